@@ -1,0 +1,3 @@
+from argmap.cli import cli
+
+cli(prog_name="argmap")

@@ -1,0 +1,224 @@
+"""The argument map as frozen data: what the loader builds and everything else reads.
+
+Every entry keeps where it came from (`loc`, the start of the entry, and `field_locs`,
+the start of each field's value) so any later step can point a problem at the exact
+spot in the YAML file. Locations sit beside the data and never take part in equality.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from functools import cached_property
+from types import MappingProxyType
+
+__all__ = [
+    "ActorKind",
+    "Actor",
+    "ArgumentMap",
+    "Claim",
+    "ClaimKind",
+    "Ignored",
+    "Level",
+    "Location",
+    "Position",
+    "Problem",
+    "Relation",
+    "RelationKind",
+    "Source",
+    "Stance",
+    "UNKNOWN",
+]
+
+#: The explicit marker for a fact the sources do not state (e.g. a publication date).
+UNKNOWN = "unknown"
+
+
+class ActorKind(StrEnum):
+    PERSON = "person"
+    PARTY = "party"
+    GOVERNMENT = "government"  # a government, department or ministry
+    PUBLIC_BODY = "public-body"  # an agency such as Public Health England or the NHS
+    COUNCIL = "council"  # a local authority
+    POLICE = "police"  # a police force or police and crime commissioner's office
+    CHARITY = "charity"
+    GROUP = "group"  # a parliamentary group, coalition or group of signatories
+    ORGANISATION = "organisation"  # any other organisation
+
+
+class ClaimKind(StrEnum):
+    PROPOSAL = "proposal"  # a central question of the debate
+    CLAIM = "claim"
+    EVIDENCE = "evidence"  # a fact or statistic, with its source
+
+
+class Position(StrEnum):
+    SUPPORTS = "supports"
+    OPPOSES = "opposes"
+    NEUTRAL = "neutral"
+
+
+class RelationKind(StrEnum):
+    SUPPORTS = "supports"
+    ATTACKS = "attacks"
+
+
+class Level(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, order=True, slots=True)
+class Location:
+    """A 1-based line and column in a file."""
+
+    file: str
+    line: int
+    col: int
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.col}"
+
+
+_NO_LOCS: Mapping[str, Location] = MappingProxyType({})
+
+
+def _loc_field() -> Location | None:
+    return field(default=None, compare=False, repr=False)
+
+
+def _locs_field() -> Mapping[str, Location]:
+    return field(default=_NO_LOCS, compare=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    id: str
+    title: str
+    publisher: str
+    date: str  # ISO date (YYYY, YYYY-MM or YYYY-MM-DD) or UNKNOWN
+    url: str | None = None
+    file: str | None = None  # local text of the article, relative to the map file
+    loc: Location | None = _loc_field()
+    field_locs: Mapping[str, Location] = _locs_field()
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    id: str
+    name: str
+    kind: ActorKind
+    role: str | None = None
+    affiliations: tuple[str, ...] = ()
+    loc: Location | None = _loc_field()
+    field_locs: Mapping[str, Location] = _locs_field()
+    affiliation_locs: tuple[Location, ...] = field(default=(), compare=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    id: str
+    text: str
+    kind: ClaimKind = ClaimKind.CLAIM
+    label: str | None = None  # short label for the map; the text is used when absent
+    source: str | None = None
+    tags: tuple[str, ...] = ()
+    loc: Location | None = _loc_field()
+    field_locs: Mapping[str, Location] = _locs_field()
+
+    @property
+    def display(self) -> str:
+        """The short label shown on the map."""
+        return self.label or self.text
+
+
+@dataclass(frozen=True, slots=True)
+class Stance:
+    """An actor's stance on a claim, with the words that show it.
+
+    `quote` is the source's exact text. When `reported` is true the words are the
+    article's report of the position (a paraphrase), not the actor's own.
+    """
+
+    id: str
+    actor: str
+    claim: str
+    position: Position
+    source: str
+    quote: str | None = None
+    reported: bool = False
+    date: str | None = None
+    note: str | None = None
+    loc: Location | None = _loc_field()
+    field_locs: Mapping[str, Location] = _locs_field()
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    """A claim (`origin`) that supports or attacks another claim (`target`)."""
+
+    id: str
+    origin: str
+    target: str
+    kind: RelationKind
+    source: str | None = None
+    note: str | None = None
+    loc: Location | None = _loc_field()
+    field_locs: Mapping[str, Location] = _locs_field()
+
+
+@dataclass(frozen=True, slots=True)
+class Ignored:
+    """A quoted passage of a source that deliberately maps to no stance."""
+
+    source: str
+    passage: str
+    reason: str
+    loc: Location | None = _loc_field()
+    field_locs: Mapping[str, Location] = _locs_field()
+
+
+# No slots here: the id indexes below are computed once, on first use.
+@dataclass(frozen=True)
+class ArgumentMap:
+    title: str
+    description: str = ""
+    sources: tuple[Source, ...] = ()
+    actors: tuple[Actor, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    stances: tuple[Stance, ...] = ()
+    relations: tuple[Relation, ...] = ()
+    ignored: tuple[Ignored, ...] = ()
+    path: str = "arguments.yaml"  # the file it was read from, as the user named it
+
+    @cached_property
+    def sources_by_id(self) -> Mapping[str, Source]:
+        return MappingProxyType({s.id: s for s in self.sources})
+
+    @cached_property
+    def actors_by_id(self) -> Mapping[str, Actor]:
+        return MappingProxyType({a.id: a for a in self.actors})
+
+    @cached_property
+    def claims_by_id(self) -> Mapping[str, Claim]:
+        return MappingProxyType({c.id: c for c in self.claims})
+
+    @property
+    def proposals(self) -> tuple[Claim, ...]:
+        return tuple(c for c in self.claims if c.kind is ClaimKind.PROPOSAL)
+
+
+@dataclass(frozen=True, order=True, slots=True)
+class Problem:
+    """One finding of the loader or a check, sortable by position."""
+
+    loc: Location
+    level: Level
+    message: str
+    rule: str
+    hint: str | None = None
+
+    def __str__(self) -> str:
+        hint = f"; {self.hint}" if self.hint else ""
+        return f"{self.loc}: {self.level}: {self.message}{hint} [{self.rule}]"
