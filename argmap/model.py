@@ -14,8 +14,9 @@ from functools import cached_property
 from types import MappingProxyType
 
 __all__ = [
-    "ActorKind",
+    "UNKNOWN",
     "Actor",
+    "ActorKind",
     "ArgumentMap",
     "Claim",
     "ClaimKind",
@@ -28,7 +29,6 @@ __all__ = [
     "RelationKind",
     "Source",
     "Stance",
-    "UNKNOWN",
 ]
 
 #: The explicit marker for a fact the sources do not state (e.g. a publication date).
@@ -71,17 +71,14 @@ class Level(StrEnum):
 
 @dataclass(frozen=True, order=True, slots=True)
 class Location:
-    """A 1-based line and column in a file."""
+    """A 1-based line and column in a file; line 0 means the file as a whole."""
 
     file: str
     line: int
     col: int
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}:{self.col}"
-
-
-_NO_LOCS: Mapping[str, Location] = MappingProxyType({})
+        return f"{self.file}:{self.line}:{self.col}" if self.line else self.file
 
 
 def _loc_field() -> Location | None:
@@ -89,7 +86,11 @@ def _loc_field() -> Location | None:
 
 
 def _locs_field() -> Mapping[str, Location]:
-    return field(default=_NO_LOCS, compare=False, repr=False)
+    return field(default_factory=_no_locs, compare=False, repr=False)
+
+
+def _no_locs() -> Mapping[str, Location]:
+    return MappingProxyType({})
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,482 @@
+"""Consistency rules over a loaded map: one small generator per rule, each with an id.
+
+Every rule takes the map and yields `Problem`s located at the value at fault. `check`
+runs them all and returns the problems sorted by position. Nothing here imports
+networkx: `argmap check` has to start fast, so the one graph algorithm the rules need
+(strongly connected components, for circular support) is written out below.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterator, Mapping
+from pathlib import Path
+
+from argmap.loader import suggest
+from argmap.model import (
+    UNKNOWN,
+    ArgumentMap,
+    ClaimKind,
+    Level,
+    Location,
+    Position,
+    Problem,
+    RelationKind,
+    Stance,
+)
+
+__all__ = ["RULES", "check", "effective_date", "is_iso_date"]
+
+Rule = Callable[[ArgumentMap], Iterator[Problem]]
+
+
+def _at(entry_loc: Location | None, field_locs: Mapping[str, Location], key: str) -> Location:
+    """The location of a field's value, falling back to the entry's own."""
+    return field_locs.get(key) or entry_loc or Location("?", 0, 0)
+
+
+def _error(loc: Location, message: str, rule: str, hint: str | None = None) -> Problem:
+    return Problem(loc, Level.ERROR, message, rule, hint)
+
+
+def _warning(loc: Location, message: str, rule: str, hint: str | None = None) -> Problem:
+    return Problem(loc, Level.WARNING, message, rule, hint)
+
+
+# --------------------------------------------------------------------------- ids
+
+
+def duplicate_ids(amap: ArgumentMap) -> Iterator[Problem]:
+    """Sources, actors and claims share one id space; stance ids must be unique too."""
+    seen: dict[str, tuple[str, Location | None]] = {}
+    entries: list[tuple[str, str, Location | None]] = [
+        *(("source", s.id, s.loc) for s in amap.sources),
+        *(("actor", a.id, a.loc) for a in amap.actors),
+        *(("claim", c.id, c.loc) for c in amap.claims),
+    ]
+    for kind, entry_id, loc in entries:
+        if entry_id in seen:
+            first_kind, first_loc = seen[entry_id]
+            where = f" at line {first_loc.line}" if first_loc else ""
+            yield _error(
+                loc or Location(amap.path, 0, 0),
+                f"{kind} id '{entry_id}' is already used by a {first_kind}{where}",
+                "duplicate-id",
+                "ids are shared by sources, actors and claims; rename one",
+            )
+        else:
+            seen[entry_id] = (kind, loc)
+    stance_seen: dict[str, Stance] = {}
+    for stance in amap.stances:
+        first = stance_seen.setdefault(stance.id, stance)
+        if first is not stance:
+            line = first.loc.line if first.loc else 0
+            yield _error(
+                _at(stance.loc, stance.field_locs, "id"),
+                f"stance '{stance.id}' is the same as the stance at line {line}",
+                "duplicate-stance",
+                "merge the two, or give one an explicit 'id:' if both are needed",
+            )
+
+
+# --------------------------------------------------------------------------- references
+
+
+def unknown_references(amap: ArgumentMap) -> Iterator[Problem]:
+    """Every actor, claim, source and affiliation named must be defined."""
+    actors, claims, sources = amap.actors_by_id, amap.claims_by_id, amap.sources_by_id
+
+    def ref(
+        owner: str, kind: str, value: str, known: Mapping[str, object], loc: Location
+    ) -> Iterator[Problem]:
+        if value not in known:
+            yield _error(
+                loc,
+                f"{owner} refers to unknown {kind} '{value}'",
+                f"unknown-{kind}",
+                suggest(value, known),
+            )
+
+    for actor in amap.actors:
+        for affiliation, loc in zip(
+            actor.affiliations,
+            actor.affiliation_locs or [actor.loc] * len(actor.affiliations),
+            strict=False,
+        ):
+            where = loc or Location(amap.path, 0, 0)
+            if affiliation == actor.id:
+                yield _error(
+                    where, f"actor '{actor.id}' is affiliated with itself", "self-affiliation"
+                )
+            else:
+                yield from ref(f"actor '{actor.id}'", "affiliation", affiliation, actors, where)
+    for claim in amap.claims:
+        if claim.source is not None:
+            yield from ref(
+                f"claim '{claim.id}'",
+                "source",
+                claim.source,
+                sources,
+                _at(claim.loc, claim.field_locs, "source"),
+            )
+    for stance in amap.stances:
+        yield from ref(
+            "stance", "actor", stance.actor, actors, _at(stance.loc, stance.field_locs, "actor")
+        )
+        yield from ref(
+            "stance",
+            "claim",
+            stance.claim,
+            claims,
+            _at(stance.loc, stance.field_locs, stance.position.value),
+        )
+        yield from ref(
+            "stance", "source", stance.source, sources, _at(stance.loc, stance.field_locs, "source")
+        )
+    for relation in amap.relations:
+        yield from ref(
+            "relation",
+            "claim",
+            relation.origin,
+            claims,
+            _at(relation.loc, relation.field_locs, "from"),
+        )
+        yield from ref(
+            "relation",
+            "claim",
+            relation.target,
+            claims,
+            _at(relation.loc, relation.field_locs, relation.kind.value),
+        )
+        if relation.source is not None:
+            yield from ref(
+                "relation",
+                "source",
+                relation.source,
+                sources,
+                _at(relation.loc, relation.field_locs, "source"),
+            )
+    for item in amap.ignored:
+        yield from ref(
+            "ignored passage",
+            "source",
+            item.source,
+            sources,
+            _at(item.loc, item.field_locs, "source"),
+        )
+
+
+# --------------------------------------------------------------------------- relations
+
+
+def relation_problems(amap: ArgumentMap) -> Iterator[Problem]:
+    """A claim relating to itself, a relation written twice, support and attack at once."""
+    seen: dict[tuple[str, str, RelationKind], Location | None] = {}
+    kinds: dict[tuple[str, str], RelationKind] = {}
+    for relation in amap.relations:
+        loc = relation.loc or Location(amap.path, 0, 0)
+        if relation.origin == relation.target:
+            yield _error(loc, f"claim '{relation.origin}' {relation.kind} itself", "self-relation")
+            continue
+        key = (relation.origin, relation.target, relation.kind)
+        if key in seen:
+            first = seen[key]
+            yield _error(
+                loc,
+                f"relation '{relation.id}' is written twice"
+                f" (first at line {first.line if first else 0})",
+                "duplicate-relation",
+                "remove one of them",
+            )
+            continue
+        seen[key] = relation.loc
+        pair = (relation.origin, relation.target)
+        if pair in kinds and kinds[pair] is not relation.kind:
+            yield _error(
+                loc,
+                f"claim '{relation.origin}' both supports and attacks '{relation.target}'",
+                "contradictory-relation",
+                "keep the relation the sources make",
+            )
+        kinds.setdefault(pair, relation.kind)
+
+
+def circular_support(amap: ArgumentMap) -> Iterator[Problem]:
+    """Claims that support each other in a cycle argue in a circle."""
+    edges: dict[str, list[str]] = defaultdict(list)
+    first_relation: dict[tuple[str, str], Location | None] = {}
+    for relation in amap.relations:
+        if relation.kind is RelationKind.SUPPORTS and relation.origin != relation.target:
+            edges[relation.origin].append(relation.target)
+            first_relation.setdefault((relation.origin, relation.target), relation.loc)
+    for component in _strongly_connected(edges):
+        if len(component) < 2:
+            continue
+        members = set(component)
+        locs = [
+            loc
+            for (origin, target), loc in first_relation.items()
+            if origin in members and target in members and loc is not None
+        ]
+        cycle = " -> ".join([*sorted(component), sorted(component)[0]])
+        yield _warning(
+            min(locs) if locs else Location(amap.path, 0, 0),
+            f"support relations form a cycle among {cycle}",
+            "circular-support",
+            "circular reasoning: remove the support that is not in the sources",
+        )
+
+
+def _strongly_connected(edges: Mapping[str, list[str]]) -> list[list[str]]:
+    """Tarjan's algorithm, iterative so that long chains cannot exhaust the stack."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    on_stack: set[str] = set()
+    stack: list[str] = []
+    components: list[list[str]] = []
+    nodes = sorted(set(edges) | {t for targets in edges.values() for t in targets})
+    for root in nodes:
+        if root in index:
+            continue
+        work: list[tuple[str, int]] = [(root, 0)]
+        while work:
+            node, child = work.pop()
+            if child == 0:
+                index[node] = low[node] = len(index)
+                stack.append(node)
+                on_stack.add(node)
+            targets = edges.get(node, [])
+            if child < len(targets):
+                work.append((node, child + 1))
+                target = targets[child]
+                if target not in index:
+                    work.append((target, 0))
+                elif target in on_stack:
+                    low[node] = min(low[node], index[target])
+                continue
+            if low[node] == index[node]:
+                component = []
+                while True:
+                    member = stack.pop()
+                    on_stack.discard(member)
+                    component.append(member)
+                    if member == node:
+                        break
+                components.append(component)
+            if work:
+                parent = work[-1][0]
+                low[parent] = min(low[parent], low[node])
+    return components
+
+
+# --------------------------------------------------------------------------- stances
+
+
+def effective_date(stance: Stance, amap: ArgumentMap) -> str | None:
+    """The stance's own date, else its source's date when known."""
+    if stance.date:
+        return stance.date
+    source = amap.sources_by_id.get(stance.source)
+    return source.date if source and source.date != UNKNOWN else None
+
+
+def contradictory_stances(amap: ArgumentMap) -> Iterator[Problem]:
+    """One actor for and against one claim, unless dated apart (a change of position)."""
+    held: dict[tuple[str, str], list[Stance]] = defaultdict(list)
+    for stance in amap.stances:
+        if stance.position is Position.NEUTRAL:
+            continue
+        for earlier in held[(stance.actor, stance.claim)]:
+            if earlier.position is stance.position:
+                continue
+            dates = (effective_date(earlier, amap), effective_date(stance, amap))
+            if None not in dates and dates[0] != dates[1]:
+                continue
+            yield _error(
+                _at(stance.loc, stance.field_locs, stance.position.value),
+                f"actor '{stance.actor}' both supports and opposes claim '{stance.claim}'"
+                f" (see line {earlier.loc.line if earlier.loc else 0})",
+                "contradictory-stance",
+                "give both stances a 'date:' if the position changed over time",
+            )
+            break
+        held[(stance.actor, stance.claim)].append(stance)
+
+
+def incoherent_actors(amap: ArgumentMap) -> Iterator[Problem]:
+    """An actor that supports two claims, one of which attacks the other."""
+    supported: dict[str, dict[str, Stance]] = defaultdict(dict)
+    for stance in amap.stances:
+        if stance.position is Position.SUPPORTS:
+            supported[stance.actor].setdefault(stance.claim, stance)
+    for relation in amap.relations:
+        if relation.kind is not RelationKind.ATTACKS or relation.origin == relation.target:
+            continue
+        for actor, claims in supported.items():
+            if relation.origin in claims and relation.target in claims:
+                stance = claims[relation.target]
+                yield _warning(
+                    _at(stance.loc, stance.field_locs, "supports"),
+                    f"actor '{actor}' supports '{relation.origin}',"
+                    f" which attacks '{relation.target}', which it also supports",
+                    "incoherent-actor",
+                    "check both quotes: seeing both sides is fine, a misattributed stance is not",
+                )
+
+
+def missing_quotes(amap: ArgumentMap) -> Iterator[Problem]:
+    """A direct stance needs the quote; only a reported one may go without."""
+    for stance in amap.stances:
+        if stance.quote is None and not stance.reported:
+            yield _error(
+                stance.loc or Location(amap.path, 0, 0),
+                f"stance '{stance.id}' has no quote",
+                "missing-quote",
+                "add the source's exact words as 'quote:',"
+                " or 'reported: true' for a reported position",
+            )
+
+
+# --------------------------------------------------------------------------- coverage
+
+
+def unused_entries(amap: ArgumentMap) -> Iterator[Problem]:
+    """Claims, actors and sources that nothing in the map uses."""
+    stance_claims = {s.claim for s in amap.stances}
+    related = {r.origin for r in amap.relations} | {r.target for r in amap.relations}
+    for claim in amap.claims:
+        if claim.id not in stance_claims and claim.id not in related:
+            yield _warning(
+                claim.loc or Location(amap.path, 0, 0),
+                f"claim '{claim.id}' has no stance and no relation",
+                "orphan-claim",
+                "add a stance or a relation, or remove the claim",
+            )
+    speaking = {s.actor for s in amap.stances}
+    affiliated = {a for actor in amap.actors for a in actor.affiliations}
+    for actor in amap.actors:
+        if actor.id not in speaking and actor.id not in affiliated:
+            yield _warning(
+                actor.loc or Location(amap.path, 0, 0),
+                f"actor '{actor.id}' has no stance",
+                "idle-actor",
+                "add a stance, or remove the actor",
+            )
+    cited = (
+        {s.source for s in amap.stances}
+        | {c.source for c in amap.claims if c.source}
+        | {r.source for r in amap.relations if r.source}
+    )
+    for source in amap.sources:
+        if source.id not in cited:
+            yield _warning(
+                source.loc or Location(amap.path, 0, 0),
+                f"source '{source.id}' is cited by no stance, claim or relation",
+                "unused-source",
+                "cite it, or remove it",
+            )
+
+
+def evidence_sources(amap: ArgumentMap) -> Iterator[Problem]:
+    """Evidence is a fact or figure, and a fact without its source is not evidence."""
+    for claim in amap.claims:
+        if claim.kind is ClaimKind.EVIDENCE and claim.source is None:
+            yield _error(
+                claim.loc or Location(amap.path, 0, 0),
+                f"evidence '{claim.id}' has no source",
+                "evidence-without-source",
+                "add 'source:' naming where the figure comes from",
+            )
+
+
+# --------------------------------------------------------------------------- dates
+
+_ISO = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?\Z")
+
+
+def is_iso_date(text: str) -> bool:
+    """True for YYYY, YYYY-MM or YYYY-MM-DD naming a real day, month or year."""
+    match = _ISO.match(text)
+    if not match:
+        return False
+    year, month, day = (int(part) if part else 1 for part in match.groups())
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+def _date_problems(
+    value: str, loc: Location, what: str, today: dt.date, allow_unknown: bool
+) -> Iterator[Problem]:
+    if allow_unknown and value == UNKNOWN:
+        return
+    if not is_iso_date(value):
+        shape = "an ISO date (2021, 2021-06 or 2021-06-14)" + (
+            " or 'unknown'" if allow_unknown else ""
+        )
+        yield _error(loc, f"{what} '{value}' is not {shape}", "invalid-date")
+    elif value > today.isoformat()[: len(value)]:
+        yield _error(loc, f"{what} '{value}' lies in the future", "invalid-date", "check the year")
+
+
+def dates(amap: ArgumentMap, today: dt.date | None = None) -> Iterator[Problem]:
+    """Dates must be ISO dates (or 'unknown' for a source) and not in the future."""
+    today = today or dt.date.today()
+    for source in amap.sources:
+        loc = _at(source.loc, source.field_locs, "date")
+        yield from _date_problems(source.date, loc, f"date of source '{source.id}'", today, True)
+    for stance in amap.stances:
+        if stance.date is not None:
+            loc = _at(stance.loc, stance.field_locs, "date")
+            yield from _date_problems(stance.date, loc, "stance date", today, False)
+
+
+#: The rules that need nothing but the map; `check` also runs `dates` with today's date.
+RULES: tuple[Rule, ...] = (
+    duplicate_ids,
+    unknown_references,
+    relation_problems,
+    circular_support,
+    contradictory_stances,
+    incoherent_actors,
+    missing_quotes,
+    unused_entries,
+    evidence_sources,
+)
+
+
+def check(
+    amap: ArgumentMap,
+    *,
+    sources_dir: str | Path | None = None,
+    verify_quotes: bool = True,
+    today: dt.date | None = None,
+) -> list[Problem]:
+    """Run every rule over the map and return the problems sorted by position.
+
+    Where a source names a text file (resolved against `sources_dir` when given, else
+    the map's folder), quotes attributed to it are checked against that text.
+    """
+    problems = [p for rule in RULES for p in rule(amap)]
+    problems.extend(dates(amap, today))
+    if verify_quotes:
+        problems.extend(_quote_problems(amap, sources_dir))
+    return sorted(problems)
+
+
+def _quote_problems(amap: ArgumentMap, sources_dir: str | Path | None) -> list[Problem]:
+    if not any(s.file for s in amap.sources) and sources_dir is None:
+        return []
+    try:
+        from argmap import quotes
+    except ImportError:  # quote verification is optional until argmap.quotes exists
+        return []
+    base = Path(amap.path).parent
+    texts, problems = quotes.read_source_texts(
+        amap, base, Path(sources_dir) if sources_dir else None
+    )
+    return [*problems, *quotes.verify_quotes(amap, texts)]
