@@ -1,0 +1,95 @@
+"""`argmap report`: where each actor stands, the camps, and which claims stand."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import click
+
+from argmap.analysis import NORMALISATIONS
+
+if TYPE_CHECKING:
+    from argmap.model import ArgumentMap
+
+DEFAULT_OUTPUT = "output/report.md"
+
+
+def load_valid(file: str) -> ArgumentMap:
+    """Load FILE and refuse it with `InvalidMapError` if it has errors.
+
+    Quotes are not checked against the sources' texts here: that is `argmap check`'s job,
+    and an analysis only needs the map's structure to be sound.
+    """
+    from argmap.checks import check
+    from argmap.errors import InvalidMapError
+    from argmap.loader import load_file
+    from argmap.model import Level
+
+    loaded = load_file(file)
+    problems = sorted([*loaded.problems, *check(loaded.map, verify_quotes=False)])
+    if any(p.level is Level.ERROR for p in problems):
+        raise InvalidMapError(problems)
+    return loaded.map
+
+
+def emit(text: str, output: str | None) -> None:
+    """Print `text` when `output` is None or '-', else write it atomically and say where."""
+    from argmap.fsutil import write_atomic
+
+    if output in (None, "-"):
+        click.echo(text, nl=False)
+        return
+    write_atomic(output, text)
+    click.echo(f"wrote {output}", err=True)
+
+
+@click.command()
+@click.argument("file", default="arguments.yaml", type=click.Path(dir_okay=False))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, allow_dash=True),
+    default=None,
+    help=f"Where to write the report; '-' for standard output. [default: {DEFAULT_OUTPUT}"
+    " for markdown, standard output for text]",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(("markdown", "text")),
+    default="markdown",
+    show_default=True,
+    help="A Markdown report, or a short summary for the terminal.",
+)
+@click.option(
+    "--normalisation",
+    type=click.Choice(NORMALISATIONS),
+    default="none",
+    show_default=True,
+    help="How actor agreement is normalised (see docs/analysis.md).",
+)
+def report(file: str, output: str | None, fmt: str, normalisation: str) -> None:
+    """Analyse FILE (default arguments.yaml) and report who stands where.
+
+    The Markdown report covers each proposal's actors with their scores and quotes, the
+    camps, the contested and key claims, which claims stand, and incoherent positions.
+
+    \b
+    Examples:
+      $ argmap report                      # writes output/report.md
+      $ argmap report --format text        # a summary in the terminal
+      $ argmap report -o - arguments.yaml  # the Markdown on standard output
+    """
+    from argmap.analysis import analyse
+    from argmap.errors import ArgmapError
+    from argmap.report import render_markdown, render_text
+
+    try:
+        amap = load_valid(file)
+        analysis = analyse(amap, normalisation=normalisation)
+        if fmt == "text":
+            emit(render_text(amap, analysis), output)
+        else:
+            emit(render_markdown(amap, analysis), output or DEFAULT_OUTPUT)
+    except ArgmapError as error:
+        raise click.ClickException(str(error)) from None

@@ -1,0 +1,165 @@
+"""The `json` export: the whole map and its analysis, for scripts.
+
+The document's shape is a stable contract, described in docs/json.md and marked by
+`"format": "argmap/1"`. The same map always gives byte-identical output: object keys are
+sorted, lists keep the map's order (or a documented ranking), and floats are rounded to
+four decimals.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any
+
+from argmap.analysis import Analysis, PositionScore
+from argmap.model import ArgumentMap
+
+__all__ = ["FORMAT", "dumps", "to_json_data"]
+
+#: The contract's name and version; a change that breaks readers bumps the number.
+FORMAT = "argmap/1"
+_DECIMALS = 4
+
+
+def _num(value: float) -> float:
+    # Rounding makes the output independent of summation noise; `+ 0.0` turns -0.0 into 0.0.
+    return round(float(value), _DECIMALS) + 0.0
+
+
+def to_json_data(amap: ArgumentMap, analysis: Analysis) -> dict[str, Any]:
+    """The map and analysis as plain JSON-ready data, following docs/json.md.
+
+    >>> from argmap.analysis import analyse
+    >>> from argmap.model import ArgumentMap, Claim, ClaimKind
+    >>> amap = ArgumentMap(title="t", claims=(Claim("p", "P", ClaimKind.PROPOSAL),))
+    >>> data = to_json_data(amap, analyse(amap))
+    >>> data["format"], data["claims"][0]["id"], data["analysis"]["acceptance"]
+    ('argmap/1', 'p', {'p': 'in'})
+    """
+    return {
+        "format": FORMAT,
+        "title": amap.title,
+        "description": amap.description,
+        "sources": [
+            {
+                "id": s.id,
+                "title": s.title,
+                "publisher": s.publisher,
+                "date": s.date,
+                "url": s.url,
+                "file": s.file,
+            }
+            for s in amap.sources
+        ],
+        "actors": [
+            {
+                "id": a.id,
+                "name": a.name,
+                "kind": a.kind.value,
+                "role": a.role,
+                "affiliations": list(a.affiliations),
+            }
+            for a in amap.actors
+        ],
+        "claims": [
+            {
+                "id": c.id,
+                "kind": c.kind.value,
+                "text": c.text,
+                "label": c.label,
+                "source": c.source,
+                "tags": list(c.tags),
+            }
+            for c in amap.claims
+        ],
+        "stances": [
+            {
+                "id": s.id,
+                "actor": s.actor,
+                "claim": s.claim,
+                "position": s.position.value,
+                "source": s.source,
+                "quote": s.quote,
+                "reported": s.reported,
+                "date": s.date,
+                "note": s.note,
+            }
+            for s in amap.stances
+        ],
+        "relations": [
+            {
+                "id": r.id,
+                "from": r.origin,
+                "to": r.target,
+                "kind": r.kind.value,
+                "source": r.source,
+                "note": r.note,
+            }
+            for r in amap.relations
+        ],
+        "analysis": _analysis_data(analysis),
+    }
+
+
+def _analysis_data(analysis: Analysis) -> dict[str, Any]:
+    return {
+        "positions": {
+            actor: {proposal: _num(p.score) for proposal, p in by_proposal.items()}
+            for actor, by_proposal in analysis.positions.items()
+        },
+        "position_details": {
+            actor: {proposal: _position(p) for proposal, p in by_proposal.items()}
+            for actor, by_proposal in analysis.positions.items()
+        },
+        "normalisation": analysis.normalisation,
+        "agreement": [
+            {"actors": [a, b], "weight": _num(weight)} for a, b, weight in analysis.agreement
+        ],
+        "camps": [list(camp) for camp in analysis.camps],
+        "frustration": [list(edge) for edge in analysis.frustration],
+        "contested": [
+            {
+                "claim": c.claim,
+                "score": _num(c.score),
+                "supporters": list(c.supporters),
+                "opponents": list(c.opponents),
+            }
+            for c in analysis.contested
+        ],
+        "centrality": _numbers(analysis.centrality),
+        "acceptance": dict(analysis.acceptance),
+        "bipolar_acceptance": dict(analysis.bipolar_acceptance),
+        "derived_attacks": [list(edge) for edge in analysis.derived_attacks],
+        "incoherent": [
+            {"actor": actor, "claim": claim, "attacks": attacked}
+            for actor, claim, attacked in analysis.incoherent
+        ],
+    }
+
+
+def _numbers(values: Mapping[str, float]) -> dict[str, float]:
+    return {key: _num(value) for key, value in values.items()}
+
+
+def _position(position: PositionScore) -> dict[str, Any]:
+    return {
+        "score": _num(position.score),
+        "mixed": position.mixed,
+        "contributions": [
+            {
+                "stance": c.stance,
+                "claim": c.claim,
+                "path": list(c.path),
+                "sign": c.sign,
+                "weight": _num(c.weight),
+            }
+            for c in position.contributions
+        ],
+    }
+
+
+def dumps(amap: ArgumentMap, analysis: Analysis) -> str:
+    """The JSON document as text: two-space indent, sorted keys, UTF-8, one final newline."""
+    data = to_json_data(amap, analysis)
+    return json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
