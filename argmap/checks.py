@@ -62,7 +62,7 @@ def duplicate_ids(amap: ArgumentMap) -> Iterator[Problem]:
             where = f" at line {first_loc.line}" if first_loc else ""
             yield _error(
                 loc or Location(amap.path, 0, 0),
-                f"{kind} id '{entry_id}' is already used by a {first_kind}{where}",
+                f"{kind} id '{entry_id}' is already used by {_a(first_kind)}{where}",
                 "duplicate-id",
                 "ids are shared by sources, actors and claims; rename one",
             )
@@ -79,6 +79,10 @@ def duplicate_ids(amap: ArgumentMap) -> Iterator[Problem]:
                 "duplicate-stance",
                 "merge the two, or give one an explicit 'id:' if both are needed",
             )
+
+
+def _a(noun: str) -> str:
+    return f"an {noun}" if noun[0] in "aeiou" else f"a {noun}"
 
 
 # --------------------------------------------------------------------------- references
@@ -220,10 +224,9 @@ def circular_support(amap: ArgumentMap) -> Iterator[Problem]:
             for (origin, target), loc in first_relation.items()
             if origin in members and target in members and loc is not None
         ]
-        cycle = " -> ".join([*sorted(component), sorted(component)[0]])
         yield _warning(
             min(locs) if locs else Location(amap.path, 0, 0),
-            f"support relations form a cycle among {cycle}",
+            f"support relations run in a circle through {', '.join(sorted(component))}",
             "circular-support",
             "circular reasoning: remove the support that is not in the sources",
         )
@@ -307,23 +310,28 @@ def contradictory_stances(amap: ArgumentMap) -> Iterator[Problem]:
 
 def incoherent_actors(amap: ArgumentMap) -> Iterator[Problem]:
     """An actor that supports two claims, one of which attacks the other."""
-    supported: dict[str, dict[str, Stance]] = defaultdict(dict)
+    # claim -> actor -> the actor's first stance supporting it; each attack is then
+    # checked against the smaller of its two supporter sets, so the rule stays linear.
+    supporters: dict[str, dict[str, Stance]] = defaultdict(dict)
     for stance in amap.stances:
         if stance.position is Position.SUPPORTS:
-            supported[stance.actor].setdefault(stance.claim, stance)
+            supporters[stance.claim].setdefault(stance.actor, stance)
     for relation in amap.relations:
         if relation.kind is not RelationKind.ATTACKS or relation.origin == relation.target:
             continue
-        for actor, claims in supported.items():
-            if relation.origin in claims and relation.target in claims:
-                stance = claims[relation.target]
-                yield _warning(
-                    _at(stance.loc, stance.field_locs, "supports"),
-                    f"actor '{actor}' supports '{relation.origin}',"
-                    f" which attacks '{relation.target}', which it also supports",
-                    "incoherent-actor",
-                    "check both quotes: seeing both sides is fine, a misattributed stance is not",
-                )
+        of_origin, of_target = (
+            supporters.get(relation.origin, {}),
+            supporters.get(relation.target, {}),
+        )
+        for actor in sorted(of_origin.keys() & of_target.keys()):
+            stance = of_target[actor]
+            yield _warning(
+                _at(stance.loc, stance.field_locs, "supports"),
+                f"actor '{actor}' supports '{relation.origin}',"
+                f" which attacks '{relation.target}', which it also supports",
+                "incoherent-actor",
+                "check both quotes: seeing both sides is fine, a misattributed stance is not",
+            )
 
 
 def missing_quotes(amap: ArgumentMap) -> Iterator[Problem]:
@@ -415,12 +423,14 @@ def _date_problems(
     if allow_unknown and value == UNKNOWN:
         return
     if not is_iso_date(value):
-        shape = "an ISO date (2021, 2021-06 or 2021-06-14)" + (
-            " or 'unknown'" if allow_unknown else ""
+        shape = "2021, 2021-06 or 2021-06-14" + (", or 'unknown'" if allow_unknown else "")
+        yield _error(
+            loc, f"date '{value}' of {what} is not an ISO date", "invalid-date", f"write {shape}"
         )
-        yield _error(loc, f"{what} '{value}' is not {shape}", "invalid-date")
     elif value > today.isoformat()[: len(value)]:
-        yield _error(loc, f"{what} '{value}' lies in the future", "invalid-date", "check the year")
+        yield _error(
+            loc, f"date '{value}' of {what} lies in the future", "invalid-date", "check the year"
+        )
 
 
 def dates(amap: ArgumentMap, today: dt.date | None = None) -> Iterator[Problem]:
@@ -428,11 +438,11 @@ def dates(amap: ArgumentMap, today: dt.date | None = None) -> Iterator[Problem]:
     today = today or dt.date.today()
     for source in amap.sources:
         loc = _at(source.loc, source.field_locs, "date")
-        yield from _date_problems(source.date, loc, f"date of source '{source.id}'", today, True)
+        yield from _date_problems(source.date, loc, f"source '{source.id}'", today, True)
     for stance in amap.stances:
         if stance.date is not None:
             loc = _at(stance.loc, stance.field_locs, "date")
-            yield from _date_problems(stance.date, loc, "stance date", today, False)
+            yield from _date_problems(stance.date, loc, f"stance '{stance.id}'", today, False)
 
 
 #: The rules that need nothing but the map; `check` also runs `dates` with today's date.

@@ -659,14 +659,15 @@ def _collect(items: Iterable[Any], make: Callable[[Any], T | None]) -> tuple[T, 
 def _with_stance_ids(stances: Iterable[tuple[Stance, bool]]) -> tuple[Stance, ...]:
     """Give each stance without an explicit id the shortest unique derived id.
 
-    The id is `actor/claim`, lengthened by `/source` and then `/date` only for stances
-    that would otherwise share it, so adding one stance rarely renames another. Stances
-    that still coincide keep the longest form; `argmap check` reports them.
+    The id is `actor/position/claim` (read it as a sentence: `jo/supports/allow-room`),
+    lengthened by `/source` and then `/date` only for stances that would otherwise share
+    it, so adding one stance rarely renames another. Stances that still coincide keep
+    the longest form; `argmap check` reports them.
     """
     stances = list(stances)
 
     def forms(s: Stance) -> list[str]:
-        base = f"{s.actor}/{s.claim}"
+        base = f"{s.actor}/{s.position.value}/{s.claim}"
         return [base, f"{base}/{s.source}", f"{base}/{s.source}/{s.date or 'undated'}"]
 
     implicit = [s for s, explicit in stances if not explicit]
