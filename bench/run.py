@@ -1,0 +1,241 @@
+"""Time argmap's commands on synthetic maps of growing size and print Markdown tables.
+
+    python bench/run.py                       # sizes 100 .. 100,000, 3 repetitions
+    python bench/run.py --sizes 100,20000 --reps 5
+
+Each measurement is one fresh process: a small wrapper starts the command, times it
+and reports the peak resident memory of that one child (`ru_maxrss` of a process's
+children is the maximum over all of them, so each child gets its own wrapper). Maps
+are made by bench/generate.py into bench/data/ (git ignores it) unless already there.
+
+Baselines (`python -c pass`, `import yaml`, ...) are measured the same way, so figures
+from a noisy machine can be read as ratios. A command that does not exist yet in this
+checkout is skipped with a note instead of failing the run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import generate  # bench/ is a folder of scripts, not a package
+
+ROOT = Path(__file__).resolve().parent.parent
+HEAVY = ("networkx", "pyvis", "jinja2")
+
+# Runs one command and prints its wall time and its own peak memory as JSON.
+_WRAPPER = """
+import json, resource, subprocess, sys, time
+cmd = json.loads(sys.argv[1])
+start = time.perf_counter()
+done = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+wall = time.perf_counter() - start
+peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+print(json.dumps({"wall": wall, "kib": peak, "rc": done.returncode,
+                  "err": done.stderr.decode("utf-8", "replace")[-300:]}))
+"""
+
+
+@dataclass
+class Result:
+    label: str
+    walls: list[float]
+    kib: int
+    rc: int
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.walls)
+
+    def cell(self) -> str:
+        return f"{self.median:.2f} s, {self.kib / 1024:.0f} MiB"
+
+
+def measure(cmd: list[str], reps: int, label: str) -> Result:
+    """Median wall time and the highest peak memory of `reps` fresh runs of `cmd`."""
+    walls, peak, rc = [], 0, 0
+    for _ in range(reps):
+        out = subprocess.run(
+            [sys.executable, "-c", _WRAPPER, json.dumps(cmd)],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        data = json.loads(out.stdout)
+        walls.append(data["wall"])
+        peak = max(peak, data["kib"])
+        rc = data["rc"]
+        if rc not in (0, 1):  # 1 is a map with problems, an expected outcome here
+            print(f"  ! {label}: exit {rc}: {data['err'].strip()}", file=sys.stderr)
+    return Result(label, walls, peak, rc)
+
+
+def argmap_command() -> list[str]:
+    """The installed `argmap` script beside this Python, else `python -m argmap`."""
+    script = Path(sys.executable).parent / "argmap"
+    return [str(script)] if script.exists() else [sys.executable, "-m", "argmap"]
+
+
+def available(argmap: list[str], name: str) -> bool:
+    done = subprocess.run([*argmap, name, "--help"], capture_output=True)
+    return done.returncode == 0
+
+
+def ensure_maps(sizes: list[int], seed: int, data_dir: Path) -> dict[int, Path]:
+    """Generated maps by size, written once and reused (they are deterministic)."""
+    data_dir.mkdir(parents=True, exist_ok=True)
+    paths = {}
+    for size in sizes:
+        path = data_dir / f"map-{size}-seed{seed}.yaml"
+        if not path.exists():
+            path.write_text(generate.generate(size, seed), encoding="utf-8")
+        paths[size] = path
+    return paths
+
+
+def ensure_broken(size: int, seed: int, problems: int, data_dir: Path) -> Path:
+    """The map of `size` with `problems` stances pointing at claims that do not exist."""
+    path = data_dir / f"map-{size}-seed{seed}-{problems}problems.yaml"
+    if not path.exists():
+        path.write_text(generate.generate(size, seed, problems=problems), encoding="utf-8")
+    return path
+
+
+def import_report(cmd: list[str], top: int) -> tuple[list[tuple[int, str]], set[str]]:
+    """The slowest imports (cumulative microseconds) and which heavy packages were loaded."""
+    done = subprocess.run(
+        [sys.executable, "-X", "importtime", *cmd], capture_output=True, text=True
+    )
+    rows = []
+    for line in done.stderr.splitlines():
+        match = re.match(r"import time:\s+(\d+) \|\s+(\d+) \|(\s*)(\S+)", line)
+        if match:
+            rows.append((int(match[2]), len(match[3]), match[4]))
+    heavy = {name.split(".")[0] for _, _, name in rows} & set(HEAVY)
+    # Top-level entries only (least indented), so nested imports are not counted twice.
+    shallow = min((indent for _, indent, _ in rows), default=0)
+    ranked = sorted((us, name) for us, indent, name in rows if indent <= shallow + 2)
+    ranked.reverse()
+    return ranked[:top], heavy
+
+
+def table(header: list[str], rows: list[list[str]]) -> str:
+    lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---:" for _ in header) + "|"]
+    lines[1] = "|---|" + "|".join("---:" for _ in header[1:]) + "|"
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="100,1000,10000,20000,100000")
+    parser.add_argument("--reps", type=int, default=3, help="runs per measurement (median)")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--data-dir", type=Path, default=ROOT / "bench" / "data")
+    parser.add_argument(
+        "--commands", default="check,report,export,build", help="which argmap commands to time"
+    )
+    parser.add_argument(
+        "--problems",
+        type=int,
+        default=100,
+        help="also time check on the largest map with this many errors (0: skip)",
+    )
+    parser.add_argument("--curated", type=Path, default=ROOT / "arguments.yaml")
+    args = parser.parse_args(argv)
+    sizes = [int(s.replace("_", "")) for s in args.sizes.split(",")]
+    argmap = argmap_command()
+    python = sys.executable
+
+    print(
+        f"Machine: {platform.machine()}, {os.cpu_count()} cores,"
+        f" Python {platform.python_version()}, {platform.system()} {platform.release()};"
+        f" {args.reps} runs each, median.\n"
+    )
+
+    baselines = [
+        ("`python -c pass`", [python, "-c", "pass"]),
+        ('`python -c "import yaml"`', [python, "-c", "import yaml"]),
+        ('`python -c "import yaml, networkx"`', [python, "-c", "import yaml, networkx"]),
+        ("`argmap --help`", [*argmap, "--help"]),
+    ]
+    results = [measure(cmd, args.reps, label) for label, cmd in baselines]
+    print("### Baselines\n")
+    print(table(["command", "median wall, peak memory"], [[r.label, r.cell()] for r in results]))
+
+    maps = ensure_maps(sizes, args.seed, args.data_dir)
+    out_dir = Path(tempfile.mkdtemp(prefix="argmap-bench-"))
+    commands = {
+        "check": lambda f: [*argmap, "check", str(f)],
+        "report": lambda f: [*argmap, "report", str(f)],
+        "export": lambda f: [*argmap, "export", "--format", "json", str(f)],
+        "build": lambda f: [*argmap, "build", str(f), "-o", str(out_dir / "site")],
+    }
+    wanted = [c for c in args.commands.split(",") if c]
+    notes = []
+    rows = []
+    inputs: list[tuple[str, Path]] = []
+    if args.curated.exists():
+        inputs.append(("curated", args.curated))
+    inputs += [(f"{size:,}", maps[size]) for size in sizes]
+    for name in wanted:
+        if name not in commands:
+            parser.error(f"unknown command {name!r}; choose from {', '.join(commands)}")
+        if not available(argmap, name):
+            notes.append(f"`argmap {name}` is not in this checkout yet; skipped.")
+            continue
+        row = [f"`argmap {name}`" + (" --format json" if name == "export" else "")]
+        for label, path in inputs:
+            result = measure(commands[name](path), args.reps, f"{name} {label}")
+            row.append(result.cell() + ("" if result.rc == 0 else f" (exit {result.rc})"))
+            if name == "check" and label in (f"{10_000:,}", f"{100_000:,}"):
+                results.append(Result(f"check {label}", result.walls, result.kib, result.rc))
+        rows.append(row)
+    if args.problems and "check" in wanted:
+        largest = max(sizes)
+        broken = ensure_broken(largest, args.seed, args.problems, args.data_dir)
+        result = measure(commands["check"](broken), args.reps, "check broken")
+        cells = [""] * len(inputs)
+        cells[-1] = result.cell() + f" (exit {result.rc})"
+        rows.append([f"`argmap check`, {args.problems} errors", *cells])
+    shutil.rmtree(out_dir, ignore_errors=True)
+
+    print("\n### Commands by map size (stances)\n")
+    print(table(["command", *(label for label, _ in inputs)], rows))
+    by_label = {r.label: r for r in results}
+    if "check 10,000" in by_label and "check 100,000" in by_label:
+        ratio = by_label["check 100,000"].median / by_label["check 10,000"].median
+        print(f"\nRatio of check times, 100,000 / 10,000 stances: {ratio:.1f}")
+    sizes_line = ", ".join(f"{label}: {p.stat().st_size / 1e6:.1f} MB" for label, p in inputs)
+    print(f"\nFile sizes: {sizes_line}.")
+    for note in notes:
+        print(f"\nNote: {note}")
+
+    print("\n### Imports\n")
+    smallest = maps[min(sizes)]
+    for label, cmd in (
+        ("argmap --help", ["-m", "argmap", "--help"]),
+        ("argmap check", ["-m", "argmap", "check", str(smallest)]),
+    ):
+        top, heavy = import_report(cmd, 8)
+        loaded = ", ".join(sorted(heavy)) or "none"
+        print(f"`{label}` imports {' / '.join(HEAVY)}: {loaded}.")
+        if label == "argmap check":
+            print("\nSlowest imports of `python -X importtime -m argmap check` (cumulative):\n")
+            print(table(["module", "ms"], [[f"`{n}`", f"{us / 1000:.1f}"] for us, n in top]))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
