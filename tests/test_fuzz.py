@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 
 import yaml
 from hypothesis import HealthCheck, given, settings
@@ -82,7 +83,11 @@ yamlish = st.recursive(
     ),
     max_leaves=30,
 )
-FUZZ = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FUZZ = settings(
+    max_examples=int(os.environ.get("ARGMAP_FUZZ_EXAMPLES", "300")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 
 
 def outcome(text: str) -> list[Problem]:
