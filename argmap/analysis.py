@@ -287,14 +287,18 @@ def camps(
 
     The frustration of a partition is the weight of positive edges between camps plus
     the weight of negative edges inside camps; a balanced network has a partition with
-    none. The search starts from each actor's `lean` (the mean of its position scores):
-    actors leaning for form one camp, actors leaning against another, and every other
-    actor starts alone. Then, in passes over the actors in id order, each actor moves to
-    the camp (or a new camp of its own) that lowers the frustration most, until no move
-    lowers it; ties keep the actor where it is, then go to the lowest-numbered camp. So
-    there are more than two camps only where that lowers the frustration, and an actor
-    with no agreement edge stays in its leaning camp, or alone when it has no lean. One
-    pass costs O(E log E). Camps are sorted largest first, then by first member.
+    none. First, each connected part of the network is split in two by its heaviest
+    edges (a maximum spanning forest, Kruskal's order: strongest edge first, ties by id;
+    an agreement joins the two actors' sides, a conflict opposes them), which is exact
+    when the part is balanced. Each part's two sides join the camp "for" or the camp
+    "against" by their actors' `lean` (the mean of their position scores); a part whose
+    sides lean alike keeps two camps of its own, and an actor with no edge joins the camp
+    of its lean or stays alone without one. Then, in passes over the actors in id order,
+    each actor moves to the camp (or a new camp of its own) that lowers the frustration
+    most, until no move lowers it; ties keep the actor where it is, then go to the
+    lowest-numbered camp. So a third camp appears only where it lowers the frustration.
+    Sorting the edges and each pass cost O(E log E). Camps are sorted largest first,
+    then by first member.
 
     >>> import networkx as nx
     >>> g = nx.Graph()
@@ -303,22 +307,12 @@ def camps(
     >>> camps(g)
     (('a', 'b'), ('c',))
     """
-    lean = lean or {}
-    actors = sorted(agreement.nodes)
-    camp_of: dict[str, int] = {}
-    next_camp = 2
-    for actor in actors:
-        side = lean.get(actor, 0.0)
-        if side > 0:
-            camp_of[actor] = 0
-        elif side < 0:
-            camp_of[actor] = 1
-        else:
-            camp_of[actor] = next_camp
-            next_camp += 1
+    camp_of = _balanced_start(agreement, lean or {})
+    actors = sorted(camp_of)
     size: dict[int, int] = defaultdict(int)
     for camp in camp_of.values():
         size[camp] += 1
+    next_camp = max(camp_of.values(), default=0) + 1
     for _ in range(_MAX_PASSES):
         moved = False
         for actor in actors:
@@ -333,7 +327,7 @@ def camps(
             for camp in sorted(pull):
                 if pull[camp] > best_pull + _EPS:
                     best, best_pull = camp, pull[camp]
-            if best == current and best_pull < -_EPS and size[current] > 1:
+            if best_pull < -_EPS:  # only when not alone: alone, W(current) is 0
                 best, next_camp = next_camp, next_camp + 1
             if best != current:
                 size[current] -= 1
@@ -346,6 +340,49 @@ def camps(
     for actor in actors:
         members[camp_of[actor]].append(actor)
     return tuple(sorted((tuple(group) for group in members.values()), key=lambda g: (-len(g), g)))
+
+
+def _balanced_start(agreement: nx.Graph, lean: Mapping[str, float]) -> dict[str, int]:
+    """Camp 0 leans for, camp 1 against; other camps are numbered from 2 in id order."""
+    parent = {actor: actor for actor in agreement}
+    parity = dict.fromkeys(agreement, 0)  # 1 when on the other side from the parent
+
+    def find(actor: str) -> tuple[str, int]:
+        side = 0
+        while parent[actor] != actor:
+            side ^= parity[actor]
+            actor = parent[actor]
+        return actor, side
+
+    edges = sorted(
+        (-abs(w), min(a, b), max(a, b), w) for a, b, w in agreement.edges(data="weight", default=1)
+    )
+    for _, a, b, weight in edges:
+        (root_a, side_a), (root_b, side_b) = find(a), find(b)
+        if root_a != root_b and weight:
+            # Attach the later root under the earlier, so the result is order-independent.
+            if root_b < root_a:
+                root_a, root_b = root_b, root_a
+            parent[root_b] = root_a
+            parity[root_b] = side_a ^ side_b ^ (1 if weight < 0 else 0)
+    sides: dict[str, tuple[list[str], list[str]]] = {}
+    for actor in sorted(agreement):
+        root, side = find(actor)
+        sides.setdefault(root, ([], []))[side].append(actor)
+    camp_of: dict[str, int] = {}
+    next_camp = 2
+    for first, second in sides.values():
+        pull = sum(lean.get(a, 0.0) for a in first) - sum(lean.get(a, 0.0) for a in second)
+        if abs(pull) > _EPS:
+            for_camp, against_camp = (0, 1) if pull > 0 else (1, 0)
+            camp_of.update(dict.fromkeys(first, for_camp))
+            camp_of.update(dict.fromkeys(second, against_camp))
+            continue
+        for group in (first, second):
+            if group:
+                camp_of.update(dict.fromkeys(group, next_camp))
+                next_camp += 1
+    return camp_of
 
 
 def frustrated_edges(
@@ -573,7 +610,8 @@ def incoherent(arguments: nx.DiGraph, stances: nx.MultiDiGraph) -> tuple[tuple[s
     """Actors who support two claims one of which attacks the other.
 
     Returns `(actor, claim, attacked claim)` triples, by actor in graph order then by
-    claim. Only direct attacks count: a set of claims that attack each other is not
+    claim. Only direct attacks between two different claims count, as in the
+    `incoherent-actor` check: a set of claims that attack each other is not
     conflict-free, which every Dung semantics requires of a coherent position. Opposing a
     claim that supports one the actor supports is not flagged, since support is
     defeasible: one may reject one argument for a conclusion and hold the conclusion.
@@ -597,7 +635,11 @@ def incoherent(arguments: nx.DiGraph, stances: nx.MultiDiGraph) -> tuple[tuple[s
             if claim not in arguments:
                 continue
             for target in sorted(arguments.successors(claim)):
-                if target in claims and arguments.edges[claim, target].get("sign", -1) < 0:
+                if (
+                    target != claim
+                    and target in claims
+                    and arguments.edges[claim, target].get("sign", -1) < 0
+                ):
                     found.append((actor, claim, target))
     return tuple(found)
 
