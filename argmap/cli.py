@@ -15,6 +15,7 @@ from argmap import __version__
 # name -> "module:attribute" of the click command.
 _COMMANDS = {
     "check": "argmap.commands.check:check",
+    "coverage": "argmap.commands.coverage:coverage",
     "export": "argmap.commands.export:export",
     "report": "argmap.commands.report:report",
 }

@@ -1,0 +1,214 @@
+"""Quote verification: every quote must occur, verbatim, in the text of its source.
+
+A quote matches when it occurs in the article once runs of white space are collapsed
+and straight and curly quote marks and apostrophes are treated as the same character:
+a curator who copies a passage should not fail on a line break or on an editor that
+turned ' into ’. Nothing else is forgiven, so a paraphrase never passes as a quote.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+
+from argmap.model import ArgumentMap, Level, Location, Problem, Source
+
+__all__ = [
+    "find_spans",
+    "nearest_passage",
+    "normalise",
+    "read_source_texts",
+    "source_path",
+    "verify_quotes",
+]
+
+# Every form of single and double quote mark is folded onto the plain ASCII one.
+_FOLD = str.maketrans(
+    {
+        "\u2018": "'",  # ‘
+        "\u2019": "'",  # ’
+        "\u201a": "'",  # ‚
+        "\u201b": "'",  # ‛
+        "\u2032": "'",  # ′
+        "\u201c": '"',  # “
+        "\u201d": '"',  # ”
+        "\u201e": '"',  # „
+        "\u201f": '"',  # ‟
+        "\u2033": '"',  # ″
+    }
+)
+
+_WORD = re.compile(r"\S+")
+_NON_WORD = re.compile(r"\W+")
+
+
+def normalise(text: str) -> str:
+    """Return `text` as quotes are compared: white space runs collapsed to one space,
+    the ends stripped, and curly quote marks and apostrophes folded onto straight ones."""
+    return " ".join(text.translate(_FOLD).split())
+
+
+def _normalise_with_offsets(text: str) -> tuple[str, list[int]]:
+    # Like normalise(), but without stripping and keeping, for every character of the
+    # result, its offset in `text`, so a match can be mapped back to the article.
+    chars: list[str] = []
+    offsets: list[int] = []
+    in_space = False
+    for i, char in enumerate(text.translate(_FOLD)):
+        if char.isspace():
+            if not in_space:
+                chars.append(" ")
+                offsets.append(i)
+            in_space = True
+        else:
+            chars.append(char)
+            offsets.append(i)
+            in_space = False
+    return "".join(chars), offsets
+
+
+def find_spans(quote: str, text: str) -> list[tuple[int, int]]:
+    """Return the (start, end) offsets in `text` of every occurrence of `quote`, compared
+    as `normalise` does; an empty list when it does not occur."""
+    needle = normalise(quote)
+    if not needle:
+        return []
+    haystack, offsets = _normalise_with_offsets(text)
+    spans = []
+    at = haystack.find(needle)
+    while at != -1:
+        spans.append((offsets[at], offsets[at + len(needle) - 1] + 1))
+        at = haystack.find(needle, at + 1)
+    return spans
+
+
+def nearest_passage(quote: str, text: str) -> str | None:
+    """Return the passage of `text` most like `quote` (about as many words long), or None
+    when they share no word at all.
+
+    The search anchors on the longest run of words the two have in common, then tries a
+    few neighbouring windows character by character, so it costs about one pass over the
+    text however long the article is.
+    """
+    words = [(m.start(), m.end()) for m in _WORD.finditer(text)]
+    keys = [_key(text[start:end]) for start, end in words]
+    wanted = [_key(word) for word in normalise(quote).split()]
+    if not words or not wanted:
+        return None
+    matcher = difflib.SequenceMatcher(None, wanted, keys)
+    match = matcher.find_longest_match(0, len(wanted), 0, len(keys))
+    if match.size == 0:
+        return None
+    anchor = match.b - match.a
+    target = normalise(quote)
+    best: tuple[float, int, int] | None = None
+    for start, end in _windows(anchor, len(wanted), len(words)):
+        candidate = normalise(text[words[start][0] : words[end - 1][1]])
+        score = difflib.SequenceMatcher(None, candidate, target).ratio()
+        if best is None or score > best[0]:
+            best = (score, start, end)
+    assert best is not None
+    _, start, end = best
+    return normalise(text[words[start][0] : words[end - 1][1]])
+
+
+def _key(word: str) -> str:
+    # Words are matched without case or punctuation, so "Deaths," anchors on "deaths".
+    return _NON_WORD.sub("", word.translate(_FOLD).lower()) or word
+
+
+def _windows(anchor: int, length: int, total: int) -> Iterator[tuple[int, int]]:
+    seen = set()
+    for shift in range(-2, 3):
+        for stretch in range(-2, 3):
+            start = max(0, anchor + shift)
+            end = min(total, start + max(1, length + stretch))
+            if start < end and (start, end) not in seen:
+                seen.add((start, end))
+                yield start, end
+
+
+def verify_quotes(amap: ArgumentMap, texts: Mapping[str, str]) -> list[Problem]:
+    """Report every stance quote that does not occur verbatim in its source's text.
+
+    `texts` maps a source id to the article's text; stances whose source has no text
+    are not checked. Each mismatch is an error at the stance's `quote` field, with the
+    nearest passage of the article as its hint (rule `quote-not-in-source`).
+    """
+    problems = []
+    for stance in amap.stances:
+        text = texts.get(stance.source)
+        if stance.quote is None or text is None or find_spans(stance.quote, text):
+            continue
+        nearest = nearest_passage(stance.quote, text)
+        problems.append(
+            Problem(
+                loc=_location(amap, stance.field_locs, "quote", stance.loc),
+                level=Level.ERROR,
+                message=f"quote not found in source '{stance.source}'",
+                rule="quote-not-in-source",
+                hint=f'nearest passage: "{nearest}"' if nearest else None,
+            )
+        )
+    return problems
+
+
+def source_path(source: Source, base_dir: Path, sources_dir: Path | None = None) -> Path | None:
+    """Return where the text of `source` is read from, or None when it names no file.
+
+    The `file` field is relative to `base_dir` (the map file's folder). With
+    `sources_dir` it is looked up there instead: first as written, then by its
+    file name alone, so a map can be checked against a copy of its texts elsewhere.
+    """
+    if source.file is None:
+        return None
+    if sources_dir is None:
+        return base_dir / source.file
+    as_written = sources_dir / source.file
+    by_name = sources_dir / Path(source.file).name
+    return as_written if as_written.is_file() or not by_name.is_file() else by_name
+
+
+def read_source_texts(
+    amap: ArgumentMap, base_dir: Path, sources_dir: Path | None = None
+) -> tuple[dict[str, str], list[Problem]]:
+    """Read the text of every source that names a file.
+
+    Returns the texts by source id and a `missing-source-file` warning, located at the
+    source's `file` field, for each file that does not exist or cannot be read as UTF-8.
+    """
+    texts: dict[str, str] = {}
+    problems = []
+    for source in amap.sources:
+        path = source_path(source, base_dir, sources_dir)
+        if path is None:
+            continue
+        try:
+            texts[source.id] = path.read_text(encoding="utf-8-sig")
+        except FileNotFoundError:
+            reason = "not found"
+        except UnicodeDecodeError:
+            reason = "is not UTF-8 text"
+        except OSError as error:
+            reason = f"cannot be read ({error.strerror or type(error).__name__})"
+        else:
+            continue
+        problems.append(
+            Problem(
+                loc=_location(amap, source.field_locs, "file", source.loc),
+                level=Level.WARNING,
+                message=f"source file '{path}' {reason}",
+                rule="missing-source-file",
+                hint="its quotes are not verified",
+            )
+        )
+    return texts, problems
+
+
+def _location(
+    amap: ArgumentMap, field_locs: Mapping[str, Location], name: str, loc: Location | None
+) -> Location:
+    # Entries built in code (not loaded from a file) have no location: point at the map.
+    return field_locs.get(name) or loc or Location(amap.path, 1, 1)
