@@ -270,8 +270,9 @@ def _frustration_md(amap: ArgumentMap, analysis: Analysis) -> str:
         weight = weights.get((a, b), 0.0)
         kind = "agree but sit in different camps" if weight > 0 else "conflict inside one camp"
         items.append(f"- {md(_actor(amap, a))} and {md(_actor(amap, b))} {kind} ({signed(weight)})")
-    count = _n(len(analysis.frustration), "edge")
-    return "\n".join([f"{count} break the balance.", "", *items])
+    count = len(analysis.frustration)
+    verb = "breaks" if count == 1 else "break"
+    return "\n".join([f"{_n(count, 'edge')} {verb} the balance.", "", *items])
 
 
 def _contested_md(amap: ArgumentMap, analysis: Analysis) -> str:

@@ -1,0 +1,247 @@
+"""`argmap report`: the Markdown report and the terminal summary, exact output."""
+
+from __future__ import annotations
+
+import doctest
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import argmap.report
+from argmap.analysis import analyse
+from argmap.cli import cli
+from argmap.loader import loads
+from argmap.report import md, render_markdown
+
+MAP = """\
+title: Should the town allow a drug consumption room?
+description: A small map for the report tests.
+
+sources:
+  gazette:
+    title: Council debates drug room
+    publisher: The Gazette
+    date: 2024-03-01
+    url: https://example.org/gazette
+  herald:
+    title: Police chief doubts drug room
+    publisher: The Herald
+    date: unknown
+
+actors:
+  jo:
+    name: Jo Green
+    kind: person
+  greens:
+    name: Green Party
+    kind: party
+  sam:
+    name: Sam Chief
+    kind: police
+  max:
+    name: Max Mixed
+    kind: person
+
+claims:
+  allow:
+    kind: proposal
+    text: The town should allow a drug consumption room
+    label: Allow a room
+  saves:
+    text: A room saves lives
+  dealers:
+    text: A room helps dealers
+
+stances:
+  - actor: jo
+    supports: allow
+    source: gazette
+    quote: We should open a room this year.
+  - actor: jo
+    supports: saves
+    source: gazette
+    quote: It will save lives.
+  - actor: greens
+    supports: allow
+    source: gazette
+    reported: true
+  - actor: sam
+    supports: dealers
+    source: herald
+    quote: It would help dealers.
+  - actor: sam
+    opposes: saves
+    source: herald
+    quote: It will not save anyone.
+  - actor: max
+    supports: saves
+    source: herald
+    quote: Lives would be saved.
+  - actor: max
+    supports: dealers
+    source: herald
+    quote: Dealers would gain.
+
+relations:
+  - from: saves
+    supports: allow
+  - from: dealers
+    attacks: allow
+  - from: saves
+    attacks: dealers
+"""
+
+TEXT = """\
+Should the town allow a drug consumption room?
+4 actors, 3 claims (1 proposal), 7 stances, 3 relations and 2 sources
+
+Allow a room
+  +1.00  Green Party
+  +1.00  Jo Green
+  +0.20  Max Mixed (mixed)
+  -1.00  Sam Chief
+
+Camps (frustration: none)
+  1. Green Party, Jo Green, Max Mixed (mean +0.73)
+  2. Sam Chief (mean -1.00)
+
+Most contested
+  0.92  A room saves lives (2 for, 1 against)
+
+Acceptance (grounded): 2 in, 1 out, 0 undecided
+Incoherent: Max Mixed
+"""
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+def write(tmp_path: Path, text: str = MAP) -> str:
+    path = tmp_path / "arguments.yaml"
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+def report_md(text: str = MAP) -> str:
+    amap = loads(text).map
+    return render_markdown(amap, analyse(amap))
+
+
+def test_docstring_examples_run() -> None:
+    assert doctest.testmod(argmap.report).failed == 0
+
+
+def test_text_summary(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(cli, ["report", "--format", "text", write(tmp_path)])
+    assert (result.exit_code, result.stdout, result.stderr) == (0, TEXT, "")
+
+
+def test_markdown_report_is_written_atomically_to_the_default_path(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(cli, ["report"])
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "", "wrote output/report.md\n")
+    written = (tmp_path / "output" / "report.md").read_text(encoding="utf-8")
+    assert written == report_md()
+    assert sorted(p.name for p in (tmp_path / "output").iterdir()) == ["report.md"]
+
+
+def test_markdown_to_stdout_and_text_to_a_file(runner: CliRunner, tmp_path: Path) -> None:
+    path = write(tmp_path)
+    result = runner.invoke(cli, ["report", "-o", "-", path])
+    assert (result.exit_code, result.stdout) == (0, report_md().replace("arguments.yaml", path, 1))
+    out = tmp_path / "summary.txt"
+    result = runner.invoke(cli, ["report", "--format", "text", "-o", str(out), path])
+    assert (result.exit_code, out.read_text(encoding="utf-8")) == (0, TEXT)
+
+
+def test_markdown_sections_with_quotes_and_sources() -> None:
+    report = report_md()
+    assert report.startswith("# Should the town allow a drug consumption room?\n")
+    assert report.endswith("but the first attacks the second.\n")
+    sections = [line for line in report.splitlines() if line.startswith("## ")]
+    assert sections == [
+        "## Where each actor stands",
+        "## Camps",
+        "## Contested claims",
+        "## Key claims",
+        "## Which claims stand",
+        "## Incoherent positions",
+    ]
+    assert "| Max Mixed | +0.20 | mixed, leaning for |" in report
+    assert (
+        "- opposes *A room saves lives*, which supports *Allow a room* (against, weight 0.5):"
+        ' said "It will not save anyone." (The Herald, Police chief doubts drug room, undated)'
+    ) in report
+    assert (
+        "- supports *Allow a room* (for, weight 1): reported, not quoted (The Gazette,"
+        " [Council debates drug room](<https://example.org/gazette>), 2024-03-01)"
+    ) in report
+    assert "1. Green Party, Jo Green, Max Mixed (3 actors, mean score +0.73)" in report
+    assert "| A room saves lives | 0.92 | Jo Green, Max Mixed | Sam Chief |" in report
+    assert "| A room helps dealers | out | out |" in report
+
+
+def test_frustration_and_unaligned_actors_are_reported() -> None:
+    # Greens agree with Jo (allow) and with Sam (dealers), but Jo and Sam conflict
+    # (saves): an unbalanced triangle, so one edge is frustrated whatever the split.
+    text = MAP.replace(
+        "relations:",
+        """  - actor: greens
+    supports: dealers
+    source: gazette
+    reported: true
+
+relations:""",
+    ).replace("  max:\n", "  lone:\n    name: Lone Wolf\n    kind: person\n  max:\n")
+    report = report_md(text)
+    assert "1. Green Party, Jo Green, Max Mixed, Sam Chief (4 actors, mean score +0.13)" in report
+    assert "Unaligned (no position and no stance shared with anyone): Lone Wolf." in report
+    assert (
+        "**Frustration**: 1 edge breaks the balance.\n\n"
+        "- Jo Green and Sam Chief conflict inside one camp (-1.00)\n"
+    ) in report
+
+
+def test_user_text_cannot_become_markup() -> None:
+    text = MAP.replace("title: Should the town", "title: <script>x</script> *Should* the town")
+    text = text.replace("quote: It will save lives.", 'quote: "| [link](javascript:x) `code`"')
+    report = report_md(text)
+    assert report.startswith("# \\<script\\>x\\</script\\> \\*Should\\* the town")
+    assert 'said "\\| \\[link\\](javascript:x) \\`code\\`"' in report
+    assert "<script>" not in report
+    assert md("1) one") == "1\\) one"
+
+
+def test_invalid_map_is_a_one_line_error(runner: CliRunner, tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        MAP.replace(
+            "supports: allow\n    source: gazette\n    quote: We",
+            "supports: alow\n    source: gazette\n    quote: We",
+        ),
+    )
+    result = runner.invoke(cli, ["report", "--format", "text", path])
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr.startswith(f"Error: {path}:")
+    assert "unknown claim 'alow'" in result.stderr
+    assert len(result.stderr.splitlines()) == 1
+
+
+def test_missing_file_and_unwritable_output(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(cli, ["report", str(tmp_path / "nope.yaml")])
+    assert (result.exit_code, result.stderr) == (
+        1,
+        f"Error: {tmp_path}/nope.yaml: error: no such file [read-error]\n",
+    )
+    blocker = tmp_path / "blocker"
+    blocker.write_text("")
+    result = runner.invoke(cli, ["report", "-o", str(blocker / "r.md"), write(tmp_path)])
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"Error: cannot write {blocker}/r.md: ")
