@@ -1,0 +1,196 @@
+"""`argmap export --format json`: the documented contract, exact and deterministic."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from argmap.analysis import analyse
+from argmap.cli import cli
+from argmap.exporters import EXPORTERS
+from argmap.jsonexport import dumps, to_json_data
+from argmap.loader import loads
+
+from .test_report import MAP, write
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+def data(text: str = MAP) -> dict[str, object]:
+    amap = loads(text).map
+    return to_json_data(amap, analyse(amap))
+
+
+def test_top_level_keys_and_map_entries() -> None:
+    found = data()
+    assert sorted(found) == [
+        "actors",
+        "analysis",
+        "claims",
+        "description",
+        "format",
+        "relations",
+        "sources",
+        "stances",
+        "title",
+    ]
+    assert found["format"] == "argmap/1"
+    assert found["sources"][0] == {  # type: ignore[index]
+        "id": "gazette",
+        "title": "Council debates drug room",
+        "publisher": "The Gazette",
+        "date": "2024-03-01",
+        "url": "https://example.org/gazette",
+        "file": None,
+    }
+    assert found["actors"][3] == {  # type: ignore[index]
+        "id": "max",
+        "name": "Max Mixed",
+        "kind": "person",
+        "role": None,
+        "affiliations": [],
+    }
+    assert found["claims"][0] == {  # type: ignore[index]
+        "id": "allow",
+        "kind": "proposal",
+        "text": "The town should allow a drug consumption room",
+        "label": "Allow a room",
+        "source": None,
+        "tags": [],
+    }
+    assert found["stances"][2] == {  # type: ignore[index]
+        "id": "greens/supports/allow",
+        "actor": "greens",
+        "claim": "allow",
+        "position": "supports",
+        "source": "gazette",
+        "quote": None,
+        "reported": True,
+        "date": None,
+        "note": None,
+    }
+    assert found["relations"][1] == {  # type: ignore[index]
+        "id": "dealers/attacks/allow",
+        "from": "dealers",
+        "to": "allow",
+        "kind": "attacks",
+        "source": None,
+        "note": None,
+    }
+
+
+def test_analysis_section() -> None:
+    analysis = data()["analysis"]
+    assert analysis == {
+        "positions": {
+            "jo": {"allow": 1.0},
+            "greens": {"allow": 1.0},
+            "sam": {"allow": -1.0},
+            "max": {"allow": 0.2},
+        },
+        "position_details": analysis["position_details"],  # type: ignore[index]
+        "normalisation": "none",
+        "agreement": [
+            {"actors": ["greens", "jo"], "weight": 1.0},
+            {"actors": ["jo", "max"], "weight": 1.0},
+            {"actors": ["jo", "sam"], "weight": -1.0},
+        ],
+        "camps": [["greens", "jo", "max"], ["sam"]],
+        "frustration": [],
+        "contested": [
+            {
+                "claim": "saves",
+                "score": 0.9242,
+                "supporters": ["jo", "max"],
+                "opponents": ["sam"],
+            }
+        ],
+        "centrality": {"allow": 0.5209, "saves": 0.1976, "dealers": 0.2816},
+        "acceptance": {"allow": "in", "saves": "in", "dealers": "out"},
+        "bipolar_acceptance": {"allow": "in", "saves": "in", "dealers": "out"},
+        "derived_attacks": [],
+        "incoherent": [{"actor": "max", "claim": "saves", "attacks": "dealers"}],
+    }
+    assert analysis["position_details"]["max"] == {  # type: ignore[index]
+        "allow": {
+            "score": 0.2,
+            "mixed": True,
+            "contributions": [
+                {
+                    "stance": "max/supports/saves",
+                    "claim": "saves",
+                    "path": ["saves", "allow"],
+                    "sign": 1,
+                    "weight": 0.5,
+                },
+                {
+                    "stance": "max/supports/saves",
+                    "claim": "saves",
+                    "path": ["saves", "dealers", "allow"],
+                    "sign": 1,
+                    "weight": 0.25,
+                },
+                {
+                    "stance": "max/supports/dealers",
+                    "claim": "dealers",
+                    "path": ["dealers", "allow"],
+                    "sign": -1,
+                    "weight": 0.5,
+                },
+            ],
+        }
+    }
+
+
+def test_dumps_sorts_keys_rounds_and_ends_in_a_newline() -> None:
+    amap = loads(MAP).map
+    text = dumps(amap, analyse(amap))
+    assert text == dumps(loads(MAP).map, analyse(loads(MAP).map))
+    assert text.startswith('{\n  "actors": [\n    {\n      "affiliations": [],\n')
+    assert text.endswith("}\n")
+    assert json.loads(text) == data()
+    assert '"weight": 0.3333' in dumps(
+        amap, analyse(amap, normalisation="jaccard")
+    )  # 1 / 3 for jo and greens
+
+
+def test_export_command_prints_or_writes(runner: CliRunner, tmp_path: Path) -> None:
+    path = write(tmp_path)
+    amap = loads(MAP, path).map
+    expected = dumps(amap, analyse(amap))
+    result = runner.invoke(cli, ["export", "--format", "json", path])
+    assert (result.exit_code, result.stdout, result.stderr) == (0, expected, "")
+    result = runner.invoke(cli, ["export", "--format", "json", "-o", "-", path])
+    assert (result.exit_code, result.stdout) == (0, expected)
+    out = tmp_path / "deep" / "map.json"
+    result = runner.invoke(cli, ["export", "--format", "json", "-o", str(out), path])
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "", f"wrote {out}\n")
+    assert out.read_text(encoding="utf-8") == expected
+
+
+def test_unknown_format_is_a_usage_error_listing_the_formats(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    result = runner.invoke(cli, ["export", "--format", "xml", write(tmp_path)])
+    assert result.exit_code == 2
+    # click words the list as "'json'" for one choice, "one of 'a', 'b'" for several.
+    names = sorted(EXPORTERS)
+    listed = f"'{names[0]}'" if len(names) == 1 else "one of " + ", ".join(f"'{n}'" for n in names)
+    assert result.stderr.endswith(f"Error: Invalid value for '--format': 'xml' is not {listed}.\n")
+
+
+def test_export_refuses_an_invalid_map(runner: CliRunner, tmp_path: Path) -> None:
+    path = write(
+        tmp_path, MAP.replace("from: saves\n    supports: allow", "from: save\n    supports: allow")
+    )
+    result = runner.invoke(cli, ["export", "--format", "json", path])
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert "unknown claim 'save'" in result.stderr
+    assert len(result.stderr.splitlines()) == 1
