@@ -16,6 +16,9 @@ from argmap import __version__
 _COMMANDS = {
     "check": "argmap.commands.check:check",
     "coverage": "argmap.commands.coverage:coverage",
+    "add": "argmap.commands.add:add",
+    "fmt": "argmap.commands.fmt:fmt",
+    "schema": "argmap.commands.schema:schema",
     "export": "argmap.commands.export:export",
     "report": "argmap.commands.report:report",
 }
