@@ -12,9 +12,14 @@ from collections.abc import Callable
 from argmap.analysis import Analysis
 from argmap.model import ArgumentMap
 
-__all__ = ["EXPORTERS", "Exporter"]
+__all__ = ["EXPORTERS", "NETWORKS", "NETWORK_EXPORTERS", "Exporter", "NetworkExporter"]
 
 Exporter = Callable[[ArgumentMap, Analysis], str]
+# A graph format also takes the network to write: one of NETWORKS.
+NetworkExporter = Callable[[ArgumentMap, Analysis, str], str]
+
+#: The networks a graph format can write (`argmap export --network`); the first is the default.
+NETWORKS = ("full", "agreement", "stances")
 
 
 def _json(amap: ArgumentMap, analysis: Analysis) -> str:
@@ -23,7 +28,55 @@ def _json(amap: ArgumentMap, analysis: Analysis) -> str:
     return dumps(amap, analysis)
 
 
+def _graphml(amap: ArgumentMap, analysis: Analysis, network: str = "full") -> str:
+    from argmap.export_graph import graphml
+
+    return graphml(amap, analysis, network)
+
+
+def _gexf(amap: ArgumentMap, analysis: Analysis, network: str = "full") -> str:
+    from argmap.export_graph import gexf
+
+    return gexf(amap, analysis, network)
+
+
+def _argdown(amap: ArgumentMap, analysis: Analysis) -> str:
+    from argmap.export_argdown import argdown
+
+    return argdown(amap, analysis)
+
+
+def _aif(amap: ArgumentMap, analysis: Analysis) -> str:
+    from argmap.export_aif import aif
+
+    return aif(amap, analysis)
+
+
+def _csv(amap: ArgumentMap, analysis: Analysis) -> str:
+    from argmap.export_csv import csv_text
+
+    return csv_text(amap, analysis)
+
+
+def _kumu(amap: ArgumentMap, analysis: Analysis) -> str:
+    from argmap.export_kumu import kumu
+
+    return kumu(amap, analysis)
+
+
+#: graph format name -> exporter that also takes the network.
+NETWORK_EXPORTERS: dict[str, NetworkExporter] = {
+    "gexf": _gexf,
+    "graphml": _graphml,
+}
+
 #: format name -> exporter; the names are the choices of `argmap export --format`.
 EXPORTERS: dict[str, Exporter] = {
+    "aif": _aif,
+    "argdown": _argdown,
+    "csv": _csv,
+    "gexf": _gexf,
+    "graphml": _graphml,
     "json": _json,
+    "kumu": _kumu,
 }

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from argmap.analysis import NORMALISATIONS
-from argmap.exporters import EXPORTERS
+from argmap.exporters import EXPORTERS, NETWORK_EXPORTERS, NETWORKS
 
 
 @click.command()
@@ -31,7 +31,15 @@ from argmap.exporters import EXPORTERS
     show_default=True,
     help="How actor agreement is normalised (see docs/analysis.md).",
 )
-def export(file: str, fmt: str, output: str | None, normalisation: str) -> None:
+@click.option(
+    "--network",
+    type=click.Choice(NETWORKS),
+    default=NETWORKS[0],
+    show_default=True,
+    help="For graphml and gexf: the whole map, the actor agreement network, or the"
+    " two-mode actor-claim network (see docs/exports.md).",
+)
+def export(file: str, fmt: str, output: str | None, normalisation: str, network: str) -> None:
     """Export FILE (default arguments.yaml) with its analysis in another format.
 
     The json format is a stable contract for scripts, described in docs/json.md.
@@ -40,13 +48,20 @@ def export(file: str, fmt: str, output: str | None, normalisation: str) -> None:
     Examples:
       $ argmap export --format json -o output/map.json
       $ argmap export --format json | jq '.analysis.camps'
+      $ argmap export --format gexf --network agreement -o output/agreement.gexf
     """
     from argmap.analysis import analyse
     from argmap.commands.report import emit, load_valid
     from argmap.errors import ArgmapError
 
+    if network != NETWORKS[0] and fmt not in NETWORK_EXPORTERS:
+        raise click.UsageError(f"--network applies only to {' and '.join(NETWORK_EXPORTERS)}")
     try:
         amap = load_valid(file)
-        emit(EXPORTERS[fmt](amap, analyse(amap, normalisation=normalisation)), output)
+        analysis = analyse(amap, normalisation=normalisation)
+        if fmt in NETWORK_EXPORTERS:
+            emit(NETWORK_EXPORTERS[fmt](amap, analysis, network), output)
+        else:
+            emit(EXPORTERS[fmt](amap, analysis), output)
     except ArgmapError as error:
         raise click.ClickException(str(error)) from None
