@@ -87,18 +87,32 @@ def _stance_data(stance: Stance) -> dict[str, object]:
     }
 
 
+def _claim_data(data: dict[str, object]) -> str:
+    """The claim's data block with one stance a line, so a diff shows stances one by one.
+
+    Argdown's lexer ends a data block at a `}` followed by white space and anything but
+    `,` or `}`; each stance's `}` here is followed by `,` or, for the last, by `]}`.
+    """
+    stances = data.pop("stances")
+    block = data_block(data)
+    if not isinstance(stances, list):
+        return block
+    rows = ",\n    ".join(data_block(stance) for stance in stances)
+    return f"{block[:-1]}, stances: [\n    {rows}]}}"
+
+
 def _statement(claim: Claim, amap: ArgumentMap) -> list[str]:
     tags = [f"#{claim.kind.value}"] if claim.kind is not ClaimKind.CLAIM else []
     tags += [f"#({tag})" for tag in claim.tags if _TAG_SAFE.match(tag)]
     stances = sorted((s for s in amap.stances if s.claim == claim.id), key=lambda s: s.id)
-    data = {
+    data: dict[str, object] = {
         "kind": claim.kind.value,
         "label": claim.label,
         "source": claim.source,
         "tags": list(claim.tags) or None,
         "stances": [_stance_data(s) for s in stances] or None,
     }
-    lines = [" ".join([f"[{claim.id}]: {escape(claim.text)}", *tags]), f"  {data_block(data)}"]
+    lines = [" ".join([f"[{claim.id}]: {escape(claim.text)}", *tags]), f"  {_claim_data(data)}"]
     relations = sorted((r for r in amap.relations if r.origin == claim.id), key=lambda r: r.id)
     lines += [f"  {_ARROWS[r.kind]} [{r.target}]" for r in relations]
     return lines
