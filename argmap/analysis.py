@@ -287,18 +287,23 @@ def camps(
 
     The frustration of a partition is the weight of positive edges between camps plus
     the weight of negative edges inside camps; a balanced network has a partition with
-    none. First, each connected part of the network is split in two by its heaviest
-    edges (a maximum spanning forest, Kruskal's order: strongest edge first, ties by id;
-    an agreement joins the two actors' sides, a conflict opposes them), which is exact
-    when the part is balanced. Each part's two sides join the camp "for" or the camp
-    "against" by their actors' `lean` (the mean of their position scores); a part whose
-    sides lean alike keeps two camps of its own, and an actor with no edge joins the camp
-    of its lean or stays alone without one. Then, in passes over the actors in id order,
-    each actor moves to the camp (or a new camp of its own) that lowers the frustration
-    most, until no move lowers it; ties keep the actor where it is, then go to the
-    lowest-numbered camp. So a third camp appears only where it lowers the frustration.
-    Sorting the edges and each pass cost O(E log E). Camps are sorted largest first,
-    then by first member.
+    none. A local search runs from two deterministic starts and the partition with the
+    lower frustration wins (the first start on a tie):
+
+    1. by `lean` (each actor's mean position score): actors leaning for in one camp,
+       actors leaning against in another; then each other actor, in id order, joins the
+       camp its agreement edges pull it to most, or stays alone if none pulls;
+    2. by structure: each connected part of the network split in two along a maximum
+       spanning forest (Kruskal's order, strongest edge first, ties by id; an agreement
+       puts two actors on one side, a conflict on opposite sides), which is exact when
+       the part is balanced; the sides join the camps of start 1 by their total lean.
+
+    The search makes passes over the actors in id order, moving each to the camp (or a
+    new camp of its own) that lowers the frustration most, until no move lowers it; ties
+    keep the actor where it is, then go to the lowest-numbered camp. So a third camp
+    appears only where it lowers the frustration, and an actor with no agreement edge
+    stays in the camp of its lean, or alone without one. Sorting the edges and each pass
+    cost O(E log E). Camps are sorted largest first, then by first member.
 
     >>> import networkx as nx
     >>> g = nx.Graph()
@@ -307,7 +312,32 @@ def camps(
     >>> camps(g)
     (('a', 'b'), ('c',))
     """
-    camp_of = _balanced_start(agreement, lean or {})
+    lean = lean or {}
+    best: dict[str, int] | None = None
+    best_cost = math.inf
+    for start in (_lean_start(agreement, lean), _balanced_start(agreement, lean)):
+        camp_of = _local_moves(agreement, start)
+        cost = _frustration(agreement, camp_of)
+        if cost < best_cost - _EPS:
+            best, best_cost = camp_of, cost
+    members: dict[int, list[str]] = defaultdict(list)
+    for actor in sorted(best or {}):
+        members[(best or {})[actor]].append(actor)
+    return tuple(sorted((tuple(group) for group in members.values()), key=lambda g: (-len(g), g)))
+
+
+def _frustration(agreement: nx.Graph, camp_of: Mapping[str, int]) -> float:
+    return float(
+        sum(
+            abs(weight)
+            for a, b, weight in agreement.edges(data="weight", default=1)
+            if (weight > 0) != (camp_of[a] == camp_of[b])
+        )
+    )
+
+
+def _local_moves(agreement: nx.Graph, start: Mapping[str, int]) -> dict[str, int]:
+    camp_of = dict(start)
     actors = sorted(camp_of)
     size: dict[int, int] = defaultdict(int)
     for camp in camp_of.values():
@@ -336,10 +366,33 @@ def camps(
                 moved = True
         if not moved:
             break
-    members: dict[int, list[str]] = defaultdict(list)
-    for actor in actors:
-        members[camp_of[actor]].append(actor)
-    return tuple(sorted((tuple(group) for group in members.values()), key=lambda g: (-len(g), g)))
+    return camp_of
+
+
+def _lean_start(agreement: nx.Graph, lean: Mapping[str, float]) -> dict[str, int]:
+    """Camp 0 leans for, camp 1 against; the rest join the camp that pulls them most."""
+    camp_of: dict[str, int] = {}
+    undecided = []
+    for actor in sorted(agreement):
+        side = lean.get(actor, 0.0)
+        if side:
+            camp_of[actor] = 0 if side > 0 else 1
+        else:
+            undecided.append(actor)
+    # Placing an actor without a lean now, rather than alone, keeps the local search
+    # from pulling a leaning actor out of its camp to join it.
+    next_camp = 2
+    for actor in undecided:
+        pull: dict[int, float] = defaultdict(float)
+        for other, edge in agreement[actor].items():
+            if other in camp_of and other != actor:
+                pull[camp_of[other]] += edge.get("weight", 1)
+        best = min(pull, key=lambda camp: (-pull[camp], camp), default=None)
+        if best is not None and pull[best] > _EPS:
+            camp_of[actor] = best
+        else:
+            camp_of[actor], next_camp = next_camp, next_camp + 1
+    return camp_of
 
 
 def _balanced_start(agreement: nx.Graph, lean: Mapping[str, float]) -> dict[str, int]:

@@ -107,6 +107,11 @@ def _actor(amap: ArgumentMap, actor_id: str) -> str:
     return actor.name if actor else actor_id
 
 
+def _names(amap: ArgumentMap, actors: Iterable[str]) -> list[str]:
+    # Readers look for a name, so lists of actors are in name order (then id order).
+    return [name for name, _ in sorted((_actor(amap, a), a) for a in actors)]
+
+
 def _claim(amap: ArgumentMap, claim_id: str) -> str:
     claim = amap.claims_by_id.get(claim_id)
     return claim.display if claim else claim_id
@@ -243,10 +248,10 @@ def _camps_md(amap: ArgumentMap, analysis: Analysis) -> str:
         number += 1
         mean = _camp_lean(analysis, camp)
         leaning = f", mean score {signed(mean)}" if mean is not None else ""
-        names = ", ".join(md(_actor(amap, a)) for a in camp)
+        names = ", ".join(md(name) for name in _names(amap, camp))
         lines.append(f"{number}. {names} ({_n(len(camp), 'actor')}{leaning})")
     if alone:
-        names = ", ".join(md(_actor(amap, a)) for a in sorted(alone, key=lambda a: _actor(amap, a)))
+        names = ", ".join(md(name) for name in _names(amap, alone))
         lines += ["", f"Unaligned (no position and no stance shared with anyone): {names}."]
     lines += ["", "**Frustration**: " + _frustration_md(amap, analysis)]
     return "\n".join(lines)
@@ -375,9 +380,9 @@ def render_text(amap: ArgumentMap, analysis: Analysis) -> str:
         number += 1
         mean = _camp_lean(analysis, camp)
         leaning = f" (mean {signed(mean)})" if mean is not None else ""
-        lines.append(f"  {number}. {', '.join(_plain(_actor(amap, a)) for a in camp)}{leaning}")
+        lines.append(f"  {number}. {', '.join(map(_plain, _names(amap, camp)))}{leaning}")
     if alone:
-        lines.append(f"  unaligned: {', '.join(_plain(_actor(amap, a)) for a in sorted(alone))}")
+        lines.append(f"  unaligned: {', '.join(map(_plain, _names(amap, alone)))}")
     lines += ["", "Most contested"]
     for c in analysis.contested[:3]:
         lines.append(

@@ -200,11 +200,13 @@ def test_frustration_and_unaligned_actors_are_reported() -> None:
 relations:""",
     ).replace("  max:\n", "  lone:\n    name: Lone Wolf\n    kind: person\n  max:\n")
     report = report_md(text)
-    assert "1. Green Party, Jo Green, Max Mixed, Sam Chief (4 actors, mean score +0.13)" in report
+    # Splitting Sam off costs the Greens-Sam agreement; keeping Sam costs the Jo-Sam
+    # conflict: a tie, which goes to the split by position.
+    assert "1. Green Party, Jo Green, Max Mixed (3 actors, mean score +0.51)" in report
     assert "Unaligned (no position and no stance shared with anyone): Lone Wolf." in report
     assert (
         "**Frustration**: 1 edge breaks the balance.\n\n"
-        "- Jo Green and Sam Chief conflict inside one camp (-1.00)\n"
+        "- Green Party and Sam Chief agree but sit in different camps (+1.00)\n"
     ) in report
 
 
