@@ -15,6 +15,7 @@ from argmap import __version__
 # name -> "module:attribute" of the click command.
 _COMMANDS = {
     "check": "argmap.commands.check:check",
+    "diff": "argmap.commands.diff:diff",
     "coverage": "argmap.commands.coverage:coverage",
     "add": "argmap.commands.add:add",
     "fmt": "argmap.commands.fmt:fmt",
