@@ -1,0 +1,267 @@
+"""Export a map in every format, read each file back with a reader that is not ours, and
+print what each reader saw beside what the map holds.
+
+    python bench/roundtrip.py                  # the curated arguments.yaml
+    python bench/roundtrip.py other.yaml
+
+Readers: networkx for GraphML and GEXF, the Argdown CLI (`argdown json`, installed into
+.cache/argdown by `npm install --prefix .cache/argdown @argdown/cli`) for Argdown,
+arguebuf for AIF, Python's csv module for CSV. Kumu has no reader outside its web app,
+so its blueprint is read as plain JSON and its references are resolved here. The table
+is Markdown; the exit status is 1 when any count differs from the map's.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import logging
+import subprocess
+import sys
+import tempfile
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from argmap.analysis import Analysis, analyse  # noqa: E402
+from argmap.exporters import EXPORTERS, NETWORK_EXPORTERS  # noqa: E402
+from argmap.model import ArgumentMap, ClaimKind  # noqa: E402
+
+ARGDOWN = ROOT / ".cache" / "argdown" / "node_modules" / ".bin" / "argdown"
+
+# (what was counted, the map's count, the reader's count)
+Row = tuple[str, int, int]
+
+
+def model_counts(amap: ArgumentMap) -> dict[str, int]:
+    """What the map holds, by the names the rows below use."""
+    relations = Counter(r.kind.value for r in amap.relations)
+    return {
+        "actors": len(amap.actors),
+        "claims": len(amap.claims),
+        "proposals": sum(c.kind is ClaimKind.PROPOSAL for c in amap.claims),
+        "sources": len(amap.sources),
+        "stances": len(amap.stances),
+        "relations": len(amap.relations),
+        "supports": relations["supports"],
+        "attacks": relations["attacks"],
+    }
+
+
+def _nodes_edges(graph: object) -> tuple[Counter[str], Counter[str]]:
+    import networkx as nx
+
+    assert isinstance(graph, nx.Graph)
+    nodes = Counter(str(t) for _, t in graph.nodes(data="type"))
+    edges = Counter(str(t) for *_, t in graph.edges(data="type"))
+    return nodes, edges
+
+
+def read_network(fmt: str, text: str, network: str) -> dict[str, int]:
+    """GraphML or GEXF read back by networkx: nodes by `type`, edges by `type`."""
+    import networkx as nx
+
+    reader = nx.read_graphml if fmt == "graphml" else nx.read_gexf
+    graph = reader(io.BytesIO(text.encode("utf-8")))
+    nodes, edges = _nodes_edges(graph)
+    seen = {"actors": nodes["actor"], "claims": nodes["claim"], "sources": nodes["source"]}
+    if network == "agreement":
+        return {"actors": graph.number_of_nodes(), "agreement edges": graph.number_of_edges()}
+    seen["stances"] = edges["stance"]
+    if network == "full":
+        seen["relations"] = edges["relation"]
+        seen["proposals"] = sum(bool(p) for _, p in graph.nodes(data="proposal"))
+    return seen
+
+
+def read_argdown(text: str) -> dict[str, int]:
+    """The Argdown CLI's JSON: statements, relations, and the data Argdown kept."""
+    data = argdown_json(text)
+    statements = data["statements"].values()
+
+    def walk(sections: list[dict[str, object]]) -> list[dict[str, object]]:
+        found = []
+        for section in sections:
+            found.append(section)
+            found += walk(section.get("children", []))  # type: ignore[arg-type]
+        return found
+
+    sections = [s.get("data") or {} for s in walk(data.get("sections", []))]
+    relations = Counter(r["relationType"] for r in data["relations"])
+    return {
+        "claims": len(data["statements"]),
+        "proposals": sum("proposal" in s.get("tags", []) for s in statements),
+        "relations": len(data["relations"]),
+        "supports": relations["support"],
+        "attacks": relations["attack"],
+        "stances": sum(len(s.get("data", {}).get("stances", [])) for s in statements),
+        "actors": sum("actor" in d for d in sections),  # type: ignore[operator]
+        "sources": sum("source" in d for d in sections),  # type: ignore[operator]
+    }
+
+
+def argdown_json(text: str) -> dict[str, object]:
+    """Run `argdown json` on `text`; raise `RuntimeError` with its output if it fails."""
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder) / "map.argdown"
+        source.write_text(text, encoding="utf-8")
+        done = subprocess.run(
+            [str(ARGDOWN), "json", str(source), str(Path(folder) / "out")],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        target = Path(folder) / "out" / "map.json"
+        if done.returncode != 0 or not target.exists() or "error" in done.stdout.lower():
+            raise RuntimeError(f"argdown failed ({done.returncode}): {done.stdout}{done.stderr}")
+        result: dict[str, object] = json.loads(target.read_text(encoding="utf-8"))
+        return result
+
+
+class _Skipped(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__()
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.getMessage().startswith("Skipping edge"):
+            self.count += 1
+
+
+def read_aif(text: str) -> dict[str, int]:
+    """arguebuf's AIF loader: atom and scheme nodes, and the edges it keeps.
+
+    arguebuf models the argument layer only: it drops L and YA nodes and logs each edge
+    that touches one as skipped, so the skipped edges count the stances (two each).
+    """
+    import arguebuf
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "map.json"
+        path.write_text(text, encoding="utf-8")
+        handler = _Skipped()
+        logger = logging.getLogger("arguebuf")
+        logger.addHandler(handler)
+        try:
+            graph = arguebuf.load.file(path)
+        finally:
+            logger.removeHandler(handler)
+    schemes = Counter(type(node.scheme).__name__ for node in graph.scheme_nodes.values())
+    return {
+        "claims": len(graph.atom_nodes),
+        "relations": len(graph.scheme_nodes),
+        "supports": schemes["Support"],
+        "attacks": schemes["Attack"],
+        "argument edges": len(graph.edges),
+        "stances": handler.count // 2,
+    }
+
+
+def read_csv(text: str) -> dict[str, int]:
+    """Python's csv reader: rows after the header, and the actors and claims they name."""
+    rows = list(csv.DictReader(io.StringIO(text, newline="")))
+    return {
+        "stances": len(rows),
+        "actors with a stance": len({row["actor_id"] for row in rows}),
+        "claims with a stance": len({row["claim_id"] for row in rows}),
+    }
+
+
+def read_kumu(text: str) -> dict[str, int]:
+    """The blueprint as JSON: elements and connections by type, ends resolved."""
+    data = json.loads(text)
+    ids = [e["id"] for e in data["elements"]] + [c["id"] for c in data["connections"]]
+    if len(ids) != len(set(ids)):
+        raise ValueError("Kumu ids must be unique across elements and connections")
+    elements = {e["id"] for e in data["elements"]}
+    connections = [c for c in data["connections"] if {c["from"], c["to"]} <= elements]
+    types = Counter(e["type"] for e in data["elements"])
+    kinds = Counter(c["id"].split(":", 1)[0] for c in connections)
+    return {
+        "actors": types["Actor"],
+        "claims": types["Proposal"] + types["Claim"] + types["Evidence"],
+        "proposals": types["Proposal"],
+        "stances": kinds["stance"],
+        "relations": kinds["relation"],
+    }
+
+
+READERS: dict[str, tuple[str, Callable[[str], dict[str, int]]]] = {
+    "argdown": ("Argdown CLI 1.7.5 (`argdown json`)", read_argdown),
+    "aif": ("arguebuf (`arguebuf.load.file`)", read_aif),
+    "csv": ("Python csv.DictReader", read_csv),
+    "kumu": ("json + reference check (no Kumu reader outside kumu.io)", read_kumu),
+}
+
+
+def expected(amap: ArgumentMap, analysis: Analysis, fmt: str, network: str) -> dict[str, int]:
+    """The counts a faithful reader of each format must see."""
+    model = model_counts(amap)
+    if fmt in NETWORK_EXPORTERS:
+        if network == "agreement":
+            return {"actors": model["actors"], "agreement edges": len(analysis.agreement)}
+        keys = ["actors", "claims", "stances"]
+        if network == "full":
+            keys += ["sources", "relations", "proposals"]
+        return {key: model[key] for key in keys}
+    if fmt == "aif":
+        keys = ["claims", "relations", "supports", "attacks", "stances"]
+        return {**{k: model[k] for k in keys}, "argument edges": 2 * model["relations"]}
+    if fmt == "csv":
+        return {
+            "stances": model["stances"],
+            "actors with a stance": len({s.actor for s in amap.stances}),
+            "claims with a stance": len({s.claim for s in amap.stances}),
+        }
+    if fmt == "kumu":
+        return {k: model[k] for k in ("actors", "claims", "proposals", "stances", "relations")}
+    return {k: model[k] for k in model if k != "sources"} | {"sources": model["sources"]}
+
+
+def roundtrip(amap: ArgumentMap) -> list[tuple[str, str, list[Row]]]:
+    """Every format (and network) exported, read back, and compared: (format, reader, rows)."""
+    analysis = analyse(amap)
+    results = []
+    for fmt in sorted(NETWORK_EXPORTERS):
+        for network in ("full", "agreement", "stances"):
+            text = NETWORK_EXPORTERS[fmt](amap, analysis, network)
+            seen = read_network(fmt, text, network)
+            want = expected(amap, analysis, fmt, network)
+            reader = f"networkx read_{fmt}"
+            rows = [(key, want[key], seen.get(key, -1)) for key in want]
+            results.append((f"{fmt} --network {network}", reader, rows))
+    for fmt, (reader, read) in READERS.items():
+        seen = read(EXPORTERS[fmt](amap, analysis))
+        want = expected(amap, analysis, fmt, "full")
+        results.append((fmt, reader, [(key, want[key], seen.get(key, -1)) for key in want]))
+    return results
+
+
+def table(results: list[tuple[str, str, list[Row]]]) -> str:
+    """The results as a Markdown table, one line per format."""
+    lines = ["| format | reader | counts (map = seen) | same |", "| --- | --- | --- | --- |"]
+    for fmt, reader, rows in results:
+        counts = ", ".join(
+            f"{key} {want}" if want == seen else f"{key} {want} ≠ {seen}"
+            for key, want, seen in rows
+        )
+        same = "yes" if all(want == seen for _, want, seen in rows) else "**no**"
+        lines.append(f"| {fmt} | {reader} | {counts} | {same} |")
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str]) -> int:
+    from argmap.commands.report import load_valid
+
+    path = argv[0] if argv else str(ROOT / "arguments.yaml")
+    results = roundtrip(load_valid(path))
+    print(table(results), end="")
+    return 0 if all(w == s for _, _, rows in results for _, w, s in rows) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
