@@ -16,8 +16,9 @@ taken for an apostrophe.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from argmap.model import ArgumentMap, Ignored
 from argmap.quotes import find_spans, normalise
@@ -28,6 +29,8 @@ _DOUBLE_OPEN = '"\u201c'  # " “
 _DOUBLE_CLOSE = '"\u201d'  # " ”
 _SINGLE_OPEN = "'\u2018"  # ' ‘
 _SINGLE_CLOSE = "'\u2019"  # ' ’
+# Only these characters change the scanner's state; it jumps from one to the next.
+_INTERESTING = re.compile("[\n" + _DOUBLE_OPEN + _DOUBLE_CLOSE + _SINGLE_OPEN + _SINGLE_CLOSE + "]")
 _OPENS_AFTER = "([{\u2014\u2013" + _DOUBLE_OPEN + _SINGLE_OPEN
 
 
@@ -75,26 +78,40 @@ def quoted_passages(text: str) -> list[Passage]:
     """
     passages: list[Passage] = []
     stack: list[_Open] = []
-    i = 0
-    while i < len(text):
+    found = _INTERESTING.search(text)
+    while found:
+        i = found.start()
         char = text[i]
         if char == "\n":
             after = i
             while after < len(text) and text[after].isspace():
                 after += 1
             i = _paragraph_break(text, i, after, stack, passages) if stack else after
-            continue
-        kind = _mark(text, i, stack)
-        if kind == "open":
-            stack.append(_Open(_fold(char), i + 1, []))
-        elif kind == "close":
-            opened = stack.pop()
-            if not stack:
-                _emit(text, opened, i, passages)
-        i += 1
+        else:
+            kind = _mark(text, i, stack)
+            if kind == "open":
+                stack.append(_Open(_fold(char), i + 1, []))
+            elif kind == "close":
+                opened = stack.pop()
+                if not stack:
+                    _emit(text, opened, i, passages)
+            i += 1
+        found = _INTERESTING.search(text, i)
     if stack and stack[0].mark == '"':
         _emit(text, stack[0], len(text.rstrip()), passages)
-    return passages
+    return _numbered(text, passages)
+
+
+def _numbered(text: str, passages: list[Passage]) -> list[Passage]:
+    # Lines are counted in one pass: the passages come in order and do not overlap.
+    line, counted = 1, 0
+    numbered = []
+    for passage in passages:
+        opening_mark = passage.start - 1
+        line += text.count("\n", counted, opening_mark)
+        counted = opening_mark
+        numbered.append(replace(passage, line=line))
+    return numbered
 
 
 def _paragraph_break(
@@ -124,9 +141,11 @@ def _mark(text: str, i: int, stack: list[_Open]) -> str | None:
     char = text[i]
     inside_double = any(o.mark == '"' for o in stack)
     top = stack[-1].mark if stack else None
+    after = text[i + 1] if i + 1 < len(text) else " "
     if char in _DOUBLE_OPEN or char in _DOUBLE_CLOSE:
         if char == "\u201c" or (char == '"' and top != '"' and not inside_double):
-            return "open"
+            # A mark with a space after it opens nothing: a stray or a typo.
+            return "open" if not after.isspace() else None
         if top == '"':
             return "close"
         # A closing double mark while a single quotation is open: that single mark
@@ -136,7 +155,6 @@ def _mark(text: str, i: int, stack: list[_Open]) -> str | None:
         return "close" if stack and stack[-1].mark == '"' else None
     if char in _SINGLE_OPEN or char in _SINGLE_CLOSE:
         before = text[i - 1] if i > 0 else " "
-        after = text[i + 1] if i + 1 < len(text) else " "
         if char != "\u2018" and top == "'" and not before.isspace() and not after.isalnum():
             return "close"
         if char != "\u2019" and (before.isspace() or before in _OPENS_AFTER):
@@ -152,9 +170,7 @@ def _emit(text: str, opened: _Open, end: int, passages: list[Passage]) -> None:
     segments = [*opened.segments, (opened.start, end)]
     words = " ".join(" ".join(text[a:b] for a, b in segments).split())
     if any(c.isalnum() for c in words):
-        first = segments[0][0]
-        line = text.count("\n", 0, first - 1) + 1
-        passages.append(Passage(words, line, first, end))
+        passages.append(Passage(words, 0, segments[0][0], end))
 
 
 def coverage(amap: ArgumentMap, texts: Mapping[str, str]) -> list[SourceCoverage]:

@@ -9,8 +9,9 @@ turned ' into ’. Nothing else is forgiven, so a paraphrase never passes as a q
 from __future__ import annotations
 
 import difflib
+import functools
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 
 from argmap.model import ArgumentMap, Level, Location, Problem, Source
@@ -40,7 +41,9 @@ _FOLD = str.maketrans(
     }
 )
 
-_WORD = re.compile(r"\S+")
+# Words for the nearest-passage search: quote marks split words too, so a window never
+# starts or ends on the mark that opens or closes a quotation.
+_WORD = re.compile("[^\\s\"'\u2018\u2019\u201a\u201b\u2032\u201c\u201d\u201e\u201f\u2033]+")
 _NON_WORD = re.compile(r"\W+")
 
 
@@ -50,6 +53,8 @@ def normalise(text: str) -> str:
     return " ".join(text.translate(_FOLD).split())
 
 
+# Every stance on a source searches the same text: index each text once.
+@functools.lru_cache(maxsize=16)
 def _normalise_with_offsets(text: str) -> tuple[str, list[int]]:
     # Like normalise(), but without stripping and keeping, for every character of the
     # result, its offset in `text`, so a match can be mapped back to the article.
@@ -88,46 +93,48 @@ def nearest_passage(quote: str, text: str) -> str | None:
     """Return the passage of `text` most like `quote` (about as many words long), or None
     when they share no word at all.
 
-    The search anchors on the longest run of words the two have in common, then tries a
-    few neighbouring windows character by character, so it costs about one pass over the
-    text however long the article is.
+    The search anchors on the longest run of words the two have in common, then adjusts
+    the window's start and length around it character by character, so it costs about
+    one pass over the text however long the article is. The passage keeps the article's
+    own characters, white space aside, so it can be copied into the map.
     """
     words = [(m.start(), m.end()) for m in _WORD.finditer(text)]
     keys = [_key(text[start:end]) for start, end in words]
-    wanted = [_key(word) for word in normalise(quote).split()]
+    wanted = [_key(m.group()) for m in _WORD.finditer(quote)]
     if not words or not wanted:
         return None
     matcher = difflib.SequenceMatcher(None, wanted, keys)
     match = matcher.find_longest_match(0, len(wanted), 0, len(keys))
     if match.size == 0:
         return None
-    anchor = match.b - match.a
     target = normalise(quote)
-    best: tuple[float, int, int] | None = None
-    for start, end in _windows(anchor, len(wanted), len(words)):
-        candidate = normalise(text[words[start][0] : words[end - 1][1]])
-        score = difflib.SequenceMatcher(None, candidate, target).ratio()
-        if best is None or score > best[0]:
-            best = (score, start, end)
-    assert best is not None
-    _, start, end = best
-    return normalise(text[words[start][0] : words[end - 1][1]])
+
+    def score(start: int, end: int) -> float:
+        return _closeness(normalise(text[words[start][0] : words[end - 1][1]]), target)
+
+    # Move the window's end, then its start, twice over: a few dozen comparisons of
+    # quote-sized strings around the anchor, each end chosen with the other held.
+    reach = min(max(3, len(wanted) // 4), 12)
+    start = max(0, match.b - match.a)
+    end = min(len(words), start + len(wanted))
+    for _ in range(2):
+        ends = range(max(start + 1, end - reach), min(len(words), end + reach) + 1)
+        end = max(ends, key=lambda e: (score(start, e), -e))
+        starts = range(max(0, start - reach), min(end, start + reach + 1))
+        start = max(starts, key=lambda s: (score(s, end), s))
+    return " ".join(text[words[start][0] : words[end - 1][1]].split())
+
+
+def _closeness(candidate: str, target: str) -> float:
+    # Characters in common, less half the difference in length: unlike a ratio, this
+    # prefers "... of the city" to "... of the" as the passage nearest "... of the town".
+    blocks = difflib.SequenceMatcher(None, candidate, target).get_matching_blocks()
+    return sum(block.size for block in blocks) - abs(len(candidate) - len(target)) / 2
 
 
 def _key(word: str) -> str:
     # Words are matched without case or punctuation, so "Deaths," anchors on "deaths".
     return _NON_WORD.sub("", word.translate(_FOLD).lower()) or word
-
-
-def _windows(anchor: int, length: int, total: int) -> Iterator[tuple[int, int]]:
-    seen = set()
-    for shift in range(-2, 3):
-        for stretch in range(-2, 3):
-            start = max(0, anchor + shift)
-            end = min(total, start + max(1, length + stretch))
-            if start < end and (start, end) not in seen:
-                seen.add((start, end))
-                yield start, end
 
 
 def verify_quotes(amap: ArgumentMap, texts: Mapping[str, str]) -> list[Problem]:
