@@ -194,3 +194,35 @@ def test_export_refuses_an_invalid_map(runner: CliRunner, tmp_path: Path) -> Non
     assert result.stdout == ""
     assert "unknown claim 'save'" in result.stderr
     assert len(result.stderr.splitlines()) == 1
+
+
+def test_docs_json_md_matches_the_export() -> None:
+    doc = (Path(__file__).parent.parent / "docs" / "json.md").read_text(encoding="utf-8")
+    # The example is the export of this one-stance map, exactly.
+    example = json.loads(doc.split("## Example")[1].split("```json")[1].split("```")[0])
+    one = """\
+title: Should the town allow a drug consumption room?
+sources:
+  gazette:
+    title: Council debates drug room
+    publisher: The Gazette
+    date: 2024-03-01
+actors:
+  jo:
+    name: Jo Green
+    kind: person
+claims:
+  allow:
+    kind: proposal
+    text: The town should allow a drug consumption room
+stances:
+  - actor: jo
+    supports: allow
+    source: gazette
+    quote: We should open a room this year.
+"""
+    assert data(one) == example
+    # Every analysis key is documented in the table, and nothing more.
+    section = doc.split("## `analysis`")[1].split("A `detail` is")[0]
+    documented = {line.split("`")[1] for line in section.splitlines() if line.startswith("| `")}
+    assert documented == set(data()["analysis"])  # type: ignore[arg-type]
