@@ -20,6 +20,7 @@ _COMMANDS = {
     "add": "argmap.commands.add:add",
     "fmt": "argmap.commands.fmt:fmt",
     "schema": "argmap.commands.schema:schema",
+    "watch": "argmap.commands.watch:watch",
     "export": "argmap.commands.export:export",
     "report": "argmap.commands.report:report",
 }

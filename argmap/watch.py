@@ -1,0 +1,299 @@
+"""`argmap watch`: rebuild the map on every save and show it live in a browser.
+
+`LivePreview` does three things:
+
+- it polls the map file's modification time and size (every 0.3 s by default: no file
+  watching library, and it works the same on every system and on network drives);
+- on a change it checks the map and, only if it has no errors, builds it into the
+  output folder. A map with errors is not built at all, so the last good files stay on
+  disk untouched, and the problems are kept for the terminal and the page;
+- it serves the output folder on 127.0.0.1 only, through a small HTTP server in a
+  thread. `/` is a wrapper page that shows the map in a full-window frame and polls
+  `/__argmap/version`; when the version changes it reloads the frame. The built files
+  are served as they are on disk: nothing is injected into them, so their own
+  Content-Security-Policy stays intact. While the map has errors, the frame (and any
+  HTML page requested) shows an error page listing them instead of the map.
+
+Nothing here prints: results are passed to a callback, which the CLI prints.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from http import HTTPStatus
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from argmap.errors import ArgmapError, InvalidMapError, LoadError
+from argmap.model import Level
+
+__all__ = [
+    "HOST",
+    "INTERVAL",
+    "VERSION_PATH",
+    "BuildResult",
+    "LivePreview",
+    "default_build",
+    "error_page",
+]
+
+#: The server listens on the loopback interface only: a preview is for this machine.
+HOST = "127.0.0.1"
+#: Seconds between two looks at the file.
+INTERVAL = 0.3
+#: Where the wrapper page polls for the build's version.
+VERSION_PATH = "/__argmap/version"
+_PAGE_PATH = "/__argmap/page"
+
+Build = Callable[[str, str], object]
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    """One rebuild: its number, and the problems that stopped it (none when it worked)."""
+
+    version: int
+    errors: tuple[str, ...] = ()
+    page: str | None = None  # the built HTML page to show, relative to the output folder
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+def default_build(file: str, output: str) -> object:
+    """Build the map's HTML pages with `argmap.pipeline.build`."""
+    import importlib
+
+    pipeline = importlib.import_module("argmap.pipeline")
+    return pipeline.build(file, output)
+
+
+def _signature(path: Path) -> tuple[int, int] | None:
+    try:
+        stat = path.stat()
+    except OSError:
+        return None  # an editor that saves by rename removes the file for a moment
+    return stat.st_mtime_ns, stat.st_size
+
+
+class LivePreview:
+    """Rebuild `file` into `output` when it changes, and serve `output` on 127.0.0.1."""
+
+    def __init__(self, file: str, output: str, build: Build = default_build) -> None:
+        self.file = file
+        self.output = output
+        self._build = build
+        self._lock = threading.Lock()
+        self._state = BuildResult(0)
+        self._seen: tuple[int, int] | None = None
+        self._server: ThreadingHTTPServer | None = None
+        self._thread: threading.Thread | None = None
+
+    @property
+    def state(self) -> BuildResult:
+        with self._lock:
+            return self._state
+
+    # -- building
+
+    def rebuild(self) -> BuildResult:
+        """Check the map and build it if it has no errors; returns the new state."""
+        self._seen = _signature(Path(self.file))
+        errors = _errors(self.file)
+        page = self.state.page
+        if not errors:
+            try:
+                self._build(self.file, self.output)
+            except InvalidMapError as error:
+                errors = tuple(str(p) for p in error.problems if p.level is Level.ERROR)
+            except ArgmapError as error:
+                errors = (str(error),)
+            else:
+                page = _main_page(Path(self.output)) or page
+        with self._lock:
+            self._state = BuildResult(self._state.version + 1, errors, page)
+            return self._state
+
+    def poll(self) -> BuildResult | None:
+        """Rebuild if the file changed since the last build; the new state, or None."""
+        if _signature(Path(self.file)) == self._seen:
+            return None
+        return self.rebuild()
+
+    def run(
+        self,
+        stop: threading.Event,
+        on_result: Callable[[BuildResult], None],
+        interval: float = INTERVAL,
+    ) -> None:
+        """Poll the file every `interval` seconds until `stop` is set."""
+        while not stop.wait(interval):
+            result = self.poll()
+            if result is not None:
+                on_result(result)
+
+    # -- serving
+
+    def serve(self, port: int = 0) -> int:
+        """Start the HTTP server in a thread; returns the port (any free one for 0)."""
+        preview = self
+
+        class Handler(_Handler):
+            def __init__(self, *args: Any, **kwargs: Any) -> None:
+                super().__init__(*args, directory=preview.output, **kwargs)
+
+            def state(self) -> BuildResult:
+                return preview.state
+
+            def map_file(self) -> str:
+                return preview.file
+
+        try:
+            self._server = ThreadingHTTPServer((HOST, port), Handler)
+        except OSError as error:
+            raise ArgmapError(f"cannot listen on {HOST}:{port}: {error.strerror}") from None
+        self._server.daemon_threads = True
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        self._thread.start()
+        return int(self._server.server_address[1])
+
+    def close(self) -> None:
+        """Stop the server and wait for its thread."""
+        if self._server is not None:
+            self._server.shutdown()
+            self._server.server_close()
+        if self._thread is not None:
+            self._thread.join()
+
+
+def _errors(file: str) -> tuple[str, ...]:
+    """The map's errors as `argmap check` prints them, or () for a map that can be built."""
+    from argmap.checks import check
+    from argmap.loader import load_file
+
+    try:
+        loaded = load_file(file)
+    except LoadError as error:
+        return (str(error.problem),)
+    problems = sorted([*loaded.problems, *check(loaded.map)])
+    return tuple(str(p) for p in problems if p.level is Level.ERROR)
+
+
+def _main_page(output: Path) -> str | None:
+    """The page to show: index.html if there is one, else the first HTML file by name."""
+    if (output / "index.html").is_file():
+        return "index.html"
+    pages = sorted(p.name for p in output.glob("*.html"))
+    return pages[0] if pages else None
+
+
+# --------------------------------------------------------------------------- pages
+
+_WRAPPER = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8">
+<title>argmap watch</title>
+<style>html,body{margin:0;height:100%}iframe{border:0;width:100%;height:100%;display:block}</style>
+</head><body>
+<iframe id="map" src="/__argmap/page" title="the map"></iframe>
+<script>
+// Reload the map whenever the watcher reports a new build (or a new list of errors).
+let seen = null;
+async function poll() {
+  try {
+    const response = await fetch("/__argmap/version", {cache: "no-store"});
+    const {version} = await response.json();
+    if (seen !== null && version !== seen) {
+      document.getElementById("map").src = "/__argmap/page?v=" + version;
+    }
+    seen = version;
+  } catch (error) {
+    // The watcher has stopped or is restarting; keep trying.
+  }
+  setTimeout(poll, 500);
+}
+poll();
+</script>
+</body></html>
+"""
+
+
+def error_page(result: BuildResult, file: str) -> str:
+    """The page shown instead of the map while it has errors; every string escaped."""
+    items = "\n".join(f"<li><code>{html.escape(e)}</code></li>" for e in result.errors)
+    count = len(result.errors)
+    return (
+        '<!doctype html>\n<html lang="en"><head><meta charset="utf-8">'
+        f"<title>{count} error{'s' * (count != 1)} in {html.escape(file)}</title>"
+        "<style>body{font:15px/1.5 system-ui,sans-serif;margin:2em;color:#222}"
+        "h1{color:#b00020;font-size:1.3em}li{margin:.4em 0}code{white-space:pre-wrap}</style>"
+        "</head><body>"
+        f"<h1>{count} error{'s' * (count != 1)} in {html.escape(file)}</h1>"
+        f"<ul>\n{items}\n</ul>"
+        "<p>The map is rebuilt when the file is saved again; until then the last good"
+        " build stays in the output folder.</p>"
+        "</body></html>\n"
+    )
+
+
+class _Handler(SimpleHTTPRequestHandler):
+    """Static files from the output folder, plus the wrapper, version and error pages."""
+
+    # Both replaced per server in LivePreview.serve.
+    def state(self) -> BuildResult:
+        raise NotImplementedError
+
+    def map_file(self) -> str:
+        raise NotImplementedError
+
+    def end_headers(self) -> None:
+        # Every response is fresh: a reload must show the new build, never a cached one.
+        self.send_header("Cache-Control", "no-store")
+        super().end_headers()
+
+    def log_message(self, format: str, *args: Any) -> None:
+        """Quiet: the terminal is for build results, not for every request."""
+
+    def do_GET(self) -> None:
+        self._respond(head=False)
+
+    def do_HEAD(self) -> None:
+        self._respond(head=True)
+
+    def _respond(self, *, head: bool) -> None:
+        path = urlsplit(self.path).path
+        state = self.state()
+        if path == "/":
+            self._send(_WRAPPER, "text/html", head)
+        elif path == VERSION_PATH:
+            body = {"version": state.version, "ok": state.ok, "errors": list(state.errors)}
+            self._send(json.dumps(body), "application/json", head)
+        elif (path == _PAGE_PATH or path.endswith((".html", ".htm"))) and not state.ok:
+            self._send(error_page(state, self.map_file()), "text/html", head)
+        elif path == _PAGE_PATH:
+            if state.page is None:
+                self.send_error(HTTPStatus.NOT_FOUND, "no page has been built yet")
+                return
+            self.send_response(HTTPStatus.FOUND)
+            self.send_header("Location", "/" + state.page)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+        elif head:
+            super().do_HEAD()
+        else:
+            super().do_GET()
+
+    def _send(self, text: str, kind: str, head: bool) -> None:
+        data = text.encode("utf-8")
+        self.send_response(HTTPStatus.OK)
+        self.send_header("Content-Type", f"{kind}; charset=utf-8")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        if not head:
+            self.wfile.write(data)
