@@ -9,10 +9,13 @@ stances.
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -144,3 +147,15 @@ def argdown_binary() -> Path:
         capture_output=True,
     )
     return binary
+
+
+def bench_roundtrip() -> ModuleType:
+    """bench/roundtrip.py as a module: its readers are the ones the tests trust."""
+    name = "bench_roundtrip"
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(name, ROOT / "bench" / "roundtrip.py")
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        spec.loader.exec_module(module)
+    return sys.modules[name]

@@ -1,0 +1,184 @@
+"""Argdown: exact text for a small map, escaping, and the real Argdown CLI reading it back.
+
+The CLI tests need node and npm (the CLI is installed into .cache/argdown on first use);
+without them they skip on a developer's machine and fail in CI.
+"""
+
+from __future__ import annotations
+
+import random
+from typing import Any
+
+import pytest
+
+from argmap.analysis import analyse
+from argmap.export_argdown import argdown, data_block, escape
+from argmap.loader import load_file, loads
+from argmap.model import ArgumentMap, Claim, ClaimKind
+
+from .export_helpers import CURATED, argdown_binary, bench_roundtrip, tricky
+
+SMALL = """
+title: Small
+sources:
+  gazette: {title: Gazette, publisher: G, date: 2024-03-01}
+actors:
+  jo: {name: Jo Green, kind: person, role: councillor}
+claims:
+  p: {kind: proposal, text: "Allow it", label: Allow}
+  r: {text: "It saves lives", tags: [health]}
+stances:
+  - {actor: jo, supports: p, source: gazette, quote: "Yes, now."}
+relations:
+  - {from: r, supports: p}
+"""
+
+
+def test_small_map_exact_text() -> None:
+    amap = loads(SMALL).map
+    assert argdown(amap, analyse(amap)) == (
+        "===\n"
+        'title: "Small"\n'
+        "===\n"
+        "\n"
+        "# Proposals\n"
+        "\n"
+        "[p]: Allow it #proposal\n"
+        '  {kind: "proposal", label: "Allow", stances: [\n'
+        '    {id: "jo/supports/p", actor: "jo", position: "supports", source: "gazette",'
+        ' quote: "Yes, now.", reported: false}]}\n'
+        "\n"
+        "# Claims\n"
+        "\n"
+        "[r]: It saves lives #(health)\n"
+        '  {kind: "claim", tags: ["health"]}\n'
+        "  +> [p]\n"
+        "\n"
+        "# Actors\n"
+        "\n"
+        '## Jo Green {actor: "jo", name: "Jo Green", kind: "person", role: "councillor"}\n'
+        "\n"
+        "# Sources\n"
+        "\n"
+        '## Gazette {source: "gazette", title: "Gazette", publisher: "G", date: "2024-03-01"}\n'
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "escaped"),
+    [
+        ("plain words, and more; end.", "plain words, and more; end."),
+        ("a [ref] <arg> #tag @x", r"a \[ref\] \<arg\> \#tag \@x"),
+        ("http://x.org/a_b", r"http\:\/\/x\.org\/a\_b"),
+        ("*bold* {data} \\", r"\*bold\* \{data\} \\"),
+        ("U.A.E. 3.5 :A:", r"U\.A\.E. 3\.5 \:A:"),
+        ("two\n lines\t here ", "two lines here"),
+    ],
+)
+def test_escape(text: str, escaped: str) -> None:
+    assert escape(text) == escaped
+
+
+def test_data_block_keeps_braces_out_of_strings() -> None:
+    block = data_block({"quote": 'a} b {c "d"\nе', "n": None, "flag": True, "list": ["x"]})
+    assert block == r'{quote: "a\u007d b \u007bc \"d\"\nе", flag: true, list: ["x"]}'
+
+
+def test_tags_that_argdown_cannot_hold_stay_in_data_only() -> None:
+    claim = Claim("c", "C", tags=("ok tag", "bad)tag"))
+    amap = ArgumentMap(title="t", claims=(claim,))
+    text = argdown(amap, analyse(amap))
+    assert "[c]: C #(ok tag)\n" in text
+    assert 'tags: ["ok tag", "bad)tag"]' in text
+
+
+def test_output_is_byte_identical() -> None:
+    assert argdown(*tricky()) == argdown(*tricky())
+
+
+# ------------------------------------------------------------------ the real Argdown CLI
+
+
+@pytest.fixture(scope="module")
+def read_argdown() -> Any:
+    argdown_binary()
+    return bench_roundtrip()
+
+
+def _statement_text(statement: dict[str, Any]) -> str:
+    """A statement's text without the tags Argdown keeps inside it."""
+    member = next(m for m in statement["members"] if m.get("text") is not None)
+    text: str = member["text"]
+    starts = [r["start"] for r in member.get("ranges", []) if r["type"] == "tag"]
+    return (text[: min(starts)] if starts else text).strip()
+
+
+def _check_against_model(amap: ArgumentMap, data: dict[str, Any]) -> None:
+    statements = data["statements"]
+    assert sorted(statements) == sorted(c.id for c in amap.claims)
+    for claim in amap.claims:
+        statement = statements[claim.id]
+        assert _statement_text(statement) == " ".join(claim.text.split())
+        assert statement["data"]["kind"] == claim.kind.value
+        assert ("proposal" in statement.get("tags", [])) == (claim.kind is ClaimKind.PROPOSAL)
+        stances = [s for s in amap.stances if s.claim == claim.id]
+        found = statement["data"].get("stances", [])
+        assert sorted(s["id"] for s in found) == sorted(s.id for s in stances)
+        by_id = {s.id: s for s in stances}
+        for entry in found:
+            stance = by_id[entry["id"]]
+            assert entry["actor"] == stance.actor
+            assert entry["position"] == stance.position.value
+            assert entry.get("quote") == stance.quote
+            assert entry["reported"] is stance.reported
+    relations = sorted((r["from"], r["relationType"], r["to"]) for r in data["relations"])
+    kinds = {"supports": "support", "attacks": "attack"}
+    assert relations == sorted((r.origin, kinds[r.kind.value], r.target) for r in amap.relations)
+
+
+def test_argdown_cli_reads_the_tricky_map(read_argdown: Any) -> None:
+    amap, analysis = tricky()
+    text = argdown(amap, analysis)
+    data = read_argdown.argdown_json(text)
+    _check_against_model(amap, data)
+    assert read_argdown.read_argdown(text) == {
+        "claims": 4,
+        "proposals": 1,
+        "relations": 3,
+        "supports": 2,
+        "attacks": 1,
+        "stances": 7,
+        "actors": 4,
+        "sources": 2,
+    }
+
+
+def test_argdown_cli_reads_the_curated_map(read_argdown: Any) -> None:
+    amap = load_file(str(CURATED)).map
+    data = read_argdown.argdown_json(argdown(amap, analyse(amap)))
+    _check_against_model(amap, data)
+
+
+def test_argdown_cli_reads_random_text_back_exactly(read_argdown: Any) -> None:
+    # Runs of Argdown's markup characters, words and white space; one document holds
+    # them all so the CLI starts once. A fixed seed keeps a failure reproducible.
+    rng = random.Random(7)
+    pieces = [*"\\@#*_[]<>/{}.:;,-+()=!?'\"~`|^&%$", "//", "/*", "*/", "<!--", "-->", ".A.",
+              ":smile:", "->", "+>", "<-", "><", "__", "**", "[a](b)", " ", "\t", "word",
+              "é", "‘", "\u00a0"]  # fmt: skip
+    texts = [
+        "x" + "".join(rng.choice(pieces) for _ in range(rng.randint(1, 12))) for _ in range(300)
+    ]
+    claims = tuple(Claim(f"c{i}", text) for i, text in enumerate(texts))
+    amap = ArgumentMap(title="random", claims=claims)
+    data = read_argdown.argdown_json(argdown(amap, analyse(amap)))
+    assert len(data["statements"]) == len(texts)
+    assert data["relations"] == []
+    for claim in claims:
+        assert _statement_text(data["statements"][claim.id]) == " ".join(claim.text.split())
+
+
+def test_argdown_cli_rejects_what_it_should(read_argdown: Any) -> None:
+    # The check above would be worthless if the runner hid Argdown's errors.
+    with pytest.raises(RuntimeError, match="argdown failed"):
+        read_argdown.argdown_json('[a]: text {broken: "} x"}\n  +> [b]\n')
