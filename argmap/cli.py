@@ -14,6 +14,7 @@ from argmap import __version__
 
 # name -> "module:attribute" of the click command.
 _COMMANDS = {
+    "build": "argmap.commands.build:build",
     "check": "argmap.commands.check:check",
     "diff": "argmap.commands.diff:diff",
     "coverage": "argmap.commands.coverage:coverage",

@@ -1,0 +1,104 @@
+"""`build()`: the whole pipeline from arguments.yaml to the output folder.
+
+    load -> check -> analyse -> render (map pages, report) -> write
+
+Everything is rendered in memory first, then every file is written to a temporary name
+in the output folder and only when all of them are complete are they renamed over the
+old ones: a map with errors, a crash while rendering or a full disk leaves the previous
+output exactly as it was. The build writes only its own files and deletes nothing else.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+from argmap.errors import InvalidMapError, OutputError
+from argmap.model import Level, Problem
+
+__all__ = ["OUTPUT_FILES", "Built", "build", "render_all", "write_files"]
+
+#: What a build writes, in this order.
+OUTPUT_FILES = ("index.html", "outline.html", "report.md")
+
+
+@dataclass(frozen=True)
+class Built:
+    """A finished build: the files written and the warnings the map has."""
+
+    files: tuple[Path, ...]
+    warnings: tuple[Problem, ...] = ()
+
+
+def render_all(
+    map_path: str | os.PathLike[str], *, normalisation: str = "none"
+) -> tuple[dict[str, str], tuple[Problem, ...]]:
+    """Load, check and analyse the map and render every output file; write nothing.
+
+    Returns the files' text by name and the map's warnings. Raises `LoadError` for a file
+    that is not a map and `InvalidMapError` for a map with errors. Quotes are not checked
+    against the sources' texts here (that is `argmap check`'s job).
+    """
+    from argmap.analysis import analyse
+    from argmap.checks import check
+    from argmap.loader import load_file
+    from argmap.render.html import render_pages
+    from argmap.report import render_markdown
+
+    loaded = load_file(os.fspath(map_path))
+    problems = sorted([*loaded.problems, *check(loaded.map, verify_quotes=False)])
+    if any(p.level is Level.ERROR for p in problems):
+        raise InvalidMapError(problems)
+    analysis = analyse(loaded.map, normalisation=normalisation)
+    files = render_pages(loaded.map, analysis, report_href="report.md")
+    files["report.md"] = render_markdown(loaded.map, analysis)
+    return {name: files[name] for name in OUTPUT_FILES}, tuple(problems)
+
+
+def write_files(out_dir: str | os.PathLike[str], files: dict[str, str]) -> tuple[Path, ...]:
+    """Write all `files` (name -> text) into `out_dir`, all or none.
+
+    Each file goes to a temporary name beside its target first; only when every one is
+    written and flushed are they renamed into place. On any failure the temporary files
+    are removed, the previous files are untouched and `OutputError` says what failed.
+    """
+    folder = Path(out_dir)
+    staged: list[tuple[Path, Path]] = []
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, text in files.items():
+            target = folder / name
+            temporary = folder / f".{name}.{uuid.uuid4().hex}.tmp"
+            staged.append((temporary, target))
+            # 0o666 and the umask, as for any new file; O_EXCL never reuses a stray file.
+            fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+            with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+                handle.write(text)
+                handle.flush()
+                os.fsync(handle.fileno())
+        for temporary, target in staged:
+            os.replace(temporary, target)
+    except OSError as error:
+        for temporary, _ in staged:
+            temporary.unlink(missing_ok=True)
+        where = error.filename or folder
+        raise OutputError(f"cannot write {where}: {error.strerror or error}") from None
+    return tuple(target for _, target in staged)
+
+
+def build(
+    map_path: str | os.PathLike[str] = "arguments.yaml",
+    out_dir: str | os.PathLike[str] = "output",
+    *,
+    normalisation: str = "none",
+) -> Built:
+    """Build the map at `map_path` into `out_dir`: index.html, outline.html and report.md.
+
+    Raises `LoadError` or `InvalidMapError` (nothing written) when the map cannot be
+    built, and `OutputError` (previous output intact) when the files cannot be written.
+    """
+    files, problems = render_all(map_path, normalisation=normalisation)
+    written = write_files(out_dir, files)
+    return Built(written, tuple(p for p in problems if p.level is Level.WARNING))

@@ -1,0 +1,351 @@
+"""Deterministic node positions, computed in Python so the page opens already laid out.
+
+Three layouts, one per kind of view, all pure functions of sorted input:
+
+- `layered_blocks` for the argument map: proposals on top, each claim one layer below the
+  claim it argues about, one block per proposal (and per unlinked component), blocks packed
+  in shelves to roughly the screen's shape. O(V + E) plus a sort per layer.
+- `force_layout`, a Fruchterman-Reingold layout whose repulsion only looks at nodes in
+  neighbouring grid cells (O(V + E) per iteration instead of O(V^2)), with a fixed number
+  of iterations and a seeded start, for the stance and camps maps.
+- `pack_boxes`, the shelf packing both use to place groups side by side.
+
+Coordinates are integers (vis-network canvas pixels) so the output is byte-stable.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from collections import deque
+from collections.abc import Iterable, Mapping, Sequence
+
+__all__ = [
+    "Point",
+    "bounds",
+    "force_layout",
+    "grid_positions",
+    "layered_blocks",
+    "pack_boxes",
+    "separate",
+]
+
+Point = tuple[int, int]
+
+#: The screen's width over height the packings aim for (1440 x 900 and most laptops).
+ASPECT = 1.6
+
+
+def pack_boxes(sizes: Sequence[tuple[float, float]], *, gap: float) -> list[tuple[float, float]]:
+    """Place boxes of the given (width, height) left to right in shelves; return top-lefts.
+
+    The shelf width is chosen so the whole packing is about `ASPECT` times as wide as high,
+    but never narrower than the widest box. Boxes keep their order, so the first (the most
+    important, by the caller's sorting) sit at the top left.
+    """
+    if not sizes:
+        return []
+    area = sum((w + gap) * (h + gap) for w, h in sizes)
+    shelf_width = max(math.sqrt(area * ASPECT), max(w for w, _ in sizes))
+    corners: list[tuple[float, float]] = []
+    x = y = shelf_height = 0.0
+    for w, h in sizes:
+        if x > 0 and x + w > shelf_width:
+            y += shelf_height + gap
+            x = shelf_height = 0.0
+        corners.append((x, y))
+        x += w + gap
+        shelf_height = max(shelf_height, h)
+    return corners
+
+
+def grid_positions(count: int, *, col_width: float, row_height: float) -> list[tuple[float, float]]:
+    """Centres of `count` cells in a grid about `ASPECT` times as wide as high."""
+    if count == 0:
+        return []
+    cols = max(1, round(math.sqrt(count * ASPECT * row_height / col_width)))
+    return [((i % cols) * col_width, (i // cols) * row_height) for i in range(count)]
+
+
+def layered_blocks(
+    nodes: Sequence[str],
+    edges: Sequence[tuple[str, str]],
+    roots: Sequence[str],
+    *,
+    col_width: float = 220,
+    row_height: float = 130,
+) -> dict[str, Point]:
+    """Lay out a directed graph as layered blocks, the roots on top of their blocks.
+
+    `edges` go from the arguing node to the node argued about (origin -> target), so a
+    node's layer is its distance to the nearest root along edges. Every root starts a
+    block holding what reaches it first; nodes that reach no root form further blocks, one
+    per weakly connected component, rooted at their sinks. Within a block a node is placed
+    under the mean position of the nodes it points at, and a layer wider than the block's
+    row budget wraps onto further rows.
+
+    >>> pos = layered_blocks(["p", "a", "b"], [("a", "p"), ("b", "a")], ["p"])
+    >>> pos["p"][1] < pos["a"][1] < pos["b"][1]
+    True
+    """
+    node_set = set(nodes)
+    targets: dict[str, list[str]] = {n: [] for n in nodes}
+    origins: dict[str, list[str]] = {n: [] for n in nodes}
+    for origin, target in sorted(set(edges)):
+        if origin in node_set and target in node_set and origin != target:
+            targets[origin].append(target)
+            origins[target].append(origin)
+
+    layer: dict[str, int] = {}
+    block: dict[str, int] = {}
+    blocks: list[list[str]] = []
+
+    def grow(starts: Sequence[str]) -> None:
+        # Multi-source BFS against the edges: each start claims what reaches it first.
+        queue: deque[str] = deque()
+        for start in starts:
+            if start in layer:
+                continue
+            layer[start] = 0
+            block[start] = len(blocks)
+            blocks.append([start])
+            queue.append(start)
+        while queue:
+            node = queue.popleft()
+            for origin in origins[node]:
+                if origin not in layer:
+                    layer[origin] = layer[node] + 1
+                    block[origin] = block[node]
+                    blocks[block[node]].append(origin)
+                    queue.append(origin)
+
+    # A root that argues about another node (a local proposal backing a national one)
+    # goes into that node's block instead of heading a block of its own.
+    grow([r for r in roots if r in node_set and not targets[r]])
+    remaining = sorted(n for n in nodes if n not in layer)
+    # Unlinked single nodes share one grid block at the end instead of one block each.
+    loners = [n for n in remaining if not targets[n] and not origins[n]]
+    loner_set = set(loners)
+    for node in remaining:
+        if node in layer or node in loner_set:
+            continue
+        component = _component(node, targets, origins)
+        sinks = [n for n in component if not any(t in component for t in targets[n])]
+        grow(sinks or [min(component)])
+
+    placed: list[tuple[list[tuple[str, float, float]], float, float]] = []
+    # Largest block first: it takes the top left, where the page opens.
+    for members in sorted(blocks, key=lambda b: (-len(b), b[0])):
+        placed.append(_place_block(members, layer, targets, col_width, row_height))
+    if loners:
+        cells = grid_positions(len(loners), col_width=col_width, row_height=row_height)
+        width = max(x for x, _ in cells) + col_width
+        height = max(y for _, y in cells) + row_height
+        placed.append(
+            (
+                [(n, x + col_width / 2, y) for n, (x, y) in zip(loners, cells, strict=True)],
+                width,
+                height,
+            )
+        )
+
+    corners = pack_boxes([(w, h) for _, w, h in placed], gap=col_width / 2)
+    positions: dict[str, Point] = {}
+    for (members_xy, _, _), (bx, by) in zip(placed, corners, strict=True):
+        for node, x, y in members_xy:
+            positions[node] = (round(bx + x), round(by + y))
+    return positions
+
+
+def bounds(points: Iterable[Point]) -> tuple[int, int, int, int]:
+    """The (left, top, right, bottom) of `points`; (0, 0, 0, 0) when there are none."""
+    xs: list[int] = []
+    ys: list[int] = []
+    for x, y in points:
+        xs.append(x)
+        ys.append(y)
+    if not xs:
+        return (0, 0, 0, 0)
+    return (min(xs), min(ys), max(xs), max(ys))
+
+
+def _component(
+    start: str, targets: Mapping[str, list[str]], origins: Mapping[str, list[str]]
+) -> set[str]:
+    seen = {start}
+    stack = [start]
+    while stack:
+        node = stack.pop()
+        for other in (*targets[node], *origins[node]):
+            if other not in seen:
+                seen.add(other)
+                stack.append(other)
+    return seen
+
+
+def _place_block(
+    members: list[str],
+    layer: Mapping[str, int],
+    targets: Mapping[str, list[str]],
+    col_width: float,
+    row_height: float,
+) -> tuple[list[tuple[str, float, float]], float, float]:
+    """Place a block's layers top-down; return ((node, x, y) list, width, height).
+
+    Each layer is ordered by the mean x of the nodes it argues about (so arguments sit
+    under their target), wrapped into rows of at most `per_row`, and every wrapped row is
+    shifted by half a column so lines from lower rows run between the boxes above.
+    """
+    by_layer: dict[int, list[str]] = {}
+    for node in members:
+        by_layer.setdefault(layer[node], []).append(node)
+    # Wide enough for a readable fan under a proposal, narrow enough to fit a screen.
+    per_row = max(10, round(math.sqrt(len(members) * ASPECT * row_height / col_width)))
+    width = min(per_row, max(len(v) for v in by_layer.values())) * col_width + col_width / 2
+    x_of: dict[str, float] = {}
+    out: list[tuple[str, float, float]] = []
+    row_index = 0
+    for depth in sorted(by_layer):
+        keys: dict[str, tuple[float, str]] = {}
+        for node in by_layer[depth]:
+            above = [x_of[t] for t in targets[node] if t in x_of and layer[t] < depth]
+            keys[node] = (sum(above) / len(above) if above else 0.0, node)
+        ordered = sorted(by_layer[depth], key=keys.__getitem__)
+        for start in range(0, len(ordered), per_row):
+            row = ordered[start : start + per_row]
+            stagger = col_width / 2 if start // per_row % 2 else 0.0
+            offset = (width - len(row) * col_width - col_width / 2) / 2 + col_width / 2 + stagger
+            for i, node in enumerate(row):
+                x = offset + i * col_width
+                x_of[node] = x
+                out.append((node, x, row_index * row_height))
+            row_index += 1
+    return out, width, row_index * row_height
+
+
+def force_layout(
+    count: int,
+    edges: Sequence[tuple[int, int, float]],
+    start: Sequence[tuple[float, float]],
+    *,
+    distance: float,
+    iterations: int,
+    centres: Sequence[tuple[float, float]] | None = None,
+    pull: float = 0.05,
+    seed: int = 0,
+) -> list[Point]:
+    """Refine `start` positions with a grid-accelerated Fruchterman-Reingold layout.
+
+    Nodes repel within two `distance`s (other pairs are ignored, which is what makes an
+    iteration linear); an edge with positive weight pulls its ends together in proportion
+    to the weight, a negative one does not (conflict is shown, not used to place). When
+    `centres` is given, each node is also pulled towards its own centre (its group's
+    place), so groups stay apart. The step shrinks linearly to zero, so the result is
+    settled, and a seeded jitter separates nodes that start on the same spot.
+    """
+    rng = random.Random(seed)
+    xs = [x + rng.uniform(-1, 1) for x, _ in start]
+    ys = [y + rng.uniform(-1, 1) for _, y in start]
+    k2 = distance * distance
+    cell = 2 * distance
+    attract = [(a, b, w) for a, b, w in edges if w > 0 and a != b]
+    for step in range(iterations):
+        temperature = distance * 2 * (1 - step / iterations)
+        dx = [0.0] * count
+        dy = [0.0] * count
+        grid: dict[tuple[int, int], list[int]] = {}
+        for i in range(count):
+            grid.setdefault((int(xs[i] // cell), int(ys[i] // cell)), []).append(i)
+        for (cx, cy), here in grid.items():
+            near = [
+                j
+                for ox in (-1, 0, 1)
+                for oy in (-1, 0, 1)
+                for j in grid.get((cx + ox, cy + oy), ())
+            ]
+            for i in here:
+                xi, yi = xs[i], ys[i]
+                fx = fy = 0.0
+                for j in near:
+                    if j == i:
+                        continue
+                    ddx = xi - xs[j]
+                    ddy = yi - ys[j]
+                    d2 = ddx * ddx + ddy * ddy
+                    if d2 < 4 * k2:
+                        d2 = max(d2, 0.01)
+                        f = k2 / d2
+                        fx += ddx * f
+                        fy += ddy * f
+                dx[i] += fx
+                dy[i] += fy
+        for a, b, w in attract:
+            ddx = xs[a] - xs[b]
+            ddy = ys[a] - ys[b]
+            d = math.sqrt(ddx * ddx + ddy * ddy)
+            f = d * w / distance
+            dx[a] -= ddx * f
+            dy[a] -= ddy * f
+            dx[b] += ddx * f
+            dy[b] += ddy * f
+        if centres is not None:
+            for i, (cx_, cy_) in enumerate(centres):
+                dx[i] += (cx_ - xs[i]) * pull * distance
+                dy[i] += (cy_ - ys[i]) * pull * distance
+        for i in range(count):
+            d = math.sqrt(dx[i] * dx[i] + dy[i] * dy[i])
+            if d > 0:
+                move = min(d, temperature) / d
+                xs[i] += dx[i] * move
+                ys[i] += dy[i] * move
+    return [(round(x), round(y)) for x, y in zip(xs, ys, strict=True)]
+
+
+def separate(
+    points: Sequence[tuple[float, float]],
+    sizes: Sequence[tuple[float, float]],
+    *,
+    iterations: int = 12,
+) -> list[Point]:
+    """Push apart nodes whose boxes (width, height around the point) overlap.
+
+    Each pass looks only at nodes in neighbouring grid cells and moves both nodes of an
+    overlapping pair half the overlap apart along the axis where the overlap is smaller,
+    so labels stop covering each other while the layout's shape is kept.
+    """
+    xs = [x for x, _ in points]
+    ys = [y for _, y in points]
+    if not points:
+        return []
+    cell_w = max(w for w, _ in sizes)
+    cell_h = max(h for _, h in sizes)
+    for _ in range(iterations):
+        grid: dict[tuple[int, int], list[int]] = {}
+        for i in range(len(xs)):
+            grid.setdefault((int(xs[i] // cell_w), int(ys[i] // cell_h)), []).append(i)
+        moved = False
+        for i in range(len(xs)):
+            cx, cy = int(xs[i] // cell_w), int(ys[i] // cell_h)
+            for ox in (-1, 0, 1):
+                for oy in (-1, 0, 1):
+                    for j in grid.get((cx + ox, cy + oy), ()):
+                        if j <= i:
+                            continue
+                        dx = xs[j] - xs[i]
+                        dy = ys[j] - ys[i]
+                        over_x = (sizes[i][0] + sizes[j][0]) / 2 - abs(dx)
+                        over_y = (sizes[i][1] + sizes[j][1]) / 2 - abs(dy)
+                        if over_x <= 0 or over_y <= 0:
+                            continue
+                        moved = True
+                        if over_x * sizes[i][1] < over_y * sizes[i][0]:
+                            push = over_x / 2 * (1 if dx >= 0 else -1)
+                            xs[i] -= push
+                            xs[j] += push
+                        else:
+                            push = over_y / 2 * (1 if dy >= 0 else -1)
+                            ys[i] -= push
+                            ys[j] += push
+        if not moved:
+            break
+    return [(round(x), round(y)) for x, y in zip(xs, ys, strict=True)]

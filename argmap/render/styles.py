@@ -1,0 +1,226 @@
+"""The visual vocabulary of the map: one table that both the drawing and the legend read.
+
+Colours are the Okabe-Ito palette, which stays distinguishable under the common forms of
+colour blindness; no meaning rests on colour alone: node kinds differ by shape, attack and
+opposition are dashed and marked with a minus sign, support is solid and marked with a plus.
+Each entry is a vis-network node or edge option object, merged in the page into every
+node or edge of that class.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from argmap.model import ActorKind, ClaimKind, Position, RelationKind
+
+__all__ = [
+    "CAMP_COLOURS",
+    "EDGE_STYLES",
+    "NODE_STYLES",
+    "OTHER_CAMP_COLOUR",
+    "actor_class",
+    "claim_class",
+    "relation_class",
+    "stance_class",
+]
+
+# Okabe-Ito. Blue and vermillion are kept for edges (support, attack) and not reused for camps.
+ORANGE = "#E69F00"
+SKY_BLUE = "#56B4E9"
+BLUISH_GREEN = "#009E73"
+YELLOW = "#F0E442"
+BLUE = "#0072B2"
+VERMILLION = "#D55E00"
+REDDISH_PURPLE = "#CC79A7"
+GREY = "#8C8C8C"
+
+#: Camp fill colours, largest camp first; camps past these share `OTHER_CAMP_COLOUR`.
+CAMP_COLOURS = (ORANGE, SKY_BLUE, BLUISH_GREEN, YELLOW, REDDISH_PURPLE)
+OTHER_CAMP_COLOUR = "#D9D9D9"
+
+_CLAIM_FONT = {"size": 16, "face": "system-ui, sans-serif", "color": "#1A1A1A"}
+_ACTOR_FONT = {
+    "size": 15,
+    "face": "system-ui, sans-serif",
+    "color": "#1A1A1A",
+    "strokeWidth": 3,
+    "strokeColor": "#FFFFFF",
+}
+_EDGE_FONT = {
+    "size": 18,
+    "face": "system-ui, sans-serif",
+    "color": "#1A1A1A",
+    "strokeWidth": 3,
+    "strokeColor": "#FFFFFF",
+    "align": "middle",
+}
+
+# name -> (legend text, vis options)
+NODE_STYLES: dict[str, tuple[str, dict[str, Any]]] = {
+    "proposal": (
+        "Proposal (the question debated)",
+        {
+            "shape": "box",
+            "color": {"background": BLUE, "border": "#00466E"},
+            "borderWidth": 3,
+            "font": {**_CLAIM_FONT, "size": 18, "color": "#FFFFFF"},
+            "shapeProperties": {"borderRadius": 0},
+            "margin": 10,
+            "widthConstraint": {"maximum": 200},
+        },
+    ),
+    "claim": (
+        "Claim",
+        {
+            "shape": "box",
+            "color": {"background": "#FFFFFF", "border": "#4D4D4D"},
+            "borderWidth": 1,
+            "font": _CLAIM_FONT,
+            "shapeProperties": {"borderRadius": 8},
+            "margin": 8,
+            "widthConstraint": {"maximum": 170},
+        },
+    ),
+    "evidence": (
+        "Evidence (a fact, with its source)",
+        {
+            "shape": "ellipse",
+            "color": {"background": "#FBF5B5", "border": "#8A7F00"},
+            "borderWidth": 1,
+            "font": _CLAIM_FONT,
+            "margin": 8,
+            "widthConstraint": {"maximum": 170},
+        },
+    ),
+    "actor-person": ("Person", {"shape": "dot", "size": 12, "borderWidth": 2, "font": _ACTOR_FONT}),
+    "actor-public": (
+        "Government, public body, council or police",
+        {"shape": "square", "size": 12, "borderWidth": 2, "font": _ACTOR_FONT},
+    ),
+    "actor-party": (
+        "Party or group",
+        {"shape": "triangle", "size": 13, "borderWidth": 2, "font": _ACTOR_FONT},
+    ),
+    "actor-org": (
+        "Charity or other organisation",
+        {"shape": "diamond", "size": 13, "borderWidth": 2, "font": _ACTOR_FONT},
+    ),
+}
+
+_ARROW = {"to": {"enabled": True, "scaleFactor": 0.7}}
+_NO_ARROW = {"to": {"enabled": False}}
+
+EDGE_STYLES: dict[str, tuple[str, dict[str, Any]]] = {
+    "rel-supports": (
+        "+ supports (claim to claim)",
+        {
+            "color": {"color": BLUISH_GREEN, "highlight": BLUISH_GREEN, "hover": BLUISH_GREEN},
+            "dashes": False,
+            "width": 2,
+            "arrows": _ARROW,
+            "label": "+",
+            "font": _EDGE_FONT,
+        },
+    ),
+    "rel-attacks": (
+        "\u2212 attacks (claim to claim)",
+        {
+            "color": {"color": VERMILLION, "highlight": VERMILLION, "hover": VERMILLION},
+            "dashes": [10, 6],
+            "width": 2,
+            "arrows": _ARROW,
+            "label": "\u2212",
+            "font": _EDGE_FONT,
+        },
+    ),
+    "stance-supports": (
+        "+ actor supports claim",
+        {
+            "color": {"color": BLUE, "highlight": BLUE, "hover": BLUE},
+            "dashes": False,
+            "width": 1.5,
+            "arrows": _NO_ARROW,
+            "label": "+",
+            "font": _EDGE_FONT,
+        },
+    ),
+    "stance-opposes": (
+        "\u2212 actor opposes claim",
+        {
+            "color": {"color": VERMILLION, "highlight": VERMILLION, "hover": VERMILLION},
+            "dashes": [4, 4],
+            "width": 1.5,
+            "arrows": _NO_ARROW,
+            "label": "\u2212",
+            "font": _EDGE_FONT,
+        },
+    ),
+    "stance-neutral": (
+        "0 actor neutral on claim",
+        {
+            "color": {"color": GREY, "highlight": GREY, "hover": GREY},
+            "dashes": [1, 4],
+            "width": 1.5,
+            "arrows": _NO_ARROW,
+            "label": "0",
+            "font": _EDGE_FONT,
+        },
+    ),
+    "agree": (
+        "+ agree (share positions)",
+        {
+            "color": {"color": BLUE, "highlight": BLUE, "hover": BLUE, "opacity": 0.6},
+            "dashes": False,
+            "arrows": _NO_ARROW,
+            "label": "+",
+            "font": _EDGE_FONT,
+        },
+    ),
+    "conflict": (
+        "\u2212 conflict (opposite positions)",
+        {
+            "color": {
+                "color": VERMILLION,
+                "highlight": VERMILLION,
+                "hover": VERMILLION,
+                "opacity": 0.6,
+            },
+            "dashes": [10, 6],
+            "arrows": _NO_ARROW,
+            "label": "\u2212",
+            "font": _EDGE_FONT,
+        },
+    ),
+}
+
+_ACTOR_CLASS = {
+    ActorKind.PERSON: "actor-person",
+    ActorKind.GOVERNMENT: "actor-public",
+    ActorKind.PUBLIC_BODY: "actor-public",
+    ActorKind.COUNCIL: "actor-public",
+    ActorKind.POLICE: "actor-public",
+    ActorKind.PARTY: "actor-party",
+    ActorKind.GROUP: "actor-party",
+    ActorKind.CHARITY: "actor-org",
+    ActorKind.ORGANISATION: "actor-org",
+}
+
+
+def actor_class(kind: ActorKind) -> str:
+    """The node class (shape) of an actor of this kind."""
+    return _ACTOR_CLASS[kind]
+
+
+def claim_class(kind: ClaimKind) -> str:
+    """The node class of a claim of this kind."""
+    return kind.value
+
+
+def relation_class(kind: RelationKind) -> str:
+    """The edge class of a claim-to-claim relation."""
+    return f"rel-{kind.value}"
+
+
+def stance_class(position: Position) -> str:
+    """The edge class of a stance edge."""
+    return f"stance-{position.value}"

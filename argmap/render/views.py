@@ -1,0 +1,417 @@
+"""The three drawn views of a map as plain data: nodes with positions, edges, caps.
+
+Everything here is pure and sorted, so the same map and analysis always give the same
+views. The HTML writer turns these into JSON; tests read them to know what the page must
+draw.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from argmap.analysis import Analysis
+from argmap.model import ArgumentMap, ClaimKind, Position
+from argmap.render import layout
+from argmap.render.styles import actor_class, claim_class, relation_class, stance_class
+
+__all__ = [
+    "LINKS_PER_ACTOR",
+    "MAX_VIEW_EDGES",
+    "MAX_VIEW_NODES",
+    "View",
+    "ViewEdge",
+    "ViewNode",
+    "argument_view",
+    "build_views",
+    "camp_order",
+    "camps_view",
+    "stance_view",
+]
+
+#: A view with more nodes than this draws only the best connected (with a notice): 2,000
+#: nodes draw in well under the 3 s budget in headless chromium, much more freezes the tab.
+MAX_VIEW_NODES = 2000
+#: Likewise for edges (the camps map can have an edge per pair of actors).
+MAX_VIEW_EDGES = 6000
+
+_CLAIM_LABEL_CHARS = 90
+_ACTOR_LABEL_CHARS = 40
+
+
+@dataclass(frozen=True, slots=True)
+class ViewNode:
+    id: str
+    cls: str  # a key of styles.NODE_STYLES
+    x: int
+    y: int
+    label: str
+    camp: int = -1  # index into the camps, for actor colours; -1 for claims
+
+
+@dataclass(frozen=True, slots=True)
+class ViewEdge:
+    id: str
+    origin: str
+    target: str
+    cls: str  # a key of styles.EDGE_STYLES
+    width: float = 0.0  # 0: the class's width
+    items: tuple[str, ...] = ()  # the stance or relation ids the edge stands for
+
+
+@dataclass(frozen=True, slots=True)
+class View:
+    name: str  # "argument" | "stances" | "camps"
+    nodes: tuple[ViewNode, ...]
+    edges: tuple[ViewEdge, ...]
+    total_nodes: int  # before capping
+    total_edges: int
+    groups: tuple[tuple[str, int, int], ...] = ()  # (label, x, y) drawn above clusters
+    # The part the page opens on when the whole view is too big to read at once:
+    # (left, top, right, bottom) in canvas pixels.
+    home: tuple[int, int, int, int] = (0, 0, 0, 0)
+
+    @property
+    def notice(self) -> str | None:
+        """The sentence shown when the view was capped, else None."""
+        if len(self.nodes) == self.total_nodes and len(self.edges) == self.total_edges:
+            return None
+        return (
+            f"This view draws the {len(self.nodes):,} best connected of {self.total_nodes:,}"
+            f" nodes and {len(self.edges):,} of {self.total_edges:,} links, to stay"
+            " responsive. Search and the outline cover everything."
+        )
+
+
+def shorten(text: str, limit: int) -> str:
+    """`text` on one line, cut at a word boundary with an ellipsis if longer than `limit`."""
+    flat = " ".join(text.split())
+    if len(flat) <= limit:
+        return flat
+    cut = flat[: limit - 1]
+    space = cut.rfind(" ")
+    if space > limit // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:.") + "\u2026"
+
+
+def camp_order(analysis: Analysis) -> tuple[tuple[str, ...], ...]:
+    """The camps, each sorted, largest first (then by first member): camp 1 is the largest."""
+    camps = [tuple(sorted(camp)) for camp in analysis.camps if camp]
+    return tuple(sorted(camps, key=lambda c: (-len(c), c)))
+
+
+def _camp_index(analysis: Analysis) -> dict[str, int]:
+    return {actor: i for i, camp in enumerate(camp_order(analysis)) for actor in camp}
+
+
+def _colour_index(analysis: Analysis) -> dict[str, int]:
+    """Actor -> its camp's colour number; actors alone in their camp get none (-1)."""
+    return {
+        actor: i for i, camp in enumerate(camp_order(analysis)) if len(camp) > 1 for actor in camp
+    }
+
+
+def _cap(
+    node_ids: Sequence[str],
+    edges: Sequence[ViewEdge],
+    *,
+    keep: Iterable[str] = (),
+    strength: Mapping[str, float] | None = None,
+) -> tuple[set[str], list[ViewEdge]]:
+    """Keep at most MAX_VIEW_NODES nodes (most edges first; `keep` always) and MAX_VIEW_EDGES
+    edges (strongest first by `strength`, else by id)."""
+    kept = set(node_ids)
+    if len(kept) > MAX_VIEW_NODES:
+        degree: dict[str, int] = defaultdict(int)
+        for edge in edges:
+            degree[edge.origin] += 1
+            degree[edge.target] += 1
+        must = [n for n in sorted(set(keep)) if n in kept][:MAX_VIEW_NODES]
+        rest = sorted(kept - set(must), key=lambda n: (-degree[n], n))
+        kept = set(must) | set(rest[: MAX_VIEW_NODES - len(must)])
+    inside = [e for e in edges if e.origin in kept and e.target in kept]
+    if len(inside) > MAX_VIEW_EDGES:
+        weight = strength or {}
+        inside = sorted(inside, key=lambda e: (-abs(weight.get(e.id, 0.0)), e.id))
+        inside = sorted(inside[:MAX_VIEW_EDGES], key=lambda e: e.id)
+    return kept, inside
+
+
+def argument_view(amap: ArgumentMap) -> View:
+    """Proposals, claims and evidence with their support and attack relations, layered."""
+    claims = sorted(amap.claims, key=lambda c: c.id)
+    edges = [
+        ViewEdge(r.id, r.origin, r.target, relation_class(r.kind), items=(r.id,))
+        for r in sorted(amap.relations, key=lambda r: r.id)
+        if r.origin in amap.claims_by_id and r.target in amap.claims_by_id
+    ]
+    proposals = [c.id for c in claims if c.kind is ClaimKind.PROPOSAL]
+    kept, shown = _cap([c.id for c in claims], edges, keep=proposals)
+    positions = layout.layered_blocks(
+        [c.id for c in claims if c.id in kept],
+        [(e.origin, e.target) for e in shown],
+        proposals,
+    )
+    nodes = tuple(
+        ViewNode(
+            c.id, claim_class(c.kind), *positions[c.id], shorten(c.display, _CLAIM_LABEL_CHARS)
+        )
+        for c in claims
+        if c.id in kept
+    )
+    # Home: the block of the proposal with the most arguments around it (placed first).
+    main = _main_component(proposals, shown)
+    home = layout.bounds(positions[n] for n in main if n in positions)
+    return View("argument", nodes, tuple(shown), len(claims), len(edges), home=home)
+
+
+def _main_component(proposals: Sequence[str], edges: Sequence[ViewEdge]) -> set[str]:
+    """The nodes that reach the proposal with most nodes reaching it (the main block)."""
+    origins: dict[str, list[str]] = defaultdict(list)
+    for edge in edges:
+        origins[edge.target].append(edge.origin)
+    best: set[str] = set()
+    for proposal in proposals:
+        seen = {proposal}
+        stack = [proposal]
+        while stack:
+            for origin in origins[stack.pop()]:
+                if origin not in seen:
+                    seen.add(origin)
+                    stack.append(origin)
+        if len(seen) > len(best):
+            best = seen
+    return best
+
+
+def _stance_edges(amap: ArgumentMap) -> list[ViewEdge]:
+    grouped: dict[tuple[str, str, Position], list[str]] = defaultdict(list)
+    for stance in amap.stances:
+        if stance.actor in amap.actors_by_id and stance.claim in amap.claims_by_id:
+            grouped[(stance.actor, stance.claim, stance.position)].append(stance.id)
+    return [
+        ViewEdge(
+            f"{actor}>{claim}>{position.value}",
+            actor,
+            claim,
+            stance_class(position),
+            items=tuple(sorted(ids)),
+        )
+        for (actor, claim, position), ids in sorted(grouped.items())
+    ]
+
+
+def stance_view(amap: ArgumentMap, analysis: Analysis, argument: View) -> View:
+    """Actors linked to the claims they support, oppose or are neutral on.
+
+    Claims start where the argument map has them and actors at the middle of their claims;
+    a short force layout then pulls each actor next to what it says.
+    """
+    edges = _stance_edges(amap)
+    claim_ids = sorted({e.target for e in edges})
+    actor_ids = sorted({e.origin for e in edges})
+    proposals = [c for c in claim_ids if amap.claims_by_id[c].kind is ClaimKind.PROPOSAL]
+    kept, shown = _cap([*claim_ids, *actor_ids], edges, keep=proposals)
+    colours = _colour_index(analysis)
+    order = [c for c in claim_ids if c in kept] + [a for a in actor_ids if a in kept]
+    index = {n: i for i, n in enumerate(order)}
+
+    # Start: claims on a shrunk copy of the argument layout (so related claims start
+    # close), actors at the middle of their claims; gravity then makes it compact.
+    argument_xy = {n.id: (n.x * 0.7, n.y * 0.9) for n in argument.nodes}
+    start: list[tuple[float, float]] = []
+    fallback = layout.grid_positions(len(order), col_width=200, row_height=140)
+    said: dict[str, list[str]] = defaultdict(list)
+    for edge in shown:
+        said[edge.origin].append(edge.target)
+    for i, node in enumerate(order):
+        if node in argument_xy:
+            start.append(argument_xy[node])
+            continue
+        points = [argument_xy[c] for c in said.get(node, ()) if c in argument_xy]
+        if points:
+            start.append(
+                (sum(p[0] for p in points) / len(points), sum(p[1] for p in points) / len(points))
+            )
+        else:
+            start.append(fallback[i])
+    middle = (
+        sum(x for x, _ in start) / max(1, len(start)),
+        sum(y for _, y in start) / max(1, len(start)),
+    )
+    positions = layout.force_layout(
+        len(order),
+        [(index[e.origin], index[e.target], 1.0) for e in shown],
+        start,
+        distance=140,
+        iterations=_iterations(len(order)),
+        centres=[middle] * len(order),
+        pull=0.01,
+    )
+    positions = layout.separate(positions, [_box(n, amap) for n in order])
+    nodes: list[ViewNode] = []
+    for node, (x, y) in zip(order, positions, strict=True):
+        if node in amap.claims_by_id:
+            claim = amap.claims_by_id[node]
+            label = shorten(claim.display, _CLAIM_LABEL_CHARS)
+            nodes.append(ViewNode(node, claim_class(claim.kind), x, y, label))
+        else:
+            actor = amap.actors_by_id[node]
+            label = shorten(actor.name, _ACTOR_LABEL_CHARS)
+            colour = colours.get(node, -1)
+            nodes.append(ViewNode(node, actor_class(actor.kind), x, y, label, colour))
+    nodes.sort(key=lambda n: n.id)
+    home = layout.bounds((n.x, n.y) for n in nodes)
+    total = len(claim_ids) + len(actor_ids)
+    return View("stances", tuple(nodes), tuple(shown), total, len(edges), home=home)
+
+
+def _backbone(
+    weights: Sequence[tuple[str, str, float]], per_node: int
+) -> list[tuple[str, str, float]]:
+    """The edges among each node's `per_node` strongest (by |weight|, then ids): a sparse
+    backbone that keeps every node linked to its closest allies and opponents."""
+    best: dict[str, list[tuple[float, str, str]]] = defaultdict(list)
+    for a, b, w in weights:
+        for node in (a, b):
+            heap = best[node]
+            # heapq keeps the weakest on top; ids break ties so the result is stable.
+            entry = (abs(w), b if node == a else a, node)
+            if len(heap) < per_node:
+                heapq.heappush(heap, entry)
+            elif entry > heap[0]:
+                heapq.heapreplace(heap, entry)
+    kept = {tuple(sorted((node, other))) for heap in best.values() for _, other, node in heap}
+    return [(a, b, w) for a, b, w in weights if (a, b) in kept]
+
+
+#: The camps map draws at most this many links per actor when the agreement network is
+#: dense (every pair of actors sharing a claim is linked): the strongest ones.
+LINKS_PER_ACTOR = 5
+
+
+def camps_view(amap: ArgumentMap, analysis: Analysis) -> View:
+    """Actors linked by agreement and conflict, each camp clustered around its own centre.
+
+    A dense agreement network (more than three links per actor on average) is thinned to
+    each actor's `LINKS_PER_ACTOR` strongest links, with a notice, so it never becomes a
+    hairball.
+    """
+    actors = sorted(amap.actors, key=lambda a: a.id)
+    known = amap.actors_by_id
+    weights = sorted(
+        (min(a, b), max(a, b), w)
+        for a, b, w in analysis.agreement
+        if a in known and b in known and a != b and w != 0
+    )
+    total_edges = len(weights)
+    if len(weights) > 3 * len(actors):
+        weights = _backbone(weights, LINKS_PER_ACTOR)
+    strongest = max((abs(w) for _, _, w in weights), default=1.0)
+    edges: list[ViewEdge] = []
+    strength: dict[str, float] = {}
+    for a, b, weight in weights:
+        edge_id = f"{a}~{b}"
+        strength[edge_id] = weight
+        width = round(1 + 4 * abs(weight) / strongest, 2)
+        edges.append(ViewEdge(edge_id, a, b, "agree" if weight > 0 else "conflict", width))
+    kept, shown = _cap([a.id for a in actors], edges, strength=strength)
+    camps = _camp_index(analysis)
+    colours = _colour_index(analysis)
+    camp_list = camp_order(analysis)
+    # Actors the analysis left out of every camp get a group of their own, at the end.
+    # Actors alone in their camp, or in none, share one group at the end.
+    groups: dict[int, list[str]] = defaultdict(list)
+    spare = len(camp_list)
+    for actor in actors:
+        if actor.id in kept:
+            camp = camps.get(actor.id, spare)
+            groups[camp if camp < spare and len(camp_list[camp]) > 1 else spare].append(actor.id)
+
+    degree: dict[str, int] = defaultdict(int)
+    for edge in shown:
+        degree[edge.origin] += 1
+        degree[edge.target] += 1
+    col, row = 190.0, 110.0
+    boxes: list[tuple[int, list[str], list[tuple[float, float]]]] = []
+    for camp in sorted(groups):
+        members = sorted(groups[camp], key=lambda n: (-degree[n], n))
+        cells = layout.grid_positions(len(members), col_width=col, row_height=row)
+        boxes.append((camp, members, cells))
+    sizes = [
+        (max(x for x, _ in cells) + col, max(y for _, y in cells) + row) for _, _, cells in boxes
+    ]
+    corners = layout.pack_boxes(sizes, gap=col)
+    order: list[str] = []
+    start: list[tuple[float, float]] = []
+    centres: list[tuple[float, float]] = []
+    for (_, members, cells), (bx, by), (w, h) in zip(boxes, corners, sizes, strict=True):
+        for node, (x, y) in zip(members, cells, strict=True):
+            order.append(node)
+            start.append((bx + x, by + y))
+            centres.append((bx + w / 2, by + h / 2))
+    index = {n: i for i, n in enumerate(order)}
+    positions = layout.force_layout(
+        len(order),
+        [(index[e.origin], index[e.target], strength[e.id] / strongest) for e in shown],
+        start,
+        distance=150,
+        iterations=_iterations(len(order)),
+        centres=centres,
+        pull=0.03,
+    )
+    positions = layout.separate(positions, [_box(n, amap) for n in order])
+    xy = dict(zip(order, positions, strict=True))
+    nodes = tuple(
+        ViewNode(
+            a.id,
+            actor_class(a.kind),
+            *xy[a.id],
+            shorten(a.name, _ACTOR_LABEL_CHARS),
+            colours.get(a.id, -1),
+        )
+        for a in actors
+        if a.id in kept
+    )
+    labels: list[tuple[str, int, int]] = []
+    for camp, members, _ in boxes:
+        xs = [xy[m][0] for m in members]
+        ys = [xy[m][1] for m in members]
+        if camp == spare:
+            name = "Actors with no camp of their own"
+        else:
+            name = f"Camp {camp + 1} \u00b7 {len(camp_list[camp])} actors"
+        labels.append((name, round(sum(xs) / len(xs)), min(ys) - 40))
+    first = boxes[0][1] if boxes else []
+    left, top, right, bottom = layout.bounds(xy[m] for m in first)
+    home = (left, top - 60, right, bottom)
+    return View("camps", nodes, tuple(shown), len(actors), total_edges, tuple(labels), home=home)
+
+
+def _box(node: str, amap: ArgumentMap) -> tuple[float, float]:
+    """About the space a node and its label take on the canvas (width, height)."""
+    claim = amap.claims_by_id.get(node)
+    if claim is not None:
+        lines = min(5, 1 + len(shorten(claim.display, _CLAIM_LABEL_CHARS)) // 22)
+        return (190.0, 30.0 + 18 * lines)
+    actor = amap.actors_by_id[node]
+    return (max(60.0, 8.0 * len(shorten(actor.name, _ACTOR_LABEL_CHARS))) + 20, 56.0)
+
+
+def _iterations(count: int) -> int:
+    # Enough to settle a curated map; fewer on big views so the layout stays well under a
+    # second at 1,000 nodes (each iteration is linear).
+    if count <= 300:
+        return 60
+    if count <= 1000:
+        return 30
+    return 15
+
+
+def build_views(amap: ArgumentMap, analysis: Analysis) -> tuple[View, View, View]:
+    """The argument, stance and camps views of `amap`, in tab order."""
+    argument = argument_view(amap)
+    return argument, stance_view(amap, analysis, argument), camps_view(amap, analysis)
