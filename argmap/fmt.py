@@ -292,7 +292,10 @@ def _set_comment(container: Any, key: Any, value: str) -> None:
     if not value or value == "\n":
         entry[slot] = None
     else:
-        column = 0 if value.startswith("\n") else 1
+        # An end-of-line comment keeps its column, so aligned comments stay aligned.
+        old = entry[slot]
+        column = getattr(getattr(old, "start_mark", None), "column", 1)
+        column = 0 if value.startswith("\n") else column
         entry[slot] = CommentToken(value, CommentMark(column), None)
 
 
