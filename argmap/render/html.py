@@ -260,8 +260,8 @@ def _legend(view: View, camps: int) -> str:
     if view.name == "camps":
         items.append("<li>line width: strength of agreement or conflict</li>")
     return (
-        f'<aside class="legend" aria-label="Legend, {escape(_VIEW_TITLES[view.name])}">'
-        f"<h2>Legend</h2><ul>{''.join(items)}</ul></aside>"
+        f'<details class="legend" open aria-label="Legend, {escape(_VIEW_TITLES[view.name])}">'
+        f"<summary>Legend</summary><ul>{''.join(items)}</ul></details>"
     )
 
 

@@ -305,7 +305,7 @@ def separate(
     points: Sequence[tuple[float, float]],
     sizes: Sequence[tuple[float, float]],
     *,
-    iterations: int = 12,
+    iterations: int = 40,
 ) -> list[Point]:
     """Push apart nodes whose boxes (width, height around the point) overlap.
 

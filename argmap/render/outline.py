@@ -197,7 +197,15 @@ def outline_html(amap: ArgumentMap, analysis: Analysis) -> str:
         " under them, and who holds each claim, in their own words.</p>"
     )
     claims = sorted(amap.claims, key=lambda c: c.id)
-    proposals = [c for c in claims if c.kind is ClaimKind.PROPOSAL]
+    # The most argued-about proposal first (relations into it and stances on it).
+    weight: dict[str, int] = defaultdict(int)
+    for relation in amap.relations:
+        weight[relation.target] += 1
+    for stance in amap.stances:
+        weight[stance.claim] += 1
+    proposals = sorted(
+        (c for c in claims if c.kind is ClaimKind.PROPOSAL), key=lambda c: (-weight[c.id], c.id)
+    )
     if proposals:
         out.append('<ol class="o-tree">')
         for proposal in proposals:

@@ -395,10 +395,11 @@ def _box(node: str, amap: ArgumentMap) -> tuple[float, float]:
     """About the space a node and its label take on the canvas (width, height)."""
     claim = amap.claims_by_id.get(node)
     if claim is not None:
-        lines = min(5, 1 + len(shorten(claim.display, _CLAIM_LABEL_CHARS)) // 22)
-        return (190.0, 30.0 + 18 * lines)
+        # 16px text wrapped at 170px: about 18 characters a line.
+        lines = min(6, 1 + len(shorten(claim.display, _CLAIM_LABEL_CHARS)) // 16)
+        return (200.0, 34.0 + 20 * lines)
     actor = amap.actors_by_id[node]
-    return (max(60.0, 8.0 * len(shorten(actor.name, _ACTOR_LABEL_CHARS))) + 20, 56.0)
+    return (max(60.0, 8.5 * len(shorten(actor.name, _ACTOR_LABEL_CHARS))) + 24, 60.0)
 
 
 def _iterations(count: int) -> int:

@@ -1,0 +1,301 @@
+"""The HTML renderer without a browser: views, layout, escaping, determinism, CSP."""
+
+from __future__ import annotations
+
+import base64
+import dataclasses
+import hashlib
+import json
+import re
+
+import pytest
+
+from argmap.analysis import analyse
+from argmap.model import ArgumentMap
+from argmap.render import layout
+from argmap.render.html import render_index, render_outline, script_json, vis_options
+from argmap.render.outline import safe_href, score_words
+from argmap.render.views import (
+    MAX_VIEW_NODES,
+    argument_view,
+    build_views,
+    camps_view,
+    shorten,
+    stance_view,
+)
+from tests.conftest import XSS, chain_map, xss_map
+
+
+def _data(page: str) -> dict:
+    match = re.search(
+        r'<script type="application/json" id="argmap-data">(.*?)</script>', page, re.S
+    )
+    assert match is not None
+    return json.loads(match.group(1))
+
+
+# ---- escaping -----------------------------------------------------------------------
+
+
+def test_script_json_escapes_what_could_end_the_script_element() -> None:
+    value = {"q": "</script><!-- & \u2028\u2029 ${x} `"}
+    text = script_json(value)
+    assert text == ('{"q":"\\u003c/script\\u003e\\u003c!-- \\u0026 \\u2028\\u2029 ${x} `"}')
+    assert json.loads(text) == value
+
+
+@pytest.mark.parametrize(
+    ("url", "href"),
+    [
+        ("https://example.org/a?b=1", "https://example.org/a?b=1"),
+        ("http://example.org", "http://example.org"),
+        (" HTTPS://example.org ", "HTTPS://example.org"),
+        ("javascript:alert(1)", None),
+        ("JavaScript:alert(1)", None),
+        ("data:text/html,<script>x</script>", None),
+        ("https://exa mple.org", None),
+        ("https://", None),
+        ("//example.org", None),
+        (None, None),
+    ],
+)
+def test_only_http_urls_become_links(url: str | None, href: str | None) -> None:
+    assert safe_href(url) == href
+
+
+def test_no_user_string_reaches_the_markup_unescaped() -> None:
+    amap = xss_map()
+    analysis = analyse(amap)
+    for page in (render_index(amap, analysis), render_outline(amap, analysis)):
+        # Payloads made of markup never appear raw; the others (template literals) are
+        # plain text in HTML, and the browser tests show they do not run.
+        for payload in XSS:
+            if any(c in payload for c in '<>"'):
+                assert payload not in page
+        assert not re.search(r'(href|src)="\s*(javascript|data):', page, re.I)
+        assert "<img" not in page and "<svg onload" not in page
+        # Exactly the page's own scripts: the data block and (index only) two inline ones.
+        assert len(re.findall("^<script", page, re.M)) == (3 if "argmap-data" in page else 0)
+    outline = render_outline(amap, analysis)
+    assert 'href="https://example.org/a?b=&lt;i&gt;&amp;c=&quot;d&quot;"' in outline
+    assert "&lt;img src=x onerror=&quot;window.__xss=1&quot;&gt;" in outline
+    assert '<span class="o-url">javascript:window.__xss=6</span>' in outline
+
+
+def test_embedded_data_reads_back_exactly() -> None:
+    amap = xss_map()
+    data = _data(render_index(amap, analyse(amap)))
+    assert data["title"] == amap.title
+    assert data["actors"]["a-person"]["name"] == f"Person {XSS[0]}"
+    assert data["sources"]["src-0"]["url"] == "javascript:window.__xss=6"
+    assert data["stances"][0] == [
+        "a-person",
+        "c-prop",
+        "supports",
+        "src-0",
+        f"Quote {XSS[0]}",
+        0,
+        None,
+    ]
+
+
+# ---- the page -----------------------------------------------------------------------
+
+
+def test_csp_forbids_network_and_allows_only_the_pages_scripts(example_map: ArgumentMap) -> None:
+    page = render_index(example_map, analyse(example_map))
+    csp = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">', page)
+    assert csp is not None
+    policy = csp.group(1)
+    assert policy.startswith("default-src 'none'; script-src 'sha256-")
+    assert "img-src data:; base-uri 'none'; form-action 'none'" in policy
+    scripts = re.findall(r"<script>(.*?)</script>", page, re.S)
+    assert len(scripts) == 2
+    for script in scripts:
+        digest = base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()
+        assert f"'sha256-{digest}'" in policy
+    assert "@version 9.1.2" in scripts[0][:400]
+    assert not re.search(r"<(script|link|img|iframe)[^>]+(src|href)=\"(https?:)?//", page)
+
+
+def test_outline_page_runs_no_script(example_map: ArgumentMap) -> None:
+    page = render_outline(example_map, analyse(example_map))
+    assert "<script" not in page
+    assert "content=\"default-src 'none'; style-src 'unsafe-inline';" in page
+
+
+def test_vis_options_start_from_pyvis_with_physics_off() -> None:
+    options = vis_options()
+    assert options["physics"]["enabled"] is False
+    assert options["edges"]["smooth"]["enabled"] is False
+    assert options["configure"] == {"enabled": False}
+    assert options["interaction"]["hover"] is True
+    assert options["layout"] == {"improvedLayout": False, "randomSeed": 0}
+
+
+def test_header_counts_and_report_link(example_map: ArgumentMap) -> None:
+    page = render_index(example_map, analyse(example_map))
+    assert (
+        '<p class="counts">3 actors \u00b7 4 claims (1 proposal, 1 evidence) \u00b7 4 stances'
+        ' \u00b7 3 relations \u00b7 2 sources \u00b7 <a href="report.md">Report</a>'
+        " (Markdown)</p>"
+    ) in page
+
+
+def test_legend_lists_exactly_the_classes_drawn(example_map: ArgumentMap) -> None:
+    page = render_index(example_map, analyse(example_map))
+    argument = page[page.index('id="view-argument"') : page.index('id="view-stances"')]
+    entries = re.findall(r"</svg>([^<]+)</li>", argument)
+    assert entries == [
+        "Proposal (the question debated)",
+        "Claim",
+        "Evidence (a fact, with its source)",
+        "+ supports (claim to claim)",
+        "\u2212 attacks (claim to claim)",
+    ]
+
+
+def test_same_input_gives_identical_bytes_whatever_the_entry_order(
+    example_map: ArgumentMap,
+) -> None:
+    first = render_index(example_map, analyse(example_map))
+    assert render_index(example_map, analyse(example_map)) == first
+    shuffled = dataclasses.replace(
+        example_map,
+        sources=example_map.sources[::-1],
+        actors=example_map.actors[::-1],
+        claims=example_map.claims[::-1],
+        stances=example_map.stances[::-1],
+        relations=example_map.relations[::-1],
+    )
+    assert render_index(shuffled, analyse(shuffled)) == first
+    assert render_outline(shuffled, analyse(shuffled)) == render_outline(
+        example_map, analyse(example_map)
+    )
+
+
+# ---- views --------------------------------------------------------------------------
+
+
+def test_views_draw_every_entry_of_the_example(example_map: ArgumentMap) -> None:
+    analysis = analyse(example_map)
+    argument, stances, camps = build_views(example_map, analysis)
+    assert [n.id for n in argument.nodes] == [
+        "allow-room",
+        "no-deaths",
+        "room-helps-dealers",
+        "room-saves-lives",
+    ]
+    assert [(n.id, n.cls) for n in argument.nodes][1] == ("no-deaths", "evidence")
+    assert [(e.origin, e.target, e.cls) for e in argument.edges] == [
+        ("no-deaths", "room-saves-lives", "rel-supports"),
+        ("room-helps-dealers", "allow-room", "rel-attacks"),
+        ("room-saves-lives", "allow-room", "rel-supports"),
+    ]
+    assert [e.id for e in stances.edges] == [
+        "green-party>allow-room>supports",
+        "jo-green>allow-room>supports",
+        "jo-green>room-saves-lives>supports",
+        "sam-chief>room-helps-dealers>supports",
+    ]
+    assert {n.id for n in stances.nodes} == {
+        "green-party",
+        "jo-green",
+        "sam-chief",
+        "allow-room",
+        "room-saves-lives",
+        "room-helps-dealers",
+    }
+    assert [n.id for n in camps.nodes] == ["green-party", "jo-green", "sam-chief"]
+    assert [(e.id, e.cls) for e in camps.edges] == [("green-party~jo-green", "agree")]
+    assert argument.notice is None and stances.notice is None and camps.notice is None
+
+
+def test_argument_layout_puts_proposals_above_what_argues_about_them(
+    example_map: ArgumentMap,
+) -> None:
+    view = argument_view(example_map)
+    y = {n.id: n.y for n in view.nodes}
+    assert y["allow-room"] < y["room-saves-lives"] < y["no-deaths"]
+    assert y["room-helps-dealers"] == y["room-saves-lives"]
+
+
+def test_a_view_past_the_cap_draws_the_best_connected_with_a_notice() -> None:
+    amap = chain_map(MAX_VIEW_NODES + 100)
+    view = argument_view(amap)
+    assert len(view.nodes) == MAX_VIEW_NODES
+    assert view.total_nodes == MAX_VIEW_NODES + 100
+    assert "root" in {n.id for n in view.nodes}
+    kept = {n.id for n in view.nodes}
+    assert all(e.origin in kept and e.target in kept for e in view.edges)
+    assert view.notice == (
+        "This view draws the 2,000 best connected of 2,100 nodes and 1,999 of 2,099 links,"
+        " to stay responsive. Search and the outline cover everything."
+    )
+
+
+def test_stance_and_camps_views_are_deterministic(example_map: ArgumentMap) -> None:
+    analysis = analyse(example_map)
+    argument = argument_view(example_map)
+    assert stance_view(example_map, analysis, argument) == stance_view(
+        example_map, analysis, argument
+    )
+    assert camps_view(example_map, analysis) == camps_view(example_map, analysis)
+
+
+def test_shorten_cuts_at_a_word_with_an_ellipsis() -> None:
+    assert shorten("a  short\ntext", 20) == "a short text"
+    assert shorten("Drug consumption rooms reduce overdose deaths", 30) == (
+        "Drug consumption rooms\u2026"
+    )
+
+
+def test_score_words() -> None:
+    assert [score_words(s) for s in (1.0, 0.2, -0.5)] == [
+        "for (+1.00)",
+        "divided (+0.20)",
+        "against (-0.50)",
+    ]
+
+
+# ---- layout -------------------------------------------------------------------------
+
+
+def test_layered_blocks_handles_cycles_and_unlinked_nodes() -> None:
+    positions = layout.layered_blocks(
+        ["p", "a", "b", "x", "y", "lone"], [("a", "p"), ("b", "a"), ("x", "y"), ("y", "x")], ["p"]
+    )
+    assert set(positions) == {"p", "a", "b", "x", "y", "lone"}
+    assert len(set(positions.values())) == 6
+    assert positions == layout.layered_blocks(
+        ["lone", "y", "x", "b", "a", "p"], [("y", "x"), ("x", "y"), ("b", "a"), ("a", "p")], ["p"]
+    )
+
+
+def test_force_layout_is_seeded() -> None:
+    edges = [(0, 1, 1.0), (1, 2, 1.0), (2, 0, -1.0)]
+    start = [(0.0, 0.0), (0.0, 0.0), (10.0, 0.0)]
+    first = layout.force_layout(3, edges, start, distance=100, iterations=20)
+    assert first == layout.force_layout(3, edges, start, distance=100, iterations=20)
+    assert len(set(first)) == 3
+
+
+def test_separate_removes_every_overlap() -> None:
+    points = [(0.0, 0.0)] * 5 + [(10.0, 5.0)] * 5
+    sizes = [(100.0, 40.0)] * 10
+    placed = layout.separate(points, sizes, iterations=200)
+    for i in range(10):
+        for j in range(i + 1, 10):
+            dx = abs(placed[i][0] - placed[j][0])
+            dy = abs(placed[i][1] - placed[j][1])
+            assert dx >= 99 or dy >= 39, (i, j, placed)
+
+
+def test_pack_boxes_keeps_order_and_never_overlaps() -> None:
+    sizes = [(300.0, 200.0), (100.0, 100.0), (100.0, 100.0), (50.0, 50.0)]
+    corners = layout.pack_boxes(sizes, gap=10)
+    assert corners[0] == (0.0, 0.0)
+    boxes = [(x, y, x + w, y + h) for (x, y), (w, h) in zip(corners, sizes, strict=True)]
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1 :]:
+            assert a[2] <= b[0] or b[2] <= a[0] or a[3] <= b[1] or b[3] <= a[1]
