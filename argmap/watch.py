@@ -69,10 +69,9 @@ class BuildResult:
 
 def default_build(file: str, output: str) -> object:
     """Build the map's HTML pages with `argmap.pipeline.build`."""
-    import importlib
+    from argmap.pipeline import build
 
-    pipeline = importlib.import_module("argmap.pipeline")
-    return pipeline.build(file, output)
+    return build(file, output)
 
 
 def _signature(path: Path) -> tuple[int, int] | None:
