@@ -479,12 +479,10 @@ def check(
 
 
 def _quote_problems(amap: ArgumentMap, sources_dir: str | Path | None) -> list[Problem]:
-    if not any(s.file for s in amap.sources) and sources_dir is None:
+    if not any(s.file for s in amap.sources):
         return []
-    try:
-        from argmap import quotes
-    except ImportError:  # quote verification is optional until argmap.quotes exists
-        return []
+    from argmap import quotes  # only maps with source texts pay for this import
+
     base = Path(amap.path).parent
     texts, problems = quotes.read_source_texts(
         amap, base, Path(sources_dir) if sources_dir else None
