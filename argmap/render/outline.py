@@ -83,7 +83,9 @@ def _stance_html(stance: Stance, amap: ArgumentMap) -> str:
     verb = _POSITION_VERB[stance.position]
     sign = {"supports": "+", "opposes": "\u2212", "is neutral on": "0"}[verb]
     if stance.quote:
-        words = f"{'reported: ' if stance.reported else ''}<q>{escape(stance.quote)}</q>"
+        # Literal quote marks, not <q>: they survive copying and are read out.
+        quote = f'<span class="o-quote">\u201c{escape(stance.quote)}\u201d</span>'
+        words = f"{'reported: ' if stance.reported else ''}{quote}"
     else:
         words = "<em>reported, no quote</em>"
     date = f" ({escape(stance.date)})" if stance.date else ""
