@@ -186,28 +186,25 @@ def _position(tree: CommentedMap, kind: str, values: Mapping[str, Any]) -> int:
 
 def _insert_keyed(tree: CommentedMap, section: str, key: str, entry: CommentedMap) -> None:
     entries = tree.get(section)
+    tail = take_tail(tree) if not isinstance(entries, CommentedMap) else ""
     if not isinstance(entries, CommentedMap):
         entries = CommentedMap()
-        _set_section(tree, section, entries)
-    tail = take_tail(entries)
+        tree[section] = entries
+    tail += take_tail(entries)
     entries[key] = entry
-    give_tail(entries, tail)
+    give_tail(tree if section == list(tree)[-1] else entries, tail)
 
 
 def _insert_listed(tree: CommentedMap, section: str, entry: CommentedMap, index: int) -> None:
     items = tree.get(section)
+    # A section that is missing or empty (`relations:`) gets a list; the comment lines
+    # that ended the file stay at its end.
+    tail = take_tail(tree) if not isinstance(items, CommentedSeq) or not items else ""
     if not isinstance(items, CommentedSeq):
         items = CommentedSeq()
-        _set_section(tree, section, items)
+        tree[section] = items
     # The comment lines after the entry before the new one introduce what follows it
     # (the next article's stances, the next section): they go after the new entry.
-    tail = take_tail(items[index - 1]) if index > 0 else ""
+    tail += take_tail(items[index - 1]) if index > 0 else ""
     items.insert(index, entry)
     give_tail(entry, tail)
-
-
-def _set_section(tree: CommentedMap, section: str, value: Any) -> None:
-    # An empty `relations:` holds None; a missing one is added in its canonical place.
-    tail = take_tail(tree) if section not in tree else ""
-    tree[section] = value
-    give_tail(tree, tail)

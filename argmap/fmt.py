@@ -114,6 +114,8 @@ def _yaml() -> YAML:
 
 def parse(text: str, path: str) -> CommentedMap:
     """Read map text into ruamel.yaml's round-trip tree, comments included."""
+    # Comments keep their line ends; values are the same with either.
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     try:
         tree = _yaml().load(text)
     except YAMLError as error:

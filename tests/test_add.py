@@ -291,3 +291,21 @@ def test_cli_prompts_in_a_terminal(mapfile: Path, monkeypatch: pytest.MonkeyPatc
         f"Quote: Fine by me.\nadded stance 'sam/supports/allow' to {mapfile}\n"
     )
     assert "    quote: Fine by me.\n" in mapfile.read_text(encoding="utf-8")
+
+
+def test_empty_and_missing_sections_get_their_first_entry() -> None:
+    text = (
+        "title: T\nsources:\n  s:\n    title: S\n    publisher: P\n    date: unknown\n"
+        "actors:\nclaims:\n  c:\n    text: C\n  d:\n    text: D\nstances: []\n# the end\n"
+    )
+    text = add_entry(text, "m.yaml", "actor", {"id": "a", "name": "A", "kind": "person"}).text
+    text = add_entry(
+        text, "m.yaml", "stance", {"actor": "a", "supports": "c", "source": "s", "quote": "Q"}
+    ).text
+    text = add_entry(text, "m.yaml", "relation", {"from": "d", "attacks": "c"}).text
+    assert text == (
+        "title: T\nsources:\n  s:\n    title: S\n    publisher: P\n    date: unknown\n"
+        "actors:\n  a:\n    name: A\n    kind: person\nclaims:\n  c:\n    text: C\n  d:\n    text: D\n"
+        "stances:\n  - actor: a\n    supports: c\n    source: s\n    quote: Q\n"
+        "relations:\n  - from: d\n    attacks: c\n# the end\n"
+    )

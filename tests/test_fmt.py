@@ -276,3 +276,8 @@ def test_cli_missing_file(tmp_path: Path) -> None:
         1,
         f"Error: {tmp_path / 'nope.yaml'}: error: no such file [read-error]\n",
     )
+
+
+def test_windows_line_ends_become_unix_ones() -> None:
+    text = "title: T  # the title\r\nsources: {}\r\nactors: {}\r\nclaims: {}\r\nstances: []\r\n# end\r\n"
+    assert format_text(text) == text.replace("\r\n", "\n")
