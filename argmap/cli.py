@@ -12,18 +12,19 @@ import click
 
 from argmap import __version__
 
-# name -> "module:attribute" of the click command.
+# name -> ("module:attribute" of the click command, the line `argmap --help` shows).
+# Keeping the summaries here lets --help list every command without importing any.
 _COMMANDS = {
-    "build": "argmap.commands.build:build",
-    "check": "argmap.commands.check:check",
-    "diff": "argmap.commands.diff:diff",
-    "coverage": "argmap.commands.coverage:coverage",
-    "add": "argmap.commands.add:add",
-    "fmt": "argmap.commands.fmt:fmt",
-    "schema": "argmap.commands.schema:schema",
-    "watch": "argmap.commands.watch:watch",
-    "export": "argmap.commands.export:export",
-    "report": "argmap.commands.report:report",
+    "add": ("argmap.commands.add:add", "Add an actor, claim, stance or relation."),
+    "build": ("argmap.commands.build:build", "Build the interactive map and report."),
+    "check": ("argmap.commands.check:check", "Check the map and list every problem."),
+    "coverage": ("argmap.commands.coverage:coverage", "List quoted passages no stance cites."),
+    "diff": ("argmap.commands.diff:diff", "Show what changed in the debate."),
+    "export": ("argmap.commands.export:export", "Export for Gephi, Argdown, AIF, CSV, Kumu."),
+    "fmt": ("argmap.commands.fmt:fmt", "Rewrite the map in the canonical layout."),
+    "report": ("argmap.commands.report:report", "Write the Markdown report."),
+    "schema": ("argmap.commands.schema:schema", "Print the JSON Schema of the format."),
+    "watch": ("argmap.commands.watch:watch", "Rebuild on every save and serve locally."),
 }
 
 
@@ -32,13 +33,18 @@ class _LazyGroup(click.Group):
         return sorted(_COMMANDS)
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
-        target = _COMMANDS.get(cmd_name)
-        if target is None:
+        if cmd_name not in _COMMANDS:
             return None
-        module, attribute = target.split(":")
+        module, attribute = _COMMANDS[cmd_name][0].split(":")
         command = getattr(importlib.import_module(module), attribute)
         assert isinstance(command, click.Command)
         return command
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        with formatter.section("Commands"):
+            formatter.write_dl(
+                [(name, summary) for name, (_, summary) in sorted(_COMMANDS.items())]
+            )
 
 
 @click.group(cls=_LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
