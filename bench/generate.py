@@ -312,6 +312,11 @@ def generate(stances: int, seed: int, problems: int = 0) -> str:
             relations.append(relation)
 
     stance_entries = _stances(rng, stances, actors, all_claims, source_ids)
+    # A small map cannot give every actor a word: drop the silent ones, as a curator would.
+    speaking = {s["actor"] for s in stance_entries}
+    people = [p for p in people if p.id in speaking]
+    affiliated = {a for p in people for a in p.affiliations}
+    actors = [a for a in actors if a.id in speaking or a.id in affiliated]
     for index in range(problems):
         entry = stance_entries[(index * stances) // problems]
         position = next(k for k in ("supports", "opposes", "neutral") if k in entry)

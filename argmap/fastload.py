@@ -1,0 +1,546 @@
+"""A fast path for the common case: a clean map written in plain block YAML.
+
+The full loader (`argmap.loader`) builds a node per YAML event from PyYAML's parser
+and then the model from the nodes, collecting every problem with its location. That
+costs about 0.1 ms per stance, which is seconds on a coded dataset of 20,000 statements.
+Most files, and every file checked in CI once it is clean, use only a small part of
+YAML: block mappings and sequences, one-line plain or quoted scalars, one-line flow lists
+of ids, and comments. This module reads exactly that part, line by line, and builds the
+model straight from it, keeping a location for every entry and field so a consistency
+check can still point at `file:line:col`.
+
+It never reports a problem. `fast_load` returns None as soon as the text steps outside
+that part of YAML (a tab, a block scalar, a multi-line value, an escape, a tag, an
+anchor or alias, a second document, deep nesting), or holds anything the full loader
+would report (a duplicate or unknown key, a missing or empty field, a wrong type, a bad
+id or enum value). The caller then runs the full loader, which reports it. So every
+hazard check stays in one place, and a file the fast path accepts loads to the same
+model with the same locations as through the full loader (the tests compare the two).
+"""
+
+from __future__ import annotations
+
+import gc
+import re
+from collections import Counter
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from argmap.model import (
+    Actor,
+    ActorKind,
+    ArgumentMap,
+    Claim,
+    ClaimKind,
+    Ignored,
+    Location,
+    Position,
+    Relation,
+    RelationKind,
+    Source,
+    Stance,
+)
+
+__all__ = ["derive_stance_ids", "fast_load"]
+
+# Anything YAML treats specially or that a one-line reading could get wrong: tabs,
+# every line break but LF (CR, NEL, LS, PS), a byte-order mark inside the text, and the
+# characters YAML 1.1 does not allow in a stream at all (the full loader reports them).
+_UNSAFE = re.compile(
+    "[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
+)
+# A block mapping key: plain text that does not start with a YAML indicator, ended by
+# ':' and a space or the end of the line. Group 2 ends just before the colon.
+_KEY = re.compile(r"([^\s#'\"\[\]{},&*!|>%@`?:\-][^#]*?)( *):(?: +|\Z)")
+_SINGLE = re.compile(r"'((?:[^']|'')*)'(?: +#.*| *)\Z")
+_DOCUMENT_START = re.compile(r"---(?: +#.*| *)\Z")
+_DOUBLE = re.compile(r'"([^"\\]*)"(?: +#.*| *)\Z')
+_FLOW = re.compile(r"\[([^\[\]{}'\"#]*)\](?: +#.*| *)\Z")
+_FLOW_ITEM = re.compile(r" *([^\s#'\"\[\]{},&*!|>%@`?:\-][^,:#\[\]{}]*?)? *\Z")
+# A plain scalar may not start with these (except '[', '\'' and '"', handled above).
+_INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
+# Deeper than the format ever goes (five levels), well inside the full loader's limit.
+_MAX_DEPTH = 8
+
+# The same vocabulary and rules as the full loader (tests check they agree).
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_TRUES = frozenset({"true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON"})
+_FALSES = frozenset({"false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF"})
+_ID = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*\Z")
+_TOP_KEYS = frozenset(
+    ("title", "description", "sources", "actors", "claims", "stances", "relations", "ignored")
+)
+_SOURCE_KEYS = frozenset(("title", "publisher", "date", "url", "file"))
+_ACTOR_KEYS = frozenset(("name", "kind", "role", "affiliations"))
+_CLAIM_KEYS = frozenset(("text", "kind", "label", "source", "tags"))
+_POSITIONS = tuple(p.value for p in Position)
+_STANCE_KEYS = frozenset(
+    ("id", "actor", *_POSITIONS, "source", "quote", "reported", "date", "note")
+)
+_RELATION_KINDS = tuple(k.value for k in RelationKind)
+_RELATION_KEYS = frozenset(("from", *_RELATION_KINDS, "source", "note"))
+_IGNORED_KEYS = frozenset(("source", "passage", "reason"))
+_ACTOR_KINDS = {k.value: k for k in ActorKind}
+_CLAIM_KINDS = {k.value: k for k in ClaimKind}
+
+# A parsed value is a tuple (payload, line, col, plain): payload is a str for a scalar,
+# a list of values for a sequence, a dict for a mapping. A mapping's dict maps each key
+# to (key line, key col, value). Plain tuples instead of node objects keep this fast.
+_Value = tuple[Any, int, int, bool]
+_Fields = dict[str, tuple[int, int, _Value]]
+
+
+class _Reject(Exception):
+    """The text is outside what the fast path vouches for; use the full loader."""
+
+
+def fast_load(text: str, path: str) -> ArgumentMap | None:
+    """The map in `text`, or None when only the full loader can read it faithfully.
+
+    A map is returned only when the full loader would return the same map (with the
+    same locations) and no problem at all; None says nothing about the file's validity.
+    """
+    if _UNSAFE.search(text):
+        return None
+    # The parse makes a few hundred thousand small containers and no reference cycles;
+    # the cyclic garbage collector would walk the growing heap again and again for
+    # nothing (it doubles the time of a large file), so it waits until the map is built.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _build(_parse(text), path)
+    except _Reject:
+        return None
+    finally:
+        if collecting:
+            gc.enable()
+
+
+# --------------------------------------------------------------------------- parsing
+
+
+def _parse(text: str) -> _Value:
+    """The block structure of `text` as nested values, or `_Reject`.
+
+    One pass over the lines with the innermost open collection in local variables
+    (its indent, its container, whether it is a sequence) and the outer ones on a stack.
+    This loop is the fast path's cost, so the common line, `key: plain text` in the
+    current mapping, takes the fewest steps.
+    """
+    lines = text.split("\n")
+    first = 0
+    for first, line in enumerate(lines):  # noqa: B007 - the index is used after the loop
+        content = line.lstrip(" ")
+        if content and content[0] != "#" and not _DOCUMENT_START.match(line):
+            break
+    else:
+        raise _Reject  # empty: the full loader says so
+    if lines[first][0] in " -#":
+        raise _Reject  # an indented or non-mapping top level
+    root: dict[str, Any] = {}
+    stack: list[tuple[int, Any, bool]] = []
+    indent_now, in_seq = 0, False
+    container: Any = root
+    # A key written as `key:` whose value is on the following lines (or is null):
+    # (its mapping, key, key line, key col, the mapping's indent, null value's col).
+    pending: tuple[_Fields, str, int, int, int, int] | None = None
+    key_match = _KEY.match
+    indicators = _INDICATORS
+    for number, line in enumerate(lines[first:], first + 1):
+        content = line.lstrip(" ")
+        if not content or content[0] == "#":
+            continue
+        indent = len(line) - len(content)
+        is_item = content[0] == "-" and (len(content) == 1 or content[1] == " ")
+        if pending is not None:
+            fields, key, kline, kcol, map_indent, null_col = pending
+            pending = None
+            if indent > map_indent or (indent == map_indent and is_item):
+                if len(stack) >= _MAX_DEPTH:
+                    raise _Reject
+                nested: Any = [] if is_item else {}
+                fields[key] = (kline, kcol, (nested, number, indent + 1, False))
+                stack.append((indent_now, container, in_seq))
+                indent_now, container, in_seq = indent, nested, is_item
+            else:
+                fields[key] = (kline, kcol, ("", kline, null_col, True))
+        if indent != indent_now or in_seq is not is_item:
+            # Close the collections this line is outside of.
+            while indent < indent_now or (indent == indent_now and in_seq and not is_item):
+                if not stack:
+                    raise _Reject
+                indent_now, container, in_seq = stack.pop()
+            if indent != indent_now or in_seq is not is_item:
+                raise _Reject
+        if is_item:
+            rest = content[1:].lstrip(" ")
+            if not rest or rest[0] == "#":
+                raise _Reject  # a null item or a nested block on the next line
+            indent = len(line) - len(rest)
+            match = key_match(rest)
+            if match is None:
+                container.append(_inline(rest, number, indent + 1))
+                continue
+            if len(stack) >= _MAX_DEPTH:
+                raise _Reject
+            fields = {}
+            container.append((fields, number, indent + 1, False))
+            stack.append((indent_now, container, in_seq))
+            indent_now, container, in_seq = indent, fields, False
+            content = rest
+        else:
+            match = key_match(content)
+            if match is None:
+                raise _Reject
+        key = match[1]
+        if key in container:
+            raise _Reject  # a duplicate key: the full loader reports it
+        end = match.end()
+        value = content[end:]
+        if not value or value[0] == "#":
+            colon = indent + match.end(2)  # 0-based index of the ':'
+            pending = (container, key, number, indent + 1, indent, colon + 2)
+        elif value[0] in indicators:
+            container[key] = (number, indent + 1, _inline(value, number, indent + end + 1))
+        else:
+            cut = value.find(" #")
+            if cut >= 0:
+                value = value[:cut]
+            value = value.rstrip(" ")
+            if ": " in value or value[-1] == ":":
+                raise _Reject  # the full loader reports a mapping where it cannot be
+            container[key] = (number, indent + 1, (value, number, indent + end + 1, True))
+    if pending is not None:
+        fields, key, kline, kcol, _, null_col = pending
+        fields[key] = (kline, kcol, ("", kline, null_col, True))
+    return (root, first + 1, 1, False)
+
+
+def _inline(text: str, line: int, col: int) -> _Value:
+    """A value written on one line after `key: ` or `- `: a scalar or a flow list."""
+    first = text[0]
+    if first == "'":
+        match = _SINGLE.match(text)
+        if match is None:
+            raise _Reject
+        return (match[1].replace("''", "'"), line, col, False)
+    if first == '"':
+        match = _DOUBLE.match(text)
+        if match is None:
+            raise _Reject
+        return (match[1], line, col, False)
+    if first == "[":
+        match = _FLOW.match(text)
+        if match is None:
+            raise _Reject
+        return (_flow_items(match[1], line, col + 1), line, col, False)
+    if first in _INDICATORS:
+        raise _Reject
+    comment = text.find(" #")
+    if comment >= 0:
+        text = text[:comment]
+    text = text.rstrip(" ")
+    if ": " in text or text.endswith(":"):
+        raise _Reject  # the full loader reports a mapping where it cannot be
+    return (text, line, col, True)
+
+
+def _flow_items(inner: str, line: int, col: int) -> list[_Value]:
+    """The plain items of `[a, b, c]`; `col` is where the text inside the brackets starts."""
+    items: list[_Value] = []
+    if not inner.strip(" "):
+        return items
+    parts = inner.split(",")
+    if not parts[-1].strip(" "):
+        parts.pop()  # YAML allows one trailing comma
+    for part in parts:
+        match = _FLOW_ITEM.match(part)
+        if match is None or match[1] is None:
+            raise _Reject
+        items.append((match[1], line, col + match.start(1), True))
+        col += len(part) + 1
+    return items
+
+
+# --------------------------------------------------------------------------- building
+
+
+class _Locs(Mapping[str, Location]):
+    """Field locations made on demand from the parsed fields: most are never read."""
+
+    __slots__ = ("_fields", "_path")
+
+    def __init__(self, path: str, fields: _Fields) -> None:
+        self._path = path
+        self._fields = fields
+
+    def __getitem__(self, key: str) -> Location:
+        value = self._fields[key][2]
+        return Location(self._path, value[1], value[2])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._fields)
+
+    def __len__(self) -> int:
+        return len(self._fields)
+
+    def __repr__(self) -> str:
+        return repr(dict(self))
+
+
+def _fields(value: _Value, allowed: frozenset[str]) -> _Fields:
+    fields = value[0]
+    if type(fields) is not dict or not allowed.issuperset(fields):
+        raise _Reject
+    return fields
+
+
+def _optional(fields: _Fields, key: str) -> str | None:
+    """A text field's value; None when absent, null or blank, as the full loader reads it."""
+    entry = fields.get(key)
+    if entry is None:
+        return None
+    payload, _, _, plain = entry[2]
+    if type(payload) is not str:
+        raise _Reject
+    if (plain and payload in _NULLS) or not payload.strip():
+        return None
+    return payload
+
+
+def _required(fields: _Fields, key: str) -> str:
+    """A text field that must be there; the full loader reports it absent or blank."""
+    value = _optional(fields, key)
+    if value is None:
+        raise _Reject
+    return value
+
+
+def _section(fields: _Fields, key: str, kind: type) -> Any:
+    entry = fields.get(key)
+    if entry is None:
+        return ()
+    payload, _, _, plain = entry[2]
+    if type(payload) is str and plain and payload in _NULLS:
+        return ()
+    if type(payload) is not kind:
+        raise _Reject
+    return payload
+
+
+def _id(key: str) -> str:
+    if not _ID.match(key):
+        raise _Reject
+    return key
+
+
+def _text_list(fields: _Fields, key: str) -> list[_Value]:
+    entry = fields.get(key)
+    if entry is None:
+        return []
+    payload, _, _, plain = entry[2]
+    if type(payload) is str and plain and payload in _NULLS:
+        return []
+    if type(payload) is not list:
+        raise _Reject
+    for item in payload:
+        if type(item[0]) is not str or (item[3] and item[0] in _NULLS):
+            raise _Reject
+    return payload
+
+
+def _one_of(fields: _Fields, keys: tuple[str, ...]) -> tuple[str, str]:
+    present = [k for k in keys if k in fields]
+    if len(present) != 1:
+        raise _Reject
+    return present[0], _required(fields, present[0])
+
+
+def _build(root: _Value, path: str) -> ArgumentMap:
+    top = _fields(root, _TOP_KEYS)
+    if not {"sources", "actors", "claims", "stances"}.issubset(top):
+        raise _Reject
+    title = _required(top, "title")
+
+    def loc(line: int, col: int) -> Location:
+        return Location(path, line, col)
+
+    sources = []
+    for key, (kline, kcol, value) in _section(top, "sources", dict).items():
+        f = _fields(value, _SOURCE_KEYS)
+        sources.append(
+            Source(
+                _id(key),
+                _required(f, "title"),
+                _required(f, "publisher"),
+                _required(f, "date"),
+                url=_optional(f, "url"),
+                file=_optional(f, "file"),
+                loc=loc(kline, kcol),
+                field_locs=_Locs(path, f),
+            )
+        )
+    actors = []
+    for key, (kline, kcol, value) in _section(top, "actors", dict).items():
+        f = _fields(value, _ACTOR_KEYS)
+        name = _required(f, "name")
+        kind = _enum(f, "kind", _ACTOR_KINDS, None)
+        affiliations = _text_list(f, "affiliations")
+        actors.append(
+            Actor(
+                _id(key),
+                name,
+                kind,
+                role=_optional(f, "role"),
+                affiliations=tuple(a[0] for a in affiliations),
+                loc=loc(kline, kcol),
+                field_locs=_Locs(path, f),
+                affiliation_locs=tuple(loc(a[1], a[2]) for a in affiliations),
+            )
+        )
+    claims = []
+    for key, (kline, kcol, value) in _section(top, "claims", dict).items():
+        f = _fields(value, _CLAIM_KEYS)
+        claims.append(
+            Claim(
+                _id(key),
+                _required(f, "text"),
+                _enum(f, "kind", _CLAIM_KINDS, ClaimKind.CLAIM),
+                label=_optional(f, "label"),
+                source=_optional(f, "source"),
+                tags=tuple(t[0] for t in _text_list(f, "tags")),
+                loc=loc(kline, kcol),
+                field_locs=_Locs(path, f),
+            )
+        )
+    relations = []
+    for value in _section(top, "relations", list):
+        f = _fields(value, _RELATION_KEYS)
+        origin = _required(f, "from")
+        kind, target = _one_of(f, _RELATION_KINDS)
+        relations.append(
+            Relation(
+                f"{origin}/{kind}/{target}",
+                origin,
+                target,
+                RelationKind(kind),
+                source=_optional(f, "source"),
+                note=_optional(f, "note"),
+                loc=loc(value[1], value[2]),
+                field_locs=_Locs(path, f),
+            )
+        )
+    ignored = []
+    for value in _section(top, "ignored", list):
+        f = _fields(value, _IGNORED_KEYS)
+        ignored.append(
+            Ignored(
+                _required(f, "source"),
+                _required(f, "passage"),
+                _required(f, "reason"),
+                loc=loc(value[1], value[2]),
+                field_locs=_Locs(path, f),
+            )
+        )
+    return ArgumentMap(
+        title=title,
+        description=_optional(top, "description") or "",
+        sources=tuple(sources),
+        actors=tuple(actors),
+        claims=tuple(claims),
+        stances=_stances(_section(top, "stances", list), path),
+        relations=tuple(relations),
+        ignored=tuple(ignored),
+        path=path,
+    )
+
+
+def _enum(fields: _Fields, key: str, choices: dict[str, Any], default: Any) -> Any:
+    entry = fields.get(key)
+    if entry is None:
+        if default is None:
+            raise _Reject
+        return default
+    choice = choices.get(entry[2][0]) if type(entry[2][0]) is str else None
+    if choice is None:
+        raise _Reject
+    return choice
+
+
+def _stances(values: list[_Value], path: str) -> tuple[Stance, ...]:
+    """Stances with the ids the full loader derives (`actor/position/claim`, or longer)."""
+    raw = []
+    for value in values:
+        f = _fields(value, _STANCE_KEYS)
+        actor = _required(f, "actor")
+        position, claim = _one_of(f, _POSITIONS)
+        source = _required(f, "source")
+        reported = f.get("reported")
+        if reported is None:
+            is_reported = False
+        else:
+            word, _, _, plain = reported[2]
+            if plain and word in _TRUES:
+                is_reported = True
+            elif plain and word in _FALSES:
+                is_reported = False
+            else:
+                raise _Reject
+        explicit = _optional(f, "id")
+        if explicit is not None:
+            _id(explicit)
+        raw.append((value, f, actor, position, claim, source, is_reported, explicit))
+
+    ids = derive_stance_ids(
+        [
+            None if r[7] is not None else (r[2], r[3], r[4], r[5], _optional(r[1], "date"))
+            for r in raw
+        ]
+    )
+    stances = []
+    for i, (value, f, actor, position, claim, source, is_reported, explicit) in enumerate(raw):
+        stances.append(
+            Stance(
+                explicit or ids[i] or "",
+                actor,
+                claim,
+                Position(position),
+                source,
+                quote=_optional(f, "quote"),
+                reported=is_reported,
+                date=_optional(f, "date"),
+                note=_optional(f, "note"),
+                loc=Location(path, value[1], value[2]),
+                field_locs=_Locs(path, f),
+            )
+        )
+    return tuple(stances)
+
+
+def derive_stance_ids(
+    keys: list[tuple[str, str, str, str, str | None] | None],
+) -> list[str | None]:
+    """The derived id of each stance, given as (actor, position, claim, source, date).
+
+    The id is `actor/position/claim`, lengthened by `/source` and then `/date` (or
+    `/undated`) only for stances that would otherwise share it; stances that still
+    coincide keep the longest form. A None key (a stance with an explicit id) takes no
+    part and gets None. Linear in the number of stances.
+    """
+    base = [None if k is None else f"{k[0]}/{k[1]}/{k[2]}" for k in keys]
+    counts = Counter(b for b in base if b is not None)
+    longer = {
+        i: f"{b}/{keys[i][3]}"  # type: ignore[index]
+        for i, b in enumerate(base)
+        if b is not None and counts[b] > 1
+    }
+    counts = Counter(longer.values())
+    ids: list[str | None] = []
+    for i, b in enumerate(base):
+        if b is None or i not in longer:
+            ids.append(b)
+        elif counts[longer[i]] == 1:
+            ids.append(longer[i])
+        else:
+            ids.append(f"{longer[i]}/{keys[i][4] or 'undated'}")  # type: ignore[index]
+    return ids
