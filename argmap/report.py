@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable, Mapping
 
 from argmap.analysis import Analysis, Contribution, PositionScore
-from argmap.model import ArgumentMap, Source, Stance
+from argmap.model import UNKNOWN, ArgumentMap, Source, Stance
 
 __all__ = ["md", "render_markdown", "render_text", "signed", "stand"]
 
@@ -221,8 +221,9 @@ def _source_md(source: Source) -> str:
     url = source.url or ""
     if url.startswith(("https://", "http://")) and not re.search(r"[\s<>]", url):
         title = f"[{title}](<{url}>)"
-    date = "undated" if source.date == "unknown" else md(source.date)
-    return f"{md(source.publisher)}, {title}, {date}"
+    date = "undated" if source.date == UNKNOWN else md(source.date)
+    publisher = "publisher unknown" if source.publisher == UNKNOWN else md(source.publisher)
+    return f"{publisher}, {title}, {date}"
 
 
 def _camp_lean(analysis: Analysis, camp: Iterable[str]) -> float | None:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import doctest
 import json
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
+import argmap.jsonexport
 from argmap.analysis import analyse
 from argmap.cli import cli
 from argmap.exporters import EXPORTERS
@@ -25,6 +27,10 @@ def runner() -> CliRunner:
 def data(text: str = MAP) -> dict[str, object]:
     amap = loads(text).map
     return to_json_data(amap, analyse(amap))
+
+
+def test_docstring_examples_run() -> None:
+    assert doctest.testmod(argmap.jsonexport).failed == 0
 
 
 def test_top_level_keys_and_map_entries() -> None:
