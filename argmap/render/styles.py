@@ -52,7 +52,8 @@ _EDGE_FONT = {
     "color": "#1A1A1A",
     "strokeWidth": 3,
     "strokeColor": "#FFFFFF",
-    "align": "middle",
+    # Not "middle": vis-network 9.1.2 then draws a horizontal edge's label at (0, 0).
+    "align": "horizontal",
 }
 
 # name -> (legend text, vis options)

@@ -251,7 +251,9 @@ def stance_view(amap: ArgumentMap, analysis: Analysis, argument: View) -> View:
         centres=[middle] * len(order),
         pull=0.01,
     )
-    positions = layout.separate(positions, [_box(n, amap) for n in order])
+    positions = layout.separate(
+        positions, [_box(n, amap) for n in order], iterations=_iterations(len(order)) // 2
+    )
     nodes: list[ViewNode] = []
     for node, (x, y) in zip(order, positions, strict=True):
         if node in amap.claims_by_id:
@@ -363,7 +365,9 @@ def camps_view(amap: ArgumentMap, analysis: Analysis) -> View:
         centres=centres,
         pull=0.03,
     )
-    positions = layout.separate(positions, [_box(n, amap) for n in order])
+    positions = layout.separate(
+        positions, [_box(n, amap) for n in order], iterations=_iterations(len(order)) // 2
+    )
     xy = dict(zip(order, positions, strict=True))
     nodes = tuple(
         ViewNode(
@@ -409,7 +413,7 @@ def _iterations(count: int) -> int:
         return 60
     if count <= 1000:
         return 30
-    return 15
+    return 10
 
 
 def build_views(amap: ArgumentMap, analysis: Analysis) -> tuple[View, View, View]:
