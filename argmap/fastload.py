@@ -319,10 +319,10 @@ def _required(fields: _Fields, key: str) -> str:
 def _section(fields: _Fields, key: str, kind: type) -> Any:
     entry = fields.get(key)
     if entry is None:
-        return ()
+        return kind()
     payload, _, _, plain = entry[2]
     if type(payload) is str and plain and payload in _NULLS:
-        return ()
+        return kind()
     if type(payload) is not kind:
         raise _Reject
     return payload

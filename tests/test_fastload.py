@@ -143,6 +143,11 @@ def test_indentless_sequences_and_deeper_indents() -> None:
     assert amap.relations == ()
 
 
+def test_empty_sections() -> None:
+    amap = agrees("title: T\nsources:\nactors: ~\nclaims: null\nstances: []\nignored:\n")
+    assert amap == ArgumentMap(title="T", path=PATH)
+
+
 # --------------------------------------------------------------------------- declined
 
 
