@@ -210,11 +210,13 @@ def _quote(rng: random.Random) -> str:
     return opening + ". ".join(parts) + closing
 
 
-def generate(stances: int, seed: int, problems: int = 0) -> str:
+def generate(stances: int, seed: int, problems: int = 0, typos: int = 0) -> str:
     """The YAML text of a map with `stances` stances, the same for the same seed.
 
     With `problems`, that many stances (spread evenly through the file) name a claim
-    with a typo in its id, so `argmap check` reports exactly that many errors.
+    with a typo in its id, so `argmap check` reports exactly that many errors. With
+    `typos`, that many stances misspell the key `source:` as `sourse:` instead: errors
+    the loader itself reports, so they take the full, location-keeping loader.
     """
     rng = random.Random(seed)
     ids = _Ids()
@@ -329,6 +331,10 @@ def generate(stances: int, seed: int, problems: int = 0) -> str:
             relations[rng.randrange(len(relations))]["source"] = sid
             cited.add(sid)
 
+    # After the citations are counted, so the typos leave no source unused.
+    for index in range(typos):
+        entry = stance_entries[(index * stances) // typos + stances // (2 * typos)]
+        entry["sourse"] = entry.pop("source")
     ignored = [
         {"source": rng.choice(source_ids), "passage": p, "reason": r}
         for p, r in (
@@ -450,13 +456,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--problems", type=int, default=0, help="stances to give an unknown claim (errors)"
     )
+    parser.add_argument(
+        "--typos", type=int, default=0, help="stances to give a misspelt key (loader errors)"
+    )
     parser.add_argument("-o", "--output", help="file to write (default: standard output)")
     args = parser.parse_args(argv)
     if args.stances < 1:
         parser.error("--stances must be at least 1")
-    if not 0 <= args.problems <= args.stances:
-        parser.error("--problems must be between 0 and --stances")
-    text = generate(args.stances, args.seed, args.problems)
+    if not 0 <= args.problems <= args.stances or not 0 <= args.typos <= args.stances:
+        parser.error("--problems and --typos must be between 0 and --stances")
+    text = generate(args.stances, args.seed, args.problems, args.typos)
     if args.output:
         Path(args.output).parent.mkdir(parents=True, exist_ok=True)
         Path(args.output).write_text(text, encoding="utf-8")

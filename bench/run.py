@@ -20,6 +20,7 @@ import json
 import os
 import platform
 import re
+import shlex
 import shutil
 import statistics
 import subprocess
@@ -41,8 +42,9 @@ cmd = json.loads(sys.argv[1])
 start = time.perf_counter()
 done = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
 wall = time.perf_counter() - start
-peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-print(json.dumps({"wall": wall, "kib": peak, "rc": done.returncode,
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(json.dumps({"wall": wall, "cpu": usage.ru_utime + usage.ru_stime,
+                  "kib": usage.ru_maxrss, "rc": done.returncode,
                   "err": done.stderr.decode("utf-8", "replace")[-300:]}))
 """
 
@@ -51,6 +53,7 @@ print(json.dumps({"wall": wall, "kib": peak, "rc": done.returncode,
 class Result:
     label: str
     walls: list[float]
+    cpus: list[float]
     kib: int
     rc: int
 
@@ -59,12 +62,14 @@ class Result:
         return statistics.median(self.walls)
 
     def cell(self) -> str:
-        return f"{self.median:.2f} s, {self.kib / 1024:.0f} MiB"
+        # CPU time beside wall time: on a shared machine it is the steadier of the two.
+        cpu = statistics.median(self.cpus)
+        return f"{self.median:.2f} s ({cpu:.2f} cpu), {self.kib / 1024:.0f} MiB"
 
 
 def measure(cmd: list[str], reps: int, label: str) -> Result:
     """Median wall time and the highest peak memory of `reps` fresh runs of `cmd`."""
-    walls, peak, rc = [], 0, 0
+    walls, cpus, peak, rc = [], [], 0, 0
     for _ in range(reps):
         out = subprocess.run(
             [sys.executable, "-c", _WRAPPER, json.dumps(cmd)],
@@ -74,11 +79,12 @@ def measure(cmd: list[str], reps: int, label: str) -> Result:
         )
         data = json.loads(out.stdout)
         walls.append(data["wall"])
+        cpus.append(data["cpu"])
         peak = max(peak, data["kib"])
         rc = data["rc"]
         if rc not in (0, 1):  # 1 is a map with problems, an expected outcome here
             print(f"  ! {label}: exit {rc}: {data['err'].strip()}", file=sys.stderr)
-    return Result(label, walls, peak, rc)
+    return Result(label, walls, cpus, peak, rc)
 
 
 def argmap_command() -> list[str]:
@@ -104,11 +110,12 @@ def ensure_maps(sizes: list[int], seed: int, data_dir: Path) -> dict[int, Path]:
     return paths
 
 
-def ensure_broken(size: int, seed: int, problems: int, data_dir: Path) -> Path:
-    """The map of `size` with `problems` stances pointing at claims that do not exist."""
-    path = data_dir / f"map-{size}-seed{seed}-{problems}problems.yaml"
+def ensure_broken(size: int, seed: int, kind: str, count: int, data_dir: Path) -> Path:
+    """The map of `size` with `count` errors of `kind` ('problems' or 'typos')."""
+    path = data_dir / f"map-{size}-seed{seed}-{count}{kind}.yaml"
     if not path.exists():
-        path.write_text(generate.generate(size, seed, problems=problems), encoding="utf-8")
+        text = generate.generate(size, seed, **{kind: count})
+        path.write_text(text, encoding="utf-8")
     return path
 
 
@@ -153,9 +160,14 @@ def main(argv: list[str] | None = None) -> int:
         help="also time check on the largest map with this many errors (0: skip)",
     )
     parser.add_argument("--curated", type=Path, default=ROOT / "arguments.yaml")
+    parser.add_argument(
+        "--argmap",
+        help="command that runs argmap (default: the script beside this Python);"
+        " e.g. 'python -m argmap' with PYTHONPATH set, to time another copy",
+    )
     args = parser.parse_args(argv)
     sizes = [int(s.replace("_", "")) for s in args.sizes.split(",")]
-    argmap = argmap_command()
+    argmap = shlex.split(args.argmap) if args.argmap else argmap_command()
     python = sys.executable
 
     print(
@@ -200,15 +212,17 @@ def main(argv: list[str] | None = None) -> int:
             result = measure(commands[name](path), args.reps, f"{name} {label}")
             row.append(result.cell() + ("" if result.rc == 0 else f" (exit {result.rc})"))
             if name == "check" and label in (f"{10_000:,}", f"{100_000:,}"):
-                results.append(Result(f"check {label}", result.walls, result.kib, result.rc))
+                results.append(result)
+                result.label = f"check {label}"
         rows.append(row)
     if args.problems and "check" in wanted:
         largest = max(sizes)
-        broken = ensure_broken(largest, args.seed, args.problems, args.data_dir)
-        result = measure(commands["check"](broken), args.reps, "check broken")
-        cells = [""] * len(inputs)
-        cells[-1] = result.cell() + f" (exit {result.rc})"
-        rows.append([f"`argmap check`, {args.problems} errors", *cells])
+        for kind, what in (("problems", "unknown claims"), ("typos", "misspelt keys")):
+            broken = ensure_broken(largest, args.seed, kind, args.problems, args.data_dir)
+            result = measure(commands["check"](broken), args.reps, f"check {kind}")
+            cells = [""] * len(inputs)
+            cells[-1] = result.cell() + f" (exit {result.rc})"
+            rows.append([f"`argmap check`, {args.problems} {what}", *cells])
     shutil.rmtree(out_dir, ignore_errors=True)
 
     print("\n### Commands by map size (stances)\n")
