@@ -68,7 +68,8 @@ def source_html(source: Source | None) -> str:
     if source is None:
         return ""
     date = "date unknown" if source.date == "unknown" else escape(source.date)
-    parts = f"<cite>{escape(source.title)}</cite>, {escape(source.publisher)}, {date}"
+    publisher = "publisher unknown" if source.publisher == "unknown" else escape(source.publisher)
+    parts = f"<cite>{escape(source.title)}</cite>, {publisher}, {date}"
     href = safe_href(source.url)
     if href is not None:
         parts += f' <a href="{escape(href)}" rel="noopener noreferrer">link</a>'

@@ -317,7 +317,8 @@
     var s = data.sources[sourceId];
     if (!s) { return el("span", { text: sourceId }); }
     var line = el("span", { cls: "src" }, [
-      "\u2014 ", el("cite", { text: s.title }), ", " + s.publisher + ", " +
+      "\u2014 ", el("cite", { text: s.title }),
+      ", " + (s.publisher === "unknown" ? "publisher unknown" : s.publisher) + ", " +
         (s.date === "unknown" ? "date unknown" : s.date)
     ]);
     if (isHttp(s.url)) {
