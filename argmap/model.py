@@ -8,7 +8,7 @@ spot in the YAML file. Locations sit beside the data and never take part in equa
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from functools import cached_property
 from types import MappingProxyType
@@ -29,6 +29,7 @@ __all__ = [
     "RelationKind",
     "Source",
     "Stance",
+    "canonical",
 ]
 
 #: The explicit marker for a fact the sources do not state (e.g. a publication date).
@@ -223,3 +224,21 @@ class Problem:
     def __str__(self) -> str:
         hint = f"; {self.hint}" if self.hint else ""
         return f"{self.loc}: {self.level}: {self.message}{hint} [{self.rule}]"
+
+
+def canonical(amap: ArgumentMap) -> ArgumentMap:
+    """The same map with every kind of entry sorted by id.
+
+    The order of entries in the file groups them for the curator (by article, say) but
+    means nothing to the debate, so everything built from a map starts from this form:
+    shuffling the file's entries then changes no output.
+    """
+    return replace(
+        amap,
+        sources=tuple(sorted(amap.sources, key=lambda s: s.id)),
+        actors=tuple(sorted(amap.actors, key=lambda a: a.id)),
+        claims=tuple(sorted(amap.claims, key=lambda c: c.id)),
+        stances=tuple(sorted(amap.stances, key=lambda s: s.id)),
+        relations=tuple(sorted(amap.relations, key=lambda r: r.id)),
+        ignored=tuple(sorted(amap.ignored, key=lambda i: (i.source, i.passage))),
+    )

@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from argmap.errors import InvalidMapError, OutputError
-from argmap.model import Level, Problem
+from argmap.model import ArgumentMap, Level, Problem, canonical
 
-__all__ = ["OUTPUT_FILES", "Built", "build", "render_all", "write_files"]
+__all__ = ["OUTPUT_FILES", "Built", "build", "load_valid", "render_all", "write_files"]
 
 #: What a build writes, in this order.
 OUTPUT_FILES = ("index.html", "outline.html", "report.md")
@@ -42,19 +42,32 @@ def render_all(
     against the sources' texts here (that is `argmap check`'s job).
     """
     from argmap.analysis import analyse
-    from argmap.checks import check
-    from argmap.loader import load_file
     from argmap.render.html import render_pages
     from argmap.report import render_markdown
+
+    amap, problems = load_valid(map_path)
+    analysis = analyse(amap, normalisation=normalisation)
+    files = render_pages(amap, analysis, report_href="report.md")
+    files["report.md"] = render_markdown(amap, analysis)
+    return {name: files[name] for name in OUTPUT_FILES}, problems
+
+
+def load_valid(map_path: str | os.PathLike[str]) -> tuple[ArgumentMap, tuple[Problem, ...]]:
+    """Load a map for building, refusing it with `InvalidMapError` if it has errors.
+
+    Returns the map in canonical order (`argmap.model.canonical`), so nothing built from
+    it depends on the order of entries in the file, and its warnings. Quotes are not
+    checked against the sources' texts here: that is `argmap check`'s job, and a build
+    only needs the map's structure to be sound.
+    """
+    from argmap.checks import check
+    from argmap.loader import load_file
 
     loaded = load_file(os.fspath(map_path))
     problems = sorted([*loaded.problems, *check(loaded.map, verify_quotes=False)])
     if any(p.level is Level.ERROR for p in problems):
         raise InvalidMapError(problems)
-    analysis = analyse(loaded.map, normalisation=normalisation)
-    files = render_pages(loaded.map, analysis, report_href="report.md")
-    files["report.md"] = render_markdown(loaded.map, analysis)
-    return {name: files[name] for name in OUTPUT_FILES}, tuple(problems)
+    return canonical(loaded.map), tuple(problems)
 
 
 def write_files(out_dir: str | os.PathLike[str], files: dict[str, str]) -> tuple[Path, ...]:

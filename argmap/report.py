@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable, Mapping
 
 from argmap.analysis import Analysis, Contribution, PositionScore
-from argmap.model import UNKNOWN, ArgumentMap, Source, Stance
+from argmap.model import UNKNOWN, ArgumentMap, Claim, Source, Stance
 
 __all__ = ["md", "render_markdown", "render_text", "signed", "stand"]
 
@@ -145,7 +145,7 @@ def _positions_md(amap: ArgumentMap, analysis: Analysis) -> str:
     by_proposal = _by_proposal(analysis)
     stances = {s.id: s for s in amap.stances}
     kinds = _relation_kinds(amap)
-    for proposal in amap.proposals:
+    for proposal in _proposals(amap, analysis):
         lines += ["", f"### {md(proposal.display)}", ""]
         if proposal.label:
             lines += [f"> {md(proposal.text)}", ""]
@@ -358,11 +358,20 @@ def _incoherent_md(amap: ArgumentMap, analysis: Analysis) -> str:
     return "\n".join(lines)
 
 
+def _proposals(amap: ArgumentMap, analysis: Analysis) -> list[Claim]:
+    """Proposals with the most actors taking a side first, then by id."""
+    sides: dict[str, int] = {}
+    for by_proposal in analysis.positions.values():
+        for proposal in by_proposal:
+            sides[proposal] = sides.get(proposal, 0) + 1
+    return sorted(amap.proposals, key=lambda p: (-sides.get(p.id, 0), p.id))
+
+
 def render_text(amap: ArgumentMap, analysis: Analysis) -> str:
     """A short plain-text summary for the terminal, ending in one newline."""
     lines = [_plain(amap.title), _counts(amap)]
     by_proposal = _by_proposal(analysis)
-    for proposal in amap.proposals:
+    for proposal in _proposals(amap, analysis):
         lines += ["", _plain(proposal.display)]
         rows = _ranked(amap, by_proposal.get(proposal.id, []))
         for actor, p in rows[:_TEXT_ACTORS]:

@@ -12,6 +12,7 @@ import argmap.report
 from argmap.analysis import analyse
 from argmap.cli import cli
 from argmap.loader import loads
+from argmap.model import canonical
 from argmap.report import md, render_markdown
 
 MAP = """\
@@ -126,7 +127,8 @@ def write(tmp_path: Path, text: str = MAP) -> str:
 
 
 def report_md(text: str = MAP) -> str:
-    amap = loads(text).map
+    # The command reports the map in canonical order, as every build does.
+    amap = canonical(loads(text).map)
     return render_markdown(amap, analyse(amap))
 
 

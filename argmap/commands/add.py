@@ -15,7 +15,7 @@ _FILE = click.option(
     "--file",
     default="arguments.yaml",
     show_default=True,
-    type=click.Path(dir_okay=False),
+    type=click.Path(),
     help="The map to add to.",
 )
 

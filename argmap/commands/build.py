@@ -6,11 +6,11 @@ import click
 
 
 @click.command()
-@click.argument("file", default="arguments.yaml", type=click.Path(dir_okay=False))
+@click.argument("file", default="arguments.yaml", type=click.Path())
 @click.option(
     "-o",
     "--output",
-    type=click.Path(file_okay=False),
+    type=click.Path(),
     default="output",
     show_default=True,
     help="Folder to write index.html, outline.html and report.md into.",

@@ -13,7 +13,7 @@ FORMATS = ("text", "json", "github")
 
 
 @click.command()
-@click.argument("file", default="arguments.yaml", type=click.Path(dir_okay=True))
+@click.argument("file", default="arguments.yaml", type=click.Path())
 @click.option("--strict", is_flag=True, help="Fail on warnings too.")
 @click.option(
     "--format",

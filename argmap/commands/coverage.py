@@ -8,7 +8,7 @@ import click
 
 
 @click.command()
-@click.argument("file", default="arguments.yaml", type=click.Path(dir_okay=False))
+@click.argument("file", default="arguments.yaml", type=click.Path())
 @click.option(
     "--sources-dir",
     type=click.Path(file_okay=False, exists=True),

@@ -9,7 +9,7 @@ from argmap.exporters import EXPORTERS, NETWORK_EXPORTERS, NETWORKS
 
 
 @click.command()
-@click.argument("file", default="arguments.yaml", type=click.Path(dir_okay=False))
+@click.argument("file", default="arguments.yaml", type=click.Path())
 @click.option(
     "--format",
     "fmt",

@@ -6,7 +6,7 @@ import click
 
 
 @click.command()
-@click.argument("file", default="arguments.yaml", type=click.Path(dir_okay=False))
+@click.argument("file", default="arguments.yaml", type=click.Path())
 @click.option(
     "--check",
     "check_only",

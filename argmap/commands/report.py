@@ -15,21 +15,10 @@ DEFAULT_OUTPUT = "output/report.md"
 
 
 def load_valid(file: str) -> ArgumentMap:
-    """Load FILE and refuse it with `InvalidMapError` if it has errors.
+    """Load FILE in canonical order, refusing it with `InvalidMapError` if it has errors."""
+    from argmap.pipeline import load_valid as load
 
-    Quotes are not checked against the sources' texts here: that is `argmap check`'s job,
-    and an analysis only needs the map's structure to be sound.
-    """
-    from argmap.checks import check
-    from argmap.errors import InvalidMapError
-    from argmap.loader import load_file
-    from argmap.model import Level
-
-    loaded = load_file(file)
-    problems = sorted([*loaded.problems, *check(loaded.map, verify_quotes=False)])
-    if any(p.level is Level.ERROR for p in problems):
-        raise InvalidMapError(problems)
-    return loaded.map
+    return load(file)[0]
 
 
 def emit(text: str, output: str | None) -> None:
@@ -44,7 +33,7 @@ def emit(text: str, output: str | None) -> None:
 
 
 @click.command()
-@click.argument("file", default="arguments.yaml", type=click.Path(dir_okay=False))
+@click.argument("file", default="arguments.yaml", type=click.Path())
 @click.option(
     "-o",
     "--output",

@@ -12,7 +12,7 @@ if TYPE_CHECKING:
 
 
 @click.command()
-@click.argument("file", default="arguments.yaml", type=click.Path(dir_okay=False))
+@click.argument("file", default="arguments.yaml", type=click.Path())
 @click.option(
     "-o",
     "--output",
