@@ -49,9 +49,10 @@ __all__ = ["derive_stance_ids", "fast_load"]
 _UNSAFE = re.compile(
     "[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
 )
-# A block mapping key: plain text that does not start with a YAML indicator, ended by
-# ':' and a space or the end of the line. Group 2 ends just before the colon.
-_KEY = re.compile(r"([^\s#'\"\[\]{},&*!|>%@`?:\-][^#]*?)( *):(?: +|\Z)")
+# A line holding a block mapping key, maybe as a sequence's item (`- key:`): the indent,
+# the dash, the key (plain text that does not start with a YAML indicator) and the
+# spaces before the ':', which a space or the end of the line must follow.
+_KEY_LINE = re.compile(r"( *)(?:(-) +)?([^\s#'\"\[\]{},&*!|>%@`?:\-][^#]*?)( *):(?: +|\Z)")
 _SINGLE = re.compile(r"'((?:[^']|'')*)'(?: +#.*| *)\Z")
 _DOCUMENT_START = re.compile(r"---(?: +#.*| *)\Z")
 _DOUBLE = re.compile(r'"([^"\\]*)"(?: +#.*| *)\Z')
@@ -144,14 +145,19 @@ def _parse(text: str) -> _Value:
     # A key written as `key:` whose value is on the following lines (or is null):
     # (its mapping, key, key line, key col, the mapping's indent, null value's col).
     pending: tuple[_Fields, str, int, int, int, int] | None = None
-    key_match = _KEY.match
+    line_match = _KEY_LINE.match
     indicators = _INDICATORS
     for number, line in enumerate(lines[first:], first + 1):
-        content = line.lstrip(" ")
-        if not content or content[0] == "#":
-            continue
-        indent = len(line) - len(content)
-        is_item = content[0] == "-" and (len(content) == 1 or content[1] == " ")
+        match = line_match(line)
+        if match is not None:  # `key: ...` or `- key: ...`, most lines of a map
+            indent = match.end(1)
+            is_item = match.start(2) >= 0
+        else:
+            content = line.lstrip(" ")
+            if not content or content[0] == "#":
+                continue
+            indent = len(line) - len(content)
+            is_item = content[0] == "-" and (len(content) == 1 or content[1] == " ")
         if pending is not None:
             fields, key, kline, kcol, map_indent, null_col = pending
             pending = None
@@ -172,36 +178,31 @@ def _parse(text: str) -> _Value:
                 indent_now, container, in_seq = stack.pop()
             if indent != indent_now or in_seq is not is_item:
                 raise _Reject
-        if is_item:
+        if match is None:
+            if not is_item:
+                raise _Reject
             rest = content[1:].lstrip(" ")
             if not rest or rest[0] == "#":
                 raise _Reject  # a null item or a nested block on the next line
-            indent = len(line) - len(rest)
-            match = key_match(rest)
-            if match is None:
-                container.append(_inline(rest, number, indent + 1))
-                continue
+            container.append(_inline(rest, number, len(line) - len(rest) + 1))
+            continue
+        start = match.start(3)  # 0-based column of the key
+        if is_item:  # `- key: ...` starts a mapping as the sequence's next item
             if len(stack) >= _MAX_DEPTH:
                 raise _Reject
             fields = {}
-            container.append((fields, number, indent + 1, False))
+            container.append((fields, number, start + 1, False))
             stack.append((indent_now, container, in_seq))
-            indent_now, container, in_seq = indent, fields, False
-            content = rest
-        else:
-            match = key_match(content)
-            if match is None:
-                raise _Reject
-        key = match[1]
+            indent_now, container, in_seq = start, fields, False
+        key = match[3]
         if key in container:
             raise _Reject  # a duplicate key: the full loader reports it
         end = match.end()
-        value = content[end:]
+        value = line[end:]
         if not value or value[0] == "#":
-            colon = indent + match.end(2)  # 0-based index of the ':'
-            pending = (container, key, number, indent + 1, indent, colon + 2)
+            pending = (container, key, number, start + 1, start, match.end(4) + 2)
         elif value[0] in indicators:
-            container[key] = (number, indent + 1, _inline(value, number, indent + end + 1))
+            container[key] = (number, start + 1, _inline(value, number, end + 1))
         else:
             cut = value.find(" #")
             if cut >= 0:
@@ -209,7 +210,7 @@ def _parse(text: str) -> _Value:
             value = value.rstrip(" ")
             if ": " in value or value[-1] == ":":
                 raise _Reject  # the full loader reports a mapping where it cannot be
-            container[key] = (number, indent + 1, (value, number, indent + end + 1, True))
+            container[key] = (number, start + 1, (value, number, end + 1, True))
     if pending is not None:
         fields, key, kline, kcol, _, null_col = pending
         fields[key] = (kline, kcol, ("", kline, null_col, True))
