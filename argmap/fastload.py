@@ -54,6 +54,8 @@ _UNSAFE = re.compile(
 # spaces before the ':', which a space or the end of the line must follow.
 _KEY_LINE = re.compile(r"( *)(?:(-) +)?([^\s#'\"\[\]{},&*!|>%@`?:\-][^#]*?)( *):(?: +|\Z)")
 _SINGLE = re.compile(r"'((?:[^']|'')*)'(?: +#.*| *)\Z")
+# The header of a block scalar this module reads: folded or literal, clipped or stripped.
+_BLOCK_HEADER = re.compile(r"[>|]-?(?: +#.*| *)\Z")
 _DOCUMENT_START = re.compile(r"---(?: +#.*| *)\Z")
 _DOUBLE = re.compile(r'"([^"\\]*)"(?: +#.*| *)\Z')
 _FLOW = re.compile(r"\[([^\[\]{}'\"#]*)\](?: +#.*| *)\Z")
@@ -147,7 +149,29 @@ def _parse(text: str) -> _Value:
     pending: tuple[_Fields, str, int, int, int, int] | None = None
     line_match = _KEY_LINE.match
     indicators = _INDICATORS
+    # A block scalar (`key: >-` and the lines under it) being read: where to put it, its
+    # header's line and col, the mapping's indent, its style, its lines and their indent.
+    block: tuple[_Fields, str, int, int, int, int, str] | None = None
+    block_lines: list[str] = []
+    block_indent = 0
+    block_gap = False  # an empty line seen since the last line of the block
     for number, line in enumerate(lines[first:], first + 1):
+        if block is not None:
+            content = line.lstrip(" ")
+            indent = len(line) - len(content)
+            if not content:
+                if indent > (block_indent if block_lines else block[4]):
+                    raise _Reject  # spaces past the indent are text, or set the indent
+                block_gap = True
+                continue
+            if indent > block[4] and (not block_lines or indent >= block_indent):
+                if block_gap or (block_lines and indent > block_indent):
+                    raise _Reject  # an empty or more indented line keeps its line break
+                block_indent = indent
+                block_lines.append(line[indent:])
+                continue
+            _end_block(block, block_lines)
+            block, block_lines, block_gap = None, [], False
         match = line_match(line)
         if match is not None:  # `key: ...` or `- key: ...`, most lines of a map
             indent = match.end(1)
@@ -202,6 +226,9 @@ def _parse(text: str) -> _Value:
         if not value or value[0] == "#":
             pending = (container, key, number, start + 1, start, match.end(4) + 2)
         elif value[0] in indicators:
+            if _BLOCK_HEADER.match(value):
+                block = (container, key, number, start + 1, start, end + 1, value[:2])
+                continue
             container[key] = (number, start + 1, _inline(value, number, end + 1))
         else:
             cut = value.find(" #")
@@ -211,10 +238,23 @@ def _parse(text: str) -> _Value:
             if ": " in value or value[-1] == ":":
                 raise _Reject  # the full loader reports a mapping where it cannot be
             container[key] = (number, start + 1, (value, number, end + 1, True))
+    if block is not None:
+        _end_block(block, block_lines)
     if pending is not None:
         fields, key, kline, kcol, _, null_col = pending
         fields[key] = (kline, kcol, ("", kline, null_col, True))
     return (root, first + 1, 1, False)
+
+
+def _end_block(block: tuple[_Fields, str, int, int, int, int, str], lines: list[str]) -> None:
+    """Store a folded (`>`) or literal (`|`) block scalar's text, as YAML joins its lines."""
+    fields, key, line, kcol, _, col, style = block
+    if not lines:
+        raise _Reject  # an empty block scalar
+    text = (" " if style[0] == ">" else "\n").join(lines)
+    if style[1:] != "-":
+        text += "\n"  # the default 'clip' keeps the final line break
+    fields[key] = (line, kcol, (text, line, col, False))
 
 
 def _inline(text: str, line: int, col: int) -> _Value:

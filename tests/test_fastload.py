@@ -148,6 +148,25 @@ def test_empty_sections() -> None:
     assert amap == ArgumentMap(title="T", path=PATH)
 
 
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        (">-", "Yes,  and # more. 'x'"),
+        (">", "Yes,  and # more. 'x'\n"),
+        ("|-  # literal", "Yes, \nand # more. 'x'"),
+        ("|", "Yes, \nand # more. 'x'\n"),
+    ],
+)
+def test_block_scalars_as_argmap_fmt_writes_long_quotes(header: str, expected: str) -> None:
+    text = BASE.replace(
+        "    quote: Yes.\n", f"    quote: {header}\n      Yes, \n      and # more. 'x'\n\n"
+    )
+    amap = agrees(text)
+    assert amap is not None
+    assert amap.stances[0].quote == expected
+    assert amap.stances[0].field_locs["quote"].col == 12
+
+
 # --------------------------------------------------------------------------- declined
 
 
@@ -158,8 +177,12 @@ def test_empty_sections() -> None:
         ("    title: G", "    title: *t"),  # an alias
         ("title: T", "title: !!str T"),  # a tag
         ("title: T", "title: !local T"),
-        ("    quote: Yes.", "    quote: |\n      Yes."),  # a block scalar
-        ("    quote: Yes.", "    quote: >-\n      Yes."),
+        ("    quote: Yes.", "    quote: >+\n      Yes."),  # a block scalar that keeps breaks
+        ("    quote: Yes.", "    quote: >2-\n        Yes."),  # an indentation indicator
+        ("    quote: Yes.", "    quote: >-\n      Yes,\n        and more."),  # more indented
+        ("    quote: Yes.", "    quote: >-\n      Yes,\n\n      and more."),  # a kept break
+        ("    quote: Yes.", "    quote: >-\n    source: gazette"),  # an empty block scalar
+        ("  - actor: jo", "  - >-\n    jo"),  # a block scalar as an item
         ("    quote: Yes.", "    quote: Yes,\n      and more."),  # a multi-line plain scalar
         ("    quote: Yes.", "    quote: 'Yes,\n      and more.'"),  # a multi-line quoted one
         ("    quote: Yes.", '    quote: "Yes\\tand"'),  # an escape
@@ -315,6 +338,19 @@ def test_stance_entries_agree_with_the_full_loader(
         f"{lead}{key}: {value}\n" for (lead, key), value in zip(fields, values, strict=False)
     )
     agrees(BASE.replace("relations:\n", entry + "relations:\n"))
+
+
+@FUZZ
+@given(
+    st.sampled_from([">", ">-", "|", "|-", ">+", "> #c"]),
+    st.lists(st.tuples(st.sampled_from(["", " ", "  ", "\n"]), PIECES), min_size=1, max_size=4),
+    st.sampled_from(["", "\n", "\n\n", "  \n"]),
+)
+def test_block_scalars_agree_with_the_full_loader(
+    header: str, lines: list[tuple[str, str]], after: str
+) -> None:
+    body = "".join(f"      {extra}{piece}\n" for extra, piece in lines)
+    agrees(BASE.replace("    quote: Yes.\n", f"    quote: {header}\n{body}{after}"))
 
 
 @FUZZ
