@@ -31,6 +31,7 @@ import yaml
 
 from argmap.errors import LoadError
 from argmap.model import (
+    FIELDS,
     UNKNOWN,
     Actor,
     ActorKind,
@@ -296,24 +297,15 @@ def _fatal(loc: Location, message: str, rule: str, hint: str | None) -> LoadErro
 # --------------------------------------------------------------------------- building
 
 _ID = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*\Z")
-_TOP_KEYS = (
-    "title",
-    "description",
-    "sources",
-    "actors",
-    "claims",
-    "stances",
-    "relations",
-    "ignored",
-)
-_SOURCE_KEYS = ("title", "publisher", "date", "url", "file")
-_ACTOR_KEYS = ("name", "kind", "role", "affiliations")
-_CLAIM_KEYS = ("text", "kind", "label", "source", "tags")
+_TOP_KEYS = FIELDS["map"]
+_SOURCE_KEYS = FIELDS["source"]
+_ACTOR_KEYS = FIELDS["actor"]
+_CLAIM_KEYS = FIELDS["claim"]
+_STANCE_KEYS = FIELDS["stance"]
+_RELATION_KEYS = FIELDS["relation"]
+_IGNORED_KEYS = FIELDS["ignored"]
 _POSITIONS = tuple(p.value for p in Position)
-_STANCE_KEYS = ("id", "actor", *_POSITIONS, "source", "quote", "reported", "date", "note")
 _RELATION_KINDS = tuple(k.value for k in RelationKind)
-_RELATION_KEYS = ("from", *_RELATION_KINDS, "source", "note")
-_IGNORED_KEYS = ("source", "passage", "reason")
 
 T = TypeVar("T")
 

@@ -14,6 +14,7 @@ from functools import cached_property
 from types import MappingProxyType
 
 __all__ = [
+    "FIELDS",
     "UNKNOWN",
     "Actor",
     "ActorKind",
@@ -34,6 +35,43 @@ __all__ = [
 
 #: The explicit marker for a fact the sources do not state (e.g. a publication date).
 UNKNOWN = "unknown"
+
+
+#: The keys of each kind of entry, in the order docs/format.md writes them. The loader
+#: accepts exactly these; `argmap fmt` writes them in this order; the schema lists them.
+FIELDS: Mapping[str, tuple[str, ...]] = MappingProxyType(
+    {
+        "map": (
+            "title",
+            "description",
+            "sources",
+            "actors",
+            "claims",
+            "stances",
+            "relations",
+            "ignored",
+        ),
+        "source": ("title", "publisher", "date", "url", "file"),
+        "actor": ("name", "kind", "role", "affiliations"),
+        "claim": ("kind", "text", "label", "source", "tags"),
+        # The quote comes late because it is the long value; `reported` sits just before
+        # it because it says how to read it.
+        "stance": (
+            "id",
+            "actor",
+            "supports",
+            "opposes",
+            "neutral",
+            "source",
+            "date",
+            "reported",
+            "quote",
+            "note",
+        ),
+        "relation": ("from", "supports", "attacks", "source", "note"),
+        "ignored": ("source", "passage", "reason"),
+    }
+)
 
 
 class ActorKind(StrEnum):

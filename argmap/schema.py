@@ -17,10 +17,9 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from types import MappingProxyType
 from typing import Any
 
-from argmap.model import ActorKind, ClaimKind
+from argmap.model import FIELDS, ActorKind, ClaimKind
 
 __all__ = ["FIELD_ORDER", "SCHEMA_FILE", "dumps", "schema"]
 
@@ -28,39 +27,7 @@ __all__ = ["FIELD_ORDER", "SCHEMA_FILE", "dumps", "schema"]
 SCHEMA_FILE = "argmap.schema.json"
 
 #: The keys of each kind of entry, in the order docs/format.md writes them.
-FIELD_ORDER: Mapping[str, tuple[str, ...]] = MappingProxyType(
-    {
-        "map": (
-            "title",
-            "description",
-            "sources",
-            "actors",
-            "claims",
-            "stances",
-            "relations",
-            "ignored",
-        ),
-        "source": ("title", "publisher", "date", "url", "file"),
-        "actor": ("name", "kind", "role", "affiliations"),
-        "claim": ("kind", "text", "label", "source", "tags"),
-        # The quote comes late because it is the long value; `reported` sits just before
-        # it because it says how to read it.
-        "stance": (
-            "id",
-            "actor",
-            "supports",
-            "opposes",
-            "neutral",
-            "source",
-            "date",
-            "reported",
-            "quote",
-            "note",
-        ),
-        "relation": ("from", "supports", "attacks", "source", "note"),
-        "ignored": ("source", "passage", "reason"),
-    }
-)
+FIELD_ORDER = FIELDS
 
 _ID_PATTERN = r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
 # A real month (01-12) and day (01-31); whether the day exists in that month, and
