@@ -27,6 +27,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from argmap.model import (
+    FIELDS,
     Actor,
     ActorKind,
     ArgumentMap,
@@ -70,19 +71,15 @@ _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _TRUES = frozenset({"true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON"})
 _FALSES = frozenset({"false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF"})
 _ID = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*\Z")
-_TOP_KEYS = frozenset(
-    ("title", "description", "sources", "actors", "claims", "stances", "relations", "ignored")
-)
-_SOURCE_KEYS = frozenset(("title", "publisher", "date", "url", "file"))
-_ACTOR_KEYS = frozenset(("name", "kind", "role", "affiliations"))
-_CLAIM_KEYS = frozenset(("text", "kind", "label", "source", "tags"))
+_TOP_KEYS = frozenset(FIELDS["map"])
+_SOURCE_KEYS = frozenset(FIELDS["source"])
+_ACTOR_KEYS = frozenset(FIELDS["actor"])
+_CLAIM_KEYS = frozenset(FIELDS["claim"])
 _POSITIONS = tuple(p.value for p in Position)
-_STANCE_KEYS = frozenset(
-    ("id", "actor", *_POSITIONS, "source", "quote", "reported", "date", "note")
-)
+_STANCE_KEYS = frozenset(FIELDS["stance"])
 _RELATION_KINDS = tuple(k.value for k in RelationKind)
-_RELATION_KEYS = frozenset(("from", *_RELATION_KINDS, "source", "note"))
-_IGNORED_KEYS = frozenset(("source", "passage", "reason"))
+_RELATION_KEYS = frozenset(FIELDS["relation"])
+_IGNORED_KEYS = frozenset(FIELDS["ignored"])
 _ACTOR_KINDS = {k.value: k for k in ActorKind}
 _CLAIM_KINDS = {k.value: k for k in ClaimKind}
 
