@@ -9,6 +9,7 @@ networkx: `argmap check` has to start fast, so the one graph algorithm the rules
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping
@@ -93,11 +94,18 @@ def unknown_references(amap: ArgumentMap) -> Iterator[Problem]:
     actors, claims, sources = amap.actors_by_id, amap.claims_by_id, amap.sources_by_id
 
     def ref(
-        owner: str, kind: str, value: str, known: Mapping[str, object], loc: Location
+        owner: str,
+        kind: str,
+        value: str,
+        known: Mapping[str, object],
+        entry_loc: Location | None,
+        field_locs: Mapping[str, Location],
+        key: str,
     ) -> Iterator[Problem]:
+        # The location is looked up only for a problem: most references resolve.
         if value not in known:
             yield _error(
-                loc,
+                _at(entry_loc, field_locs, key),
                 f"{owner} refers to unknown {kind} '{value}'",
                 f"unknown-{kind}",
                 suggest(value, known),
@@ -114,62 +122,67 @@ def unknown_references(amap: ArgumentMap) -> Iterator[Problem]:
                 yield _error(
                     where, f"actor '{actor.id}' is affiliated with itself", "self-affiliation"
                 )
-            else:
-                yield from ref(f"actor '{actor.id}'", "affiliation", affiliation, actors, where)
+            elif affiliation not in actors:
+                yield from ref(
+                    f"actor '{actor.id}'", "affiliation", affiliation, actors, where, {}, ""
+                )
     for claim in amap.claims:
-        if claim.source is not None:
+        if claim.source is not None and claim.source not in sources:
             yield from ref(
                 f"claim '{claim.id}'",
                 "source",
                 claim.source,
                 sources,
-                _at(claim.loc, claim.field_locs, "source"),
+                claim.loc,
+                claim.field_locs,
+                "source",
             )
     for stance in amap.stances:
-        yield from ref(
-            "stance", "actor", stance.actor, actors, _at(stance.loc, stance.field_locs, "actor")
-        )
-        yield from ref(
-            "stance",
-            "claim",
-            stance.claim,
-            claims,
-            _at(stance.loc, stance.field_locs, stance.position.value),
-        )
-        yield from ref(
-            "stance", "source", stance.source, sources, _at(stance.loc, stance.field_locs, "source")
-        )
+        if stance.actor not in actors:
+            yield from ref(
+                "stance", "actor", stance.actor, actors, stance.loc, stance.field_locs, "actor"
+            )
+        if stance.claim not in claims:
+            yield from ref(
+                "stance",
+                "claim",
+                stance.claim,
+                claims,
+                stance.loc,
+                stance.field_locs,
+                stance.position.value,
+            )
+        if stance.source not in sources:
+            yield from ref(
+                "stance", "source", stance.source, sources, stance.loc, stance.field_locs, "source"
+            )
     for relation in amap.relations:
-        yield from ref(
-            "relation",
-            "claim",
-            relation.origin,
-            claims,
-            _at(relation.loc, relation.field_locs, "from"),
-        )
-        yield from ref(
-            "relation",
-            "claim",
-            relation.target,
-            claims,
-            _at(relation.loc, relation.field_locs, relation.kind.value),
-        )
-        if relation.source is not None:
+        for value, key in ((relation.origin, "from"), (relation.target, relation.kind.value)):
+            if value not in claims:
+                yield from ref(
+                    "relation", "claim", value, claims, relation.loc, relation.field_locs, key
+                )
+        if relation.source is not None and relation.source not in sources:
             yield from ref(
                 "relation",
                 "source",
                 relation.source,
                 sources,
-                _at(relation.loc, relation.field_locs, "source"),
+                relation.loc,
+                relation.field_locs,
+                "source",
             )
     for item in amap.ignored:
-        yield from ref(
-            "ignored passage",
-            "source",
-            item.source,
-            sources,
-            _at(item.loc, item.field_locs, "source"),
-        )
+        if item.source not in sources:
+            yield from ref(
+                "ignored passage",
+                "source",
+                item.source,
+                sources,
+                item.loc,
+                item.field_locs,
+                "source",
+            )
 
 
 # --------------------------------------------------------------------------- relations
@@ -287,16 +300,26 @@ def effective_date(stance: Stance, amap: ArgumentMap) -> str | None:
 
 def contradictory_stances(amap: ArgumentMap) -> Iterator[Problem]:
     """One actor for and against one claim, unless dated apart (a change of position)."""
-    held: dict[tuple[str, str], list[Stance]] = defaultdict(list)
-    for stance in amap.stances:
+    # Per (actor, claim, position): the first stance, the first undated one and the first
+    # of each date, with its index in the file. A new stance then meets its earliest
+    # conflicting one in constant time, however many stances the pair has.
+    Key = tuple[str, str, Position]
+    first: dict[Key, tuple[int, Stance]] = {}
+    undated: dict[Key, tuple[int, Stance]] = {}
+    dated: dict[tuple[str, str, Position, str], tuple[int, Stance]] = {}
+    for index, stance in enumerate(amap.stances):
         if stance.position is Position.NEUTRAL:
             continue
-        for earlier in held[(stance.actor, stance.claim)]:
-            if earlier.position is stance.position:
-                continue
-            dates = (effective_date(earlier, amap), effective_date(stance, amap))
-            if None not in dates and dates[0] != dates[1]:
-                continue
+        date = effective_date(stance, amap)
+        opposite = Position.OPPOSES if stance.position is Position.SUPPORTS else Position.SUPPORTS
+        other = (stance.actor, stance.claim, opposite)
+        if date is None:
+            conflict = first.get(other)
+        else:
+            found = [c for c in (undated.get(other), dated.get((*other, date))) if c]
+            conflict = min(found, key=lambda c: c[0]) if found else None
+        if conflict is not None:
+            earlier = conflict[1]
             yield _error(
                 _at(stance.loc, stance.field_locs, stance.position.value),
                 f"actor '{stance.actor}' both supports and opposes claim '{stance.claim}'"
@@ -304,8 +327,12 @@ def contradictory_stances(amap: ArgumentMap) -> Iterator[Problem]:
                 "contradictory-stance",
                 "give both stances a 'date:' if the position changed over time",
             )
-            break
-        held[(stance.actor, stance.claim)].append(stance)
+        own = (stance.actor, stance.claim, stance.position)
+        first.setdefault(own, (index, stance))
+        if date is None:
+            undated.setdefault(own, (index, stance))
+        else:
+            dated.setdefault((*own, date), (index, stance))
 
 
 def incoherent_actors(amap: ArgumentMap) -> Iterator[Problem]:
@@ -471,8 +498,16 @@ def check(
     Where a source names a text file (resolved against `sources_dir` when given, else
     the map's folder), quotes attributed to it are checked against that text.
     """
-    problems = [p for rule in RULES for p in rule(amap)]
-    problems.extend(dates(amap, today))
+    # The rules make many small objects and no cycles; on a large map the cyclic garbage
+    # collector would walk the whole loaded map again and again for nothing.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        problems = [p for rule in RULES for p in rule(amap)]
+        problems.extend(dates(amap, today))
+    finally:
+        if collecting:
+            gc.enable()
     if verify_quotes:
         problems.extend(_quote_problems(amap, sources_dir))
     return sorted(problems)
