@@ -1,0 +1,42 @@
+"""Every command has help with an example and is documented in the README."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from argmap.cli import _COMMANDS, cli
+
+ROOT = Path(__file__).parent.parent
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("name", sorted(_COMMANDS))
+def test_every_command_has_help_with_an_example(name: str) -> None:
+    result = CliRunner().invoke(cli, [name, "--help"])
+    assert result.exit_code == 0, result.output
+    assert "Example" in result.output or "$ argmap" in result.output
+
+
+@pytest.mark.parametrize("name", sorted(_COMMANDS))
+def test_every_command_is_in_the_readme(name: str) -> None:
+    assert f"`argmap {name}" in README
+
+
+def test_readme_links_point_at_files() -> None:
+    for target in re.findall(r"\]\(([^)#]+)\)", README):
+        assert (ROOT / target).exists(), target
+
+
+def test_readme_starts_with_the_two_commands() -> None:
+    first_block = README.split("```")[1]
+    assert first_block.strip().splitlines() == [
+        "sh",
+        "python3 -m venv .venv && .venv/bin/pip install -e . && .venv/bin/python build.py",
+        "python3 -m venv .venv && .venv/bin/pip install -e '.[test]' && .venv/bin/python -m pytest",
+    ]
+    # .ci/run runs the README's test command itself, word for word.
+    assert first_block.strip().splitlines()[2] in (ROOT / ".ci" / "run").read_text().splitlines()
