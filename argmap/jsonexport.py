@@ -160,6 +160,11 @@ def _position(position: PositionScore) -> dict[str, Any]:
 
 
 def dumps(amap: ArgumentMap, analysis: Analysis) -> str:
-    """The JSON document as text: two-space indent, sorted keys, UTF-8, one final newline."""
+    """The JSON document as text: compact, sorted keys, UTF-8, one final newline.
+
+    Compact because indenting sends `json` down its pure-Python encoder, which is ten
+    times slower on a big map (12 s instead of 1 s at 20,000 stances); `jq .` or
+    `python -m json.tool` shows it indented.
+    """
     data = to_json_data(amap, analysis)
-    return json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    return json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":")) + "\n"

@@ -21,8 +21,14 @@ _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#&~$])")
 # ... and these only at the start of a line: a list item, a setext underline.
 _MD_LINE_START = re.compile(r"^(\s*(?=[-+=])|\s*\d+(?=[.)]))")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+# Anything `md` would change: one search decides whether it has work to do.
+_MD_ANY = re.compile(r"[\\`*_\[\]<>|#&~$\x00-\x1f\x7f]|^\s*[-+=]|^\s*\d+[.)]")
 # The terminal summary lists at most this many actors per proposal.
 _TEXT_ACTORS = 12
+# The reasons listed for one actor's position on one proposal. A curated map stays far
+# below it (16 at most in the drug consumption rooms map); a coded dataset of thousands
+# of statements would otherwise make the report a book.
+_REASONS = 20
 
 
 def md(text: str) -> str:
@@ -31,6 +37,8 @@ def md(text: str) -> str:
     >>> print(md("a *b* <i>|"), md("1. x"), md("- y"), md("2021-06"))
     a \\*b\\* \\<i\\>\\| 1\\. x \\- y 2021-06
     """
+    if not _MD_ANY.search(text):
+        return text  # most names and quotes: no substitution to make
     escaped = _MD_SPECIAL.sub(r"\\\1", _CONTROL.sub(" ", text))
     return _MD_LINE_START.sub(r"\1\\", escaped)
 
@@ -169,9 +177,14 @@ def _positions_md(amap: ArgumentMap, analysis: Analysis) -> str:
                 f"**{md(_actor(amap, actor))}**: {stand(position)}, {signed(position.score)}",
                 "",
             ]
-            lines += [
-                f"- {_contribution_md(amap, c, stances, kinds)}" for c in position.contributions
-            ]
+            shown = _strongest(position.contributions)
+            lines += [f"- {_contribution_md(amap, c, stances, kinds)}" for c in shown]
+            if len(position.contributions) > len(shown):
+                more = len(position.contributions) - len(shown)
+                lines.append(
+                    f"- ... and {more} weaker reasons"
+                    " (`argmap export --format json` lists them all)"
+                )
         if neutral:
             names = ", ".join(md(_actor(amap, a)) for a in neutral)
             lines += ["", f"Neutral: {names}."]
@@ -181,6 +194,14 @@ def _positions_md(amap: ArgumentMap, analysis: Analysis) -> str:
                         f"- {md(_actor(amap, stance.actor))}: {_evidence_md(amap, stance)}"
                     )
     return "\n".join(lines)
+
+
+def _strongest(contributions: tuple[Contribution, ...]) -> tuple[Contribution, ...]:
+    """The `_REASONS` heaviest contributions, in their own order."""
+    if len(contributions) <= _REASONS:
+        return contributions
+    keep = sorted(range(len(contributions)), key=lambda i: -contributions[i].weight)[:_REASONS]
+    return tuple(contributions[i] for i in sorted(keep))
 
 
 def _contribution_md(

@@ -249,3 +249,22 @@ def test_missing_file_and_unwritable_output(runner: CliRunner, tmp_path: Path) -
     result = runner.invoke(cli, ["report", "-o", str(blocker / "r.md"), write(tmp_path)])
     assert result.exit_code == 1
     assert result.stderr.startswith(f"Error: cannot write {blocker}/r.md: ")
+
+
+def test_a_position_lists_its_twenty_strongest_reasons() -> None:
+    claims = "".join(f"  c{i:02d}:\n    text: Reason {i}\n" for i in range(25))
+    stances = "".join(
+        f"  - actor: jo\n    supports: c{i:02d}\n    source: s\n    quote: q{i}\n"
+        for i in range(25)
+    )
+    relations = "".join(f"  - from: c{i:02d}\n    supports: p\n" for i in range(25))
+    text = (
+        "title: T\nsources:\n  s:\n    title: S\n    publisher: P\n    date: unknown\n"
+        "actors:\n  jo:\n    name: Jo\n    kind: person\n"
+        f"claims:\n  p:\n    kind: proposal\n    text: P\n{claims}"
+        f"stances:\n{stances}relations:\n{relations}"
+    )
+    amap = loads(text).map
+    report = render_markdown(amap, analyse(amap))
+    assert report.count("- supports *Reason") == 20
+    assert "- ... and 5 weaker reasons (`argmap export --format json` lists them all)" in report
