@@ -9,6 +9,7 @@ Every user string goes through `html.escape`; only http(s) urls become links.
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from html import escape
@@ -63,6 +64,7 @@ def score_words(score: float) -> str:
     return f"{word} ({score:+.2f})"
 
 
+@functools.lru_cache(maxsize=4096)  # called once per stance, for a handful of sources
 def source_html(source: Source | None) -> str:
     """The source as 'Title, Publisher, date' with a link when the url is http(s)."""
     if source is None:
