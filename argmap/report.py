@@ -263,12 +263,7 @@ def _camps_md(amap: ArgumentMap, analysis: Analysis) -> str:
         "",
     ]
     alone = _unaligned(analysis)
-    number = 0
-    for camp in analysis.camps:
-        if camp[0] in alone:
-            continue
-        number += 1
-        mean = _camp_lean(analysis, camp)
+    for number, camp, mean in _numbered_camps(analysis, alone):
         leaning = f", mean score {signed(mean)}" if mean is not None else ""
         names = ", ".join(md(name) for name in _names(amap, camp))
         lines.append(f"{number}. {names} ({_n(len(camp), 'actor')}{leaning})")
@@ -277,6 +272,14 @@ def _camps_md(amap: ArgumentMap, analysis: Analysis) -> str:
         lines += ["", f"Unaligned (no position and no stance shared with anyone): {names}."]
     lines += ["", "**Frustration**: " + _frustration_md(amap, analysis)]
     return "\n".join(lines)
+
+
+def _numbered_camps(
+    analysis: Analysis, alone: set[str]
+) -> list[tuple[int, tuple[str, ...], float | None]]:
+    """The camps worth a number (not the unaligned actors), with their mean lean."""
+    real = [camp for camp in analysis.camps if camp[0] not in alone]
+    return [(n, camp, _camp_lean(analysis, camp)) for n, camp in enumerate(real, start=1)]
 
 
 def _unaligned(analysis: Analysis) -> set[str]:
@@ -404,12 +407,7 @@ def render_text(amap: ArgumentMap, analysis: Analysis) -> str:
             lines.append("  no actor takes a side")
     lines += ["", f"Camps (frustration: {len(analysis.frustration) or 'none'})"]
     alone = _unaligned(analysis)
-    number = 0
-    for camp in analysis.camps:
-        if camp[0] in alone:
-            continue
-        number += 1
-        mean = _camp_lean(analysis, camp)
+    for number, camp, mean in _numbered_camps(analysis, alone):
         leaning = f" (mean {signed(mean)})" if mean is not None else ""
         lines.append(f"  {number}. {', '.join(map(_plain, _names(amap, camp)))}{leaning}")
     if alone:

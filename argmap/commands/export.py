@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from argmap.analysis import NORMALISATIONS
+from argmap.commands.options import normalisation_option
 from argmap.exporters import EXPORTERS, NETWORK_EXPORTERS, NETWORKS
 
 
@@ -24,13 +24,7 @@ from argmap.exporters import EXPORTERS, NETWORK_EXPORTERS, NETWORKS
     default=None,
     help="The file to write; '-' or no -o for standard output.",
 )
-@click.option(
-    "--normalisation",
-    type=click.Choice(NORMALISATIONS),
-    default="none",
-    show_default=True,
-    help="How actor agreement is normalised (see docs/analysis.md).",
-)
+@normalisation_option
 @click.option(
     "--network",
     type=click.Choice(NETWORKS),

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from argmap.analysis import NORMALISATIONS
+from argmap.commands.options import normalisation_option
 
 if TYPE_CHECKING:
     from argmap.model import ArgumentMap
@@ -50,13 +50,7 @@ def emit(text: str, output: str | None) -> None:
     show_default=True,
     help="A Markdown report, or a short summary for the terminal.",
 )
-@click.option(
-    "--normalisation",
-    type=click.Choice(NORMALISATIONS),
-    default="none",
-    show_default=True,
-    help="How actor agreement is normalised (see docs/analysis.md).",
-)
+@normalisation_option
 def report(file: str, output: str | None, fmt: str, normalisation: str) -> None:
     """Analyse FILE (default arguments.yaml) and report who stands where.
 
