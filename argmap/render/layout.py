@@ -323,6 +323,26 @@ def force_layout(
     return [(round(x), round(y)) for x, y in zip(xs, ys, strict=True)]
 
 
+def stretch_to_aspect(points: Sequence[Point], aspect: float = ASPECT) -> list[Point]:
+    """Scale x up and y down (or the reverse) about the centre, keeping the area, until
+    the points' bounding box is `aspect` times as wide as high.
+
+    A force layout settles into a round blob; screens are wide, so a round drawing opens
+    either too small to read or cut off at the top and bottom.
+
+    >>> stretch_to_aspect([(0, 0), (100, 100)], 4.0)
+    [(-50, 25), (150, 75)]
+    """
+    if len(points) < 2:
+        return list(points)
+    x0, y0, x1, y1 = bounds(points)
+    if x1 == x0 or y1 == y0:
+        return list(points)
+    factor = math.sqrt(aspect * (y1 - y0) / (x1 - x0))
+    cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+    return [(round(cx + (x - cx) * factor), round(cy + (y - cy) / factor)) for x, y in points]
+
+
 def separate(
     points: Sequence[tuple[float, float]],
     sizes: Sequence[tuple[float, float]],

@@ -251,9 +251,13 @@ def stance_view(amap: ArgumentMap, analysis: Analysis, argument: View) -> View:
         centres=[middle] * len(order),
         pull=0.01,
     )
-    positions = layout.separate(
-        positions, [_box(n, amap) for n in order], iterations=_iterations(len(order)) // 2
-    )
+    boxes = [_box(n, amap) for n in order]
+    # Separating labels pushes nodes mostly up and down (labels are wide), which makes the
+    # drawing tall again; a second stretch and separation bring it back to the screen's shape.
+    for _ in range(2):
+        positions = layout.separate(
+            layout.stretch_to_aspect(positions), boxes, iterations=_separation_passes(len(order))
+        )
     nodes: list[ViewNode] = []
     for node, (x, y) in zip(order, positions, strict=True):
         if node in amap.claims_by_id:
@@ -366,7 +370,7 @@ def camps_view(amap: ArgumentMap, analysis: Analysis) -> View:
         pull=0.03,
     )
     positions = layout.separate(
-        positions, [_box(n, amap) for n in order], iterations=_iterations(len(order)) // 2
+        positions, [_box(n, amap) for n in order], iterations=_separation_passes(len(order))
     )
     xy = dict(zip(order, positions, strict=True))
     nodes = tuple(
@@ -403,7 +407,13 @@ def _box(node: str, amap: ArgumentMap) -> tuple[float, float]:
         lines = min(6, 1 + len(shorten(claim.display, _CLAIM_LABEL_CHARS)) // 16)
         return (200.0, 34.0 + 20 * lines)
     actor = amap.actors_by_id[node]
-    return (max(60.0, 8.5 * len(shorten(actor.name, _ACTOR_LABEL_CHARS))) + 24, 60.0)
+    return (max(60.0, 9.0 * len(shorten(actor.name, _ACTOR_LABEL_CHARS))) + 40, 60.0)
+
+
+def _separation_passes(count: int) -> int:
+    # Passes stop as soon as nothing overlaps, so a small view can afford many: a label
+    # left covering another is worse than a slightly longer build.
+    return 200 if count <= 300 else _iterations(count) // 2
 
 
 def _iterations(count: int) -> int:

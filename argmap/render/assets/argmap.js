@@ -172,7 +172,7 @@
 
   // Fit the whole view when it stays legible; otherwise open on the view's home (its
   // main block or largest camp), as large as fits but never below a legible scale.
-  var MIN_SCALE = 0.6;
+  var MIN_SCALE = 0.5;
   function initialZoom(name) {
     var network = networks[name];
     network.fit({ animation: false });
