@@ -190,7 +190,8 @@ def main(argv: list[str] | None = None) -> int:
     out_dir = Path(tempfile.mkdtemp(prefix="argmap-bench-"))
     commands = {
         "check": lambda f: [*argmap, "check", str(f)],
-        "report": lambda f: [*argmap, "report", str(f)],
+        # Never the default output/report.md: that is the curated map's committed report.
+        "report": lambda f: [*argmap, "report", str(f), "-o", str(out_dir / "report.md")],
         "export": lambda f: [*argmap, "export", "--format", "json", str(f)],
         "build": lambda f: [*argmap, "build", str(f), "-o", str(out_dir / "site")],
     }
