@@ -29,7 +29,7 @@ from argmap.checks import check
 from argmap.errors import ArgmapError
 from argmap.fmt import dump, give_tail, loaded_cleanly, normalise, parse, take_tail
 from argmap.loader import loads, suggest
-from argmap.model import ArgumentMap, Level, Problem
+from argmap.model import ID, ArgumentMap, Level, Problem
 from argmap.schema import FIELD_ORDER
 
 __all__ = ["KINDS", "AddError", "Added", "add_entry"]
@@ -37,7 +37,7 @@ __all__ = ["KINDS", "AddError", "Added", "add_entry"]
 #: What can be added, and the section each goes in.
 KINDS = {"actor": "actors", "claim": "claims", "stance": "stances", "relation": "relations"}
 
-_ID = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*\Z")
+_ID = ID
 
 
 class AddError(ArgmapError):

@@ -27,7 +27,11 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from argmap.model import (
+    FALSES,
     FIELDS,
+    ID,
+    NULLS,
+    TRUES,
     Actor,
     ActorKind,
     ArgumentMap,
@@ -67,10 +71,10 @@ _INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
 _MAX_DEPTH = 8
 
 # The same vocabulary and rules as the full loader (tests check they agree).
-_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
-_TRUES = frozenset({"true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON"})
-_FALSES = frozenset({"false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF"})
-_ID = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*\Z")
+_NULLS = NULLS
+_TRUES = TRUES
+_FALSES = FALSES
+_ID = ID
 _TOP_KEYS = frozenset(FIELDS["map"])
 _SOURCE_KEYS = frozenset(FIELDS["source"])
 _ACTOR_KEYS = frozenset(FIELDS["actor"])

@@ -32,7 +32,11 @@ import yaml
 from argmap.errors import LoadError
 from argmap.fastload import derive_stance_ids, fast_load
 from argmap.model import (
+    FALSES,
     FIELDS,
+    ID,
+    NULLS,
+    TRUES,
     UNKNOWN,
     Actor,
     ActorKind,
@@ -148,9 +152,9 @@ class Node:
         return Location(path, self.line, self.col)
 
 
-_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
-_TRUES = frozenset({"true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON"})
-_FALSES = frozenset({"false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF"})
+_NULLS = NULLS
+_TRUES = TRUES
+_FALSES = FALSES
 
 
 def compose(text: str, path: str) -> tuple[Node | None, list[Problem]]:
@@ -306,7 +310,7 @@ def _fatal(loc: Location, message: str, rule: str, hint: str | None) -> LoadErro
 
 # --------------------------------------------------------------------------- building
 
-_ID = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*\Z")
+_ID = ID
 _TOP_KEYS = FIELDS["map"]
 _SOURCE_KEYS = FIELDS["source"]
 _ACTOR_KEYS = FIELDS["actor"]

@@ -7,6 +7,7 @@ spot in the YAML file. Locations sit beside the data and never take part in equa
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
@@ -14,7 +15,11 @@ from functools import cached_property
 from types import MappingProxyType
 
 __all__ = [
+    "FALSES",
     "FIELDS",
+    "ID",
+    "NULLS",
+    "TRUES",
     "UNKNOWN",
     "Actor",
     "ActorKind",
@@ -72,6 +77,14 @@ FIELDS: Mapping[str, tuple[str, ...]] = MappingProxyType(
         "ignored": ("source", "passage", "reason"),
     }
 )
+
+
+#: How a plain (unquoted) YAML 1.1 value reads as nothing, true or false; quoted, each is text.
+NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+TRUES = frozenset({"true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON"})
+FALSES = frozenset({"false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF"})
+#: An id: a kebab-case slug (`home-office`, `dcrs-reduce-deaths`).
+ID = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*\Z")
 
 
 class ActorKind(StrEnum):
