@@ -28,7 +28,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from argmap.checks import check
 from argmap.errors import ArgmapError
 from argmap.fmt import dump, give_tail, loaded_cleanly, normalise, parse, take_tail
-from argmap.loader import loads, suggest
+from argmap.load import loads, suggest
 from argmap.model import ID, ArgumentMap, Level, Problem
 from argmap.schema import FIELD_ORDER
 

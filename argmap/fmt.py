@@ -49,7 +49,7 @@ from ruamel.yaml.scalarstring import (
 from ruamel.yaml.tokens import CommentToken
 
 from argmap.errors import ArgmapError, InvalidMapError
-from argmap.loader import Loaded, load_file, loads, read_text
+from argmap.load import Loaded, load_file, loads, read_text
 from argmap.model import Level
 from argmap.schema import FIELD_ORDER
 

@@ -11,7 +11,7 @@ import networkx as nx
 import pytest
 
 import argmap.analysis
-import argmap.graph
+import argmap.analysis.graph
 from argmap.analysis import (
     Contribution,
     agreement,
@@ -62,7 +62,7 @@ def signed(edges: Iterable[tuple[str, str, float]], nodes: Iterable[str] = ()) -
 
 
 def test_docstring_examples_run() -> None:
-    for module in (argmap.analysis, argmap.graph):
+    for module in (argmap.analysis, argmap.analysis.graph):
         result = doctest.testmod(module)
         assert result.failed == 0
         assert result.attempted > 0

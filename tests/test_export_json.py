@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-import argmap.jsonexport
+import argmap.export.json
 from argmap.analysis import analyse
 from argmap.cli import cli
-from argmap.exporters import EXPORTERS
-from argmap.jsonexport import dumps, to_json_data
-from argmap.loader import loads
+from argmap.export import EXPORTERS
+from argmap.export.json import dumps, to_json_data
+from argmap.load import loads
 from argmap.model import canonical
 
 from .test_report import MAP, write
@@ -31,7 +31,7 @@ def data(text: str = MAP) -> dict[str, object]:
 
 
 def test_docstring_examples_run() -> None:
-    assert doctest.testmod(argmap.jsonexport).failed == 0
+    assert doctest.testmod(argmap.export.json).failed == 0
 
 
 def test_top_level_keys_and_map_entries() -> None:

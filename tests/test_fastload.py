@@ -12,9 +12,10 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from argmap import fastload, loader
+from argmap import load as loader
 from argmap.errors import LoadError
-from argmap.fastload import derive_stance_ids, fast_load
+from argmap.load import fast as fastload
+from argmap.load.fast import derive_stance_ids, fast_load
 from argmap.model import ArgumentMap
 
 from .test_checks import BASE

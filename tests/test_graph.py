@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from argmap.graph import argument_graph, stance_graph
+from argmap.analysis.graph import argument_graph, stance_graph
 from argmap.model import (
     Actor,
     ActorKind,

@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-import argmap.report
+import argmap.render.report
 from argmap.analysis import analyse
 from argmap.cli import cli
-from argmap.loader import loads
+from argmap.load import loads
 from argmap.model import canonical
-from argmap.report import md, render_markdown
+from argmap.render.report import md, render_markdown
 
 MAP = """\
 title: Should the town allow a drug consumption room?
@@ -133,7 +133,7 @@ def report_md(text: str = MAP) -> str:
 
 
 def test_docstring_examples_run() -> None:
-    assert doctest.testmod(argmap.report).failed == 0
+    assert doctest.testmod(argmap.render.report).failed == 0
 
 
 def test_text_summary(runner: CliRunner, tmp_path: Path) -> None:

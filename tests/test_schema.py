@@ -17,7 +17,7 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from argmap import loader
+from argmap import load as loader
 from argmap.checks import check
 from argmap.cli import cli
 from argmap.model import Level

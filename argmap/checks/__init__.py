@@ -15,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
-from argmap.loader import suggest
+from argmap.load import suggest
 from argmap.model import (
     UNKNOWN,
     ArgumentMap,

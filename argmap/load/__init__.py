@@ -30,7 +30,7 @@ from typing import Any, TypeVar
 import yaml
 
 from argmap.errors import LoadError
-from argmap.fastload import derive_stance_ids, fast_load
+from argmap.load.fast import derive_stance_ids, fast_load
 from argmap.model import (
     FALSES,
     FIELDS,

@@ -224,7 +224,7 @@ def _contribution_md(
 def _relation_kinds(amap: ArgumentMap) -> dict[tuple[str, str], str]:
     kinds: dict[tuple[str, str], str] = {}
     for relation in amap.relations:
-        # As in argmap.graph: where a pair is related both ways, the attack is kept.
+        # As in argmap.analysis.graph: where a pair is related both ways, the attack is kept.
         if kinds.get((relation.origin, relation.target)) != "attacks":
             kinds[relation.origin, relation.target] = relation.kind.value
     return kinds

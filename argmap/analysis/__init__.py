@@ -1,6 +1,6 @@
 """Analysis of an argument map: positions, coalitions, contested claims, acceptance.
 
-Each question is one small function that takes a graph from `argmap.graph` first, returns
+Each question is one small function that takes a graph from `argmap.analysis.graph` first, returns
 plain data and never changes its input; `analyse` runs them all on a map. The methods and
 their parameters are documented in docs/analysis.md.
 
@@ -748,7 +748,7 @@ def analyse(amap: ArgumentMap, *, normalisation: str = "none") -> Analysis:
     >>> result.camps, result.agreement, result.acceptance
     ((('ann',), ('bob',)), (('ann', 'bob', -1.0),), {'p': 'in'})
     """
-    from argmap.graph import argument_graph, stance_graph
+    from argmap.analysis.graph import argument_graph, stance_graph
 
     arguments = argument_graph(amap)
     stances = stance_graph(amap)

@@ -1,6 +1,6 @@
 """A fast path for the common case: a clean map written in plain block YAML.
 
-The full loader (`argmap.loader`) builds a node per YAML event from PyYAML's parser
+The full loader (`argmap.load`) builds a node per YAML event from PyYAML's parser
 and then the model from the nodes, collecting every problem with its location. That
 costs about 0.1 ms per stance, which is seconds on a coded dataset of 20,000 statements.
 Most files, and every file checked in CI once it is clean, use only a small part of
