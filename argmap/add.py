@@ -28,9 +28,10 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from argmap.checks import check
 from argmap.errors import ArgmapError
 from argmap.fmt import dump, give_tail, loaded_cleanly, normalise, parse, take_tail
-from argmap.load import loads, suggest
+from argmap.load import loads
 from argmap.model import ID, ArgumentMap, Level, Problem
 from argmap.schema import FIELD_ORDER
+from argmap.text import suggest
 
 __all__ = ["KINDS", "AddError", "Added", "add_entry"]
 

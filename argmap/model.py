@@ -8,6 +8,7 @@ spot in the YAML file. Locations sit beside the data and never take part in equa
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
@@ -36,6 +37,8 @@ __all__ = [
     "Source",
     "Stance",
     "canonical",
+    "derive_stance_ids",
+    "stance_date",
 ]
 
 #: The explicit marker for a fact the sources do not state (e.g. a publication date).
@@ -109,6 +112,20 @@ class Position(StrEnum):
     SUPPORTS = "supports"
     OPPOSES = "opposes"
     NEUTRAL = "neutral"
+
+    @property
+    def sign(self) -> int:
+        """+1 pulls towards the claim, -1 away from it, 0 (neutral) nowhere."""
+        return _POSITION_SIGNS[self]
+
+    @property
+    def mark(self) -> str:
+        """The sign as printed beside a stance: +, − (U+2212) or 0, never colour alone."""
+        return _POSITION_MARKS[self]
+
+
+_POSITION_SIGNS = {Position.SUPPORTS: 1, Position.OPPOSES: -1, Position.NEUTRAL: 0}
+_POSITION_MARKS = {Position.SUPPORTS: "+", Position.OPPOSES: "\u2212", Position.NEUTRAL: "0"}
 
 
 class RelationKind(StrEnum):
@@ -293,3 +310,44 @@ def canonical(amap: ArgumentMap) -> ArgumentMap:
         relations=tuple(sorted(amap.relations, key=lambda r: r.id)),
         ignored=tuple(sorted(amap.ignored, key=lambda i: (i.source, i.passage))),
     )
+
+
+def derive_stance_ids(
+    keys: list[tuple[str, str, str, str, str | None] | None],
+) -> list[str | None]:
+    """The derived id of each stance, given as (actor, position, claim, source, date).
+
+    The id is `actor/position/claim`, lengthened by `/source` and then `/date` (or
+    `/undated`) only for stances that would otherwise share it; stances that still
+    coincide keep the longest form. A None key (a stance with an explicit id) takes no
+    part and gets None. Linear in the number of stances.
+    """
+    base = [None if k is None else f"{k[0]}/{k[1]}/{k[2]}" for k in keys]
+    counts = Counter(b for b in base if b is not None)
+    longer = {
+        i: f"{b}/{keys[i][3]}"  # type: ignore[index]
+        for i, b in enumerate(base)
+        if b is not None and counts[b] > 1
+    }
+    counts = Counter(longer.values())
+    ids: list[str | None] = []
+    for i, b in enumerate(base):
+        if b is None or i not in longer:
+            ids.append(b)
+        elif counts[longer[i]] == 1:
+            ids.append(longer[i])
+        else:
+            ids.append(f"{longer[i]}/{keys[i][4] or 'undated'}")  # type: ignore[index]
+    return ids
+
+
+def stance_date(stance: Stance, amap: ArgumentMap) -> str | None:
+    """When the stance was taken: its own date, else its source's when known, else None.
+
+    The one fallback every output uses, so that no export invents a date and none writes
+    the word "unknown" where another leaves the field empty.
+    """
+    if stance.date:
+        return stance.date
+    source = amap.sources_by_id.get(stance.source)
+    return source.date if source and source.date != UNKNOWN else None

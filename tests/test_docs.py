@@ -46,7 +46,13 @@ def test_every_rule_id_the_code_reports_is_documented() -> None:
     checks_md = (ROOT / "docs" / "checks.md").read_text(encoding="utf-8")
     sources = "".join(
         (ROOT / "argmap" / name).read_text(encoding="utf-8")
-        for name in ("load/__init__.py", "checks/__init__.py", "quotes.py")
+        for name in (
+            "load/__init__.py",
+            "load/compose.py",
+            "load/build.py",
+            "checks/__init__.py",
+            "quotes.py",
+        )
     )
     # Every kebab-case string literal in these modules is a rule id; the one-word ids and
     # the unknown-<kind> family, built with an f-string, are listed by hand.

@@ -14,12 +14,9 @@ from __future__ import annotations
 
 import networkx as nx
 
-from argmap.model import ArgumentMap, Position, RelationKind
+from argmap.model import ArgumentMap, RelationKind
 
-__all__ = ["POSITION_SIGN", "argument_graph", "stance_graph"]
-
-#: The sign of a stance: supporting pulls towards a claim, opposing away, neutral nowhere.
-POSITION_SIGN = {Position.SUPPORTS: 1, Position.OPPOSES: -1, Position.NEUTRAL: 0}
+__all__ = ["argument_graph", "stance_graph"]
 
 
 def argument_graph(amap: ArgumentMap) -> nx.DiGraph:
@@ -98,6 +95,6 @@ def stance_graph(amap: ArgumentMap) -> nx.MultiDiGraph:
             stance.claim,
             key=stance.id,
             position=stance.position.value,
-            sign=POSITION_SIGN[stance.position],
+            sign=stance.position.sign,
         )
     return graph

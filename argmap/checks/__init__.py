@@ -15,7 +15,6 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
-from argmap.load import suggest
 from argmap.model import (
     UNKNOWN,
     ArgumentMap,
@@ -26,9 +25,11 @@ from argmap.model import (
     Problem,
     RelationKind,
     Stance,
+    stance_date,
 )
+from argmap.text import suggest
 
-__all__ = ["RULES", "check", "effective_date", "is_iso_date"]
+__all__ = ["RULES", "check", "is_iso_date"]
 
 Rule = Callable[[ArgumentMap], Iterator[Problem]]
 
@@ -290,14 +291,6 @@ def _strongly_connected(edges: Mapping[str, list[str]]) -> list[list[str]]:
 # --------------------------------------------------------------------------- stances
 
 
-def effective_date(stance: Stance, amap: ArgumentMap) -> str | None:
-    """The stance's own date, else its source's date when known."""
-    if stance.date:
-        return stance.date
-    source = amap.sources_by_id.get(stance.source)
-    return source.date if source and source.date != UNKNOWN else None
-
-
 def contradictory_stances(amap: ArgumentMap) -> Iterator[Problem]:
     """One actor for and against one claim, unless dated apart (a change of position)."""
     # Per (actor, claim, position): the first stance, the first undated one and the first
@@ -310,7 +303,7 @@ def contradictory_stances(amap: ArgumentMap) -> Iterator[Problem]:
     for index, stance in enumerate(amap.stances):
         if stance.position is Position.NEUTRAL:
             continue
-        date = effective_date(stance, amap)
+        date = stance_date(stance, amap)
         opposite = Position.OPPOSES if stance.position is Position.SUPPORTS else Position.SUPPORTS
         other = (stance.actor, stance.claim, opposite)
         if date is None:

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import gc
 import re
-from collections import Counter
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -44,9 +43,10 @@ from argmap.model import (
     RelationKind,
     Source,
     Stance,
+    derive_stance_ids,
 )
 
-__all__ = ["derive_stance_ids", "fast_load"]
+__all__ = ["fast_load"]
 
 # Anything YAML treats specially or that a one-line reading could get wrong: tabs,
 # every line break but LF (CR, NEL, LS, PS), a byte-order mark inside the text, and the
@@ -557,32 +557,3 @@ def _stances(values: list[_Value], path: str) -> tuple[Stance, ...]:
             )
         )
     return tuple(stances)
-
-
-def derive_stance_ids(
-    keys: list[tuple[str, str, str, str, str | None] | None],
-) -> list[str | None]:
-    """The derived id of each stance, given as (actor, position, claim, source, date).
-
-    The id is `actor/position/claim`, lengthened by `/source` and then `/date` (or
-    `/undated`) only for stances that would otherwise share it; stances that still
-    coincide keep the longest form. A None key (a stance with an explicit id) takes no
-    part and gets None. Linear in the number of stances.
-    """
-    base = [None if k is None else f"{k[0]}/{k[1]}/{k[2]}" for k in keys]
-    counts = Counter(b for b in base if b is not None)
-    longer = {
-        i: f"{b}/{keys[i][3]}"  # type: ignore[index]
-        for i, b in enumerate(base)
-        if b is not None and counts[b] > 1
-    }
-    counts = Counter(longer.values())
-    ids: list[str | None] = []
-    for i, b in enumerate(base):
-        if b is None or i not in longer:
-            ids.append(b)
-        elif counts[longer[i]] == 1:
-            ids.append(longer[i])
-        else:
-            ids.append(f"{longer[i]}/{keys[i][4] or 'undated'}")  # type: ignore[index]
-    return ids
