@@ -121,6 +121,29 @@ def test_a_local_room_generalises_to_the_national_question_for_supporters_only()
     assert scores(opponent.inferred_positions) == {"sam": {"uk": -1.0}}
 
 
+def test_opposing_the_town_room_states_nothing_national_even_in_one_source() -> None:
+    result = analysed(
+        stance("sam", "opposes", "town", "gazette"),
+        "  - {from: town, supports: uk, source: gazette}\n",
+    )
+    assert scores(result.positions) == {"sam": {"town": -1.0}}
+    assert scores(result.inferred_positions) == {"sam": {"uk": -1.0}}
+
+
+def test_a_mixed_view_of_the_town_room_is_not_carried_to_the_uk() -> None:
+    # Vic sees a benefit and objects: mixed on the town, so nothing stated on the UK.
+    result = analysed(
+        stance("vic", "supports", "saves", "gazette")
+        + stance("vic", "supports", "illegal", "gazette"),
+        "  - {from: saves, supports: town, source: gazette}\n"
+        "  - {from: illegal, attacks: town, source: gazette}\n"
+        "  - {from: town, supports: uk, source: gazette}\n",
+    )
+    assert result.sides["town"].mixed == ("vic",)
+    assert "uk" not in result.positions["vic"]
+    assert result.inferred_positions["vic"]["uk"].mixed is True
+
+
 def test_backing_rooms_in_general_states_nothing_about_the_town() -> None:
     # The generalisation runs from the town to the UK; nothing leads back down.
     result = analysed(

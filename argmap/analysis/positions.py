@@ -54,6 +54,8 @@ class Contribution:
     relations: tuple[str, ...] = ()
     sources: tuple[str | None, ...] = ()
     stated: bool = True  # see the module docstring
+    # The narrower proposals whose generalisations the path crosses, in order.
+    through: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -157,9 +159,9 @@ def is_stated(stance_sign: int, stance_source: str, route: Route) -> bool:
     # Walk from the stance's claim towards the proposal, tracking the sign so far: a
     # generalisation carries only a stance for its narrower proposal.
     for _, source, inferred, generalises, sign in edges:
-        if inferred:
+        if inferred or (generalises and running < 0):
             return False
-        if not (generalises and running > 0):
+        if not generalises:
             steps += 1
             if steps > 1 or source != stance_source:
                 return False
@@ -221,6 +223,7 @@ def positions(
                     relations=tuple(e[0] for e in edges),
                     sources=tuple(e[1] for e in edges),
                     stated=is_stated(sign, source, route),
+                    through=tuple(path[i] for i, e in enumerate(edges) if e[3]),
                 )
                 found.setdefault(actor, {}).setdefault(proposal, []).append(contribution)
     order = {node: index for index, node in enumerate(arguments)}
@@ -252,8 +255,12 @@ def split_positions(
     """(stated, inferred): each actor's position from its stated contributions alone,
     and, for the pairs with none, the position its inferred contributions give.
 
-    A pair is in exactly one of the two, so no output can show an inferred position
-    beside a stated one as if they were the same kind of thing.
+    A contribution carried by a generalisation out of a narrower proposal stays stated
+    only while the actor's stated position on that proposal is for, and not mixed: a
+    supporter of the room in Southampton is for rooms in the UK, but someone who sees
+    benefits in it and objects to it has stated no more than that. A pair is in exactly
+    one of the two results, so no output can show an inferred position beside a stated
+    one as if they were the same kind of thing.
 
     >>> s = Contribution("s", "p", ("p",), 1, 1.0)
     >>> i = Contribution("t", "c", ("c", "p"), -1, 0.5, stated=False)
@@ -263,13 +270,28 @@ def split_positions(
     >>> stated["ann"]["p"].score, "bob" in stated, inferred["bob"]["p"].side
     (1.0, False, 'against')
     """
+    own = {
+        actor: {p: [c for c in pos.contributions if c.stated] for p, pos in by.items()}
+        for actor, by in everything.items()
+    }
+    # Dropping a carried contribution can make a wider proposal's position mixed or
+    # empty, which a further generalisation reads; a few passes settle it.
+    for _ in range(len(own) and 1 + max(len(by) for by in own.values())):
+        changed = False
+        for lists in own.values():
+            sides = {p: score(cs).side for p, cs in lists.items() if cs}
+            for proposal, contributions in lists.items():
+                kept = [c for c in contributions if all(sides.get(n) == "for" for n in c.through)]
+                if len(kept) != len(contributions):
+                    lists[proposal], changed = kept, True
+        if not changed:
+            break
     stated: dict[str, dict[str, PositionScore]] = {}
     inferred: dict[str, dict[str, PositionScore]] = {}
     for actor, by_proposal in everything.items():
         for proposal, position in by_proposal.items():
-            own = [c for c in position.contributions if c.stated]
-            if own:
-                stated.setdefault(actor, {})[proposal] = score(own)
+            if own[actor][proposal]:
+                stated.setdefault(actor, {})[proposal] = score(own[actor][proposal])
             else:
                 inferred.setdefault(actor, {})[proposal] = position
     return stated, inferred
