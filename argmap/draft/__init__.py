@@ -25,7 +25,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from argmap.draft.match import ClaimIndex, suggest_position
+from argmap.draft.match import ClaimIndex
 from argmap.draft.speakers import Spoken, guess_kind, match_actor, read_article
 from argmap.draft.write import Entry, render
 
@@ -45,6 +45,7 @@ from argmap.model import (
 from argmap.quotes import find_spans, normalise, source_path
 
 __all__ = [
+    "CLEAR",
     "CLOSE",
     "TODO",
     "Draft",
@@ -59,6 +60,8 @@ __all__ = [
 TODO = "TODO"
 #: A claim at least this close (see `match`) is suggested as the stance's claim.
 CLOSE = 0.3
+#: A claim this close says what the passage says: the stance most likely supports it.
+CLEAR = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,7 +208,6 @@ def draft_article(
         closest = tuple(index.closest(spoken.text)) if index else ()
         if closest and closest[0][1] >= CLOSE:
             claim_id = closest[0][0]
-            position = suggest_position(spoken.text, amap.claims_by_id[claim_id].text)
             stub = False
         else:
             words = [w for w in re.findall(r"[A-Za-z0-9]+", spoken.text) if len(w) > 3][:5]
@@ -216,11 +218,13 @@ def draft_article(
                     (f"stub for the passage at line {_line(text, spoken.start)}",),
                 )
             )
-            position = Position.SUPPORTS
             stub = True
-        note = (
-            f"{TODO}: check the speaker ({attribution.cue!r}, confidence {confidence:.2f})"
-            f" and the position"
+        # The words say which claim, not which side (see `match`): supports is suggested
+        # where the passage says what the claim says, and is a placeholder elsewhere.
+        position = Position.SUPPORTS
+        clear = stub or closest[0][1] >= CLEAR
+        note = f"{TODO}: check the speaker ({attribution.cue!r}, confidence {confidence:.2f})," + (
+            " the claim and the position" if clear else " the claim, and choose the position"
         )
         held = positions.setdefault((actor_id, claim_id), set())
         opposite = Position.OPPOSES if position is Position.SUPPORTS else Position.SUPPORTS

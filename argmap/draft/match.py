@@ -7,6 +7,11 @@ short function words dropped and a light suffix stripping (`rooms`/`room`,
 `reducing`/`reduce`). It needs no model and no download, and on the curated map it puts
 the curator's claim among the three suggestions for most direct quotes (measured by
 bench/draft_eval.py).
+
+No side is read from the words: on the curated map a "not" in the passage but not in the
+claim (or the other way round) predicted "opposes" worse than always suggesting
+"supports" (80 against 93 of 109 stances right), so the draft suggests "supports" and
+says how sure it is.
 """
 
 from __future__ import annotations
@@ -17,14 +22,14 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from argmap.model import Claim, Position
+from argmap.model import Claim
 
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-__all__ = ["ClaimIndex", "suggest_position", "words"]
+__all__ = ["ClaimIndex", "words"]
 
 _WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
 _STOP = _words(
@@ -36,11 +41,6 @@ _STOP = _words(
     "two both each few nor yet because upon said says say"
 )
 _SUFFIXES = ("ings", "ing", "ies", "ied", "ers", "er", "es", "ed", "ly", "s")
-_NEGATIONS = _words(
-    "not no never cannot can't won't don't doesn't isn't aren't wasn't weren't "
-    "shouldn't wouldn't couldn't refuse refused refusal oppose opposed against reject "
-    "rejected reluctant without nobody none neither"
-)
 
 
 def _stem(word: str) -> str:
@@ -91,17 +91,3 @@ class ClaimIndex:
                 scored.append((round(score, 2), claim.id))
         scored.sort(key=lambda s: (-s[0], s[1]))
         return [(cid, score) for score, cid in scored[:n]]
-
-
-def suggest_position(passage: str, claim_text: str) -> Position:
-    """Supports, unless exactly one of the two is negated ("not", "no", "refuse"...).
-
-    A passage that says what the claim says supports it; one that says it with a "not"
-    the claim lacks (or the other way round) most likely opposes it. The curator
-    confirms either way.
-    """
-    folded_passage = passage.lower().replace("\u2019", "'")
-    folded_claim = claim_text.lower().replace("\u2019", "'")
-    negated = bool(_NEGATIONS & set(_WORD.findall(folded_passage)))
-    claim_negated = bool(_NEGATIONS & set(_WORD.findall(folded_claim)))
-    return Position.OPPOSES if negated != claim_negated else Position.SUPPORTS
