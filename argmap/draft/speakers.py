@@ -222,10 +222,14 @@ def _name_at_end(text: str, strict: bool = False) -> tuple[list[str], list[str]]
     while run_start > 0 and joined(run_start):
         previous = words[run_start - 1].group()
         if (_capitalised(previous) and not previous.endswith(("'s", "\u2019s"))) or (
-            previous in _CONNECTORS
-            and run_start >= 2
+            run_start >= 2
             and joined(run_start - 1)
             and _capitalised(words[run_start - 2].group())
+            # `Group for Drug Policy Reform`; `Police in Copenhagen`, but not `Unlike in`.
+            and (
+                previous in _CONNECTORS
+                or (previous == "in" and words[run_start - 2].group() in _ORG_WORDS)
+            )
         ):
             run_start -= 1
         else:
@@ -326,7 +330,8 @@ def _subject(before: str, state: _State) -> tuple[_Name | str, float] | None:
     last = words[-1].group()
     head = before[: words[-1].end()]
     gap = before[words[-1].end() :]
-    adjacent = not gap.strip()
+    # `Norfolk County Council has now said`: only auxiliaries between name and verb.
+    adjacent = all(word.lower() in _AUX for word in gap.split()) and not re.search(r"[^\w\s]", gap)
     if last.lower() in _PRONOUNS and not gap.strip(" ,"):
         return last.lower(), 0.75
     if last.lower() in _RELATIVE:
@@ -683,10 +688,9 @@ def match_actor(
         found = index.get(name_key(form), set())
         if len(found) == 1:
             return next(iter(found)), 1.0
-    if not speaker.person:
-        return None
     words = [w for w in speaker.name.split() if w not in _HONORIFICS]
-    if not words:
+    # A person, or a lone word the article never expanded (`said Cowan`).
+    if not words or not (speaker.person or len(words) == 1):
         return None
     surname = name_key(words[-1])
     people = {

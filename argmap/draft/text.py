@@ -111,7 +111,8 @@ def quote_segments(text: str, paras: tuple[Paragraph, ...]) -> tuple[QuoteSegmen
             # A later paragraph of the quotation starts with its re-opening mark.
             while start < end and (text[start].isspace() or text[start] in _QUOTE_MARKS):
                 start += 1
-            while end > start and (text[end - 1].isspace() or text[end - 1] in _QUOTE_MARKS):
+            # A comma the sentence puts after the words (`“...,” said Cowan`) is not theirs.
+            while end > start and (text[end - 1].isspace() or text[end - 1] in _QUOTE_MARKS + ",;"):
                 end -= 1
             if not any(c.isalnum() for c in text[start:end]):
                 continue

@@ -156,6 +156,9 @@ def render(
     for name in ("sources", "actors", "claims", "stances", "ignored"):
         entries = sections.get(name, ())
         if not entries:
+            # The loader needs every section but `ignored`, even an empty one.
+            if name != "ignored":
+                lines += ["", f"{name}: {'[]' if name == 'stances' else '{}'}"]
             continue
         lines.append("")
         lines.append(f"{name}:")
