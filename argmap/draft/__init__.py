@@ -307,7 +307,7 @@ def draft_article(
             for i, a in enumerate(new_actors.values())
         ],
         "claims": [
-            Entry(c, (f"from {map_name}: left as it is there",) if i == 0 else ())
+            Entry(c, (f"from {map_name}: kept as it is there",) if i == 0 else ())
             for i, c in enumerate(copied_claims)
         ]
         + stubs,

@@ -139,7 +139,7 @@ def merge_draft(draft_text: str, draft_path: str, map_text: str, map_path: str) 
         except ArgmapError as error:
             raise MergeError(f"{draft_path}: {name}: {error}") from None
         text = result.text
-        added.append(result.entry)
+        added.append(name if kind == "ignored" else result.entry)
 
     for source in draft.sources:
         if source.id in target.sources_by_id:
