@@ -22,7 +22,7 @@ import os
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from argmap.draft.match import ClaimIndex
@@ -92,7 +92,6 @@ class Draft:
     new_actors: tuple[str, ...]
     stubs: tuple[str, ...]
     already_mapped: int  # passages the map already cites, left out
-    notes: tuple[str, ...] = field(default=())
 
 
 def find_source(amap: ArgumentMap, article: str | os.PathLike[str], map_dir: str) -> str | None:
