@@ -123,8 +123,12 @@ PATTERNS: dict[str, tuple[str, list[Said]]] = {
         ],
     ),
     "scare quotes have no speaker": (
-        "The so-called “shooting galleries” opened. It is a 'safe space' for users.\n",
-        [(None, "shooting galleries", False), (None, "safe space", False)],
+        "Ron Hogg believes so-called “shooting galleries” cut crime. It is a 'safe space'.\n",
+        [
+            (None, "shooting galleries", False),
+            ("Ron Hogg", "Ron Hogg believes so-called “shooting galleries” cut crime.", True),
+            (None, "safe space", False),
+        ],
     ),
 }
 

@@ -222,3 +222,19 @@ def test_command_needs_an_article_or_a_draft(tmp_path: Path) -> None:
     both = CliRunner().invoke(cli, ["draft", "a.txt", "--merge", str(draft)])
     assert both.exit_code == 2
     assert "give either ARTICLE or --merge, not both" in both.output
+
+
+def test_publisher_only_where_captions_credit_one_and_date_unknown() -> None:
+    text = (
+        "Jo Bloggs said: “Yes.”\n\nEastern Daily Press: Jo Bloggs\n\n"
+        "Sam Cole said: “No.”\n\nEastern Daily Press: Sam Cole (Image: archive)\n"
+    )
+    draft = draft_article(text, "a.txt", source_id="news")
+    assert (
+        "  news:\n"
+        "    title: 'TODO: title (Jo Bloggs said: “Yes.”)'\n"
+        "    publisher: 'Eastern Daily Press'\n"
+        "    date: unknown\n"
+    ) in draft.text
+    once = draft_article("Jo Bloggs said: “Yes.”\n\nEastern Daily Press: Jo Bloggs\n", "a.txt")
+    assert "    publisher: unknown\n" in once.text
