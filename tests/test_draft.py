@@ -122,6 +122,19 @@ PATTERNS: dict[str, tuple[str, list[Said]]] = {
             ("All-Party Parliamentary Group for Drug Policy Reform", "We support pilots", False),
         ],
     ),
+    "a quote broken by its attribution": (
+        "“We will win,” said Jo Bloggs, “and soon.”\n",
+        [("Jo Bloggs", "We will win", False), ("Jo Bloggs", "and soon.", False)],
+    ),
+    "a quote broken by a pronoun": (
+        "Jo Bloggs spoke.\n\n“We will win,” he said, “and soon.”\n",
+        [("Jo Bloggs", "We will win", False), ("Jo Bloggs", "and soon.", False)],
+    ),
+    "the next sentence of the paragraph": (
+        "“No,” said Jo Bloggs. “Never.” The council calls it a 'safe space'.\n",
+        [("Jo Bloggs", "No", False), ("Jo Bloggs", "Never.", False), (None, "safe space", False)],
+    ),
+    "an age in apposition": ("Jo Bloggs, 45, said: “Yes.”\n", [("Jo Bloggs", "Yes.", False)]),
     "scare quotes have no speaker": (
         "Ron Hogg believes so-called “shooting galleries” cut crime. It is a 'safe space'.\n",
         [

@@ -64,6 +64,7 @@ _VERBS = (
 _VERB = re.compile(rf"\b(?:{_VERBS})\b")
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
 _WORD = re.compile(r"[^\W\d_][\w'\u2019\-]*")
+_TOKEN = re.compile(r"\w[\w'\u2019\-]*")  # words and numbers (`Jo Bloggs, 45, said`)
 _ACRONYM = re.compile(r"\(([A-Z][A-Z]+s?)\)")
 # Words skipped between a subject and its verb: `has now said`, `does not believe`.
 _AUX = _words(
@@ -322,7 +323,7 @@ def _subject(before: str, state: _State) -> tuple[_Name | str, float] | None:
     acronym = _ACRONYM.search(before.rstrip())
     if acronym and acronym.end() == len(before.rstrip()):
         before = before[: acronym.start()]  # `the All-Party ... Reform (APPG) said`
-    words = list(_WORD.finditer(before))
+    words = list(_TOKEN.finditer(before))
     while words and words[-1].group().lower() in _AUX:
         words.pop()
     if not words:
@@ -544,6 +545,18 @@ def _learn(attribution: Attribution, state: _State) -> None:
 
 def _opening_name(masked_sentence: str, state: _State) -> _Name | None:
     """The name a sentence opens with (`But Bill Borrett, cabinet member..., gave`)."""
+    words = _tokens(masked_sentence)
+    while words and words[0].lower() in _DISCOURSE:
+        words.pop(0)
+    run = []
+    for word in words:
+        if not _capitalised(word):
+            break
+        run.append(_strip_possessive(word))
+    if len(run) >= 2 and "," not in masked_sentence.split(run[-1], 1)[0]:
+        role, name = _split_run(run)
+        if name and _person_like(name, role):
+            return _resolve(name, role, state)
     segments = masked_sentence.split(",")
     for segment in segments[:2]:
         if len(_tokens(segment)) > 8:
@@ -581,12 +594,20 @@ def _quote_speaker(segment: QuoteSegment, sentence: Sentence, state: _State) -> 
         attribution = _attribute(
             _subject(lead[: verb.start()], state), _cue(lead[: verb.end()]), state
         )
+        if attribution is None:  # `“We will win,” said Jo Bloggs, “and soon.”`
+            after = re.split(r"[,;:(]", lead[verb.end() :], maxsplit=1)[0]
+            attribution = _attribute(
+                _name_at_start(after, state), _cue(lead[verb.start() :]), state
+            )
         if attribution:
             return attribution
     according = _according(lead, state)
     if according:
         return according
-    if segment.opens_paragraph and state.current:
+    # A quotation that opens its paragraph, or its sentence after an attributed one in the
+    # same paragraph (`“No,” said Jo. “Never.”`), goes on with the same speaker.
+    opens_sentence = not lead.strip(_QUOTE_CHARS + " ")
+    if state.current and (segment.opens_paragraph or opens_sentence):
         return Attribution(state.current.speaker, 0.8, "continues the quotation")
     return None
 
