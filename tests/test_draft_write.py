@@ -238,3 +238,10 @@ def test_publisher_only_where_captions_credit_one_and_date_unknown() -> None:
     ) in draft.text
     once = draft_article("Jo Bloggs said: “Yes.”\n\nEastern Daily Press: Jo Bloggs\n", "a.txt")
     assert "    publisher: unknown\n" in once.text
+
+
+def test_command_refuses_a_source_id_that_is_not_an_id(tmp_path: Path) -> None:
+    article = write(tmp_path)
+    result = CliRunner().invoke(cli, ["draft", str(article), "--source", "Bad Id"])
+    assert result.exit_code == 2
+    assert "Invalid value for --source: not a kebab-case id" in result.output

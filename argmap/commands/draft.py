@@ -61,6 +61,10 @@ def draft(
                 raise click.UsageError("give either ARTICLE or --merge, not both")
             _merge(merge_file, map_file or "arguments.yaml")
         elif article:
+            from argmap.model import ID
+
+            if source_id is not None and not ID.match(source_id):
+                raise click.BadParameter("not a kebab-case id", param_hint="--source")
             _draft(article, map_file, source_id, output)
         else:
             raise click.UsageError("missing ARTICLE (or --merge DRAFT)")
