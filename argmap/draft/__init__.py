@@ -30,7 +30,7 @@ from argmap.draft.speakers import Spoken, guess_kind, match_actor, read_article
 from argmap.draft.write import Entry, render
 
 # The one place this package loads a map: repoint it when the loader moves.
-from argmap.loader import load_file, loads
+from argmap.load import load_file, loads
 from argmap.model import (
     UNKNOWN,
     Actor,
