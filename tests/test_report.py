@@ -104,8 +104,8 @@ Allow a room
   -1.00  Sam Chief
 
 Camps (frustration: none)
-  1. Green Party, Jo Green, Max Mixed (mean +0.73)
-  2. Sam Chief (mean -1.00)
+  1. For Allow a room: Green Party, Jo Green, Max Mixed (mean +0.73)
+  2. Against Allow a room: Sam Chief (mean -1.00)
 
 Most contested
   0.92  A room saves lives (2 for, 1 against)
@@ -165,28 +165,85 @@ def test_markdown_to_stdout_and_text_to_a_file(runner: CliRunner, tmp_path: Path
 def test_markdown_sections_with_quotes_and_sources() -> None:
     report = report_md()
     assert report.startswith("# Should the town allow a drug consumption room?\n")
-    assert report.endswith("but the first attacks the second.\n")
+    assert report.endswith("(against, weight 0.5)\n\n</details>\n")
     sections = [line for line in report.splitlines() if line.startswith("## ")]
     assert sections == [
+        "## Summary",
         "## Where each actor stands",
         "## Camps",
         "## Contested claims",
         "## Key claims",
         "## Which claims stand",
         "## Incoherent positions",
+        "## Actors",
     ]
-    assert "| Max Mixed | +0.20 | mixed, leaning for |" in report
+    assert "| Max Mixed | +0.20 | mixed, leaning for | 1 |" in report
     assert (
-        "- opposes *A room saves lives*, which supports *Allow a room* (against, weight 0.5):"
-        ' said "It will not save anyone." (The Herald, Police chief doubts drug room, undated)'
+        "In their words:\n"
+        '- "It will not save anyone." (The Herald, Police chief doubts drug room, undated):'
+        " opposes *A room saves lives*\n"
     ) in report
     assert (
-        "- supports *Allow a room* (for, weight 1): reported, not quoted (The Gazette,"
-        " [Council debates drug room](<https://example.org/gazette>), 2024-03-01)"
+        "- reported, not quoted (The Gazette,"
+        " [Council debates drug room](<https://example.org/gazette>), 2024-03-01):"
+        " supports *Allow a room*\n"
     ) in report
-    assert "1. Green Party, Jo Green, Max Mixed (3 actors, mean score +0.73)" in report
+    assert (
+        "  - opposes *A room saves lives*, which supports *Allow a room* (against, weight 0.5)\n"
+    ) in report
+    assert "1. For Allow a room, mean +0.73, 3 actors: Green Party, Jo Green, Max Mixed" in report
     assert "| A room saves lives | 0.92 | Jo Green, Max Mixed | Sam Chief |" in report
     assert "| A room helps dealers | out | out |" in report
+
+
+def test_the_summary_comes_first_with_one_quote_per_actor() -> None:
+    report = report_md()
+    summary = report[report.index("## Summary") : report.index("## Where each actor stands")]
+    assert summary == (
+        "## Summary\n\n"
+        "**The question: Allow a room**\n\n"
+        "> The town should allow a drug consumption room\n\n"
+        "**For** (2):\n\n"
+        "- **Green Party** (for, +1.00): reported, not quoted (The Gazette,"
+        " [Council debates drug room](<https://example.org/gazette>), 2024-03-01)\n"
+        '- **Jo Green** (for, +1.00): "We should open a room this year."\n\n'
+        "**Against** (1):\n\n"
+        '- **Sam Chief** (against, -1.00): "It will not save anyone."\n\n'
+        "**Mixed** (1):\n\n"
+        '- **Max Mixed** (mixed, leaning for, +0.20): "Lives would be saved."\n\n'
+        "**Camps**:\n\n"
+        "1. For Allow a room, mean +0.73, 3 actors: Green Party, Jo Green, Max Mixed\n"
+        "2. Against Allow a room, mean -1.00, 1 actor: Sam Chief\n\n"
+        "**Most contested**:\n\n"
+        "- A room saves lives: 2 for (Jo Green, Max Mixed), 1 against (Sam Chief)\n\n"
+        "**What the map's acceptance says**: The map holds 1 claim for it (1 standing) and"
+        " 1 claim against it (0 standing). Grounded acceptance: in, since every claim against"
+        " it is answered in the map. This weighs only the arguments in the map, not whether a"
+        " claim is true. Across the map: 2 claims in, 1 out, 0 undecided.\n\n"
+    )
+
+
+def test_an_unanswered_objection_is_named_and_the_proposal_never_called_defeated() -> None:
+    # Without "saves attacks dealers", the objection stands: the proposal is out.
+    report = report_md(MAP.replace("  - from: saves\n    attacks: dealers\n", ""))
+    assert (
+        "Grounded acceptance: out, since an objection to it stands unanswered in the map:"
+        " *A room helps dealers*."
+    ) in report
+    assert "defeat" not in report.lower()
+
+
+def test_each_quote_appears_once_in_the_details() -> None:
+    # Two actors quoted with the same words (a co-signed letter): the second refers back.
+    text = MAP.replace(
+        "relations:",
+        "  - actor: greens\n    supports: saves\n    source: gazette\n"
+        "    quote: It will save lives.\n\nrelations:",
+    )
+    report = report_md(text)
+    details = report[report.index("## Actors") :]
+    assert details.count('"It will save lives."') == 1
+    assert "- the same words as Green Party (The Gazette," in details
 
 
 def test_frustration_and_unaligned_actors_are_reported() -> None:
@@ -204,7 +261,7 @@ relations:""",
     report = report_md(text)
     # Splitting Sam off costs the Greens-Sam agreement; keeping Sam costs the Jo-Sam
     # conflict: a tie, which goes to the split by position.
-    assert "1. Green Party, Jo Green, Max Mixed (3 actors, mean score +0.51)" in report
+    assert "1. For Allow a room, mean +0.51, 3 actors: Green Party, Jo Green, Max Mixed" in report
     assert "Unaligned (no position and no stance shared with anyone): Lone Wolf." in report
     assert (
         "**Frustration**: 1 edge breaks the balance.\n\n"
@@ -217,7 +274,7 @@ def test_user_text_cannot_become_markup() -> None:
     text = text.replace("quote: It will save lives.", 'quote: "| [link](javascript:x) `code`"')
     report = report_md(text)
     assert report.startswith("# \\<script\\>x\\</script\\> \\*Should\\* the town")
-    assert 'said "\\| \\[link\\](javascript:x) \\`code\\`"' in report
+    assert '- "\\| \\[link\\](javascript:x) \\`code\\`" (The Gazette' in report
     assert "<script>" not in report
     assert md("1) one") == "1\\) one"
 
@@ -266,5 +323,5 @@ def test_a_position_lists_its_twenty_strongest_reasons() -> None:
     )
     amap = loads(text).map
     report = render_markdown(amap, analyse(amap))
-    assert report.count("- supports *Reason") == 20
-    assert "- ... and 5 weaker reasons (`argmap export --format json` lists them all)" in report
+    assert report.count("  - supports *Reason") == 20
+    assert "  - ... and 5 weaker reasons (`argmap export --format json` lists them all)" in report
