@@ -35,7 +35,12 @@ def test_build_writes_the_pages_and_the_report(map_file: Path, tmp_path: Path) -
         out / "report.html",
         out / "report.md",
     )
-    assert sorted(p.name for p in out.iterdir()) == ["index.html", "outline.html", "report.html", "report.md"]
+    assert sorted(p.name for p in out.iterdir()) == [
+        "index.html",
+        "outline.html",
+        "report.html",
+        "report.md",
+    ]
     assert (out / "report.md").read_text(encoding="utf-8").startswith("# ")
     assert "<h1>Should the town allow a drug consumption room?</h1>" in (
         out / "outline.html"
@@ -100,7 +105,8 @@ def test_cli_build(map_file: Path, tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["build", str(map_file), "-o", str(out)])
     assert result.exit_code == 0
     assert result.output == "".join(
-        f"wrote {out / name}\n" for name in ("index.html", "outline.html", "report.html", "report.md")
+        f"wrote {out / name}\n"
+        for name in ("index.html", "outline.html", "report.html", "report.md")
     )
 
 
