@@ -165,7 +165,11 @@ def test_markdown_to_stdout_and_text_to_a_file(runner: CliRunner, tmp_path: Path
 def test_markdown_sections_with_quotes_and_sources() -> None:
     report = report_md()
     assert report.startswith("# Should the town allow a drug consumption room?\n")
-    assert report.endswith("(against, weight 0.5)\n\n</details>\n")
+    assert report.endswith(
+        "## Sources\n\n"
+        "1. The Gazette, [Council debates drug room](<https://example.org/gazette>), 2024-03-01\n"
+        "2. The Herald, Police chief doubts drug room, undated\n"
+    )
     sections = [line for line in report.splitlines() if line.startswith("## ")]
     assert sections == [
         "## Summary",
@@ -176,18 +180,18 @@ def test_markdown_sections_with_quotes_and_sources() -> None:
         "## Which claims stand",
         "## Incoherent positions",
         "## Actors",
+        "## Sources",
     ]
     assert "| Max Mixed | +0.20 | mixed, leaning for | 1 |" in report
     assert (
-        "In their words:\n"
-        '- "It will not save anyone." (The Herald, Police chief doubts drug room, undated):'
-        " opposes *A room saves lives*\n"
+        "### Sam Chief\n\n"
+        "police; camp 2. **Positions**: Allow a room: against, -1.00.\n\n"
+        '- "It will not save anyone." (The Herald, source 2): opposes *A room saves lives*\n'
+        '- "It would help dealers." (The Herald, source 2): supports *A room helps dealers*\n\n'
+        "<details><summary>Why these scores: 3 reasons</summary>\n\n"
+        "- On *Allow a room*:\n"
     ) in report
-    assert (
-        "- reported, not quoted (The Gazette,"
-        " [Council debates drug room](<https://example.org/gazette>), 2024-03-01):"
-        " supports *Allow a room*\n"
-    ) in report
+    assert "- reported, not quoted (The Gazette, source 1): supports *Allow a room*\n" in report
     assert (
         "  - opposes *A room saves lives*, which supports *Allow a room* (against, weight 0.5)\n"
     ) in report
@@ -204,8 +208,7 @@ def test_the_summary_comes_first_with_one_quote_per_actor() -> None:
         "**The question: Allow a room**\n\n"
         "> The town should allow a drug consumption room\n\n"
         "**For** (2):\n\n"
-        "- **Green Party** (for, +1.00): reported, not quoted (The Gazette,"
-        " [Council debates drug room](<https://example.org/gazette>), 2024-03-01)\n"
+        "- **Green Party** (for, +1.00): reported, not quoted (The Gazette, source 1)\n"
         '- **Jo Green** (for, +1.00): "We should open a room this year."\n\n'
         "**Against** (1):\n\n"
         '- **Sam Chief** (against, -1.00): "It will not save anyone."\n\n'
@@ -243,7 +246,7 @@ def test_each_quote_appears_once_in_the_details() -> None:
     report = report_md(text)
     details = report[report.index("## Actors") :]
     assert details.count('"It will save lives."') == 1
-    assert "- the same words as Green Party (The Gazette," in details
+    assert "- the same words as Green Party (The Gazette, source 1): supports" in details
 
 
 def test_frustration_and_unaligned_actors_are_reported() -> None:
@@ -274,7 +277,7 @@ def test_user_text_cannot_become_markup() -> None:
     text = text.replace("quote: It will save lives.", 'quote: "| [link](javascript:x) `code`"')
     report = report_md(text)
     assert report.startswith("# \\<script\\>x\\</script\\> \\*Should\\* the town")
-    assert '- "\\| \\[link\\](javascript:x) \\`code\\`" (The Gazette' in report
+    assert '- "\\| \\[link\\](javascript:x) \\`code\\`" (The Gazette, source 1)' in report
     assert "<script>" not in report
     assert md("1) one") == "1\\) one"
 
@@ -306,6 +309,20 @@ def test_missing_file_and_unwritable_output(runner: CliRunner, tmp_path: Path) -
     result = runner.invoke(cli, ["report", "-o", str(blocker / "r.md"), write(tmp_path)])
     assert result.exit_code == 1
     assert result.stderr.startswith(f"Error: cannot write {blocker}/r.md: ")
+
+
+def test_the_same_reason_from_two_stances_is_listed_once_with_its_count() -> None:
+    text = MAP.replace(
+        "relations:",
+        "  - actor: sam\n    opposes: saves\n    source: gazette\n    quote: Not one life.\n\n"
+        "relations:",
+    )
+    report = report_md(text)
+    assert (
+        "  - opposes *A room saves lives*, which supports *Allow a room*"
+        " (against, weight 0.5, 2 stances)\n"
+    ) in report
+    assert "<details><summary>Why these scores: 5 reasons</summary>" in report
 
 
 def test_a_position_lists_its_twenty_strongest_reasons() -> None:

@@ -180,6 +180,14 @@ def _actor_groups(
     return groups
 
 
+def _cite(amap: ArgumentMap, source_id: str) -> str:
+    source = amap.sources_by_id.get(source_id)
+    if source is None:
+        return source_id
+    publisher = "publisher unknown" if source.publisher == UNKNOWN else source.publisher
+    return f"{publisher}, {source.title}"
+
+
 def outline_html(amap: ArgumentMap, analysis: Analysis) -> str:
     """The outline as an HTML fragment: the summary, the proposals with their argument
     trees, the claims linked to no proposal, then the actors by camp."""
@@ -199,6 +207,7 @@ def outline_html(amap: ArgumentMap, analysis: Analysis) -> str:
         name=lambda a: actor_name(amap, a),
         claim=lambda c: amap.claims_by_id[c].display if c in amap.claims_by_id else c,
         source=amap.sources_by_id.get,
+        cite=lambda source_id: _cite(amap, source_id),
         unknown=UNKNOWN,
         kind_word=_KIND_WORD,
         verb=_POSITION_VERB,

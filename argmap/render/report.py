@@ -115,11 +115,13 @@ class ActorEntry:
     camp: Camp | None
     positions: tuple[tuple[Claim, PositionScore], ...]
     said: tuple[Said, ...]
-    reasons: tuple[tuple[Claim, tuple[Contribution, ...], int], ...]  # shown, and how many left
+    # per proposal: the reasons shown, each with how many stances give it, and how many
+    # weaker ones are left out
+    reasons: tuple[tuple[Claim, tuple[tuple[Contribution, int], ...], int], ...]
 
     @property
     def reason_count(self) -> int:
-        return sum(len(shown) + more for _, shown, more in self.reasons)
+        return sum(sum(n for _, n in shown) + more for _, shown, more in self.reasons)
 
 
 @dataclass(frozen=True)
@@ -129,6 +131,7 @@ class Report:
     actors: tuple[ActorEntry, ...]
     inferred: tuple[tuple[Claim, tuple[tuple[str, PositionScore], ...]], ...]
     camp_of: Mapping[str, Camp]
+    source_numbers: Mapping[str, int]  # source id -> its number in the Sources list
 
 
 def _ranked(
@@ -173,6 +176,7 @@ def build_report(amap: ArgumentMap, analysis: Analysis) -> Report:
         actors=_actor_entries(amap, analysis, camp_of),
         inferred=tuple((p, _ranked(amap, inferred[p.id])) for p in ordered if inferred.get(p.id)),
         camp_of=camp_of,
+        source_numbers={source.id: n for n, source in enumerate(amap.sources, start=1)},
     )
 
 
@@ -180,6 +184,7 @@ def _actor_entries(
     amap: ArgumentMap, analysis: Analysis, camp_of: Mapping[str, Camp]
 ) -> tuple[ActorEntry, ...]:
     positions = shown_positions(analysis)
+    stance_of = {s.id: s for s in amap.stances}
     by_actor: dict[str, list[Stance]] = {}
     for stance in amap.stances:
         by_actor.setdefault(stance.actor, []).append(stance)
@@ -214,7 +219,7 @@ def _actor_entries(
                 positions=tuple(mine),
                 said=tuple(said),
                 reasons=tuple(
-                    (claim, shown, len(score.contributions) - len(shown))
+                    (claim, _merged(shown, stance_of), len(score.contributions) - len(shown))
                     for claim, score in mine
                     for shown in [_strongest(score.contributions)]
                 ),
@@ -229,6 +234,21 @@ def _strongest(contributions: tuple[Contribution, ...]) -> tuple[Contribution, .
         return contributions
     keep = sorted(range(len(contributions)), key=lambda i: -contributions[i].weight)[:_REASONS]
     return tuple(contributions[i] for i in sorted(keep))
+
+
+def _merged(
+    contributions: Iterable[Contribution], stances: Mapping[str, Stance]
+) -> tuple[tuple[Contribution, int], ...]:
+    """Reasons that read the same (two stances of one actor on one claim, in two sources)
+    once, with how many stances give them, in the order they first come."""
+    first: dict[tuple[object, ...], Contribution] = {}
+    times: dict[tuple[object, ...], int] = {}
+    for c in contributions:
+        stance = stances.get(c.stance)
+        key = (stance.position if stance else None, c.claim, c.path, c.sign, c.weight)
+        first.setdefault(key, c)
+        times[key] = times.get(key, 0) + 1
+    return tuple((c, times[key]) for key, c in first.items())
 
 
 def _relation_kinds(amap: ArgumentMap) -> dict[tuple[str, str], str]:
@@ -326,6 +346,7 @@ def render_markdown(amap: ArgumentMap, analysis: Analysis) -> str:
         _acceptance_md(amap, analysis),
         _incoherent_md(amap, analysis),
         _actors_md(amap, report),
+        _sources_md(amap),
     ]
     if report.inferred:
         sections.append(_inferred_md(amap, report))
@@ -399,7 +420,7 @@ def _voice_md(amap: ArgumentMap, voice: Voice) -> str:
     if voice.same_as:
         return f"{head}: the same words as {md(actor_name(amap, voice.same_as))}"
     if not stance.quote:
-        return f"{head}: reported, not quoted ({_source_md(amap, stance.source)})"
+        return f"{head}: reported, not quoted ({_cite_md(amap, stance.source)})"
     said = "reported: " if stance.reported else ""
     return f'{head}: {said}"{md(excerpt(stance.quote))}"'
 
@@ -595,15 +616,14 @@ def _actors_md(amap: ArgumentMap, report: Report) -> str:
         lines += ["", f"### {md(entry.name)}", ""]
         about = [entry.kind, *([md(entry.role)] if entry.role else [])]
         camp = f"camp {entry.camp.number}" if entry.camp else "unaligned"
-        lines.append(f"{', '.join(about)}; {camp}.")
-        if entry.positions:
-            lines += ["", "Positions:"]
-            lines += [
-                f"- {md(claim.display)}: {stand(p)}, {signed(p.score)}"
-                for claim, p in entry.positions
-            ]
+        positions = "; ".join(
+            f"{md(claim.display)}: {stand(p)}, {signed(p.score)}" for claim, p in entry.positions
+        )
+        lines.append(
+            f"{', '.join(about)}; {camp}." + (f" **Positions**: {positions}." if positions else "")
+        )
         if entry.said:
-            lines += ["", "In their words:"]
+            lines.append("")
             lines += [f"- {_said_md(amap, said)}" for said in entry.said]
         count = entry.reason_count
         if count:
@@ -614,7 +634,10 @@ def _actors_md(amap: ArgumentMap, report: Report) -> str:
             ]
             for claim, shown, more in entry.reasons:
                 lines.append(f"- On *{md(claim.display)}*:")
-                lines += [f"  - {_parts_md(amap, reason_parts(c, stances, kinds))}" for c in shown]
+                lines += [
+                    f"  - {_parts_md(amap, reason_parts(c, stances, kinds, times))}"
+                    for c, times in shown
+                ]
                 if more:
                     lines.append(
                         f"  - ... and {more} weaker reasons"
@@ -634,14 +657,18 @@ def _said_md(amap: ArgumentMap, said: Said) -> str:
     else:
         words = "reported, not quoted"
     date = f", {md(stance.date)}" if stance.date else ""
-    return f"{words} ({_source_md(amap, stance.source)}{date}): {on}"
+    return f"{words} ({_cite_md(amap, stance.source)}{date}): {on}"
 
 
 def reason_parts(
-    c: Contribution, stances: Mapping[str, Stance], kinds: Mapping[tuple[str, str], str]
+    c: Contribution,
+    stances: Mapping[str, Stance],
+    kinds: Mapping[tuple[str, str], str],
+    times: int = 1,
 ) -> list[tuple[str, str]]:
     """One path-by-path reason as (kind, value) parts, `text` or `claim` (an id):
-    "supports *A*, which attacks *B* (against, weight 0.5)"."""
+    "supports *A*, which attacks *B* (against, weight 0.5)", and ", 2 stances" when two
+    stances give the same reason."""
     stance = stances.get(c.stance)
     parts = [
         ("text", f"{stance.position.value if stance else 'takes a stance on'} "),
@@ -653,7 +680,8 @@ def reason_parts(
             ("claim", target),
         ]
     effect = "for" if c.sign > 0 else "against"
-    parts.append(("text", f" ({effect}, weight {c.weight:g})"))
+    by = f", {times} stances" if times > 1 else ""
+    parts.append(("text", f" ({effect}, weight {c.weight:g}{by})"))
     return parts
 
 
@@ -662,6 +690,32 @@ def _parts_md(amap: ArgumentMap, parts: Iterable[tuple[str, str]]) -> str:
         md(value) if kind == "text" else f"*{md(_claim_text(amap, value))}*"
         for kind, value in parts
     )
+
+
+def _cite_md(amap: ArgumentMap, source_id: str) -> str:
+    # The full citation is in the Sources list, once: here the publisher and its number.
+    for number, source in enumerate(amap.sources, start=1):
+        if source.id == source_id:
+            publisher = "publisher unknown" if source.publisher == UNKNOWN else source.publisher
+            return f"{md(publisher)}, source {number}"
+    return md(source_id)
+
+
+def _cite(amap: ArgumentMap, report: Report, source_id: str) -> str:
+    """A short citation for report.html: the publisher and the source's number."""
+    source = amap.sources_by_id.get(source_id)
+    if source is None:
+        return source_id
+    publisher = "publisher unknown" if source.publisher == UNKNOWN else source.publisher
+    return f"{publisher}, source {report.source_numbers[source_id]}"
+
+
+def _sources_md(amap: ArgumentMap) -> str:
+    lines = ["## Sources", ""]
+    if not amap.sources:
+        return "\n".join([*lines, "The map names no source."])
+    lines += [f"{n}. {_source_md(amap, s.id)}" for n, s in enumerate(amap.sources, start=1)]
+    return "\n".join(lines)
 
 
 def _source_md(amap: ArgumentMap, source_id: str) -> str:
@@ -713,7 +767,8 @@ def render_html(amap: ArgumentMap, analysis: Analysis, *, page_href: str = "inde
         key_claims=key_claims(analysis),
         frustration=frustration(analysis),
         analysis=analysis,
-        reason=lambda c: reason_parts(c, stances, kinds),
+        reason=lambda c, times: reason_parts(c, stances, kinds, times),
+        cite=lambda source_id: _cite(amap, report, source_id),
         name=lambda a: actor_name(amap, a),
         claim=lambda c: _claim_text(amap, c),
         source=amap.sources_by_id.get,
