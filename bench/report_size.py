@@ -19,7 +19,9 @@ from argmap.render.report import md
 
 
 def repeats(text: str, quotes: set[str]) -> tuple[int, int, int]:
-    counts = [text.count(q) for q in quotes]
+    # A quote counts where it stands whole between quote marks, so a quote that is part of
+    # a longer one is not counted inside it.
+    counts = [text.count(f'"{q}"') + text.count(f"\u201c{q}\u201d") for q in quotes]
     repeated = [c for c in counts if c > 1]
     return len(repeated), sum(repeated), max(counts, default=0)
 
@@ -33,12 +35,16 @@ def main() -> int:
     print(f"report.md: {words} words, {lines} lines")
     n, total, most = repeats(report, {md(q) for q in quotes})
     print(f"report.md: {n} quotes appear more than once, {total} times in all (most {most})")
+    if "## Where each actor stands" in report:
+        details = report[report.index("## Where each actor stands") :]
+        n, total, most = repeats(details, {md(q) for q in quotes})
+        print(f"  after the summary: {n} quotes more than once, {total} times (most {most})")
     page = folder / "report.html"
     if page.exists():
         text = page.read_text(encoding="utf-8")
-        text = html.unescape(re.sub(r"<[^>]+>", "", text))
+        text = html.unescape(re.sub(r"<[^>]+>", "", text[text.index('id="details"') :]))
         n, total, most = repeats(text, quotes)
-        print(f"report.html: {n} quotes appear more than once, {total} times in all (most {most})")
+        print(f"report.html after the summary: {n} quotes more than once, {total} times")
     return 0
 
 

@@ -129,6 +129,10 @@ def test_the_summary_names_each_side_with_its_quote() -> None:
     ) in html
     assert '<p class="s-neutral">Neutral: Lee Quiet.</p>' in html
     assert (
+        '<p class="s-tally"><a href="#s-for-title">1 for</a> · <a href="#s-against-title">'
+        '1 against</a> · <a href="#s-mixed-title">0 mixed</a> · 1 neutral</p>'
+    ) in html
+    assert (
         "Grounded acceptance: out, since an objection to it stands unanswered in the map:"
         " <em>A room helps dealers</em>."
     ) in html

@@ -207,6 +207,7 @@ def test_the_summary_comes_first_with_one_quote_per_actor() -> None:
         "## Summary\n\n"
         "**The question: Allow a room**\n\n"
         "> The town should allow a drug consumption room\n\n"
+        "2 for · 1 against · 1 mixed\n\n"
         "**For** (2):\n\n"
         "- **Green Party** (for, +1.00): reported, not quoted (The Gazette, source 1)\n"
         '- **Jo Green** (for, +1.00): "We should open a room this year."\n\n'

@@ -374,6 +374,10 @@ def _summary_md(amap: ArgumentMap, summary: Summary) -> str:
     lines.append(f"**The question: {md(question.display)}**")
     if question.label:
         lines += ["", f"> {md(question.text)}"]
+    tally = [f"{len(voices)} {side}" for side, voices in summary.sides]
+    if summary.neutral:
+        tally.append(f"{len(summary.neutral)} neutral")
+    lines += ["", " · ".join(tally)]
     for side, voices in summary.sides:
         if not voices:
             continue
