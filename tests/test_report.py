@@ -343,3 +343,44 @@ def test_a_position_lists_its_twenty_strongest_reasons() -> None:
     report = render_markdown(amap, analyse(amap))
     assert report.count("  - supports *Reason") == 20
     assert "  - ... and 5 weaker reasons (`argmap export --format json` lists them all)" in report
+
+
+def test_inferred_positions_are_held_back_marked_and_collapsed() -> None:
+    # The analysis will split positions into stated and inferred; a stand-in with the
+    # new field shows how the report treats the inferred ones.
+    from collections.abc import Mapping
+    from dataclasses import asdict, dataclass, field
+
+    from argmap.analysis import Analysis, PositionScore
+    from argmap.render.report import render_html
+
+    @dataclass(frozen=True)
+    class Split(Analysis):
+        inferred_positions: Mapping[str, Mapping[str, PositionScore]] = field(default_factory=dict)
+
+    amap = canonical(loads(MAP).map)
+    full = analyse(amap)
+    fields = {name: getattr(full, name) for name in asdict(full)}
+    stated = {a: p for a, p in full.positions.items() if a != "max"}
+    split = Split(
+        **{**fields, "positions": stated}, inferred_positions={"max": full.positions["max"]}
+    )
+    report = render_markdown(amap, split)
+    summary = report[: report.index("## Where each actor stands")]
+    # A voice in the summary is a bold name; Max is only in the camps and contested lists.
+    assert "**Max Mixed**" not in summary and "**Jo Green**" in summary
+    assert (
+        "1 inferred position on it, reached only through other sources' relations, are not"
+        " counted here (see *Inferred positions* at the end)."
+    ) in summary
+    inferred = report[report.index("## Inferred positions") :]
+    assert inferred.startswith(
+        "## Inferred positions\n\n<details><summary>Positions reached only through other"
+        " sources' relations: not stated by the actor's own source, and not counted above"
+        "</summary>\n\n### Allow a room (inferred)\n\n"
+        "| Actor | Score | Stand |\n| --- | ---: | --- |\n"
+        "| Max Mixed | +0.20 | inferred: mixed, leaning for |\n\n</details>"
+    )
+    page = render_html(amap, split)
+    assert '<section aria-labelledby="inferred-title" id="inferred">' in page
+    assert "<td>inferred: mixed, leaning for</td>" in page

@@ -11,7 +11,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-__all__ = ["environment", "render_template"]
+__all__ = ["environment", "render_template", "summary_css"]
 
 
 @cache
@@ -43,3 +43,9 @@ def render_template(template: str, /, **context: Any) -> str:
     """Render `template` (a file in this folder) with `context`."""
     text: str = environment().get_template(template).render(**context)
     return text
+
+
+def summary_css() -> str:
+    """The style of the summary (`_summary.html`), for a page that shows it: report.html
+    includes it, and the outline page's stylesheet can append it."""
+    return (Path(__file__).parent / "summary.css").read_text(encoding="utf-8")
