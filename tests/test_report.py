@@ -370,7 +370,7 @@ def test_inferred_positions_are_held_back_marked_and_collapsed() -> None:
     # A voice in the summary is a bold name; Max is only in the camps and contested lists.
     assert "**Max Mixed**" not in summary and "**Jo Green**" in summary
     assert (
-        "1 inferred position on it, reached only through other sources' relations, are not"
+        "1 inferred position on it, reached only through other sources' relations, is not"
         " counted here (see *Inferred positions* at the end)."
     ) in summary
     inferred = report[report.index("## Inferred positions") :]
@@ -384,3 +384,6 @@ def test_inferred_positions_are_held_back_marked_and_collapsed() -> None:
     page = render_html(amap, split)
     assert '<section aria-labelledby="inferred-title" id="inferred">' in page
     assert "<td>inferred: mixed, leaning for</td>" in page
+    assert (
+        "1 inferred position on it, reached only through other sources' relations, is not" in page
+    )

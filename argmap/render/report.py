@@ -392,7 +392,8 @@ def _summary_md(amap: ArgumentMap, summary: Summary) -> str:
         lines += [
             "",
             f"{_n(summary.inferred, 'inferred position')} on it, reached only through other"
-            " sources' relations, are not counted here (see *Inferred positions* at the end).",
+            f" sources' relations, {'is' if summary.inferred == 1 else 'are'} not counted here"
+            " (see *Inferred positions* at the end).",
         ]
     if summary.camps or summary.unaligned:
         lines += ["", "**Camps**:", ""]
