@@ -41,8 +41,8 @@ MAP = ArgumentMap(
         Stance("s3", "lee", "allow", Position.NEUTRAL, "gazette", quote="We will see."),
     ),
     relations=(
-        Relation("r1", "saves", "allow", RelationKind.SUPPORTS),
-        Relation("r2", "dealers", "allow", RelationKind.ATTACKS),
+        Relation("r1", "saves", "allow", RelationKind.SUPPORTS, source="gazette"),
+        Relation("r2", "dealers", "allow", RelationKind.ATTACKS, source="gazette"),
     ),
 )
 
@@ -98,13 +98,13 @@ def test_each_stance_shows_sign_words_and_source() -> None:
 def test_actors_are_numbered_and_named_by_camp_as_in_the_report() -> None:
     html = flat(fragment())
     report = render_markdown(MAP, analyse(MAP))
-    assert "1. For Allow a room, mean +1.00, 1 actor: Jo Green" in report
-    assert "2. Against Allow a room, mean -1.00, 1 actor: Sam Chief" in report
+    assert "1. For: Allow a room · mean +1.00 · 1 actor: Jo Green" in report
+    assert "2. Against: Allow a room · mean -1.00 · 1 actor: Sam Chief" in report
     assert (
-        '<h4>Camp 1: For Allow a room (1)</h4><ul class="o-actor-list">'
+        '<h4>Camp 1: For: Allow a room · mean +1.00 · 1 actor (1)</h4><ul class="o-actor-list">'
         '<li id="o-actor-jo"><strong>Jo Green</strong> \u2014 person; councillor;'
         " on \u201cAllow a room\u201d: for, +1.00</li></ul>"
-        '<h4>Camp 2: Against Allow a room (1)</h4><ul class="o-actor-list">'
+        '<h4>Camp 2: Against: Allow a room · mean -1.00 · 1 actor (1)</h4><ul class="o-actor-list">'
         '<li id="o-actor-sam"><strong>Sam Chief</strong> \u2014 police;'
         " on \u201cAllow a room\u201d: against, -1.00</li></ul>"
         '<h4>Unaligned (1)</h4><ul class="o-actor-list">'

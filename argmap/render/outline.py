@@ -161,7 +161,7 @@ def _actor_groups(
     positions = shown_positions(analysis)
     camps = numbered_camps(amap, analysis)
     placed = {a for camp in camps for a in camp.members}
-    members = [(f"Camp {c.number}: {c.name}", list(c.members)) for c in camps]
+    members = [(f"Camp {c.number}: {c.title}", list(c.members)) for c in camps]
     rest = by_name(amap, (a.id for a in amap.actors if a.id not in placed))
     if rest:
         members.append(("Unaligned", list(rest)))
@@ -211,5 +211,5 @@ def outline_html(amap: ArgumentMap, analysis: Analysis) -> str:
         unknown=UNKNOWN,
         kind_word=_KIND_WORD,
         verb=_POSITION_VERB,
-        camp_names=8,
+        camp_names=5,
     ).rstrip("\n")

@@ -59,8 +59,9 @@ _TEXT_ACTORS = 12
 _REASONS = 20
 # A quote in the summary is cut to this many characters; the actor's section has it whole.
 _EXCERPT = 100
-# The summary names this many members of a camp; the Camps section names them all.
-_CAMP_NAMES = 8
+# The summary names this many members of a camp (and of the unaligned); the Camps
+# section names them all.
+_CAMP_NAMES = 5
 
 
 def _plain(text: str) -> str:
@@ -431,8 +432,7 @@ def _voice_md(amap: ArgumentMap, voice: Voice) -> str:
 
 
 def _camp_head_md(camp: Camp) -> str:
-    mean = f", mean {signed(camp.mean)}" if camp.mean is not None else ""
-    return f"{md(camp.name)}{mean}, {_n(len(camp.members), 'actor')}"
+    return md(camp.title)
 
 
 def _few_md(amap: ArgumentMap, actors: tuple[str, ...]) -> str:
@@ -803,9 +803,8 @@ def render_text(amap: ArgumentMap, analysis: Analysis) -> str:
             lines.append("  no actor takes a side")
     lines += ["", f"Camps (frustration: {len(analysis.frustration) or 'none'})"]
     for camp in numbered_camps(amap, analysis):
-        leaning = f" (mean {signed(camp.mean)})" if camp.mean is not None else ""
         names = ", ".join(_plain(actor_name(amap, a)) for a in camp.members)
-        lines.append(f"  {camp.number}. {_plain(camp.name)}: {names}{leaning}")
+        lines.append(f"  {camp.number}. {_plain(camp.title)}: {names}")
     alone = unaligned(analysis)
     if alone:
         lines.append(

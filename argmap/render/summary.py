@@ -27,7 +27,6 @@ __all__ = [
     "numbered_camps",
     "proposals_in_order",
     "shown_positions",
-    "side_of",
     "stand",
     "summarise",
     "unaligned",
@@ -40,21 +39,14 @@ CONTESTED_SHOWN = 3
 
 
 def shown_positions(analysis: Analysis) -> Positions:
-    """The positions the report and outline show as where actors stand.
-
-    Today every position the analysis finds; once the analysis splits positions into
-    stated and inferred, `analysis.positions` holds the stated ones only.
-    """
+    """The positions the report and outline show as where actors stand: the stated ones
+    (the actor's own source links them to the proposal)."""
     return analysis.positions
 
 
 def inferred_positions(analysis: Analysis) -> Positions:
-    """Positions reached only through other sources' relations, shown apart and marked.
-
-    Empty until the analysis provides `inferred_positions`.
-    """
-    found: Positions = getattr(analysis, "inferred_positions", {})
-    return found
+    """Positions reached only through other sources' relations, shown apart and marked."""
+    return analysis.inferred_positions
 
 
 def stand(position: PositionScore) -> str:
@@ -76,19 +68,6 @@ def _sign_word(score: float) -> str:
     return "for" if rounded > 0 else "against" if rounded < 0 else "undecided"
 
 
-def side_of(position: PositionScore) -> str:
-    """The summary's column for a position: `for`, `against` or `mixed`.
-
-    A mixed actor is in `mixed` whatever way it leans; an unmixed score of zero (rounded)
-    is `mixed` too, since it says neither.
-
-    >>> [side_of(PositionScore(s, m, ())) for s, m in ((1.0, False), (-0.5, False), (0.9, True))]
-    ['for', 'against', 'mixed']
-    """
-    word = _sign_word(position.score)
-    return "mixed" if position.mixed or word == "undecided" else word
-
-
 @dataclass(frozen=True)
 class Voice:
     """One actor on the question: the score, and the words that show it best."""
@@ -102,11 +81,10 @@ class Voice:
 
 @dataclass(frozen=True)
 class Camp:
-    """A numbered camp, named by where its members stand on the question."""
+    """A numbered camp with the analysis's title ("For: Allow it · mean +1.00 · 2 actors")."""
 
     number: int
-    name: str
-    mean: float | None  # members' mean score on the question (or on every proposal)
+    title: str
     members: tuple[str, ...]  # actor ids, in name order
 
 
@@ -154,56 +132,33 @@ def proposals_in_order(amap: ArgumentMap, analysis: Analysis) -> list[Claim]:
 
 
 def unaligned(analysis: Analysis) -> set[str]:
-    """Actors alone in their camp with no position and no agreement with anyone."""
-    linked = {a for a, b, _ in analysis.agreement} | {b for a, b, _ in analysis.agreement}
-    positions = shown_positions(analysis)
-    return {
-        camp[0]
-        for camp in analysis.camps
-        if len(camp) == 1 and camp[0] not in linked and camp[0] not in positions
-    }
+    """Actors with no camp: no stated position and no agreement with anyone."""
+    return set(analysis.unaligned)
 
 
 def numbered_camps(amap: ArgumentMap, analysis: Analysis) -> tuple[Camp, ...]:
-    """The camps worth a number (not the unaligned actors), in the analysis's order."""
-    alone = unaligned(analysis)
-    question = _question(amap, analysis)
-    real = [camp for camp in analysis.camps if camp[0] not in alone]
+    """The analysis's numbered camps, each titled by what its members' positions hold."""
     return tuple(
-        _camp(amap, analysis, number, camp, question) for number, camp in enumerate(real, start=1)
+        Camp(
+            camp.number,
+            camp.title(_label(amap, camp.proposal)),
+            by_name(amap, camp.members),
+        )
+        for camp in analysis.camp_info
     )
 
 
-def _camp(
-    amap: ArgumentMap,
-    analysis: Analysis,
-    number: int,
-    camp: tuple[str, ...],
-    question: Claim | None,
-) -> Camp:
-    positions = shown_positions(analysis)
-    on_question = [
-        positions[a][question.id].score
-        for a in camp
-        if question is not None and question.id in positions.get(a, {})
-    ]
-    members = by_name(amap, camp)
-    if on_question and question is not None:
-        mean = sum(on_question) / len(on_question)
-        return Camp(number, f"{_lean_word(mean)} {question.display}", mean, members)
-    scores = [p.score for a in camp for p in positions.get(a, {}).values()]
-    if not scores:
-        return Camp(number, "No position on any proposal", None, members)
-    mean = sum(scores) / len(scores)
-    return Camp(number, f"{_lean_word(mean)} the proposals they reach", mean, members)
-
-
-def _lean_word(mean: float) -> str:
-    word = _sign_word(mean)
-    return {"for": "For", "against": "Against"}.get(word, "Divided on")
+def _label(amap: ArgumentMap, proposal: str | None) -> str | None:
+    claim = amap.claims_by_id.get(proposal or "")
+    return claim.display if claim else proposal
 
 
 def _question(amap: ArgumentMap, analysis: Analysis) -> Claim | None:
+    """The analysis's central question, or (for a hand-built analysis without one) the
+    proposal the most actors take a side on."""
+    found = amap.claims_by_id.get(analysis.question or "")
+    if found is not None:
+        return found
     ordered = proposals_in_order(amap, analysis)
     return ordered[0] if ordered else None
 
@@ -241,6 +196,16 @@ def _sides(
     # Strongest first inside each side, then by name, as a reader scans a list.
     rows.sort(key=lambda r: (-abs(round(r[1].score, 4)), actor_name(amap, r[0]), r[0]))
     columns: dict[str, list[Voice]] = {"for": [], "against": [], "mixed": []}
+    # The analysis's one count of the sides decides each actor's column.
+    counted = analysis.sides.get(question.id)
+    side: dict[str, str] = {}
+    if counted is not None:
+        for name, actors in (
+            ("for", counted.for_),
+            ("against", counted.against),
+            ("mixed", counted.mixed),
+        ):
+            side.update(dict.fromkeys(actors, name))
     quoted: dict[tuple[str | None, str], str] = {}  # (quote, source) -> first actor
     for actor, position in rows:
         stance = best_stance(position, stances)
@@ -249,7 +214,7 @@ def _sides(
         if key and same_as is None:
             quoted[key] = actor
         voice = Voice(actor, actor_name(amap, actor), position, stance, same_as)
-        columns[side_of(position)].append(voice)
+        columns[side.get(actor) or position.side].append(voice)
     return tuple((side, tuple(voices)) for side, voices in columns.items())
 
 
@@ -272,6 +237,9 @@ def best_stance(position: PositionScore, stances: Mapping[str, Stance]) -> Stanc
 def _neutral(amap: ArgumentMap, analysis: Analysis, question: Claim | None) -> tuple[str, ...]:
     if question is None:
         return ()
+    counted = analysis.sides.get(question.id)
+    if counted is not None:
+        return by_name(amap, counted.neutral)
     positions = shown_positions(analysis)
     return by_name(
         amap,
@@ -312,11 +280,11 @@ def acceptance_reasons(
     """The claims that make `claim` out (its attackers that are in) or undecided (its
     attackers that are undecided); none for a claim that is in.
 
-    The analysis's own `acceptance_reasons`, once it has them, are used instead.
+    The analysis's own `acceptance_reasons` are used when it has them (it does, from
+    `analyse`); the attackers stand in for a hand-built analysis.
     """
-    own: Mapping[str, Iterable[str]] | None = getattr(analysis, "acceptance_reasons", None)
-    if own is not None:
-        return tuple(own.get(claim, ()))
+    if analysis.acceptance_reasons:
+        return tuple(analysis.acceptance_reasons.get(claim, ()))
     label = analysis.acceptance.get(claim, "undecided")
     if label == "in":
         return ()
