@@ -380,11 +380,31 @@ def test_inferred_positions_are_held_back_marked_and_collapsed() -> None:
         " sources' relations: not stated by the actor's own source, and not counted above"
         "</summary>\n\n### Allow a room (inferred)\n\n"
         "| Actor | Score | Stand |\n| --- | ---: | --- |\n"
-        "| Max Mixed |  0.00 | inferred: mixed, evenly balanced |\n\n</details>"
+        "| Max Mixed |  0.00 | inferred: mixed, evenly balanced |\n\n- Max Mixed:\n"
     )
+    assert inferred.endswith("\n\n</details>\n")
     page = render_html(amap, split)
     assert '<section aria-labelledby="inferred-title" id="inferred">' in page
     assert "<td>inferred: mixed, evenly balanced</td>" in page
     assert (
         "1 inferred position on it, reached only through other sources' relations, is not" in page
     )
+
+
+def test_an_inferred_position_shows_the_chain_of_sources_behind_it() -> None:
+    # Kim's gazette stance reaches the proposal only through the herald's relation.
+    text = MAP.replace("  max:\n", "  kim:\n    name: Kim Doe\n    kind: person\n  max:\n").replace(
+        "relations:",
+        "  - actor: kim\n    supports: saves\n    source: gazette\n    quote: Saves lives.\n\n"
+        "relations:",
+    )
+    report = report_md(text)
+    summary = report[: report.index("## Where each actor stands")]
+    assert "**Kim Doe**" not in summary
+    inferred = report[report.index("## Inferred positions") :]
+    assert "| Kim Doe | +1.00 | inferred: for |\n" in inferred
+    assert (
+        "- Kim Doe:\n"
+        "  - supports *A room saves lives* (source 1), which supports *Allow a room*"
+        " (per source 2) (for, weight 0.5)\n"
+    ) in inferred

@@ -670,20 +670,30 @@ def reason_parts(
     stances: Mapping[str, Stance],
     kinds: Mapping[tuple[str, str], str],
     times: int = 1,
+    numbers: Mapping[str, int] | None = None,
 ) -> list[tuple[str, str]]:
     """One path-by-path reason as (kind, value) parts, `text` or `claim` (an id):
     "supports *A*, which attacks *B* (against, weight 0.5)", and ", 2 stances" when two
-    stances give the same reason."""
+    stances give the same reason. With source `numbers`, each step says whose it is:
+    "supports *A* (source 1), which attacks *B* (per source 2)": the chain of sources
+    behind an inferred position."""
     stance = stances.get(c.stance)
     parts = [
         ("text", f"{stance.position.value if stance else 'takes a stance on'} "),
         ("claim", c.claim),
     ]
-    for origin, target in zip(c.path, c.path[1:], strict=False):
+    if numbers is not None and stance is not None and stance.source in numbers:
+        parts.append(("text", f" (source {numbers[stance.source]})"))
+    for i, (origin, target) in enumerate(zip(c.path, c.path[1:], strict=False)):
         parts += [
             ("text", f", which {kinds.get((origin, target), 'bears on')} "),
             ("claim", target),
         ]
+        if numbers is not None:
+            source = c.sources[i] if i < len(c.sources) else None
+            number = numbers.get(source) if source else None
+            where = f"per source {number}" if number else "no source"
+            parts.append(("text", f" ({where})"))
     effect = "for" if c.sign > 0 else "against"
     by = f", {times} stances" if times > 1 else ""
     parts.append(("text", f" ({effect}, weight {c.weight:g}{by})"))
@@ -737,6 +747,8 @@ def _source_md(amap: ArgumentMap, source_id: str) -> str:
 
 
 def _inferred_md(amap: ArgumentMap, report: Report) -> str:
+    stances = {s.id: s for s in amap.stances}
+    kinds = _relation_kinds(amap)
     lines = [
         "## Inferred positions",
         "",
@@ -750,6 +762,14 @@ def _inferred_md(amap: ArgumentMap, report: Report) -> str:
             f"| {md(actor_name(amap, actor))} | {signed(p.score)} | inferred: {stand(p)} |"
             for actor, p in rows
         ]
+        lines.append("")
+        for actor, p in rows:
+            lines.append(f"- {md(actor_name(amap, actor))}:")
+            lines += [
+                "  - "
+                + _parts_md(amap, reason_parts(c, stances, kinds, times, report.source_numbers))
+                for c, times in _merged(_strongest(p.contributions), stances)
+            ]
     lines += ["", "</details>"]
     return "\n".join(lines)
 
@@ -773,6 +793,10 @@ def render_html(amap: ArgumentMap, analysis: Analysis, *, page_href: str = "inde
         frustration=frustration(analysis),
         analysis=analysis,
         reason=lambda c, times: reason_parts(c, stances, kinds, times),
+        chain=lambda p: [
+            reason_parts(c, stances, kinds, times, report.source_numbers)
+            for c, times in _merged(_strongest(p.contributions), stances)
+        ],
         cite=lambda source_id: _cite(amap, report, source_id),
         name=lambda a: actor_name(amap, a),
         claim=lambda c: _claim_text(amap, c),
