@@ -67,7 +67,8 @@ MEASURE_JS = r"""
   const scale = net.getScale();
   const cls = {};
   argmap.data.views[view].nodes.forEach((n) => { cls[n[0]] = n[1]; });
-  const ids = Object.keys(body.nodes).filter((id) => cls[id] !== undefined && !body.nodes[id].options.hidden);
+  const ids = Object.keys(body.nodes)
+    .filter((id) => cls[id] !== undefined && !body.nodes[id].options.hidden);
   const box = {};
   ids.forEach((id) => { box[id] = net.getBoundingBox(id); });
 
@@ -95,7 +96,9 @@ MEASURE_JS = r"""
   function hitsBox(p, q, b) {
     let t0 = 0, t1 = 1;
     const dx = q[0] - p[0], dy = q[1] - p[1];
-    const tests = [[-dx, p[0] - b.left], [dx, b.right - p[0]], [-dy, p[1] - b.top], [dy, b.bottom - p[1]]];
+    const tests = [
+      [-dx, p[0] - b.left], [dx, b.right - p[0]], [-dy, p[1] - b.top], [dy, b.bottom - p[1]],
+    ];
     for (const [pp, qq] of tests) {
       if (pp === 0) { if (qq < 0) { return false; } continue; }
       const r = qq / pp;
@@ -107,6 +110,17 @@ MEASURE_JS = r"""
 
   // A uniform grid over segments and boxes keeps 2,000-node views fast.
   const CELL = 300;
+  function cells(a, b) {
+    const out = [];
+    const x0 = Math.floor(Math.min(a[0], b[0]) / CELL);
+    const x1 = Math.floor(Math.max(a[0], b[0]) / CELL);
+    const y0 = Math.floor(Math.min(a[1], b[1]) / CELL);
+    const y1 = Math.floor(Math.max(a[1], b[1]) / CELL);
+    for (let gx = x0; gx <= x1; gx++) {
+      for (let gy = y0; gy <= y1; gy++) { out.push(gx + "," + gy); }
+    }
+    return out;
+  }
   const segGrid = new Map();
   const segs = [];
   edges.forEach((e, ei) => {
@@ -114,13 +128,10 @@ MEASURE_JS = r"""
       const a = e.pts[i], b = e.pts[i + 1];
       const si = segs.length;
       segs.push([ei, a, b]);
-      for (let gx = Math.floor(Math.min(a[0], b[0]) / CELL); gx <= Math.floor(Math.max(a[0], b[0]) / CELL); gx++) {
-        for (let gy = Math.floor(Math.min(a[1], b[1]) / CELL); gy <= Math.floor(Math.max(a[1], b[1]) / CELL); gy++) {
-          const k = gx + "," + gy;
-          if (!segGrid.has(k)) { segGrid.set(k, []); }
-          segGrid.get(k).push(si);
-        }
-      }
+      cells(a, b).forEach((k) => {
+        if (!segGrid.has(k)) { segGrid.set(k, []); }
+        segGrid.get(k).push(si);
+      });
     }
   });
   const crossing = new Set();
@@ -154,20 +165,20 @@ MEASURE_JS = r"""
     const e = edges[s[0]];
     const a = s[1], b = s[2];
     const seen = new Set();
-    for (let gx = Math.floor(Math.min(a[0], b[0]) / CELL); gx <= Math.floor(Math.max(a[0], b[0]) / CELL); gx++) {
-      for (let gy = Math.floor(Math.min(a[1], b[1]) / CELL); gy <= Math.floor(Math.max(a[1], b[1]) / CELL); gy++) {
-        (boxGrid.get(gx + "," + gy) || []).forEach((id) => {
-          if (seen.has(id) || id === e.from || id === e.to) { return; }
-          seen.add(id);
-          const bb = box[id];
-          const inner = { left: bb.left + 1, right: bb.right - 1, top: bb.top + 1, bottom: bb.bottom - 1 };
-          if (hitsBox(a, b, inner)) {
-            if (!through.has(e.id)) { throughPairs.push([e.id, id]); }
-            through.add(e.id);
-          }
-        });
-      }
-    }
+    cells(a, b).forEach((k) => {
+      (boxGrid.get(k) || []).forEach((id) => {
+        if (seen.has(id) || id === e.from || id === e.to) { return; }
+        seen.add(id);
+        const bb = box[id];
+        const inner = {
+          left: bb.left + 1, right: bb.right - 1, top: bb.top + 1, bottom: bb.bottom - 1,
+        };
+        if (hitsBox(a, b, inner)) {
+          if (!through.has(e.id)) { throughPairs.push([e.id, id]); }
+          through.add(e.id);
+        }
+      });
+    });
   });
 
   const overlapping = new Set();
@@ -201,7 +212,8 @@ MEASURE_JS = r"""
     edges.forEach((e) => { if (body.nodes[e.to].y > body.nodes[e.from].y + 1) { down += 1; } });
   }
   const top = Math.min(...ids.map((id) => body.nodes[id].y));
-  const proposalsOffTop = ids.filter((id) => cls[id] === "proposal" && body.nodes[id].y > top + 1).length;
+  const proposalsOffTop = ids
+    .filter((id) => cls[id] === "proposal" && body.nodes[id].y > top + 1).length;
 
   return {
     nodes: ids.length, edges: edges.length, crossings: crossing.size, through: through.size,
@@ -313,7 +325,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         sites: dict[str, Path] = {}
         if args.site:
-            sites = {path.name: path for path in args.site}
+            sites = {path.resolve().name: path.resolve() for path in args.site}
         else:
             synthetic = Path(tmp) / "synthetic.yaml"
             generate = [sys.executable, str(ROOT / "bench" / "generate.py")]
