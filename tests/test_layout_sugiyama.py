@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import subprocess
 import sys
@@ -10,7 +11,7 @@ from argmap.render.layout import curve_point, route_around
 from argmap.render.sugiyama import count_crossings, layered
 from tests.conftest import ROOT
 
-BOX = {n: (100.0, 40.0) for n in "abcdefpq"}
+BOX = dict.fromkeys("abcdefpq", (100.0, 40.0))
 
 
 def test_layers_put_top_nodes_first_and_each_node_under_its_lowest_target() -> None:
@@ -65,7 +66,7 @@ def test_a_long_edge_gets_one_waypoint_per_layer_it_passes() -> None:
     route = out.routes[("c", "p")]
     assert [y for _, y in route] == [out.positions["a"][1], out.positions["b"][1]]
     # The waypoints keep clear of the boxes on their layers.
-    for (x, y), node in zip(route, ("a", "b"), strict=True):
+    for (x, _y), node in zip(route, ("a", "b"), strict=True):
         assert abs(x - out.positions[node][0]) >= 50 + 6
 
 
@@ -73,12 +74,12 @@ def test_boxes_in_a_layer_stay_apart() -> None:
     nodes = ["p", *"abcdef"]
     out = layered(nodes, [(n, "p") for n in "abcdef"], BOX, top=["p"], gap=30)
     xs = sorted(out.positions[n][0] for n in "abcdef")
-    assert all(b - a >= 130 for a, b in zip(xs, xs[1:], strict=False))
+    assert all(b - a >= 130 for a, b in itertools.pairwise(xs))
 
 
 def test_route_around_bends_a_line_that_would_cross_a_box() -> None:
     positions = {"a": (0.0, 0.0), "b": (400.0, 0.0), "m": (200.0, 0.0)}
-    sizes = {n: (100.0, 40.0) for n in positions}
+    sizes = dict.fromkeys(positions, (100.0, 40.0))
     bends = route_around([("a", "b"), ("a", "m")], positions, sizes)
     assert bends[1] is None
     assert bends[0] is not None
