@@ -128,9 +128,10 @@ def _csp(scripts: list[str]) -> str:
 def _view_json(view: View) -> dict[str, Any]:
     return {
         "nodes": [[n.id, n.cls, n.x, n.y, n.label, n.camp] for n in view.nodes],
-        # Items become indices below; the last field is the camps map's weight.
+        # Items become indices below; then the camps map's weight, then the edge's bend.
         "edges": [
-            [e.id, e.origin, e.target, e.cls, e.width, list(e.items), ""] for e in view.edges
+            [e.id, e.origin, e.target, e.cls, e.width, list(e.items), "", list(e.bend or ())]
+            for e in view.edges
         ],
         "groups": [list(g) for g in view.groups],
         "home": list(view.home),

@@ -38,7 +38,9 @@ GREY = "#8C8C8C"
 CAMP_COLOURS = (ORANGE, SKY_BLUE, BLUISH_GREEN, YELLOW, REDDISH_PURPLE)
 OTHER_CAMP_COLOUR = "#D9D9D9"
 
-_CLAIM_FONT = {"size": 16, "face": "system-ui, sans-serif", "color": "#1A1A1A"}
+# Claim labels are 20px on the canvas so that at the argument map's opening zoom (about
+# 0.55, the proposals' row across the screen) they read at 11px or more.
+_CLAIM_FONT = {"size": 20, "face": "system-ui, sans-serif", "color": "#1A1A1A"}
 _ACTOR_FONT = {
     "size": 15,
     "face": "system-ui, sans-serif",
@@ -64,10 +66,11 @@ NODE_STYLES: dict[str, tuple[str, dict[str, Any]]] = {
             "shape": "box",
             "color": {"background": BLUE, "border": "#00466E"},
             "borderWidth": 3,
-            "font": {**_CLAIM_FONT, "size": 18, "color": "#FFFFFF"},
+            "font": {**_CLAIM_FONT, "color": "#FFFFFF"},
             "shapeProperties": {"borderRadius": 0},
             "margin": 10,
-            "widthConstraint": {"maximum": 200},
+            # One width for every box, so the layout knows each box's size exactly.
+            "widthConstraint": {"minimum": 180, "maximum": 180},
         },
     ),
     "claim": (
@@ -79,7 +82,7 @@ NODE_STYLES: dict[str, tuple[str, dict[str, Any]]] = {
             "font": _CLAIM_FONT,
             "shapeProperties": {"borderRadius": 8},
             "margin": 8,
-            "widthConstraint": {"maximum": 170},
+            "widthConstraint": {"minimum": 180, "maximum": 180},
         },
     ),
     "evidence": (
@@ -90,7 +93,8 @@ NODE_STYLES: dict[str, tuple[str, dict[str, Any]]] = {
             "borderWidth": 1,
             "font": _CLAIM_FONT,
             "margin": 8,
-            "widthConstraint": {"maximum": 170},
+            # An ellipse is half as wide again as its text.
+            "widthConstraint": {"minimum": 124, "maximum": 124},
         },
     ),
     "actor-person": ("Person", {"shape": "dot", "size": 12, "borderWidth": 2, "font": _ACTOR_FONT}),

@@ -122,6 +122,7 @@
     var edge = copy(data.styles.edges[e[3]]);
     edge.id = e[0]; edge.from = e[1]; edge.to = e[2];
     if (e[4]) { edge.width = e[4]; }
+    if (e[7] && e[7].length) { edge.smooth = { enabled: true, type: e[7][0], roundness: e[7][1] }; }
     edge.color.opacity = faded ? 0.06 : (edge.color.opacity || 1);
     if (faded) { edge.font = Object.assign({}, edge.font, { color: "rgba(26,26,26,0.1)", strokeWidth: 0 }); }
     return edge;
