@@ -47,7 +47,7 @@ def render_all(
 
     amap, problems = load_valid(map_path)
     analysis = analyse(amap, normalisation=normalisation)
-    files = render_pages(amap, analysis, report_href="report.md")
+    files = render_pages(amap, analysis, report_href="report.html")
     files["report.md"] = render_markdown(amap, analysis)
     return {name: files[name] for name in OUTPUT_FILES}, problems
 

@@ -154,6 +154,8 @@ def test_outline_page_lists_every_claim_and_quote(page: Any, example_site: Path)
 def test_xss_payloads_stay_inert_text(page: Any, tmp_path: Path) -> None:
     amap = xss_map()
     folder = _write(tmp_path, amap)
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     _open(page, folder)
     ids = [a.id for a in amap.actors] + [c.id for c in amap.claims]
     texts = []
@@ -178,6 +180,7 @@ def test_xss_payloads_stay_inert_text(page: Any, tmp_path: Path) -> None:
     texts.append(page.inner_text("#search-results"))
     page.hover("#view-argument .canvas")
     assert page.evaluate("window.__xss") is None
+    assert dialogs == []
     # Nothing from the map became markup (the CSP would also stop it running).
     assert (
         page.evaluate(
@@ -194,7 +197,7 @@ def test_xss_payloads_stay_inert_text(page: Any, tmp_path: Path) -> None:
     assert (
         page.evaluate(
             "[...document.querySelectorAll('a[href]')].map(a => a.getAttribute('href'))"
-            ".filter(h => !/^(https:|#|outline.html|report.md)/.test(h))"
+            ".filter(h => !/^(https:|#|outline.html|report.html)/.test(h))"
         )
         == []
     )

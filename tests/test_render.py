@@ -5,8 +5,10 @@ from __future__ import annotations
 import base64
 import dataclasses
 import hashlib
+import html
 import json
 import re
+from html.parser import HTMLParser
 
 import pytest
 
@@ -82,6 +84,53 @@ def test_no_user_string_reaches_the_markup_unescaped() -> None:
     assert '<span class="o-url">javascript:window.__xss=6</span>' in outline
 
 
+class _Markup(HTMLParser):
+    """Every element, attribute and text run of a page, as the browser's tokenizer sees it."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, list[tuple[str, str | None]]]] = []
+        self.text: list[str] = []
+        self.scripts: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, attrs))
+
+    def handle_data(self, data: str) -> None:
+        (self.scripts if self.lasttag == "script" else self.text).append(data)
+
+
+_PAGE_TAGS = {
+    "html", "head", "meta", "title", "style", "body", "a", "header", "h1", "h2", "p", "div",
+    "nav", "button", "label", "input", "ul", "ol", "li", "details", "summary", "span",
+    "fieldset", "legend", "select", "option", "main", "section", "aside", "script", "svg",
+    "g", "rect", "ellipse", "circle", "polygon", "line",
+}  # fmt: skip
+
+
+def test_payloads_in_every_field_never_become_markup() -> None:
+    amap = xss_map()
+    page = render_index(amap, analyse(amap))
+    parsed = _Markup()
+    parsed.feed(page)
+    parsed.close()
+    # Only the template's own elements and attributes: no handler, no script-bearing url.
+    assert {tag for tag, _ in parsed.tags} <= _PAGE_TAGS
+    for tag, attrs in parsed.tags:
+        for name, value in attrs:
+            assert not name.startswith("on"), (tag, name)
+            assert not re.match(r"\s*(javascript|data):", value or "", re.I), (tag, name)
+    assert [tag for tag, _ in parsed.tags].count("script") == 3
+    # The data block is one script's text, and reads back as the map's own strings.
+    data = json.loads(parsed.scripts[0])
+    assert data["title"] == f"Map {XSS[1]}"
+    # The payloads shown in the markup are text, exactly as written.
+    text = "".join(parsed.text)
+    assert f"Map {XSS[1]}" in text  # h1 and title
+    assert f"Title {XSS[0]} (Publisher {XSS[1]})" in text  # the source filter
+    assert f"Description {XSS[0]} {XSS[4]}" in text
+
+
 def test_embedded_data_reads_back_exactly() -> None:
     amap = xss_map()
     data = _data(render_index(amap, analyse(amap)))
@@ -106,7 +155,7 @@ def test_csp_forbids_network_and_allows_only_the_pages_scripts(example_map: Argu
     page = render_index(example_map, analyse(example_map))
     csp = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">', page)
     assert csp is not None
-    policy = csp.group(1)
+    policy = html.unescape(csp.group(1))
     assert policy.startswith("default-src 'none'; script-src 'sha256-")
     assert "img-src data:; base-uri 'none'; form-action 'none'" in policy
     scripts = re.findall(r"<script>(.*?)</script>", page, re.S)
@@ -137,8 +186,8 @@ def test_header_counts_and_report_link(example_map: ArgumentMap) -> None:
     page = render_index(example_map, analyse(example_map))
     assert (
         '<p class="counts">3 actors \u00b7 4 claims (1 proposal, 1 evidence) \u00b7 4 stances'
-        ' \u00b7 3 relations \u00b7 2 sources \u00b7 <a href="report.md">Report</a>'
-        " (Markdown)</p>"
+        ' \u00b7 3 relations \u00b7 2 sources \u00b7 <a href="report.html" id="report-link">'
+        "Report</a></p>"
     ) in page
 
 
