@@ -142,6 +142,44 @@ def _view_json(view: View) -> dict[str, Any]:
     }
 
 
+#: A position score past this is "for" (or, negated, "against"); the same cut as score_words.
+_SIDE_CUT = 0.33
+
+
+def _board(amap: ArgumentMap, analysis: Analysis) -> dict[str, dict[str, list[list[Any]]]]:
+    """Each proposal's pro/con board: who is for, against and mixed, with their best quote.
+
+    The one place the page decides who stands where on a proposal (the panel's board
+    reads only this): `{proposal: {"for" | "against" | "mixed": [[actor, score, stance]]}}`
+    where `stance` is the index (in the page's sorted stances) of the stance that pulls the
+    actor most towards that side, or -1. Strongest first, then by actor id. An actor is
+    "mixed" when the score is between the cuts (divided) whatever the sign.
+    """
+    index = {s.id: i for i, s in enumerate(sorted(amap.stances, key=lambda s: s.id))}
+    proposals = {c.id for c in amap.claims if c.kind is ClaimKind.PROPOSAL}
+    board: dict[str, dict[str, list[list[Any]]]] = {
+        p: {"for": [], "against": [], "mixed": []} for p in sorted(proposals)
+    }
+    for actor, by_proposal in sorted(analysis.positions.items()):
+        for proposal, score in sorted(by_proposal.items()):
+            if proposal not in board:
+                continue
+            if score.score > _SIDE_CUT:
+                side, sign = "for", 1
+            elif score.score < -_SIDE_CUT:
+                side, sign = "against", -1
+            else:
+                side, sign = "mixed", 0
+            pulls = [c for c in score.contributions if sign == 0 or c.sign == sign]
+            best = max(pulls, key=lambda c: (c.weight, -len(c.path), c.stance), default=None)
+            stance = index.get(best.stance, -1) if best is not None else -1
+            board[proposal][side].append([actor, round(score.score, 3), stance])
+    for sides in board.values():
+        for entries in sides.values():
+            entries.sort(key=lambda e: (-abs(e[1]), e[0]))
+    return board
+
+
 def _page_data(amap: ArgumentMap, analysis: Analysis, views: tuple[View, ...]) -> dict[str, Any]:
     camps = camp_order(analysis)
     stances = sorted(amap.stances, key=lambda s: s.id)
@@ -199,6 +237,7 @@ def _page_data(amap: ArgumentMap, analysis: Analysis, views: tuple[View, ...]) -
             for actor, by_proposal in analysis.positions.items()
             if by_proposal
         },
+        "board": _board(amap, analysis),
         "camps": [{"name": f"Camp {i + 1}", "members": list(c)} for i, c in enumerate(camps)],
         "campColours": list(CAMP_COLOURS),
         "otherCampColour": OTHER_CAMP_COLOUR,
@@ -342,6 +381,17 @@ def _templates() -> jinja2.Environment:
 
 _CONTESTED_SHOWN = 10
 
+#: Past this many stances and claims the printed page leaves the outline to outline.html,
+#: so a big map's index.html does not carry the whole map twice.
+_PRINT_OUTLINE_MAX = 3000
+
+
+def _print_outline(amap: ArgumentMap, analysis: Analysis) -> Markup | None:
+    """The outline printed under the map (outline_html escapes every user string)."""
+    if len(amap.stances) + len(amap.claims) > _PRINT_OUTLINE_MAX:
+        return None
+    return Markup(outline_html(amap, analysis))
+
 
 def _contested(amap: ArgumentMap, analysis: Analysis) -> list[dict[str, Any]]:
     """The most contested claims for the page's list: both sides held, most contested first."""
@@ -387,6 +437,7 @@ def render_index(amap: ArgumentMap, analysis: Analysis, *, report_href: str = "r
             ],
             filters=_filters(amap, analysis),
             contested=_contested(amap, analysis),
+            outline=_print_outline(amap, analysis),
             data=_page_data(amap, analysis, views),
             # Trusted code from this package and from pyvis, checked for "</script" on load.
             vis_js=Markup(vis_js),
