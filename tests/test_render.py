@@ -105,6 +105,8 @@ _PAGE_TAGS = {
     "nav", "button", "label", "input", "ul", "ol", "li", "details", "summary", "span",
     "fieldset", "legend", "select", "option", "main", "section", "aside", "script", "svg",
     "g", "rect", "ellipse", "circle", "polygon", "line",
+    # the outline printed under the map
+    "h3", "h4", "strong", "em", "cite",
 }  # fmt: skip
 
 
@@ -348,3 +350,53 @@ def test_pack_boxes_keeps_order_and_never_overlaps() -> None:
     for i, a in enumerate(boxes):
         for b in boxes[i + 1 :]:
             assert a[2] <= b[0] or b[2] <= a[0] or a[3] <= b[1] or b[3] <= a[1]
+
+
+def test_the_board_sorts_each_actor_to_one_side_with_its_strongest_quote() -> None:
+    from argmap.model import (
+        Actor,
+        ActorKind,
+        Claim,
+        ClaimKind,
+        Position,
+        Relation,
+        RelationKind,
+        Source,
+        Stance,
+    )
+
+    person = ActorKind.PERSON
+    amap = ArgumentMap(
+        title="t",
+        sources=(Source("s", "S", "P", "2024"),),
+        actors=(
+            Actor("ann", "Ann", person),
+            Actor("bob", "Bob", person),
+            Actor("cy", "Cy", person),
+        ),
+        claims=(
+            Claim("p", "P", ClaimKind.PROPOSAL),
+            Claim("good", "Good"),
+            Claim("bad", "Bad"),
+        ),
+        stances=(
+            Stance("ann/p", "ann", "p", Position.SUPPORTS, "s", quote="yes"),
+            Stance("ann/good", "ann", "good", Position.SUPPORTS, "s", quote="good"),
+            Stance("bob/bad", "bob", "bad", Position.SUPPORTS, "s", quote="bad"),
+            Stance("cy/good", "cy", "good", Position.SUPPORTS, "s", quote="g"),
+            Stance("cy/bad", "cy", "bad", Position.SUPPORTS, "s", quote="b"),
+        ),
+        relations=(
+            Relation("good/supports/p", "good", "p", RelationKind.SUPPORTS),
+            Relation("bad/attacks/p", "bad", "p", RelationKind.ATTACKS),
+        ),
+    )
+    board = _data(render_index(amap, analyse(amap)))["board"]
+    # Stances are indexed in id order: ann/good 0, ann/p 1, bob/bad 2, cy/bad 3, cy/good 4.
+    assert board == {
+        "p": {
+            "for": [["ann", 1.0, 1]],  # the direct stance outweighs the one through "good"
+            "against": [["bob", -1.0, 2]],
+            "mixed": [["cy", 0.0, 3]],  # equal pulls: the first stance id
+        }
+    }

@@ -171,7 +171,8 @@ def _board(amap: ArgumentMap, analysis: Analysis) -> dict[str, dict[str, list[li
             else:
                 side, sign = "mixed", 0
             pulls = [c for c in score.contributions if sign == 0 or c.sign == sign]
-            best = max(pulls, key=lambda c: (c.weight, -len(c.path), c.stance), default=None)
+            # Heaviest pull, then the shortest path, then the first stance id: deterministic.
+            best = min(pulls, key=lambda c: (-c.weight, len(c.path), c.stance), default=None)
             stance = index.get(best.stance, -1) if best is not None else -1
             board[proposal][side].append([actor, round(score.score, 3), stance])
     for sides in board.values():
