@@ -184,8 +184,15 @@
   // main block or largest camp), as large as fits but never below a legible scale.
   // A phone opens closer in (labels of 16px at 0.7 are 11px); pinch or "Fit" show the rest.
   var MIN_SCALE = window.matchMedia && window.matchMedia("(max-width: 700px)").matches ? 0.7 : 0.5;
+  // "Fit" and the 0 key show everything shown, however small.
+  function fitAll(name) {
+    var ids = visibleIds(name);
+    networks[name].fit({ nodes: ids.length ? ids : undefined, animation: false });
+  }
   function initialZoom(name) {
     var network = networks[name];
+    // The panel may just have opened or closed: measure the canvas now, not on the next frame.
+    network.setSize("100%", "100%");
     network.fit({ animation: false });
     if (network.getScale() >= MIN_SCALE || !views[name].nodes.length) { return; }
     var r = views[name].home;
@@ -199,6 +206,9 @@
     if (h * scale > box.height) { cy = r[1] - 70 + box.height / 2 / scale; }
     network.moveTo({ position: { x: cx, y: cy }, scale: scale });
   }
+
+  // Labels are 16px: at this scale they are 11px on screen.
+  var LEGIBLE_SCALE = 0.7;
 
   // ---- tooltips --------------------------------------------------------------------
   var tooltip = $("tooltip");
@@ -287,11 +297,12 @@
       var network = networks[name];
       network.selectNodes([id]);
       highlight(name, id);
-      if (focusSteps) { fitVisible(name); }
+      if (focusSteps) { /* fitted below, once the panel has taken its room */ }
       else if (move) { network.focus(id, { scale: Math.max(network.getScale(), 1), animation: false }); }
     }
     document.body.classList.toggle("has-board", !!data.board[id]);
     showPanel(nodePanel(id, name), keepFocus);
+    if (name && name === current && focusSteps) { fitVisible(name); }
     if (name && name === current && (move || focusSteps)) { clearOfSheet(name, id); }
   }
 
@@ -726,8 +737,8 @@
   function setFocus(n) {
     focusSteps = selected ? n : 0;
     applyFilters();
-    if (current) { fitVisible(current); }
     if (selected) { showPanel(nodePanel(selected, viewFor(selected)), true); }
+    if (current) { fitVisible(current); }
   }
 
   function applyFilters() {
@@ -761,8 +772,14 @@
     if (!network) { return; }
     var ids = visibleIds(name);
     if (!ids.length || ids.length === views[name].nodes.length) { initialZoom(name); return; }
+    network.setSize("100%", "100%");
     network.fit({ nodes: ids, animation: false });
     if (network.getScale() > 1.2) { network.moveTo({ scale: 1.2, animation: false }); }
+    // Never below a legible scale: centre on the selection and let "Fit" show the rest.
+    if (network.getScale() < LEGIBLE_SCALE) {
+      var at = selected && viewNodes[name][selected] ? network.getPositions([selected])[selected] : network.getViewPosition();
+      network.moveTo({ position: at, scale: LEGIBLE_SCALE, animation: false });
+    }
   }
   Array.prototype.forEach.call(document.querySelectorAll("#filters input, #filters select"), function (input) {
     input.addEventListener("change", function () { applyFilters(); if (current) { fitVisible(current); } commit(false); });
@@ -842,7 +859,7 @@
       network.moveTo({ position: { x: at.x + pan[0] * by, y: at.y + pan[1] * by }, animation: false });
     } else if (ev.key === "+" || ev.key === "=") { zoomBy(1.25); }
     else if (ev.key === "-" || ev.key === "_") { zoomBy(0.8); }
-    else if (ev.key === "0") { fitVisible(current); }
+    else if (ev.key === "0") { fitAll(current); }
     else if (ev.key === "n" || ev.key === "N") { step(1); }
     else if (ev.key === "p" || ev.key === "P") { step(-1); }
     else if (ev.key === "Enter" && !panel.hidden) { $("panel-title").focus(); }
@@ -852,7 +869,7 @@
   Array.prototype.forEach.call(document.querySelectorAll(".canvas"), function (c) { c.addEventListener("keydown", canvasKeys); });
   $("zoom-in").addEventListener("click", function () { zoomBy(1.25); });
   $("zoom-out").addEventListener("click", function () { zoomBy(0.8); });
-  $("zoom-fit").addEventListener("click", function () { if (current) { fitVisible(current); } });
+  $("zoom-fit").addEventListener("click", function () { if (current) { fitAll(current); } });
 
   // ---- the address: view, selection, search, filters, focus -------------------------
   // #view=stances&sel=jo-green&q=jo&xkind=party&src=herald&focus=2 (defaults left out);
@@ -899,6 +916,7 @@
   }
   function restore(hash) {
     var state = parseHash(hash);
+    var wasNarrowed = focusSteps > 0 || (current !== null && !filterState().isDefault);
     restoring = true;
     try {
       ["kind", "camp", "stance"].forEach(function (name) {
@@ -923,6 +941,7 @@
       }
       applyFilters();
       if (!state.sel && !filterState().isDefault) { fitVisible(current); }
+      else if (!state.sel && wasNarrowed) { initialZoom(current); }
       runSearch(state.q && !state.sel && !state.edge ? undefined : false);
     } finally {
       restoring = false;
