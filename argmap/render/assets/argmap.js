@@ -254,9 +254,13 @@
   }
 
   // ---- highlight and selection -----------------------------------------------------
+  var highlighted = {};
   function highlight(name, id) {
     var network = networks[name];
     if (!network) { return; }
+    // Nothing to undo: a fresh view is drawn unfaded (and big views redraw slowly).
+    if (id === null && !highlighted[name]) { return; }
+    highlighted[name] = id;
     var keep = {};
     if (id !== null) {
       keep[id] = true;
@@ -741,6 +745,7 @@
     if (current) { fitVisible(current); }
   }
 
+  var hiddenNow = {};  // view -> node id or "edge " + edge id -> hidden
   function applyFilters() {
     var f = filterState();
     $("filter-count").textContent = f.isDefault ? "" : "(on)";
@@ -748,10 +753,20 @@
       var parts = visibleParts(name, f);
       var around = focusSet(name);
       function shown(id) { return (parts === null || parts.nodes[id]) && (around === null || around[id]); }
-      nodeSets[name].update(views[name].nodes.map(function (n) { return { id: n[0], hidden: !shown(n[0]) }; }));
-      edgeSets[name].update(views[name].edges.map(function (e) {
-        return { id: e[0], hidden: !((parts === null || parts.edges[e[0]]) && shown(e[1]) && shown(e[2])) };
-      }));
+      // Only what changes: each DataSet update makes vis-network redo its work.
+      var was = hiddenNow[name] || (hiddenNow[name] = {});
+      var nodes = [];
+      views[name].nodes.forEach(function (n) {
+        var hide = !shown(n[0]);
+        if (!!was[n[0]] !== hide) { was[n[0]] = hide; nodes.push({ id: n[0], hidden: hide }); }
+      });
+      var edges = [];
+      views[name].edges.forEach(function (e) {
+        var hide = !((parts === null || parts.edges[e[0]]) && shown(e[1]) && shown(e[2]));
+        if (!!was["edge " + e[0]] !== hide) { was["edge " + e[0]] = hide; edges.push({ id: e[0], hidden: hide }); }
+      });
+      if (nodes.length) { nodeSets[name].update(nodes); }
+      if (edges.length) { edgeSets[name].update(edges); }
     });
     var shownNodes = current && views[current] ? visibleIds(current) : [];
     var total = current && views[current] ? views[current].nodes.length : 0;
@@ -1188,4 +1203,5 @@
   restore(location.hash);
   if (!current) { showView(tabs[0].getAttribute("data-view"), false); }
   if (history.replaceState) { history.replaceState(null, "", stateHash()); }
+  times.ready = performance.now();
 })();
