@@ -217,6 +217,12 @@ def test_a_proposal_opens_on_its_pro_con_board(page: Any, example: Path) -> None
     )
     page.locator(".board-for details.board-actors > summary").click()
     assert board.locator(".board-for .board-actors ul").is_hidden()
+    # One count: the facts and the tooltip count the board's actors.
+    assert "Positions\n2 for, 1 against\nDirect stances\n2 for, 0 against, 0 neutral" in (
+        page.inner_text("#panel .facts")
+    )
+    page.evaluate("argmap.networks.argument.emit('hoverNode', {node: 'allow-room', event: {}})")
+    assert page.inner_text("#tooltip").endswith("\n2 for, 1 against \u00b7 click for details")
     _no_errors(page)
 
 

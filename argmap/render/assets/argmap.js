@@ -1,9 +1,11 @@
 /* argmap page script: draws the views with vis-network and wires search, filters,
- * tooltips and the details panel.
+ * tooltips, the details panel (a pro/con board for proposals), focus mode, the address
+ * (view, selection, search, filters and focus, with history), keys, print and export.
  *
  * Safety rule: every string from the map reaches the page through textContent or the
  * canvas (vis-network draws labels as pixels); nothing here ever assigns innerHTML or
- * builds markup from data, and only http(s) urls become links.
+ * builds markup from data (the SVG export is built as DOM nodes and serialised), and only
+ * http(s) urls become links.
  */
 (function () {
   "use strict";
@@ -233,8 +235,15 @@
     }
     var c = data.claims[id];
     var h = holders(id);
+    var count = data.board[id] ? sides(id) : h.supports.length + " for, " + h.opposes.length + " against";
     return c.kind.charAt(0).toUpperCase() + c.kind.slice(1) + ": " + clip(c.text, 160) +
-      "\n" + h.supports.length + " for, " + h.opposes.length + " against \u00b7 click for details";
+      "\n" + count + " \u00b7 click for details";
+  }
+
+  // A proposal's count is its board's: the same actors the panel lists by name.
+  function sides(id) {
+    var b = data.board[id];
+    return b["for"].length + " for, " + b.against.length + " against" + (b.mixed.length ? ", " + b.mixed.length + " mixed" : "");
   }
 
   function edgeTooltip(name, id) {
@@ -482,7 +491,8 @@
       if (c.tags.length) { cfacts.push(el("dt", { text: "Tags" }), el("dd", { text: c.tags.join(", ") })); }
       if (c.acceptance) { cfacts.push(el("dt", { text: "Acceptance" }), el("dd", { text: ACCEPTANCE[c.acceptance] || c.acceptance })); }
       var h = holders(id);
-      cfacts.push(el("dt", { text: "Held by" }), el("dd", { text: h.supports.length + " for, " + h.opposes.length + " against, " + h.neutral.length + " neutral" }));
+      if (data.board[id]) { cfacts.push(el("dt", { text: "Positions" }), el("dd", { text: sides(id) })); }
+      cfacts.push(el("dt", { text: data.board[id] ? "Direct stances" : "Held by" }), el("dd", { text: h.supports.length + " for, " + h.opposes.length + " against, " + h.neutral.length + " neutral" }));
       out.push(el("dl", { cls: "facts" }, cfacts));
       if (data.board[id]) { out.push(proBoard(id)); }
       var st = stancesByClaim[id] || [];
