@@ -3,9 +3,10 @@
     python tools/page_screenshots.py [--site output] [--out docs/screenshots]
 
 Opens the built page in Debian's headless chromium (through Playwright) and saves, at
-1440x900 and 390x844: every view, the pro/con board of the central proposal, focus mode
-and the print preview (the page under print media, and the first page of its PDF, drawn
-by poppler's pdftoppm when it is installed). Run `python build.py` first.
+1440x900 and 390x844: every view, the pro/con board of the central proposal and focus
+mode; at 1440x900 also search, the SVG export and the print preview (the page under
+print media, and the first page of its PDF, drawn by poppler's pdftoppm when it is
+installed). Run `python build.py` first.
 """
 
 from __future__ import annotations
@@ -72,6 +73,17 @@ def main() -> int:
             page.wait_for_timeout(300)
             shot(page, f"page-focus-{size}")
             if width > 700:
+                # The SVG download of the argument map, drawn by chromium.
+                page.goto("about:blank")
+                page.goto(f"{index}#view=argument")
+                page.wait_for_function("() => window.argmapFirstDraw !== undefined")
+                with tempfile.TemporaryDirectory() as tmp:
+                    svg = Path(tmp) / "argument.svg"
+                    svg.write_text(page.evaluate("argmap.viewSvg('argument')"), encoding="utf-8")
+                    viewer = context.new_page()
+                    viewer.goto(svg.as_uri())
+                    shot(viewer, "page-export-svg-argument")
+                    viewer.close()
                 page.goto(f"{index}#view=argument")
                 page.wait_for_function("() => window.argmapFirstDraw !== undefined")
                 page.fill("#search", "Blunt")

@@ -1044,6 +1044,10 @@
       right = Math.max(right, b.right); bottom = Math.max(bottom, b.bottom);
     });
     if (!ids.length) { left = top = 0; right = bottom = 100; }
+    (views[name].groups || []).forEach(function (grp) {  // camp names sit above their camps
+      left = Math.min(left, grp[1] - 160); right = Math.max(right, grp[1] + 160);
+      top = Math.min(top, grp[2] - 24); bottom = Math.max(bottom, grp[2]);
+    });
     var pad = 20;
     var root = svgEl("svg", { xmlns: SVG, viewBox: [left - pad, top - pad, right - left + 2 * pad, bottom - top + 2 * pad].join(" "),
       width: Math.round(right - left + 2 * pad), height: Math.round(bottom - top + 2 * pad), "font-family": "system-ui, sans-serif" });
