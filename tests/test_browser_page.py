@@ -368,6 +368,48 @@ def test_touch_taps_open_entries_and_the_canvas_takes_gestures(phone: Any, examp
     assert phone.evaluate("argmap.networks.argument.getScale()") > scale
 
 
+def test_one_finger_pans_and_two_fingers_zoom(phone: Any, example: Path) -> None:
+    _open(phone, example)
+    cdp = phone.context.new_cdp_session(phone)
+    # A point of the canvas with nothing under it (a finger on a node drags the node).
+    x, y = phone.evaluate(
+        """() => { const net = argmap.networks.argument;
+        const box = document.getElementById('canvas-argument').getBoundingClientRect();
+        for (let y = 20; y < box.height - 40; y += 20) for (let x = 20; x < box.width / 2; x += 20)
+          if (net.getNodeAt({x, y}) === undefined && net.getEdgeAt({x, y}) === undefined)
+            return [box.left + x, box.top + y];
+        return null; }"""
+    )
+
+    def touch(kind: str, points: list[tuple[float, float]]) -> None:
+        cdp.send(
+            "Input.dispatchTouchEvent",
+            {"type": kind, "touchPoints": [{"x": px, "y": py} for px, py in points]},
+        )
+        phone.wait_for_timeout(16)
+
+    def view() -> tuple[float, float, float]:
+        return tuple(
+            phone.evaluate(
+                "() => { const n = argmap.networks.argument, p = n.getViewPosition();"
+                " return [p.x, p.y, n.getScale()]; }"
+            )
+        )
+
+    before = view()
+    touch("touchStart", [(x, y)])
+    for i in range(1, 11):
+        touch("touchMove", [(x + 10 * i, y + 5 * i)])
+    touch("touchEnd", [])
+    panned = view()
+    assert panned[0] < before[0] and panned[1] < before[1] and panned[2] == before[2]
+    touch("touchStart", [(x, y), (x + 40, y)])
+    for i in range(1, 11):
+        touch("touchMove", [(x - 4 * i, y), (x + 40 + 4 * i, y)])
+    touch("touchEnd", [])
+    assert view()[2] > panned[2]
+
+
 # ---- print, export, report link -----------------------------------------------------
 
 
