@@ -36,7 +36,16 @@ from argmap.text import suggest
 __all__ = ["KINDS", "AddError", "Added", "add_entry"]
 
 #: What can be added, and the section each goes in.
-KINDS = {"actor": "actors", "claim": "claims", "stance": "stances", "relation": "relations"}
+KINDS = {
+    "actor": "actors",
+    "claim": "claims",
+    "stance": "stances",
+    "relation": "relations",
+    # Not offered by `argmap add`; `argmap draft --merge` adds these through the same path.
+    "source": "sources",
+    "ignored": "ignored",
+}
+_KEYED = ("actor", "claim", "source")
 
 _ID = ID
 
@@ -66,7 +75,7 @@ def add_entry(text: str, path: str, kind: str, fields: Mapping[str, Any]) -> Add
     tree = parse(text, path)
     entry = _entry(kind, values)
     section = KINDS[kind]
-    if kind in ("actor", "claim"):
+    if kind in _KEYED:
         _insert_keyed(tree, section, values["id"], entry)
         described = f"{kind} '{values['id']}'"
     else:
@@ -96,7 +105,7 @@ def _check_references(amap: ArgumentMap, kind: str, values: Mapping[str, Any]) -
     actors = [a.id for a in amap.actors]
     claims = [c.id for c in amap.claims]
     sources = [s.id for s in amap.sources]
-    if kind in ("actor", "claim"):
+    if kind in _KEYED:
         new_id = str(values.get("id", ""))
         if not _ID.match(new_id):
             raise AddError(f"'{new_id}' is not a kebab-case id (lowercase, digits, hyphens)")
@@ -112,6 +121,8 @@ def _check_references(amap: ArgumentMap, kind: str, values: Mapping[str, Any]) -
         wanted += [
             ("claim", values[p], claims) for p in ("supports", "opposes", "neutral") if p in values
         ]
+        wanted.append(("source", values["source"], sources))
+    elif kind == "ignored":
         wanted.append(("source", values["source"], sources))
     elif kind == "relation":
         wanted.append(("claim", values["from"], claims))

@@ -20,6 +20,7 @@ _COMMANDS = {
     "check": ("argmap.commands.check:check", "Check the map and list every problem."),
     "coverage": ("argmap.commands.coverage:coverage", "List quoted passages no stance cites."),
     "diff": ("argmap.commands.diff:diff", "Show what changed in the debate."),
+    "draft": ("argmap.commands.draft:draft", "Draft the stances of a new article; merge a draft."),
     "export": ("argmap.commands.export:export", "Export for Gephi, Argdown, AIF, CSV, Kumu."),
     "fmt": ("argmap.commands.fmt:fmt", "Rewrite the map in the canonical layout."),
     "report": ("argmap.commands.report:report", "Write the Markdown report."),

@@ -60,7 +60,7 @@ FIELDS: Mapping[str, tuple[str, ...]] = MappingProxyType(
             "ignored",
         ),
         "source": ("title", "publisher", "date", "url", "file"),
-        "actor": ("name", "kind", "role", "affiliations"),
+        "actor": ("name", "kind", "role", "affiliations", "aliases"),
         "claim": ("kind", "text", "label", "source", "tags"),
         # The quote comes late because it is the long value; `reported` sits just before
         # it because it says how to read it.
@@ -76,7 +76,7 @@ FIELDS: Mapping[str, tuple[str, ...]] = MappingProxyType(
             "quote",
             "note",
         ),
-        "relation": ("from", "supports", "attacks", "source", "note"),
+        "relation": ("from", "supports", "attacks", "undercuts", "source", "inferred", "note"),
         "ignored": ("source", "passage", "reason"),
     }
 )
@@ -131,6 +131,9 @@ _POSITION_MARKS = {Position.SUPPORTS: "+", Position.OPPOSES: "\u2212", Position.
 class RelationKind(StrEnum):
     SUPPORTS = "supports"
     ATTACKS = "attacks"
+    # Attacks the inference of another relation (Argdown's `_>`, AIF's CA on an RA node):
+    # the relation's target is then a relation id, not a claim id.
+    UNDERCUTS = "undercuts"
 
 
 class Level(StrEnum):
@@ -181,6 +184,7 @@ class Actor:
     kind: ActorKind
     role: str | None = None
     affiliations: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()  # other names the sources use for the actor
     loc: Location | None = _loc_field()
     field_locs: Mapping[str, Location] = _locs_field()
     affiliation_locs: tuple[Location, ...] = field(default=(), compare=False, repr=False)
@@ -226,7 +230,12 @@ class Stance:
 
 @dataclass(frozen=True, slots=True)
 class Relation:
-    """A claim (`origin`) that supports or attacks another claim (`target`)."""
+    """A claim (`origin`) that supports or attacks another claim (`target`).
+
+    An undercut's `target` is the id of the relation whose inference it attacks.
+    `inferred` marks a link that no source states: the curator's own reading, which the
+    analysis keeps apart from what the articles say.
+    """
 
     id: str
     origin: str
@@ -234,6 +243,7 @@ class Relation:
     kind: RelationKind
     source: str | None = None
     note: str | None = None
+    inferred: bool = False
     loc: Location | None = _loc_field()
     field_locs: Mapping[str, Location] = _locs_field()
 

@@ -21,7 +21,7 @@ from argmap.model import ArgumentMap, Level, Problem, canonical
 __all__ = ["OUTPUT_FILES", "Built", "build", "load_valid", "render_all", "write_files"]
 
 #: What a build writes, in this order.
-OUTPUT_FILES = ("index.html", "outline.html", "report.md")
+OUTPUT_FILES = ("index.html", "outline.html", "report.html", "report.md")
 
 
 @dataclass(frozen=True)
@@ -43,11 +43,12 @@ def render_all(
     """
     from argmap.analysis import analyse
     from argmap.render.html import render_pages
-    from argmap.render.report import render_markdown
+    from argmap.render.report import render_html, render_markdown
 
     amap, problems = load_valid(map_path)
     analysis = analyse(amap, normalisation=normalisation)
     files = render_pages(amap, analysis, report_href="report.html")
+    files["report.html"] = render_html(amap, analysis)
     files["report.md"] = render_markdown(amap, analysis)
     return {name: files[name] for name in OUTPUT_FILES}, problems
 
@@ -107,7 +108,8 @@ def build(
     *,
     normalisation: str = "none",
 ) -> Built:
-    """Build the map at `map_path` into `out_dir`: index.html, outline.html and report.md.
+    """Build the map at `map_path` into `out_dir`: index.html, outline.html, report.html
+    and report.md.
 
     Raises `LoadError` or `InvalidMapError` (nothing written) when the map cannot be
     built, and `OutputError` (previous output intact) when the files cannot be written.

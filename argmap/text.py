@@ -1,4 +1,4 @@
-"""Small text helpers every stage shares: did-you-mean, shortening, slugs.
+"""Small text helpers every stage shares: did-you-mean, shortening, slugs, Markdown escaping.
 
 One home each, so that a suggestion or a shortened value reads the same in every message.
 """
@@ -9,7 +9,32 @@ import difflib
 import re
 from collections.abc import Iterable
 
-__all__ = ["shorten", "slugify", "suggest"]
+__all__ = ["md_escape", "shorten", "slugify", "suggest"]
+
+# Any ASCII punctuation may be backslash-escaped in CommonMark; these are the characters
+# that can start markup inside a line (with GitHub's tables, strikethrough and maths).
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#&~$])")
+# ... and these only at the start of a line: a list item, a setext underline.
+_MD_LINE_START = re.compile(r"^(\s*(?=[-+=])|\s*\d+(?=[.)]))")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+# Anything `md_escape` would change: one search decides whether it has work to do.
+_MD_ANY = re.compile(r"[\\`*_\[\]<>|#&~$\x00-\x1f\x7f]|^\s*[-+=]|^\s*\d+[.)]")
+
+
+def md_escape(text: str) -> str:
+    """Escape `text` for Markdown: one line, every markup character backslash-escaped.
+
+    The one escaping of user text in Markdown output: a curator's `*`, `<` or `|` shows
+    as written and can never become markup or HTML, and a line break cannot end a table
+    row or start a heading.
+
+    >>> print(md_escape("a *b* <i>|"), md_escape("1. x"), md_escape("- y"), md_escape("2021-06"))
+    a \\*b\\* \\<i\\>\\| 1\\. x \\- y 2021-06
+    """
+    if not _MD_ANY.search(text):
+        return text  # most names and quotes: no substitution to make
+    escaped = _MD_SPECIAL.sub(r"\\\1", _CONTROL.sub(" ", text))
+    return _MD_LINE_START.sub(r"\1\\", escaped)
 
 
 def shorten(text: str, limit: int = 40) -> str:

@@ -49,6 +49,7 @@ def model_counts(amap: ArgumentMap) -> dict[str, int]:
         "relations": len(amap.relations),
         "supports": relations["supports"],
         "attacks": relations["attacks"],
+        "undercuts": relations["undercuts"],
     }
 
 
@@ -92,12 +93,17 @@ def read_argdown(text: str) -> dict[str, int]:
 
     sections = [s.get("data") or {} for s in walk(data.get("sections", []))]
     relations = Counter(r["relationType"] for r in data["relations"])
+    # An undercut relation is an argument: `[origin] +> <id>` plus its own arrow out; the
+    # first half is not a relation of the map.
+    halves = sum(1 for r in data["relations"] if r["to"] in data.get("arguments", {})
+                 and r["relationType"] == "support")  # fmt: skip
     return {
         "claims": len(data["statements"]),
         "proposals": sum("proposal" in s.get("tags", []) for s in statements),
-        "relations": len(data["relations"]),
-        "supports": relations["support"],
+        "relations": len(data["relations"]) - halves,
+        "supports": relations["support"] - halves,
         "attacks": relations["attack"],
+        "undercuts": relations["undercut"],
         "stances": sum(len(s.get("data", {}).get("stances", [])) for s in statements),
         "actors": sum("actor" in d for d in sections),  # type: ignore[operator]
         "sources": sum("source" in d for d in sections),  # type: ignore[operator]
@@ -151,11 +157,18 @@ def read_aif(text: str) -> dict[str, int]:
         finally:
             logger.removeHandler(handler)
     schemes = Counter(type(node.scheme).__name__ for node in graph.scheme_nodes.values())
+    # An undercut is a conflict scheme node pointing at another scheme node.
+    undercuts = sum(
+        1
+        for edge in graph.edges.values()
+        if edge.source.id in graph.scheme_nodes and edge.target.id in graph.scheme_nodes
+    )
     return {
         "claims": len(graph.atom_nodes),
         "relations": len(graph.scheme_nodes),
         "supports": schemes["Support"],
-        "attacks": schemes["Attack"],
+        "attacks": schemes["Attack"] - undercuts,
+        "undercuts": undercuts,
         "argument edges": len(graph.edges),
         "stances": handler.count // 2,
     }
@@ -209,7 +222,7 @@ def expected(amap: ArgumentMap, analysis: Analysis, fmt: str, network: str) -> d
             keys += ["sources", "relations", "proposals"]
         return {key: model[key] for key in keys}
     if fmt == "aif":
-        keys = ["claims", "relations", "supports", "attacks", "stances"]
+        keys = ["claims", "relations", "supports", "attacks", "undercuts", "stances"]
         return {**{k: model[k] for k in keys}, "argument edges": 2 * model["relations"]}
     if fmt == "csv":
         return {

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+from collections import Counter
 
 import pytest
 
@@ -94,12 +95,13 @@ def test_arguebuf_reads_the_argument_layer(which: str, caplog: pytest.LogCapture
     bench = bench_roundtrip()
     with caplog.at_level(logging.WARNING, logger="arguebuf"):
         seen = bench.read_aif(aif(amap, analyse(amap)))
-    supports = sum(r.kind.value == "supports" for r in amap.relations)
+    kinds = Counter(r.kind.value for r in amap.relations)
     assert seen == {
         "claims": len(amap.claims),
         "relations": len(amap.relations),
-        "supports": supports,
-        "attacks": len(amap.relations) - supports,
+        "supports": kinds["supports"],
+        "attacks": kinds["attacks"],
+        "undercuts": kinds["undercuts"],
         "argument edges": 2 * len(amap.relations),
         "stances": len(amap.stances),
     }

@@ -131,9 +131,29 @@ def _check_against_model(amap: ArgumentMap, data: dict[str, Any]) -> None:
             assert entry["position"] == stance.position.value
             assert entry.get("quote") == stance.quote
             assert entry["reported"] is stance.reported
-    relations = sorted((r["from"], r["relationType"], r["to"]) for r in data["relations"])
-    kinds = {"supports": "support", "attacks": "attack"}
+    relations = sorted(_folded(data["relations"], set(data.get("arguments", {}))))
+    kinds = {"supports": "support", "attacks": "attack", "undercuts": "undercut"}
     assert relations == sorted((r.origin, kinds[r.kind.value], r.target) for r in amap.relations)
+
+
+def _folded(relations: list[dict[str, Any]], arguments: set[str]) -> list[tuple[str, str, str]]:
+    """Argdown's relations with each undercut inference's two halves joined again.
+
+    The export writes an undercut relation R as the argument `<R>`, with `[origin] +> <R>`
+    and `<R> -> [target]` (or `+>`, or `_> <other>`).
+    """
+    into = {
+        r["to"]: r["from"]
+        for r in relations
+        if r["relationType"] == "support" and r["to"] in arguments
+    }
+    folded = []
+    for r in relations:
+        if r["to"] in arguments and r["relationType"] == "support":
+            continue  # the first half, joined below
+        origin = into[r["from"]] if r["from"] in arguments else r["from"]
+        folded.append((origin, r["relationType"], r["to"]))
+    return folded
 
 
 def test_argdown_cli_reads_the_tricky_map(read_argdown: Any) -> None:
@@ -147,6 +167,7 @@ def test_argdown_cli_reads_the_tricky_map(read_argdown: Any) -> None:
         "relations": 3,
         "supports": 2,
         "attacks": 1,
+        "undercuts": 0,
         "stances": 7,
         "actors": 4,
         "sources": 2,

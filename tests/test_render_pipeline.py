@@ -29,8 +29,18 @@ def map_file(tmp_path: Path) -> Path:
 def test_build_writes_the_pages_and_the_report(map_file: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     built = build(map_file, out)
-    assert built.files == (out / "index.html", out / "outline.html", out / "report.md")
-    assert sorted(p.name for p in out.iterdir()) == ["index.html", "outline.html", "report.md"]
+    assert built.files == (
+        out / "index.html",
+        out / "outline.html",
+        out / "report.html",
+        out / "report.md",
+    )
+    assert sorted(p.name for p in out.iterdir()) == [
+        "index.html",
+        "outline.html",
+        "report.html",
+        "report.md",
+    ]
     assert (out / "report.md").read_text(encoding="utf-8").startswith("# ")
     assert "<h1>Should the town allow a drug consumption room?</h1>" in (
         out / "outline.html"
@@ -40,7 +50,7 @@ def test_build_writes_the_pages_and_the_report(map_file: Path, tmp_path: Path) -
 def test_building_twice_gives_identical_files(map_file: Path, tmp_path: Path) -> None:
     build(map_file, tmp_path / "a")
     build(map_file, tmp_path / "b")
-    for name in ("index.html", "outline.html", "report.md"):
+    for name in ("index.html", "outline.html", "report.html", "report.md"):
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
 
 
@@ -95,7 +105,8 @@ def test_cli_build(map_file: Path, tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["build", str(map_file), "-o", str(out)])
     assert result.exit_code == 0
     assert result.output == "".join(
-        f"wrote {out / name}\n" for name in ("index.html", "outline.html", "report.md")
+        f"wrote {out / name}\n"
+        for name in ("index.html", "outline.html", "report.html", "report.md")
     )
 
 
@@ -126,7 +137,8 @@ def test_build_py_builds_arguments_yaml_into_output(map_file: Path) -> None:
     assert (done.returncode, done.stderr) == (0, "")
     assert (
         done.stdout
-        == "wrote output/index.html\nwrote output/outline.html\nwrote output/report.md\n"
+        == "wrote output/index.html\nwrote output/outline.html\nwrote output/report.html\n"
+        "wrote output/report.md\n"
     )
 
 

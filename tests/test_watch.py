@@ -163,6 +163,7 @@ def test_cli_serves_until_stopped(tmp_path: Path) -> None:
         assert sorted(p.name for p in (tmp_path / "output").iterdir()) == [
             "index.html",
             "outline.html",
+            "report.html",
             "report.md",
         ]
     finally:

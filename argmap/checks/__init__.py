@@ -157,12 +157,42 @@ def unknown_references(amap: ArgumentMap) -> Iterator[Problem]:
             yield from ref(
                 "stance", "source", stance.source, sources, stance.loc, stance.field_locs, "source"
             )
+    # An undercut may name any relation, an undercut too (attacks on attacks, as in AFRA).
+    # No undercut can reach itself: a relation's id contains its target's id.
+    relation_ids = {r.id: r for r in amap.relations}
     for relation in amap.relations:
-        for value, key in ((relation.origin, "from"), (relation.target, relation.kind.value)):
-            if value not in claims:
+        if relation.origin not in claims:
+            yield from ref(
+                "relation",
+                "claim",
+                relation.origin,
+                claims,
+                relation.loc,
+                relation.field_locs,
+                "from",
+            )
+        if relation.kind is RelationKind.UNDERCUTS:
+            # An undercut names the support or attack whose inference it denies.
+            if relation.target not in relation_ids:
                 yield from ref(
-                    "relation", "claim", value, claims, relation.loc, relation.field_locs, key
+                    "undercut",
+                    "relation",
+                    relation.target,
+                    relation_ids,
+                    relation.loc,
+                    relation.field_locs,
+                    "undercuts",
                 )
+        elif relation.target not in claims:
+            yield from ref(
+                "relation",
+                "claim",
+                relation.target,
+                claims,
+                relation.loc,
+                relation.field_locs,
+                relation.kind.value,
+            )
         if relation.source is not None and relation.source not in sources:
             yield from ref(
                 "relation",
@@ -195,6 +225,8 @@ def relation_problems(amap: ArgumentMap) -> Iterator[Problem]:
     kinds: dict[tuple[str, str], RelationKind] = {}
     for relation in amap.relations:
         loc = relation.loc or Location(amap.path, 0, 0)
+        if relation.kind is RelationKind.UNDERCUTS:
+            continue
         if relation.origin == relation.target:
             yield _error(loc, f"claim '{relation.origin}' {relation.kind} itself", "self-relation")
             continue
@@ -219,6 +251,26 @@ def relation_problems(amap: ArgumentMap) -> Iterator[Problem]:
                 "keep the relation the sources make",
             )
         kinds.setdefault(pair, relation.kind)
+    by_id = {r.id: r for r in amap.relations}
+    for relation in amap.relations:
+        loc = relation.loc or Location(amap.path, 0, 0)
+        if relation.inferred and not relation.note:
+            yield _error(
+                loc,
+                f"relation '{relation.id}' is marked inferred but says nothing of why",
+                "inferred-without-note",
+                "add a note: the reasoning that links the two claims",
+            )
+        if relation.kind is not RelationKind.UNDERCUTS:
+            continue
+        undercut = by_id.get(relation.target)
+        if undercut is not None and undercut.origin == relation.origin:
+            yield _error(
+                loc,
+                f"claim '{relation.origin}' undercuts its own relation '{relation.target}'",
+                "self-undercut",
+                "a claim cannot deny the inference it draws; remove one of the two",
+            )
 
 
 def circular_support(amap: ArgumentMap) -> Iterator[Problem]:

@@ -74,7 +74,7 @@ def add() -> None:
 
     \b
     Example:
-      $ argmap add stance --actor bill-borrett --opposes norwich-pilot \\
+      $ argmap add stance --actor bill-borrett --opposes norwich-dcr-trial \\
           --source edp-norwich-rejected --quote "we would not support ..."
     """
 
@@ -180,7 +180,7 @@ def stance(
 
     \b
     Example:
-      $ argmap add stance --actor bill-borrett --opposes norwich-pilot \\
+      $ argmap add stance --actor bill-borrett --opposes norwich-dcr-trial \\
           --source edp-norwich-rejected --quote "we would not support ..."
     """
     who = _need(actor_id, "--actor", "Actor")

@@ -26,7 +26,7 @@ import json
 from typing import Any
 
 from argmap.analysis import Analysis
-from argmap.model import ActorKind, ArgumentMap, Position, RelationKind, Stance
+from argmap.model import ActorKind, ArgumentMap, Position, Relation, RelationKind, Stance
 
 __all__ = ["ILLOCUTIONS", "aif", "aif_data", "participant_name"]
 
@@ -39,6 +39,8 @@ ILLOCUTIONS = {
 _SCHEMES = {
     RelationKind.SUPPORTS: ("RA", "Default Inference"),
     RelationKind.ATTACKS: ("CA", "Default Conflict"),
+    # An undercut is a conflict whose target is the inference (the S-node) it denies.
+    RelationKind.UNDERCUTS: ("CA", "Default Conflict"),
 }
 
 
@@ -88,6 +90,11 @@ def _locution_text(stance: Stance, amap: ArgumentMap) -> str:
     return f"{speaker}: {words}"
 
 
+def _relation_order(relation: Relation) -> tuple[bool, int, str]:
+    undercut = relation.kind is RelationKind.UNDERCUTS
+    return (undercut, len(relation.id) if undercut else 0, relation.id)
+
+
 def aif_data(amap: ArgumentMap) -> dict[str, Any]:
     """The map as AIF JSON data: `nodes`, `edges`, `participants` and `locutions`.
 
@@ -108,13 +115,20 @@ def aif_data(amap: ArgumentMap) -> dict[str, Any]:
         claim.id: build.node("I", claim.text, claim.id)
         for claim in sorted(amap.claims, key=lambda c: c.id)
     }
-    for relation in sorted(amap.relations, key=lambda r: r.id):
-        if relation.origin not in i_node or relation.target not in i_node:
+    s_node: dict[str, str] = {}
+    # An undercut's id contains its target's, so in order of id length every undercut
+    # comes after the relation whose S-node it points at.
+    for relation in sorted(amap.relations, key=_relation_order):
+        target = (s_node if relation.kind is RelationKind.UNDERCUTS else i_node).get(
+            relation.target
+        )
+        if relation.origin not in i_node or target is None:
             continue
         kind, text = _SCHEMES[relation.kind]
         scheme = build.node(kind, text, relation.id, scheme=text)
+        s_node[relation.id] = scheme
         build.edge(i_node[relation.origin], scheme)
-        build.edge(scheme, i_node[relation.target])
+        build.edge(scheme, target)
     actors = sorted(amap.actors, key=lambda a: a.id)
     person = {actor.id: index for index, actor in enumerate(actors, 1)}
     participants = []

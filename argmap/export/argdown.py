@@ -4,7 +4,11 @@ Each claim is one statement, `[claim-id]: text`, under a heading for its kind
 (Proposals, Claims, Evidence). Proposals and evidence carry the tags `#proposal` and
 `#evidence`, and a claim's own tags follow as `#(tag)`, so Argdown colours them. Each
 relation is written once, under the claim it comes from, as `+> [target]` (supports)
-or `-> [target]` (attacks). What Argdown has no syntax for is kept in its YAML data
+or `-> [target]` (attacks). An undercut denies an inference, and Argdown's undercut
+(`_>`) targets an argument, so a relation that is undercut is written as an argument
+titled by its id under "# Inferences": its claim supports it (`+> <id>`), it supports or
+attacks the target (`+> [target]`, `-> [target]`), and the undercut is `_> <id>`. What
+Argdown has no syntax for is kept in its YAML data
 blocks, which Argdown parses and keeps: the claim's kind, label, source and stances
 (actor, position, source, quote, reported, date) in a `{...}` block after the statement,
 and each actor and source as a heading of its own with its fields as data.
@@ -25,7 +29,7 @@ import re
 from collections.abc import Iterable, Mapping
 
 from argmap.analysis import Analysis
-from argmap.model import ArgumentMap, Claim, ClaimKind, RelationKind, Stance
+from argmap.model import ArgumentMap, Claim, ClaimKind, Relation, RelationKind, Stance
 
 __all__ = ["argdown", "data_block", "escape"]
 
@@ -101,7 +105,7 @@ def _claim_data(data: dict[str, object]) -> str:
     return f"{block[:-1]}, stances: [\n    {rows}]}}"
 
 
-def _statement(claim: Claim, amap: ArgumentMap) -> list[str]:
+def _statement(claim: Claim, amap: ArgumentMap, undercut: frozenset[str]) -> list[str]:
     tags = [f"#{claim.kind.value}"] if claim.kind is not ClaimKind.CLAIM else []
     tags += [f"#({tag})" for tag in claim.tags if _TAG_SAFE.match(tag)]
     stances = sorted((s for s in amap.stances if s.claim == claim.id), key=lambda s: s.id)
@@ -114,7 +118,33 @@ def _statement(claim: Claim, amap: ArgumentMap) -> list[str]:
     }
     lines = [" ".join([f"[{claim.id}]: {escape(claim.text)}", *tags]), f"  {_claim_data(data)}"]
     relations = sorted((r for r in amap.relations if r.origin == claim.id), key=lambda r: r.id)
-    lines += [f"  {_ARROWS[r.kind]} [{r.target}]" for r in relations]
+    lines += [_arrow(r, undercut) for r in relations]
+    return lines
+
+
+def _arrow(relation: Relation, undercut: frozenset[str]) -> str:
+    """The line under a claim for one of its relations (module docstring)."""
+    if relation.id in undercut:
+        return f"  +> <{relation.id}>"
+    if relation.kind is RelationKind.UNDERCUTS:
+        return f"  _> <{relation.target}>"
+    return f"  {_ARROWS[relation.kind]} [{relation.target}]"
+
+
+def _inferences(amap: ArgumentMap, undercut: frozenset[str]) -> list[str]:
+    """The undercut relations as arguments, each with what it argues for or against."""
+    labels = {c.id: c.display for c in amap.claims}
+    lines: list[str] = []
+    for relation in sorted((r for r in amap.relations if r.id in undercut), key=lambda r: r.id):
+        target = labels.get(relation.target, relation.target)
+        text = (
+            f"{labels.get(relation.origin, relation.origin)}, so it {relation.kind.value} {target}"
+        )
+        if relation.kind is RelationKind.UNDERCUTS:
+            arrow = f"  _> <{relation.target}>"
+        else:
+            arrow = f"  {_ARROWS[relation.kind]} [{relation.target}]"
+        lines += [f"<{relation.id}>: {escape(text)}", arrow, ""]
     return lines
 
 
@@ -145,12 +175,15 @@ def argdown(amap: ArgumentMap, analysis: Analysis) -> str:
       -> [p]
     """
     lines = [*_front_matter(amap), ""]
+    undercut = frozenset(r.target for r in amap.relations if r.kind is RelationKind.UNDERCUTS)
     for kind, heading in _HEADINGS:
         claims = sorted((c for c in amap.claims if c.kind is kind), key=lambda c: c.id)
         if claims:
             lines += [f"# {heading}", ""]
             for claim in claims:
-                lines += [*_statement(claim, amap), ""]
+                lines += [*_statement(claim, amap, undercut), ""]
+    if undercut:
+        lines += ["# Inferences", "", *_inferences(amap, undercut)]
     if amap.actors:
         lines += ["# Actors", ""]
         for actor in sorted(amap.actors, key=lambda a: a.id):

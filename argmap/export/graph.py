@@ -60,7 +60,7 @@ def _put(attrs: dict[str, Value], key: str, value: Value | None) -> None:
 
 
 def _actor_attrs(actor: Actor, amap: ArgumentMap, analysis: Analysis) -> dict[str, Value]:
-    camp_of = {a: index for index, camp in enumerate(analysis.camps, 1) for a in camp}
+    camp_of = analysis.camp_of()
     names = amap.actors_by_id
     attrs: dict[str, Value] = {"label": actor.name, "type": "actor", "kind": actor.kind.value}
     _put(attrs, "role", actor.role)

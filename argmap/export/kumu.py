@@ -15,7 +15,9 @@ connection ids are prefixed: `stance:<stance id>`, `relation:<relation id>`.
   `Source` and `Acceptance` (grounded: in, out or undecided).
 - Each stance is a directed connection actor -> claim of type `supports`, `opposes` or
   `neutral`, described by its quote, with the fields `Source`, `Date` and `Reported`.
-- Each relation is a directed connection claim -> claim of type `supports` or `attacks`.
+- Each relation is a directed connection claim -> claim of type `supports` or `attacks`;
+  an undercut is a connection of type `undercuts` to the claim the relation it denies
+  argues about, with that relation's id in `Undercuts`.
 
 Sources are not elements: in Kumu they would float unconnected, so each stance names its
 source's title instead. Elements and connections come in id order; floats are rounded
@@ -25,10 +27,11 @@ to four decimals, so the same map gives byte-identical text.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from typing import Any
 
 from argmap.analysis import Analysis
-from argmap.model import ArgumentMap
+from argmap.model import ArgumentMap, Relation, RelationKind
 
 __all__ = ["kumu", "kumu_data"]
 
@@ -59,7 +62,7 @@ def kumu_data(amap: ArgumentMap, analysis: Analysis) -> dict[str, Any]:
     >>> stance["id"], stance["type"], stance["description"]
     ('stance:ann/p', 'opposes', 'No.')
     """
-    camp_of = {a: index for index, camp in enumerate(analysis.camps, 1) for a in camp}
+    camp_of = analysis.camp_of()
     names = amap.actors_by_id
     proposals = sorted(p.id for p in amap.proposals)
     elements: list[dict[str, Any]] = []
@@ -107,20 +110,31 @@ def kumu_data(amap: ArgumentMap, analysis: Analysis) -> dict[str, Any]:
             "Reported": stance.reported,
         }
         connections.append(_present(fields))
+    by_id = {r.id: r for r in amap.relations}
     for relation in amap.relations:
         fields = {
             "id": f"relation:{relation.id}",
             "from": relation.origin,
-            "to": relation.target,
+            "to": _end_claim(relation, by_id),
             "type": relation.kind.value,
             "direction": "directed",
             "description": relation.note,
+            # Kumu connects elements only, so an undercut points at the claim the
+            # relation it denies argues about, and names that relation here.
+            "Undercuts": relation.target if relation.kind is RelationKind.UNDERCUTS else None,
         }
         connections.append(_present(fields))
     return {
         "elements": sorted(elements, key=lambda e: str(e["id"])),
         "connections": sorted(connections, key=lambda c: str(c["id"])),
     }
+
+
+def _end_claim(relation: Relation, by_id: Mapping[str, Relation]) -> str:
+    """The claim a relation argues about; for an undercut, its target's (recursively)."""
+    while relation.kind is RelationKind.UNDERCUTS and relation.target in by_id:
+        relation = by_id[relation.target]
+    return relation.target
 
 
 def kumu(amap: ArgumentMap, analysis: Analysis) -> str:

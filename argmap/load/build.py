@@ -243,6 +243,7 @@ class _Builder:
             kind or ActorKind.ORGANISATION,
             role=self.text(f, "role", key, what, required=False),
             affiliations=tuple(a for a, _ in affiliations),
+            aliases=tuple(a for a, _ in self.text_list(f, "aliases", what)),
             loc=key.loc(self.path),
             field_locs=self.locs(f),
             affiliation_locs=tuple(loc for _, loc in affiliations),
@@ -314,6 +315,7 @@ class _Builder:
             RelationKind(kind),
             source=self.text(f, "source", node, what, required=False),
             note=self.text(f, "note", node, what, required=False),
+            inferred=self.flag(f, "inferred", what),
             loc=node.loc(self.path),
             field_locs=self.locs(f),
         )

@@ -435,6 +435,7 @@ def _build(root: _Value, path: str) -> ArgumentMap:
                 kind,
                 role=_optional(f, "role"),
                 affiliations=tuple(a[0] for a in affiliations),
+                aliases=tuple(a[0] for a in _text_list(f, "aliases")),
                 loc=loc(kline, kcol),
                 field_locs=_Locs(path, f),
                 affiliation_locs=tuple(loc(a[1], a[2]) for a in affiliations),
@@ -468,6 +469,7 @@ def _build(root: _Value, path: str) -> ArgumentMap:
                 RelationKind(kind),
                 source=_optional(f, "source"),
                 note=_optional(f, "note"),
+                inferred=_flag(f, "inferred"),
                 loc=loc(value[1], value[2]),
                 field_locs=_Locs(path, f),
             )
@@ -497,6 +499,19 @@ def _build(root: _Value, path: str) -> ArgumentMap:
     )
 
 
+def _flag(fields: _Fields, key: str) -> bool:
+    """A plain true/false value; anything else is the full loader's to report."""
+    value = fields.get(key)
+    if value is None:
+        return False
+    word, _, _, plain = value[2]
+    if plain and word in _TRUES:
+        return True
+    if plain and word in _FALSES:
+        return False
+    raise _Reject
+
+
 def _enum(fields: _Fields, key: str, choices: dict[str, Any], default: Any) -> Any:
     entry = fields.get(key)
     if entry is None:
@@ -517,17 +532,7 @@ def _stances(values: list[_Value], path: str) -> tuple[Stance, ...]:
         actor = _required(f, "actor")
         position, claim = _one_of(f, _POSITIONS)
         source = _required(f, "source")
-        reported = f.get("reported")
-        if reported is None:
-            is_reported = False
-        else:
-            word, _, _, plain = reported[2]
-            if plain and word in _TRUES:
-                is_reported = True
-            elif plain and word in _FALSES:
-                is_reported = False
-            else:
-                raise _Reject
+        is_reported = _flag(f, "reported")
         explicit = _optional(f, "id")
         if explicit is not None:
             _id(explicit)

@@ -1,46 +1,67 @@
-"""The analysis as a Markdown report (readable on any code host) or a terminal summary.
+"""The analysis as a report: report.html and report.md, or a terminal summary.
 
-Pure functions from a map and its analysis to a string; the `argmap report` command
-writes or prints it. Every string from the map goes through `md` in the Markdown report,
-so a curator's `*`, `<` or `|` shows as written and can never become markup or HTML.
+Both reports have one structure, for a reader on deadline: first the summary of
+`argmap.render.summary` (the question, who is for, against or mixed with one quote each,
+the camps, the most contested claims, what the map's acceptance says and why), then the
+details: each proposal's table of positions, the camps, the contested and key claims,
+which claims stand, and last each actor with their words (each quote once) and the
+path-by-path reasons for their scores, collapsed.
+
+report.html comes from a Jinja2 template with autoescaping on, so no string from the map
+reaches its markup unescaped. In report.md every string from the map goes through
+`argmap.text.md_escape`, so a curator's `*`, `<` or `|` shows as written.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 
 from argmap.analysis import Analysis, Contribution, PositionScore
-from argmap.model import UNKNOWN, ArgumentMap, Claim, Source, Stance
+from argmap.model import UNKNOWN, ArgumentMap, Claim, Stance
+from argmap.render.summary import (
+    Camp,
+    Summary,
+    Verdict,
+    Voice,
+    actor_name,
+    by_name,
+    inferred_positions,
+    numbered_camps,
+    proposals_in_order,
+    shown_positions,
+    stand,
+    summarise,
+    unaligned,
+)
+from argmap.render.templates import render_template
+from argmap.text import md_escape
 
-__all__ = ["md", "render_markdown", "render_text", "signed", "stand"]
+__all__ = [
+    "md",
+    "render_html",
+    "render_markdown",
+    "render_text",
+    "signed",
+    "stand",
+]
 
-# Any ASCII punctuation may be backslash-escaped in CommonMark; these are the characters
-# that can start markup inside a line (with GitHub's tables, strikethrough and maths).
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#&~$])")
-# ... and these only at the start of a line: a list item, a setext underline.
-_MD_LINE_START = re.compile(r"^(\s*(?=[-+=])|\s*\d+(?=[.)]))")
+#: Markdown escaping; the one helper lives in argmap.text.
+md = md_escape
+
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
-# Anything `md` would change: one search decides whether it has work to do.
-_MD_ANY = re.compile(r"[\\`*_\[\]<>|#&~$\x00-\x1f\x7f]|^\s*[-+=]|^\s*\d+[.)]")
 # The terminal summary lists at most this many actors per proposal.
 _TEXT_ACTORS = 12
 # The reasons listed for one actor's position on one proposal. A curated map stays far
 # below it (16 at most in the drug consumption rooms map); a coded dataset of thousands
 # of statements would otherwise make the report a book.
 _REASONS = 20
-
-
-def md(text: str) -> str:
-    """Escape `text` for Markdown: one line, every markup character backslash-escaped.
-
-    >>> print(md("a *b* <i>|"), md("1. x"), md("- y"), md("2021-06"))
-    a \\*b\\* \\<i\\>\\| 1\\. x \\- y 2021-06
-    """
-    if not _MD_ANY.search(text):
-        return text  # most names and quotes: no substitution to make
-    escaped = _MD_SPECIAL.sub(r"\\\1", _CONTROL.sub(" ", text))
-    return _MD_LINE_START.sub(r"\1\\", escaped)
+# A quote in the summary is cut to this many characters; the actor's section has it whole.
+_EXCERPT = 100
+# The summary names this many members of a camp (and of the unaligned); the Camps
+# section names them all.
+_CAMP_NAMES = 5
 
 
 def _plain(text: str) -> str:
@@ -58,39 +79,191 @@ def signed(value: float) -> str:
     return " 0.00" if rounded == 0 else f"{rounded:+.2f}"
 
 
-def stand(position: PositionScore) -> str:
-    """`for`, `against` or `undecided`, with `mixed, leaning ...` for a mixed actor.
+def excerpt(text: str, limit: int = _EXCERPT) -> str:
+    """`text` on one line, cut at a word before `limit` characters with an ellipsis.
 
-    >>> stand(PositionScore(0.2, True, ()))
-    'mixed, leaning for'
+    >>> excerpt("We should open a room this year.", 20)
+    'We should open a…'
     """
-    rounded = round(position.score, 2)
-    side = "for" if rounded > 0 else "against" if rounded < 0 else "undecided"
-    if not position.mixed:
-        return side
-    return "mixed, evenly balanced" if side == "undecided" else f"mixed, leaning {side}"
+    flat = " ".join(text.split())
+    if len(flat) <= limit:
+        return flat
+    cut = flat[: limit - 1]
+    space = cut.rfind(" ")
+    if space > limit // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:.") + "\u2026"
 
 
-def render_markdown(amap: ArgumentMap, analysis: Analysis) -> str:
-    """The whole report as GitHub-flavoured Markdown, ending in one newline."""
-    sections = [
-        _heading(amap),
-        _positions_md(amap, analysis),
-        _camps_md(amap, analysis),
-        _contested_md(amap, analysis),
-        _key_claims_md(amap, analysis),
-        _acceptance_md(amap, analysis),
-        _incoherent_md(amap, analysis),
-    ]
-    return "\n\n".join(s.rstrip("\n") for s in sections) + "\n"
+# ---- what both reports say, worked out once ------------------------------------------
 
 
-def _heading(amap: ArgumentMap) -> str:
-    lines = [f"# {md(amap.title)}", ""]
-    if amap.description:
-        lines += [md(amap.description), ""]
-    lines.append(f"*{_counts(amap)}, analysed by argmap from `{_code(amap.path)}`.*")
-    return "\n".join(lines)
+@dataclass(frozen=True)
+class Said:
+    """Words an actor said (or was reported to say) once, and every stance they show."""
+
+    stance: Stance  # the first stance with these words
+    stances: tuple[Stance, ...]  # every stance of the actor with the same words and source
+    same_as: str | None  # an earlier actor already shown with the same words
+
+
+@dataclass(frozen=True)
+class ActorEntry:
+    actor: str
+    name: str
+    kind: str
+    role: str | None
+    camp: Camp | None
+    positions: tuple[tuple[Claim, PositionScore], ...]
+    said: tuple[Said, ...]
+    # per proposal: the reasons shown, each with how many stances give it, and how many
+    # weaker ones are left out
+    reasons: tuple[tuple[Claim, tuple[tuple[Contribution, int], ...], int], ...]
+
+    @property
+    def reason_count(self) -> int:
+        return sum(sum(n for _, n in shown) + more for _, shown, more in self.reasons)
+
+
+@dataclass(frozen=True)
+class Report:
+    summary: Summary
+    proposals: tuple[tuple[Claim, tuple[tuple[str, PositionScore], ...], tuple[str, ...]], ...]
+    actors: tuple[ActorEntry, ...]
+    inferred: tuple[tuple[Claim, tuple[tuple[str, PositionScore], ...]], ...]
+    camp_of: Mapping[str, Camp]
+    source_numbers: Mapping[str, int]  # source id -> its number in the Sources list
+
+
+def _ranked(
+    amap: ArgumentMap, rows: Iterable[tuple[str, PositionScore]]
+) -> tuple[tuple[str, PositionScore], ...]:
+    ordered = sorted(rows, key=lambda r: (-round(r[1].score, 4), actor_name(amap, r[0]), r[0]))
+    return tuple(ordered)
+
+
+def _by_proposal(
+    positions: Mapping[str, Mapping[str, PositionScore]],
+) -> dict[str, list[tuple[str, PositionScore]]]:
+    found: dict[str, list[tuple[str, PositionScore]]] = {}
+    for actor, by_proposal in positions.items():
+        for proposal, position in by_proposal.items():
+            found.setdefault(proposal, []).append((actor, position))
+    return found
+
+
+def build_report(amap: ArgumentMap, analysis: Analysis) -> Report:
+    """Everything both reports show, in their order: pure data, no formatting."""
+    summary = summarise(amap, analysis)
+    camp_of = {actor: camp for camp in summary.camps for actor in camp.members}
+    shown = _by_proposal(shown_positions(analysis))
+    inferred = _by_proposal(inferred_positions(analysis))
+    ordered = proposals_in_order(amap, analysis)
+    proposals = tuple(
+        (
+            proposal,
+            _ranked(amap, shown.get(proposal.id, [])),
+            by_name(
+                amap,
+                {s.actor for s in amap.stances if s.claim == proposal.id}
+                - {actor for actor, _ in shown.get(proposal.id, [])},
+            ),
+        )
+        for proposal in ordered
+    )
+    return Report(
+        summary=summary,
+        proposals=proposals,
+        actors=_actor_entries(amap, analysis, camp_of),
+        inferred=tuple((p, _ranked(amap, inferred[p.id])) for p in ordered if inferred.get(p.id)),
+        camp_of=camp_of,
+        source_numbers={source.id: n for n, source in enumerate(amap.sources, start=1)},
+    )
+
+
+def _actor_entries(
+    amap: ArgumentMap, analysis: Analysis, camp_of: Mapping[str, Camp]
+) -> tuple[ActorEntry, ...]:
+    positions = shown_positions(analysis)
+    stance_of = {s.id: s for s in amap.stances}
+    by_actor: dict[str, list[Stance]] = {}
+    for stance in amap.stances:
+        by_actor.setdefault(stance.actor, []).append(stance)
+    seen: dict[tuple[str, str], str] = {}  # (quote, source) -> first actor shown with it
+    entries = []
+    for actor_id in by_name(amap, (a.id for a in amap.actors)):
+        actor = amap.actors_by_id[actor_id]
+        groups: dict[tuple[str | None, str, bool, str], list[Stance]] = {}
+        for stance in by_actor.get(actor_id, []):
+            # A stance without words is its own entry: nothing to say once.
+            words = stance.quote if stance.quote else None
+            key = (words, stance.source, stance.reported, "" if words else stance.id)
+            groups.setdefault(key, []).append(stance)
+        said = []
+        for (words, source, _, _), stances in groups.items():
+            same_as = seen.get((words, source)) if words else None
+            if words and same_as is None:
+                seen[words, source] = actor_id
+            said.append(Said(stances[0], tuple(stances), same_as))
+        mine = [
+            (amap.claims_by_id[p], score)
+            for p, score in positions.get(actor_id, {}).items()
+            if p in amap.claims_by_id
+        ]
+        entries.append(
+            ActorEntry(
+                actor=actor_id,
+                name=actor.name,
+                kind=actor.kind.value,
+                role=actor.role,
+                camp=camp_of.get(actor_id),
+                positions=tuple(mine),
+                said=tuple(said),
+                reasons=tuple(
+                    (claim, _merged(shown, stance_of), len(score.contributions) - len(shown))
+                    for claim, score in mine
+                    for shown in [_strongest(score.contributions)]
+                ),
+            )
+        )
+    return tuple(entries)
+
+
+def _strongest(contributions: tuple[Contribution, ...]) -> tuple[Contribution, ...]:
+    """The `_REASONS` heaviest contributions, in their own order."""
+    if len(contributions) <= _REASONS:
+        return contributions
+    keep = sorted(range(len(contributions)), key=lambda i: -contributions[i].weight)[:_REASONS]
+    return tuple(contributions[i] for i in sorted(keep))
+
+
+def _merged(
+    contributions: Iterable[Contribution], stances: Mapping[str, Stance]
+) -> tuple[tuple[Contribution, int], ...]:
+    """Reasons that read the same (two stances of one actor on one claim, in two sources)
+    once, with how many stances give them, in the order they first come."""
+    first: dict[tuple[object, ...], Contribution] = {}
+    times: dict[tuple[object, ...], int] = {}
+    for c in contributions:
+        stance = stances.get(c.stance)
+        key = (stance.position if stance else None, c.claim, c.path, c.sign, c.weight)
+        first.setdefault(key, c)
+        times[key] = times.get(key, 0) + 1
+    return tuple((c, times[key]) for key, c in first.items())
+
+
+def _relation_kinds(amap: ArgumentMap) -> dict[tuple[str, str], str]:
+    kinds: dict[tuple[str, str], str] = {}
+    for relation in amap.relations:
+        # As in argmap.analysis.graph: where a pair is related both ways, the attack is kept.
+        if kinds.get((relation.origin, relation.target)) != "attacks":
+            kinds[relation.origin, relation.target] = relation.kind.value
+    return kinds
+
+
+def _claim_text(amap: ArgumentMap, claim_id: str) -> str:
+    claim = amap.claims_by_id.get(claim_id)
+    return claim.display if claim else claim_id
 
 
 def _counts(amap: ArgumentMap) -> str:
@@ -105,201 +278,238 @@ def _n(count: int, noun: str) -> str:
     return f"{count} {noun}{'s' * (count != 1)}"
 
 
+_SIDE_TITLES = {"for": "For", "against": "Against", "mixed": "Mixed"}
+
+# What grounded acceptance means, said once for both reports. No word here calls a
+# proposal defeated: the label says which objections the map leaves standing.
+_LABEL_WHY = {
+    "in": "every claim against it is answered in the map",
+    "out": "an objection to it stands unanswered in the map",
+    "undecided": "the objections to it are themselves undecided (attacks in a cycle)",
+}
+
+
+def verdict_parts(verdict: Verdict) -> list[tuple[str, str]]:
+    """The acceptance sentence as (kind, value) parts: `text` in words, `claim` an id, so
+    each report formats claim names its own way and escapes them its own way."""
+    held_for = sum(label == "in" for _, label in verdict.supporting)
+    held_against = sum(label == "in" for _, label in verdict.attacking)
+    parts: list[tuple[str, str]] = [
+        (
+            "text",
+            f"The map holds {_n(len(verdict.supporting), 'claim')} for it ({held_for} standing)"
+            f" and {_n(len(verdict.attacking), 'claim')} against it ({held_against} standing).",
+        )
+    ]
+    if verdict.label == "in" and not verdict.attacking:
+        parts.append(
+            ("text", " Grounded acceptance: in, since nothing in the map argues against it.")
+        )
+    else:
+        parts.append(
+            ("text", f" Grounded acceptance: {verdict.label}, since {_LABEL_WHY[verdict.label]}")
+        )
+        if verdict.reasons:
+            parts.append(("text", ": "))
+            for i, claim in enumerate(verdict.reasons):
+                if i:
+                    parts.append(("text", " and " if i == len(verdict.reasons) - 1 else ", "))
+                parts.append(("claim", claim))
+        parts.append(("text", "."))
+    if verdict.bipolar != verdict.label:
+        parts.append(
+            ("text", f" With the attacks that support chains imply (bipolar): {verdict.bipolar}.")
+        )
+    ins, outs, undecided = verdict.totals
+    parts.append(
+        (
+            "text",
+            " This weighs only the arguments in the map, not whether a claim is true."
+            f" Across the map: {ins} claims in, {outs} out, {undecided} undecided.",
+        )
+    )
+    return parts
+
+
+# ---- Markdown --------------------------------------------------------------------------
+
+
+def render_markdown(amap: ArgumentMap, analysis: Analysis) -> str:
+    """The whole report as GitHub-flavoured Markdown, ending in one newline."""
+    report = build_report(amap, analysis)
+    sections = [
+        _heading_md(amap),
+        _summary_md(amap, report.summary),
+        _positions_md(amap, report),
+        _camps_md(amap, analysis, report.summary),
+        _contested_md(amap, analysis),
+        _key_claims_md(amap, analysis),
+        _acceptance_md(amap, analysis),
+        _incoherent_md(amap, analysis),
+        _actors_md(amap, report),
+        _sources_md(amap),
+    ]
+    if report.inferred:
+        sections.append(_inferred_md(amap, report))
+    return "\n\n".join(s.rstrip("\n") for s in sections) + "\n"
+
+
+def _heading_md(amap: ArgumentMap) -> str:
+    lines = [f"# {md(amap.title)}", ""]
+    if amap.description:
+        lines += [md(amap.description), ""]
+    lines.append(f"*{_counts(amap)}, analysed by argmap from `{_code(amap.path)}`.*")
+    return "\n".join(lines)
+
+
 def _code(text: str) -> str:
     # Inside a code span nothing is markup; only a backtick could end it.
     return _plain(text).replace("`", "'")
 
 
-def _actor(amap: ArgumentMap, actor_id: str) -> str:
-    actor = amap.actors_by_id.get(actor_id)
-    return actor.name if actor else actor_id
+def _summary_md(amap: ArgumentMap, summary: Summary) -> str:
+    lines = ["## Summary", ""]
+    question = summary.question
+    if question is None:
+        return "\n".join([*lines, "The map has no proposal."])
+    lines.append(f"**The question: {md(question.display)}**")
+    if question.label:
+        lines += ["", f"> {md(question.text)}"]
+    tally = [f"{len(voices)} {side}" for side, voices in summary.sides]
+    if summary.neutral:
+        tally.append(f"{len(summary.neutral)} neutral")
+    lines += ["", " · ".join(tally)]
+    for side, voices in summary.sides:
+        if not voices:
+            continue
+        lines += ["", f"**{_SIDE_TITLES[side]}** ({len(voices)}):", ""]
+        lines += [f"- {_voice_md(amap, voice)}" for voice in voices]
+    if not any(voices for _, voices in summary.sides):
+        lines += ["", "No actor takes a side on it."]
+    if summary.neutral:
+        names = ", ".join(md(actor_name(amap, a)) for a in summary.neutral)
+        lines += ["", f"Neutral: {names}."]
+    if summary.inferred:
+        lines += [
+            "",
+            f"{_n(summary.inferred, 'inferred position')} on it, reached only through other"
+            f" sources' relations, {'is' if summary.inferred == 1 else 'are'} not counted here"
+            " (see *Inferred positions* at the end).",
+        ]
+    if summary.camps or summary.unaligned:
+        lines += ["", "**Camps**:", ""]
+        for camp in summary.camps:
+            lines.append(f"{camp.number}. {_camp_head_md(camp)}: {_few_md(amap, camp.members)}")
+        if summary.unaligned:
+            lines += ["", f"Unaligned: {_few_md(amap, summary.unaligned)}."]
+    lines += ["", "**Most contested**:", ""]
+    if not summary.contested:
+        lines.append("No claim has both supporters and opponents.")
+    for c in summary.contested:
+        lines.append(
+            f"- {md(_claim_text(amap, c.claim))}: {len(c.supporters)} for"
+            f" ({', '.join(md(actor_name(amap, a)) for a in c.supporters)}),"
+            f" {len(c.opponents)} against"
+            f" ({', '.join(md(actor_name(amap, a)) for a in c.opponents)})"
+        )
+    if summary.verdict:
+        words = _parts_md(amap, verdict_parts(summary.verdict))
+        lines += ["", f"**What the map's acceptance says**: {words}"]
+    return "\n".join(lines)
 
 
-def _names(amap: ArgumentMap, actors: Iterable[str]) -> list[str]:
-    # Readers look for a name, so lists of actors are in name order (then id order).
-    return [name for name, _ in sorted((_actor(amap, a), a) for a in actors)]
+def _voice_md(amap: ArgumentMap, voice: Voice) -> str:
+    head = f"**{md(voice.name)}** ({stand(voice.position)}, {signed(voice.position.score)})"
+    stance = voice.stance
+    if stance is None:
+        return head
+    if voice.same_as:
+        return f"{head}: the same words as {md(actor_name(amap, voice.same_as))}"
+    if not stance.quote:
+        return f"{head}: reported, not quoted ({_cite_md(amap, stance.source)})"
+    said = "reported: " if stance.reported else ""
+    return f'{head}: {said}"{md(excerpt(stance.quote))}"'
 
 
-def _claim(amap: ArgumentMap, claim_id: str) -> str:
-    claim = amap.claims_by_id.get(claim_id)
-    return claim.display if claim else claim_id
+def _camp_head_md(camp: Camp) -> str:
+    return md(camp.title)
 
 
-def _by_proposal(analysis: Analysis) -> dict[str, list[tuple[str, PositionScore]]]:
-    found: dict[str, list[tuple[str, PositionScore]]] = {}
-    for actor, by_proposal in analysis.positions.items():
-        for proposal, position in by_proposal.items():
-            found.setdefault(proposal, []).append((actor, position))
-    return found
+def _few_md(amap: ArgumentMap, actors: tuple[str, ...]) -> str:
+    names = [md(actor_name(amap, a)) for a in actors[:_CAMP_NAMES]]
+    more = len(actors) - len(names)
+    return ", ".join(names) + (f" and {more} more" if more > 0 else "")
 
 
-def _ranked(
-    amap: ArgumentMap, rows: Iterable[tuple[str, PositionScore]]
-) -> list[tuple[str, PositionScore]]:
-    return sorted(rows, key=lambda row: (-round(row[1].score, 4), _actor(amap, row[0]), row[0]))
-
-
-def _positions_md(amap: ArgumentMap, analysis: Analysis) -> str:
+def _positions_md(amap: ArgumentMap, report: Report) -> str:
     lines = [
         "## Where each actor stands",
         "",
         "A score runs from -1 (against the proposal) to +1 (for it): the weighted mean of the"
         " actor's stances on the proposal and on the claims that bear on it, each relation on"
         " the way halving the weight. *Mixed* marks an actor whose stances pull both ways."
-        " The method is in docs/analysis.md.",
+        " Each actor's words and reasons are under *Actors* below; the method is in"
+        " docs/analysis.md.",
     ]
-    if not amap.proposals:
+    if not report.proposals:
         return "\n".join([*lines, "", "The map has no proposal."])
-    by_proposal = _by_proposal(analysis)
-    stances = {s.id: s for s in amap.stances}
-    kinds = _relation_kinds(amap)
-    for proposal in _proposals(amap, analysis):
+    for proposal, rows, neutral in report.proposals:
         lines += ["", f"### {md(proposal.display)}", ""]
         if proposal.label:
             lines += [f"> {md(proposal.text)}", ""]
-        rows = _ranked(amap, by_proposal.get(proposal.id, []))
-        neutral = sorted(
-            {s.actor for s in amap.stances if s.claim == proposal.id}
-            - {actor for actor, _ in rows},
-        )
         if not rows and not neutral:
             lines.append("No actor takes a side on this proposal.")
             continue
         if rows:
-            lines += ["| Actor | Score | Stand |", "| --- | ---: | --- |"]
-            lines += [
-                f"| {md(_actor(amap, actor))} | {signed(p.score)} | {stand(p)} |"
-                for actor, p in rows
-            ]
-        for actor, position in rows:
-            lines += [
-                "",
-                f"**{md(_actor(amap, actor))}**: {stand(position)}, {signed(position.score)}",
-                "",
-            ]
-            shown = _strongest(position.contributions)
-            lines += [f"- {_contribution_md(amap, c, stances, kinds)}" for c in shown]
-            if len(position.contributions) > len(shown):
-                more = len(position.contributions) - len(shown)
+            lines += ["| Actor | Score | Stand | Camp |", "| --- | ---: | --- | --- |"]
+            for actor, p in rows:
+                camp = report.camp_of.get(actor)
+                number = str(camp.number) if camp else "unaligned"
                 lines.append(
-                    f"- ... and {more} weaker reasons"
-                    " (`argmap export --format json` lists them all)"
+                    f"| {md(actor_name(amap, actor))} | {signed(p.score)} | {stand(p)} | {number} |"
                 )
         if neutral:
-            names = ", ".join(md(_actor(amap, a)) for a in neutral)
+            names = ", ".join(md(actor_name(amap, a)) for a in neutral)
             lines += ["", f"Neutral: {names}."]
-            for stance in amap.stances:
-                if stance.claim == proposal.id and stance.actor in neutral:
-                    lines.append(
-                        f"- {md(_actor(amap, stance.actor))}: {_evidence_md(amap, stance)}"
-                    )
     return "\n".join(lines)
 
 
-def _strongest(contributions: tuple[Contribution, ...]) -> tuple[Contribution, ...]:
-    """The `_REASONS` heaviest contributions, in their own order."""
-    if len(contributions) <= _REASONS:
-        return contributions
-    keep = sorted(range(len(contributions)), key=lambda i: -contributions[i].weight)[:_REASONS]
-    return tuple(contributions[i] for i in sorted(keep))
-
-
-def _contribution_md(
-    amap: ArgumentMap,
-    c: Contribution,
-    stances: Mapping[str, Stance],
-    kinds: Mapping[tuple[str, str], str],
-) -> str:
-    stance = stances.get(c.stance)
-    verb = stance.position.value if stance else "takes a stance on"
-    route = "".join(
-        f", which {kinds.get((origin, target), 'bears on')} *{md(_claim(amap, target))}*"
-        for origin, target in zip(c.path, c.path[1:], strict=False)
-    )
-    effect = "for" if c.sign > 0 else "against"
-    head = f"{verb} *{md(_claim(amap, c.claim))}*{route} ({effect}, weight {c.weight:g})"
-    return f"{head}: {_evidence_md(amap, stance)}" if stance else head
-
-
-def _relation_kinds(amap: ArgumentMap) -> dict[tuple[str, str], str]:
-    kinds: dict[tuple[str, str], str] = {}
-    for relation in amap.relations:
-        # As in argmap.analysis.graph: where a pair is related both ways, the attack is kept.
-        if kinds.get((relation.origin, relation.target)) != "attacks":
-            kinds[relation.origin, relation.target] = relation.kind.value
-    return kinds
-
-
-def _evidence_md(amap: ArgumentMap, stance: Stance) -> str:
-    said = "reported" if stance.reported else "said"
-    words = f'{said} "{md(stance.quote)}"' if stance.quote else "reported, not quoted"
-    source = amap.sources_by_id.get(stance.source)
-    return f"{words} ({_source_md(source) if source else md(stance.source)})"
-
-
-def _source_md(source: Source) -> str:
-    title = md(source.title)
-    url = source.url or ""
-    if url.startswith(("https://", "http://")) and not re.search(r"[\s<>]", url):
-        title = f"[{title}](<{url}>)"
-    date = "undated" if source.date == UNKNOWN else md(source.date)
-    publisher = "publisher unknown" if source.publisher == UNKNOWN else md(source.publisher)
-    return f"{publisher}, {title}, {date}"
-
-
-def _camp_lean(analysis: Analysis, camp: Iterable[str]) -> float | None:
-    scores = [p.score for a in camp for p in analysis.positions.get(a, {}).values()]
-    return sum(scores) / len(scores) if scores else None
-
-
-def _camps_md(amap: ArgumentMap, analysis: Analysis) -> str:
+def _camps_md(amap: ArgumentMap, analysis: Analysis, summary: Summary) -> str:
     lines = [
         "## Camps",
         "",
         "Actors who take the same stance on a claim agree, actors who take opposite stances"
         " conflict (discourse network analysis; agreement minus conflict, normalisation:"
         f" {analysis.normalisation}). The camps are the split that leaves the least agreement"
-        " across camps and the least conflict inside them (structural balance).",
+        " across camps and the least conflict inside them (structural balance); each is named"
+        " by its members' mean score on the question.",
         "",
     ]
-    alone = _unaligned(analysis)
-    for number, camp, mean in _numbered_camps(analysis, alone):
-        leaning = f", mean score {signed(mean)}" if mean is not None else ""
-        names = ", ".join(md(name) for name in _names(amap, camp))
-        lines.append(f"{number}. {names} ({_n(len(camp), 'actor')}{leaning})")
-    if alone:
-        names = ", ".join(md(name) for name in _names(amap, alone))
+    for camp in summary.camps:
+        names = ", ".join(md(actor_name(amap, a)) for a in camp.members)
+        lines.append(f"{camp.number}. {_camp_head_md(camp)}: {names}")
+    if summary.unaligned:
+        names = ", ".join(md(actor_name(amap, a)) for a in summary.unaligned)
         lines += ["", f"Unaligned (no position and no stance shared with anyone): {names}."]
     lines += ["", "**Frustration**: " + _frustration_md(amap, analysis)]
     return "\n".join(lines)
 
 
-def _numbered_camps(
-    analysis: Analysis, alone: set[str]
-) -> list[tuple[int, tuple[str, ...], float | None]]:
-    """The camps worth a number (not the unaligned actors), with their mean lean."""
-    real = [camp for camp in analysis.camps if camp[0] not in alone]
-    return [(n, camp, _camp_lean(analysis, camp)) for n, camp in enumerate(real, start=1)]
-
-
-def _unaligned(analysis: Analysis) -> set[str]:
-    linked = {a for a, b, _ in analysis.agreement} | {b for a, b, _ in analysis.agreement}
-    return {
-        camp[0]
-        for camp in analysis.camps
-        if len(camp) == 1 and camp[0] not in linked and camp[0] not in analysis.positions
-    }
+def frustration(analysis: Analysis) -> list[tuple[str, str, float]]:
+    """The frustrated edges with their agreement weights."""
+    weights = {(a, b): w for a, b, w in analysis.agreement}
+    return [(a, b, weights.get((a, b), 0.0)) for a, b in analysis.frustration]
 
 
 def _frustration_md(amap: ArgumentMap, analysis: Analysis) -> str:
     if not analysis.frustration:
         return "none. Every agreement lies inside a camp and every conflict between camps."
-    weights = {(a, b): w for a, b, w in analysis.agreement}
     items = []
-    for a, b in analysis.frustration:
-        weight = weights.get((a, b), 0.0)
+    for a, b, weight in frustration(analysis):
         kind = "agree but sit in different camps" if weight > 0 else "conflict inside one camp"
-        items.append(f"- {md(_actor(amap, a))} and {md(_actor(amap, b))} {kind} ({signed(weight)})")
+        items.append(
+            f"- {md(actor_name(amap, a))} and {md(actor_name(amap, b))} {kind} ({signed(weight)})"
+        )
     count = len(analysis.frustration)
     verb = "breaks" if count == 1 else "break"
     return "\n".join([f"{_n(count, 'edge')} {verb} the balance.", "", *items])
@@ -317,15 +527,21 @@ def _contested_md(amap: ArgumentMap, analysis: Analysis) -> str:
         return "\n".join([*lines, "No claim has both supporters and opponents."])
     lines += ["| Claim | Score | Supporters | Opponents |", "| --- | ---: | --- | --- |"]
     for c in analysis.contested:
-        supporters = ", ".join(md(_actor(amap, a)) for a in c.supporters)
-        opponents = ", ".join(md(_actor(amap, a)) for a in c.opponents)
+        supporters = ", ".join(md(actor_name(amap, a)) for a in c.supporters)
+        opponents = ", ".join(md(actor_name(amap, a)) for a in c.opponents)
         lines.append(
-            f"| {md(_claim(amap, c.claim))} | {c.score:.2f} | {supporters} | {opponents} |"
+            f"| {md(_claim_text(amap, c.claim))} | {c.score:.2f} | {supporters} | {opponents} |"
         )
     return "\n".join(lines)
 
 
-def _key_claims_md(amap: ArgumentMap, analysis: Analysis, top: int = 10) -> str:
+def key_claims(analysis: Analysis, top: int = 10) -> list[tuple[str, float]]:
+    """The `top` claims by centrality, highest first, then by id."""
+    ranked = sorted(analysis.centrality.items(), key=lambda kv: (-round(kv[1], 6), kv[0]))
+    return ranked[:top]
+
+
+def _key_claims_md(amap: ArgumentMap, analysis: Analysis) -> str:
     lines = [
         "## Key claims",
         "",
@@ -333,26 +549,31 @@ def _key_claims_md(amap: ArgumentMap, analysis: Analysis, top: int = 10) -> str:
         " each support or attack points from the arguing claim to the claim argued about.",
         "",
     ]
-    ranked = sorted(analysis.centrality.items(), key=lambda kv: (-round(kv[1], 6), kv[0]))
+    ranked = key_claims(analysis)
     if not ranked:
         return "\n".join([*lines, "The map has no claims."])
     lines += ["| Claim | Kind | Centrality |", "| --- | --- | ---: |"]
-    for claim_id, value in ranked[:top]:
+    for claim_id, value in ranked:
         claim = amap.claims_by_id.get(claim_id)
         kind = claim.kind.value if claim else ""
-        lines.append(f"| {md(_claim(amap, claim_id))} | {kind} | {value:.3f} |")
+        lines.append(f"| {md(_claim_text(amap, claim_id))} | {kind} | {value:.3f} |")
     return "\n".join(lines)
+
+
+_ACCEPTANCE_INTRO = (
+    "Grounded semantics (Dung) on the attacks between claims: a claim is *in* when every"
+    " attacker is out, *out* when an attacker is in, and *undecided* otherwise. The"
+    " bipolar column adds the attacks that support chains imply (supported and secondary"
+    " attacks, after Cayrol and Lagasquie-Schiex). This weighs only the arguments in the"
+    " map: a claim is out when an attack on it stands unanswered, whatever its truth."
+)
 
 
 def _acceptance_md(amap: ArgumentMap, analysis: Analysis) -> str:
     lines = [
         "## Which claims stand",
         "",
-        "Grounded semantics (Dung) on the attacks between claims: a claim is *in* when every"
-        " attacker is out, *out* when an attacker is in, and *undecided* otherwise. The"
-        " bipolar column adds the attacks that support chains imply (supported and secondary"
-        " attacks, after Cayrol and Lagasquie-Schiex). This weighs only the arguments in the"
-        " map: a claim is out when an attack on it stands unanswered, whatever its truth.",
+        _ACCEPTANCE_INTRO,
         "",
         "| Claim | Grounded | Bipolar |",
         "| --- | --- | --- |",
@@ -362,11 +583,16 @@ def _acceptance_md(amap: ArgumentMap, analysis: Analysis) -> str:
         bipolar = analysis.bipolar_acceptance.get(claim.id, "")
         lines.append(f"| {md(claim.display)} | {grounded} | {bipolar} |")
     if analysis.derived_attacks:
-        lines += ["", "Derived attacks:", ""]
         lines += [
-            f"- *{md(_claim(amap, a))}* attacks *{md(_claim(amap, b))}*"
+            "",
+            f"<details><summary>{_n(len(analysis.derived_attacks), 'derived attack')}</summary>",
+            "",
+        ]
+        lines += [
+            f"- *{md(_claim_text(amap, a))}* attacks *{md(_claim_text(amap, b))}*"
             for a, b in analysis.derived_attacks
         ]
+        lines += ["", "</details>"]
     return "\n".join(lines)
 
 
@@ -376,46 +602,242 @@ def _incoherent_md(amap: ArgumentMap, analysis: Analysis) -> str:
         return "\n".join([*lines, "No actor supports two claims one of which attacks the other."])
     for actor, claim, attacked in analysis.incoherent:
         lines.append(
-            f"- {md(_actor(amap, actor))} supports both *{md(_claim(amap, claim))}* and"
-            f" *{md(_claim(amap, attacked))}*, but the first attacks the second."
+            f"- {md(actor_name(amap, actor))} supports both *{md(_claim_text(amap, claim))}* and"
+            f" *{md(_claim_text(amap, attacked))}*, but the first attacks the second."
         )
     return "\n".join(lines)
 
 
-def _proposals(amap: ArgumentMap, analysis: Analysis) -> list[Claim]:
-    """Proposals with the most actors taking a side first, then by id."""
-    sides: dict[str, int] = {}
-    for by_proposal in analysis.positions.values():
-        for proposal in by_proposal:
-            sides[proposal] = sides.get(proposal, 0) + 1
-    return sorted(amap.proposals, key=lambda p: (-sides.get(p.id, 0), p.id))
+def _actors_md(amap: ArgumentMap, report: Report) -> str:
+    lines = [
+        "## Actors",
+        "",
+        "Each actor's words, each quote once, with the claims they show a stance on; then the"
+        " reasons for their scores, path by path.",
+    ]
+    kinds = _relation_kinds(amap)
+    stances = {s.id: s for s in amap.stances}
+    for entry in report.actors:
+        lines += ["", f"### {md(entry.name)}", ""]
+        about = [entry.kind, *([md(entry.role)] if entry.role else [])]
+        camp = f"camp {entry.camp.number}" if entry.camp else "unaligned"
+        positions = "; ".join(
+            f"{md(claim.display)}: {stand(p)}, {signed(p.score)}" for claim, p in entry.positions
+        )
+        lines.append(
+            f"{', '.join(about)}; {camp}." + (f" **Positions**: {positions}." if positions else "")
+        )
+        if entry.said:
+            lines.append("")
+            lines += [f"- {_said_md(amap, said)}" for said in entry.said]
+        count = entry.reason_count
+        if count:
+            lines += [
+                "",
+                f"<details><summary>Why these scores: {_n(count, 'reason')}</summary>",
+                "",
+            ]
+            for claim, shown, more in entry.reasons:
+                lines.append(f"- On *{md(claim.display)}*:")
+                lines += [
+                    f"  - {_parts_md(amap, reason_parts(c, stances, kinds, times))}"
+                    for c, times in shown
+                ]
+                if more:
+                    lines.append(
+                        f"  - ... and {more} weaker reasons"
+                        " (`argmap export --format json` lists them all)"
+                    )
+            lines += ["", "</details>"]
+    return "\n".join(lines)
+
+
+def _said_md(amap: ArgumentMap, said: Said) -> str:
+    stance = said.stance
+    on = "; ".join(f"{s.position.value} *{md(_claim_text(amap, s.claim))}*" for s in said.stances)
+    if said.same_as:
+        words = f"the same words as {md(actor_name(amap, said.same_as))}"
+    elif stance.quote:
+        words = f'{"reported: " if stance.reported else ""}"{md(stance.quote)}"'
+    else:
+        words = "reported, not quoted"
+    date = f", {md(stance.date)}" if stance.date else ""
+    return f"{words} ({_cite_md(amap, stance.source)}{date}): {on}"
+
+
+def reason_parts(
+    c: Contribution,
+    stances: Mapping[str, Stance],
+    kinds: Mapping[tuple[str, str], str],
+    times: int = 1,
+    numbers: Mapping[str, int] | None = None,
+) -> list[tuple[str, str]]:
+    """One path-by-path reason as (kind, value) parts, `text` or `claim` (an id):
+    "supports *A*, which attacks *B* (against, weight 0.5)", and ", 2 stances" when two
+    stances give the same reason. With source `numbers`, each step says whose it is:
+    "supports *A* (source 1), which attacks *B* (per source 2)": the chain of sources
+    behind an inferred position."""
+    stance = stances.get(c.stance)
+    parts = [
+        ("text", f"{stance.position.value if stance else 'takes a stance on'} "),
+        ("claim", c.claim),
+    ]
+    if numbers is not None and stance is not None and stance.source in numbers:
+        parts.append(("text", f" (source {numbers[stance.source]})"))
+    for i, (origin, target) in enumerate(zip(c.path, c.path[1:], strict=False)):
+        parts += [
+            ("text", f", which {kinds.get((origin, target), 'bears on')} "),
+            ("claim", target),
+        ]
+        if numbers is not None:
+            source = c.sources[i] if i < len(c.sources) else None
+            number = numbers.get(source) if source else None
+            where = f"per source {number}" if number else "no source"
+            parts.append(("text", f" ({where})"))
+    effect = "for" if c.sign > 0 else "against"
+    by = f", {times} stances" if times > 1 else ""
+    parts.append(("text", f" ({effect}, weight {c.weight:g}{by})"))
+    return parts
+
+
+def _parts_md(amap: ArgumentMap, parts: Iterable[tuple[str, str]]) -> str:
+    return "".join(
+        md(value) if kind == "text" else f"*{md(_claim_text(amap, value))}*"
+        for kind, value in parts
+    )
+
+
+def _cite_md(amap: ArgumentMap, source_id: str) -> str:
+    # The full citation is in the Sources list, once: here the publisher and its number.
+    for number, source in enumerate(amap.sources, start=1):
+        if source.id == source_id:
+            publisher = "publisher unknown" if source.publisher == UNKNOWN else source.publisher
+            return f"{md(publisher)}, source {number}"
+    return md(source_id)
+
+
+def _cite(amap: ArgumentMap, report: Report, source_id: str) -> str:
+    """A short citation for report.html: the publisher and the source's number."""
+    source = amap.sources_by_id.get(source_id)
+    if source is None:
+        return source_id
+    publisher = "publisher unknown" if source.publisher == UNKNOWN else source.publisher
+    return f"{publisher}, source {report.source_numbers[source_id]}"
+
+
+def _sources_md(amap: ArgumentMap) -> str:
+    lines = ["## Sources", ""]
+    if not amap.sources:
+        return "\n".join([*lines, "The map names no source."])
+    lines += [f"{n}. {_source_md(amap, s.id)}" for n, s in enumerate(amap.sources, start=1)]
+    return "\n".join(lines)
+
+
+def _source_md(amap: ArgumentMap, source_id: str) -> str:
+    source = amap.sources_by_id.get(source_id)
+    if source is None:
+        return md(source_id)
+    title = md(source.title)
+    url = source.url or ""
+    if url.startswith(("https://", "http://")) and not re.search(r"[\s<>]", url):
+        title = f"[{title}](<{url}>)"
+    date = "undated" if source.date == UNKNOWN else md(source.date)
+    publisher = "publisher unknown" if source.publisher == UNKNOWN else md(source.publisher)
+    return f"{publisher}, {title}, {date}"
+
+
+def _inferred_md(amap: ArgumentMap, report: Report) -> str:
+    stances = {s.id: s for s in amap.stances}
+    kinds = _relation_kinds(amap)
+    lines = [
+        "## Inferred positions",
+        "",
+        "<details><summary>Positions reached only through other sources' relations:"
+        " not stated by the actor's own source, and not counted above</summary>",
+    ]
+    for proposal, rows in report.inferred:
+        lines += ["", f"### {md(proposal.display)} (inferred)", ""]
+        lines += ["| Actor | Score | Stand |", "| --- | ---: | --- |"]
+        lines += [
+            f"| {md(actor_name(amap, actor))} | {signed(p.score)} | inferred: {stand(p)} |"
+            for actor, p in rows
+        ]
+        lines.append("")
+        for actor, p in rows:
+            lines.append(f"- {md(actor_name(amap, actor))}:")
+            lines += [
+                "  - "
+                + _parts_md(amap, reason_parts(c, stances, kinds, times, report.source_numbers))
+                for c, times in _merged(_strongest(p.contributions), stances)
+            ]
+    lines += ["", "</details>"]
+    return "\n".join(lines)
+
+
+# ---- HTML ------------------------------------------------------------------------------
+
+
+def render_html(amap: ArgumentMap, analysis: Analysis, *, page_href: str = "index.html") -> str:
+    """report.html: the same report as a page with no script, from an autoescaped template."""
+    report = build_report(amap, analysis)
+    stances = {s.id: s for s in amap.stances}
+    kinds = _relation_kinds(amap)
+    return render_template(
+        "report.html",
+        amap=amap,
+        report=report,
+        summary=report.summary,
+        counts=_counts(amap),
+        verdict=verdict_parts(report.summary.verdict) if report.summary.verdict else [],
+        key_claims=key_claims(analysis),
+        frustration=frustration(analysis),
+        analysis=analysis,
+        reason=lambda c, times: reason_parts(c, stances, kinds, times),
+        chain=lambda p: [
+            reason_parts(c, stances, kinds, times, report.source_numbers)
+            for c, times in _merged(_strongest(p.contributions), stances)
+        ],
+        cite=lambda source_id: _cite(amap, report, source_id),
+        name=lambda a: actor_name(amap, a),
+        claim=lambda c: _claim_text(amap, c),
+        source=amap.sources_by_id.get,
+        unknown=UNKNOWN,
+        page_href=page_href,
+        acceptance_intro=_ACCEPTANCE_INTRO,
+        camp_names=_CAMP_NAMES,
+    )
+
+
+# ---- the terminal ----------------------------------------------------------------------
 
 
 def render_text(amap: ArgumentMap, analysis: Analysis) -> str:
     """A short plain-text summary for the terminal, ending in one newline."""
     lines = [_plain(amap.title), _counts(amap)]
-    by_proposal = _by_proposal(analysis)
-    for proposal in _proposals(amap, analysis):
+    by_proposal = _by_proposal(shown_positions(analysis))
+    for proposal in proposals_in_order(amap, analysis):
         lines += ["", _plain(proposal.display)]
         rows = _ranked(amap, by_proposal.get(proposal.id, []))
         for actor, p in rows[:_TEXT_ACTORS]:
             mixed = " (mixed)" if p.mixed else ""
-            lines.append(f"  {signed(p.score)}  {_plain(_actor(amap, actor))}{mixed}")
+            lines.append(f"  {signed(p.score)}  {_plain(actor_name(amap, actor))}{mixed}")
         if len(rows) > _TEXT_ACTORS:
             lines.append(f"  ... and {len(rows) - _TEXT_ACTORS} more")
         if not rows:
             lines.append("  no actor takes a side")
     lines += ["", f"Camps (frustration: {len(analysis.frustration) or 'none'})"]
-    alone = _unaligned(analysis)
-    for number, camp, mean in _numbered_camps(analysis, alone):
-        leaning = f" (mean {signed(mean)})" if mean is not None else ""
-        lines.append(f"  {number}. {', '.join(map(_plain, _names(amap, camp)))}{leaning}")
+    for camp in numbered_camps(amap, analysis):
+        names = ", ".join(_plain(actor_name(amap, a)) for a in camp.members)
+        lines.append(f"  {camp.number}. {_plain(camp.title)}: {names}")
+    alone = unaligned(analysis)
     if alone:
-        lines.append(f"  unaligned: {', '.join(map(_plain, _names(amap, alone)))}")
+        lines.append(
+            f"  unaligned: {', '.join(_plain(actor_name(amap, a)) for a in by_name(amap, alone))}"
+        )
     lines += ["", "Most contested"]
     for c in analysis.contested[:3]:
         lines.append(
-            f"  {c.score:.2f}  {_plain(_claim(amap, c.claim))}"
+            f"  {c.score:.2f}  {_plain(_claim_text(amap, c.claim))}"
             f" ({len(c.supporters)} for, {len(c.opponents)} against)"
         )
     if not analysis.contested:
@@ -427,6 +849,6 @@ def render_text(amap: ArgumentMap, analysis: Analysis) -> str:
         f" {labels.count('undecided')} undecided",
     ]
     incoherent = sorted({actor for actor, _, _ in analysis.incoherent})
-    names = ", ".join(_plain(_actor(amap, a)) for a in incoherent) or "none"
+    names = ", ".join(_plain(actor_name(amap, a)) for a in incoherent) or "none"
     lines.append(f"Incoherent: {names}")
     return "\n".join(lines) + "\n"
