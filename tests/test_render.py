@@ -388,8 +388,9 @@ def test_the_board_sorts_each_actor_to_one_side_with_its_strongest_quote() -> No
             Stance("cy/bad", "cy", "bad", Position.SUPPORTS, "s", quote="b"),
         ),
         relations=(
-            Relation("good/supports/p", "good", "p", RelationKind.SUPPORTS),
-            Relation("bad/attacks/p", "bad", "p", RelationKind.ATTACKS),
+            # From the same source as the stances: the positions are stated.
+            Relation("good/supports/p", "good", "p", RelationKind.SUPPORTS, source="s"),
+            Relation("bad/attacks/p", "bad", "p", RelationKind.ATTACKS, source="s"),
         ),
     )
     board = _data(render_index(amap, analyse(amap)))["board"]
@@ -399,5 +400,8 @@ def test_the_board_sorts_each_actor_to_one_side_with_its_strongest_quote() -> No
             "for": [["ann", 1.0, 1]],  # the direct stance outweighs the one through "good"
             "against": [["bob", -1.0, 2]],
             "mixed": [["cy", 0.0, 3]],  # equal pulls: the first stance id
+            "neutral": [],
+            "inferred": [],
+            "summary": "1 for, 1 against, 1 mixed",
         }
     }

@@ -142,42 +142,46 @@ def _view_json(view: View) -> dict[str, Any]:
     }
 
 
-#: A position score past this is "for" (or, negated, "against"); the same cut as score_words.
-_SIDE_CUT = 0.33
+def _board(amap: ArgumentMap, analysis: Analysis) -> dict[str, dict[str, Any]]:
+    """Each proposal's pro/con board: who is for, against, mixed and neutral, with a quote.
 
-
-def _board(amap: ArgumentMap, analysis: Analysis) -> dict[str, dict[str, list[list[Any]]]]:
-    """Each proposal's pro/con board: who is for, against and mixed, with their best quote.
-
-    The one place the page decides who stands where on a proposal (the panel's board
-    reads only this): `{proposal: {"for" | "against" | "mixed": [[actor, score, stance]]}}`
-    where `stance` is the index (in the page's sorted stances) of the stance that pulls the
-    actor most towards that side, or -1. Strongest first, then by actor id. An actor is
-    "mixed" when the score is between the cuts (divided) whatever the sign.
+    The one place the page decides who stands where on a proposal (the panel's board,
+    its tooltip and its facts read only this), from `analysis.sides`: the stated
+    positions every output counts. `{proposal: {"for" | "against" | "mixed" | "neutral":
+    [[actor, score, stance]], "summary": "2 for, 1 against"}}`, where `stance` is the
+    index (in the page's sorted stances) of the stance that pulls the actor most towards
+    that side, or -1; strongest first, then by actor id. "inferred" lists the positions
+    reached only through other sources' relations, which the page shows folded and marked.
     """
     index = {s.id: i for i, s in enumerate(sorted(amap.stances, key=lambda s: s.id))}
-    proposals = {c.id for c in amap.claims if c.kind is ClaimKind.PROPOSAL}
-    board: dict[str, dict[str, list[list[Any]]]] = {
-        p: {"for": [], "against": [], "mixed": []} for p in sorted(proposals)
-    }
-    for actor, by_proposal in sorted(analysis.positions.items()):
-        for proposal, score in sorted(by_proposal.items()):
-            if proposal not in board:
-                continue
-            if score.score > _SIDE_CUT:
-                side, sign = "for", 1
-            elif score.score < -_SIDE_CUT:
-                side, sign = "against", -1
-            else:
-                side, sign = "mixed", 0
-            pulls = [c for c in score.contributions if sign == 0 or c.sign == sign]
-            # Heaviest pull, then the shortest path, then the first stance id: deterministic.
-            best = min(pulls, key=lambda c: (-c.weight, len(c.path), c.stance), default=None)
-            stance = index.get(best.stance, -1) if best is not None else -1
-            board[proposal][side].append([actor, round(score.score, 3), stance])
-    for sides in board.values():
-        for entries in sides.values():
-            entries.sort(key=lambda e: (-abs(e[1]), e[0]))
+    own = {(s.actor, s.claim): s.id for s in sorted(amap.stances, key=lambda s: s.id)}
+    board: dict[str, dict[str, Any]] = {}
+    inferred: dict[str, list[str]] = {}
+    for actor, by_proposal in sorted(analysis.inferred_positions.items()):
+        for proposal in by_proposal:
+            inferred.setdefault(proposal, []).append(actor)
+    for proposal, sides in sorted(analysis.sides.items()):
+        entry: dict[str, Any] = {"summary": sides.summary()}
+        for side, sign, actors, positions in (
+            ("for", 1, sides.for_, analysis.positions),
+            ("against", -1, sides.against, analysis.positions),
+            ("mixed", 0, sides.mixed, analysis.positions),
+            ("neutral", 0, sides.neutral, analysis.positions),
+            ("inferred", 0, inferred.get(proposal, []), analysis.inferred_positions),
+        ):
+            rows: list[list[Any]] = []
+            for actor in actors:
+                score = positions.get(actor, {}).get(proposal)
+                contributions = score.contributions if score is not None else ()
+                pulls = [c for c in contributions if sign == 0 or c.sign == sign]
+                # Heaviest pull, then the shortest path, then the first stance id.
+                best = min(pulls, key=lambda c: (-c.weight, len(c.path), c.stance), default=None)
+                stance = best.stance if best is not None else own.get((actor, proposal))
+                value = round(score.score, 3) if score is not None else 0.0
+                rows.append([actor, value, index.get(stance, -1) if stance else -1])
+            rows.sort(key=lambda r: (-abs(r[1]), r[0]))
+            entry[side] = rows
+        board[proposal] = entry
     return board
 
 

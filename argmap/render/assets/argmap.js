@@ -241,10 +241,7 @@
   }
 
   // A proposal's count is its board's: the same actors the panel lists by name.
-  function sides(id) {
-    var b = data.board[id];
-    return b["for"].length + " for, " + b.against.length + " against" + (b.mixed.length ? ", " + b.mixed.length + " mixed" : "");
-  }
+  function sides(id) { return data.board[id].summary; }
 
   function edgeTooltip(name, id) {
     var e = viewEdges[name][id];
@@ -550,11 +547,13 @@
     }
     var out = el("section", { cls: "board", "aria-label": "For and against" }, [
       el("div", { cls: "board-cols" }, [column("for", "For", b["for"], "supports"), column("against", "Against", b.against, "attacks")])]);
-    if (b.mixed.length) {
-      out.appendChild(el("details", { cls: "board-mixed" }, [el("summary", { text: "Mixed or divided (" + b.mixed.length + ")" }),
-        el("ul", { cls: "plain" }, b.mixed.map(function (e) { return boardActor(e, id); }))]));
-    }
-    out.appendChild(el("p", { cls: "hint", text: "Sides from each actor's computed position on this proposal; the quote is the one that pulls them most that way." }));
+    [["mixed", "Mixed: arguments on both sides"], ["neutral", "Neutral"],
+     ["inferred", "Inferred, not stated: only through other sources\u2019 relations"]].forEach(function (k) {
+      if (!b[k[0]].length) { return; }
+      out.appendChild(el("details", { cls: "board-mixed" }, [el("summary", { text: k[1] + " (" + b[k[0]].length + ")" }),
+        el("ul", { cls: "plain" }, b[k[0]].map(function (e) { return boardActor(e, id); }))]));
+    });
+    out.appendChild(el("p", { cls: "hint", text: "Stated positions: where the actor's own source links them to this proposal. The quote is the one that pulls them most that way." }));
     return out;
   }
 
