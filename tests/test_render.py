@@ -5,8 +5,10 @@ from __future__ import annotations
 import base64
 import dataclasses
 import hashlib
+import html
 import json
 import re
+from html.parser import HTMLParser
 
 import pytest
 
@@ -83,6 +85,55 @@ def test_no_user_string_reaches_the_markup_unescaped() -> None:
     assert '<span class="o-url">javascript:window.__xss=6</span>' in outline
 
 
+class _Markup(HTMLParser):
+    """Every element, attribute and text run of a page, as the browser's tokenizer sees it."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, list[tuple[str, str | None]]]] = []
+        self.text: list[str] = []
+        self.scripts: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, attrs))
+
+    def handle_data(self, data: str) -> None:
+        (self.scripts if self.lasttag == "script" else self.text).append(data)
+
+
+_PAGE_TAGS = {
+    "html", "head", "meta", "title", "style", "body", "a", "header", "h1", "h2", "p", "div",
+    "nav", "button", "label", "input", "ul", "ol", "li", "details", "summary", "span",
+    "fieldset", "legend", "select", "option", "main", "section", "aside", "script", "svg",
+    "g", "rect", "ellipse", "circle", "polygon", "line",
+    # the outline printed under the map
+    "h3", "h4", "strong", "em", "cite",
+}  # fmt: skip
+
+
+def test_payloads_in_every_field_never_become_markup() -> None:
+    amap = xss_map()
+    page = render_index(amap, analyse(amap))
+    parsed = _Markup()
+    parsed.feed(page)
+    parsed.close()
+    # Only the template's own elements and attributes: no handler, no script-bearing url.
+    assert {tag for tag, _ in parsed.tags} <= _PAGE_TAGS
+    for tag, attrs in parsed.tags:
+        for name, value in attrs:
+            assert not name.startswith("on"), (tag, name)
+            assert not re.match(r"\s*(javascript|data):", value or "", re.I), (tag, name)
+    assert [tag for tag, _ in parsed.tags].count("script") == 3
+    # The data block is one script's text, and reads back as the map's own strings.
+    data = json.loads(parsed.scripts[0])
+    assert data["title"] == f"Map {XSS[1]}"
+    # The payloads shown in the markup are text, exactly as written.
+    text = "".join(parsed.text)
+    assert f"Map {XSS[1]}" in text  # h1 and title
+    assert f"Title {XSS[0]} (Publisher {XSS[1]})" in text  # the source filter
+    assert f"Description {XSS[0]} {XSS[4]}" in text
+
+
 def test_embedded_data_reads_back_exactly() -> None:
     amap = xss_map()
     data = _data(render_index(amap, analyse(amap)))
@@ -107,7 +158,7 @@ def test_csp_forbids_network_and_allows_only_the_pages_scripts(example_map: Argu
     page = render_index(example_map, analyse(example_map))
     csp = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">', page)
     assert csp is not None
-    policy = csp.group(1)
+    policy = html.unescape(csp.group(1))
     assert policy.startswith("default-src 'none'; script-src 'sha256-")
     assert "img-src data:; base-uri 'none'; form-action 'none'" in policy
     scripts = re.findall(r"<script>(.*?)</script>", page, re.S)
@@ -138,8 +189,8 @@ def test_header_counts_and_report_link(example_map: ArgumentMap) -> None:
     page = render_index(example_map, analyse(example_map))
     assert (
         '<p class="counts">3 actors \u00b7 4 claims (1 proposal, 1 evidence) \u00b7 4 stances'
-        ' \u00b7 3 relations \u00b7 2 sources \u00b7 <a href="report.md">Report</a>'
-        " (Markdown)</p>"
+        ' \u00b7 3 relations \u00b7 2 sources \u00b7 <a href="report.html" id="report-link">'
+        "Report</a></p>"
     ) in page
 
 
@@ -300,3 +351,57 @@ def test_pack_boxes_keeps_order_and_never_overlaps() -> None:
     for i, a in enumerate(boxes):
         for b in boxes[i + 1 :]:
             assert a[2] <= b[0] or b[2] <= a[0] or a[3] <= b[1] or b[3] <= a[1]
+
+
+def test_the_board_sorts_each_actor_to_one_side_with_its_strongest_quote() -> None:
+    from argmap.model import (
+        Actor,
+        ActorKind,
+        Claim,
+        ClaimKind,
+        Position,
+        Relation,
+        RelationKind,
+        Source,
+        Stance,
+    )
+
+    person = ActorKind.PERSON
+    amap = ArgumentMap(
+        title="t",
+        sources=(Source("s", "S", "P", "2024"),),
+        actors=(
+            Actor("ann", "Ann", person),
+            Actor("bob", "Bob", person),
+            Actor("cy", "Cy", person),
+        ),
+        claims=(
+            Claim("p", "P", ClaimKind.PROPOSAL),
+            Claim("good", "Good"),
+            Claim("bad", "Bad"),
+        ),
+        stances=(
+            Stance("ann/p", "ann", "p", Position.SUPPORTS, "s", quote="yes"),
+            Stance("ann/good", "ann", "good", Position.SUPPORTS, "s", quote="good"),
+            Stance("bob/bad", "bob", "bad", Position.SUPPORTS, "s", quote="bad"),
+            Stance("cy/good", "cy", "good", Position.SUPPORTS, "s", quote="g"),
+            Stance("cy/bad", "cy", "bad", Position.SUPPORTS, "s", quote="b"),
+        ),
+        relations=(
+            # From the same source as the stances: the positions are stated.
+            Relation("good/supports/p", "good", "p", RelationKind.SUPPORTS, source="s"),
+            Relation("bad/attacks/p", "bad", "p", RelationKind.ATTACKS, source="s"),
+        ),
+    )
+    board = _data(render_index(amap, analyse(amap)))["board"]
+    # Stances are indexed in id order: ann/good 0, ann/p 1, bob/bad 2, cy/bad 3, cy/good 4.
+    assert board == {
+        "p": {
+            "for": [["ann", 1.0, 1]],  # the direct stance outweighs the one through "good"
+            "against": [["bob", -1.0, 2]],
+            "mixed": [["cy", 0.0, 3]],  # equal pulls: the first stance id
+            "neutral": [],
+            "inferred": [],
+            "summary": "1 for, 1 against, 1 mixed",
+        }
+    }

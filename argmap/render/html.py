@@ -6,11 +6,13 @@ start from pyvis's own `Options` object (physics, edges, interaction) before the
 settings pyvis does not model are added. Nothing else of pyvis is used, on purpose: its
 `Network.add_node`/`add_edge` are quadratic on big graphs, and its HTML template loads
 scripts from CDNs and switches its tooltip to `innerHTML` when a title contains `href`.
-The page is this module's own markup plus `assets/argmap.js` and `assets/argmap.css`.
+The page is this package's template plus `assets/argmap.js` and `assets/argmap.css`.
 
-Safety: user strings reach the markup only through `html.escape`, and the page script only
-through a JSON block whose `<`, `>`, `&`, U+2028 and U+2029 are escaped, read with
-`JSON.parse` and shown with `textContent`. A Content-Security-Policy allows no network
+Safety: index.html is the Jinja2 template `templates/page.html.j2` with autoescape on, so
+every value is text unless this module wraps it in `Markup` (the page's own two scripts and
+stylesheet, and the data block). User strings reach the page script only through that
+JSON block, whose `<`, `>`, `&`, U+2028 and U+2029 are escaped, read with `JSON.parse` and
+shown with `textContent`. A Content-Security-Policy allows no network
 load at all and only the page's own two scripts, by hash.
 """
 
@@ -23,6 +25,9 @@ from functools import cache
 from html import escape
 from importlib import resources
 from typing import Any
+
+import jinja2
+from markupsafe import Markup
 
 from argmap.analysis import Analysis
 from argmap.errors import OutputError
@@ -138,6 +143,49 @@ def _view_json(view: View) -> dict[str, Any]:
     }
 
 
+def _board(amap: ArgumentMap, analysis: Analysis) -> dict[str, dict[str, Any]]:
+    """Each proposal's pro/con board: who is for, against, mixed and neutral, with a quote.
+
+    The one place the page decides who stands where on a proposal (the panel's board,
+    its tooltip and its facts read only this), from `analysis.sides`: the stated
+    positions every output counts. `{proposal: {"for" | "against" | "mixed" | "neutral":
+    [[actor, score, stance]], "summary": "2 for, 1 against"}}`, where `stance` is the
+    index (in the page's sorted stances) of the stance that pulls the actor most towards
+    that side, or -1; strongest first, then by actor id. "inferred" lists the positions
+    reached only through other sources' relations, which the page shows folded and marked.
+    """
+    index = {s.id: i for i, s in enumerate(sorted(amap.stances, key=lambda s: s.id))}
+    own = {(s.actor, s.claim): s.id for s in sorted(amap.stances, key=lambda s: s.id)}
+    board: dict[str, dict[str, Any]] = {}
+    inferred: dict[str, list[str]] = {}
+    for actor, by_proposal in sorted(analysis.inferred_positions.items()):
+        for proposal in by_proposal:
+            inferred.setdefault(proposal, []).append(actor)
+    for proposal, sides in sorted(analysis.sides.items()):
+        entry: dict[str, Any] = {"summary": sides.summary()}
+        for side, sign, actors, positions in (
+            ("for", 1, sides.for_, analysis.positions),
+            ("against", -1, sides.against, analysis.positions),
+            ("mixed", 0, sides.mixed, analysis.positions),
+            ("neutral", 0, sides.neutral, analysis.positions),
+            ("inferred", 0, inferred.get(proposal, []), analysis.inferred_positions),
+        ):
+            rows: list[list[Any]] = []
+            for actor in actors:
+                score = positions.get(actor, {}).get(proposal)
+                contributions = score.contributions if score is not None else ()
+                pulls = [c for c in contributions if sign == 0 or c.sign == sign]
+                # Heaviest pull, then the shortest path, then the first stance id.
+                best = min(pulls, key=lambda c: (-c.weight, len(c.path), c.stance), default=None)
+                stance = best.stance if best is not None else own.get((actor, proposal))
+                value = round(score.score, 3) if score is not None else 0.0
+                rows.append([actor, value, index.get(stance, -1) if stance else -1])
+            rows.sort(key=lambda r: (-abs(r[1]), r[0]))
+            entry[side] = rows
+        board[proposal] = entry
+    return board
+
+
 def _page_data(amap: ArgumentMap, analysis: Analysis, views: tuple[View, ...]) -> dict[str, Any]:
     camps = camp_order(analysis)
     stances = sorted(amap.stances, key=lambda s: s.id)
@@ -195,6 +243,7 @@ def _page_data(amap: ArgumentMap, analysis: Analysis, views: tuple[View, ...]) -
             for actor, by_proposal in analysis.positions.items()
             if by_proposal
         },
+        "board": _board(amap, analysis),
         "camps": [{"name": f"Camp {i + 1}", "members": list(c)} for i, c in enumerate(camps)],
         "campColours": list(CAMP_COLOURS),
         "otherCampColour": OTHER_CAMP_COLOUR,
@@ -207,66 +256,57 @@ def _page_data(amap: ArgumentMap, analysis: Analysis, views: tuple[View, ...]) -
     }
 
 
-# ---- legend -------------------------------------------------------------------------
+# ---- legend and filters, as data for the template ------------------------------------
 
 
-def _node_swatch(cls: str) -> str:
+def _node_swatch(cls: str) -> dict[str, Any]:
     style = NODE_STYLES[cls][1]
     colour = style.get("color", {"background": "#BBBBBB", "border": "#1A1A1A"})
-    fill, stroke = escape(colour["background"]), escape(colour["border"])
-    shapes = {
-        "box": f'<rect x="2" y="5" width="24" height="14" rx="{3 if cls == "claim" else 0}"/>',
-        "ellipse": '<ellipse cx="14" cy="12" rx="12" ry="7"/>',
-        "dot": '<circle cx="14" cy="12" r="7"/>',
-        "square": '<rect x="7" y="5" width="14" height="14"/>',
-        "triangle": '<polygon points="14,4 22,19 6,19"/>',
-        "diamond": '<polygon points="14,3 23,12 14,21 5,12"/>',
+    return {
+        "shape": style["shape"],
+        "fill": colour["background"],
+        "stroke": colour["border"],
+        "width": 2.5 if cls == "proposal" else 1.5,
+        "rx": 3 if cls == "claim" else 0,
     }
-    return (
-        f'<svg width="28" height="24" aria-hidden="true"><g fill="{fill}" stroke="{stroke}"'
-        f' stroke-width="{1.5 if cls != "proposal" else 2.5}">{shapes[style["shape"]]}</g></svg>'
-    )
 
 
-def _edge_swatch(cls: str) -> str:
+def _edge_swatch(cls: str) -> dict[str, Any]:
     style = EDGE_STYLES[cls][1]
-    colour = escape(style["color"]["color"])
     dashes = style["dashes"]
-    dash = f' stroke-dasharray="{",".join(str(d) for d in dashes)}"' if dashes else ""
-    arrow = (
-        f'<polygon points="36,12 29,8 29,16" fill="{colour}"/>'
-        if style["arrows"]["to"]["enabled"]
-        else ""
-    )
-    return (
-        f'<svg width="40" height="24" aria-hidden="true"><line x1="2" y1="12" x2="34" y2="12"'
-        f' stroke="{colour}" stroke-width="2.5"{dash}/>{arrow}</svg>'
-    )
+    return {
+        "colour": style["color"]["color"],
+        "dash": ",".join(str(d) for d in dashes) if dashes else "",
+        "arrow": style["arrows"]["to"]["enabled"],
+    }
 
 
-def _legend(view: View, camps: int) -> str:
+def _legend(view: View, camps: int) -> list[dict[str, Any]]:
     node_classes = [c for c in NODE_STYLES if any(n.cls == c for n in view.nodes)]
     edge_classes = [c for c in EDGE_STYLES if any(e.cls == c for e in view.edges)]
-    items = [f"<li>{_node_swatch(c)}{escape(NODE_STYLES[c][0])}</li>" for c in node_classes]
-    items += [f"<li>{_edge_swatch(c)}{escape(EDGE_STYLES[c][0])}</li>" for c in edge_classes]
+    items = [_item(NODE_STYLES[c][0], node=_node_swatch(c)) for c in node_classes]
+    items += [_item(EDGE_STYLES[c][0], edge=_edge_swatch(c)) for c in edge_classes]
     if any(c.startswith("actor-") for c in node_classes):
-        swatches = "".join(
-            f'<span class="swatch" style="background:{colour}"></span>'
-            for colour in (*CAMP_COLOURS[:camps], OTHER_CAMP_COLOUR)
-        )
         items.append(
-            f"<li>{swatches}fill: camp 1, 2, \u2026 by size; grey: a camp of one or a later"
-            " camp</li>"
+            _item(
+                "fill: camp 1, 2, \u2026 by size; grey: a camp of one or a later camp",
+                swatches=[*CAMP_COLOURS[:camps], OTHER_CAMP_COLOUR],
+            )
         )
     if view.name == "camps":
-        items.append("<li>line width: strength of agreement or conflict</li>")
-    return (
-        f'<details class="legend" open aria-label="Legend, {escape(_VIEW_TITLES[view.name])}">'
-        f"<summary>Legend</summary><ul>{''.join(items)}</ul></details>"
-    )
+        items.append(_item("line width: strength of agreement or conflict"))
+    return items
 
 
-# ---- page ---------------------------------------------------------------------------
+def _item(
+    text: str,
+    *,
+    node: dict[str, Any] | None = None,
+    edge: dict[str, Any] | None = None,
+    swatches: list[str] | None = None,
+) -> dict[str, Any]:
+    """One legend entry: its words and at most one kind of swatch."""
+    return {"text": text, "node": node, "edge": edge, "swatches": swatches or []}
 
 
 def _counts(amap: ArgumentMap) -> str:
@@ -286,49 +326,24 @@ def _counts(amap: ArgumentMap) -> str:
     return " \u00b7 ".join(parts)
 
 
-def _filters(amap: ArgumentMap, analysis: Analysis) -> str:
-    kinds = [k for k in ActorKind if any(a.kind is k for a in amap.actors)]
-    kind_boxes = "".join(
-        f'<label><input type="checkbox" name="kind" value="{escape(k.value)}" checked>'
-        f" {escape(k.value)}</label>"
-        for k in kinds
-    )
+def _filters(amap: ArgumentMap, analysis: Analysis) -> dict[str, Any]:
     camps = camp_order(analysis)
-    camp_boxes = []
+    camp_boxes: list[dict[str, Any]] = []
     for i, camp in enumerate(camps):
         coloured = i < len(CAMP_COLOURS) and len(camp) > 1
         colour = CAMP_COLOURS[i] if coloured else OTHER_CAMP_COLOUR
         camp_boxes.append(
-            f'<label><input type="checkbox" name="camp" value="{i}" checked>'
-            f' <span class="swatch" style="background:{colour}"></span>Camp {i + 1}'
-            f" ({len(camp)})</label>"
+            {"value": i, "colour": colour, "name": f"Camp {i + 1}", "size": len(camp)}
         )
     in_camp = {a for camp in camps for a in camp}
     if any(a.id not in in_camp for a in amap.actors):
-        camp_boxes.append(
-            '<label><input type="checkbox" name="camp" value="none" checked> in no camp</label>'
-        )
-    stance_boxes = "".join(
-        f'<label><input type="checkbox" name="stance" value="{p.value}" checked>'
-        f" {p.mark} {p.value}</label>"
-        for p in Position
-    )
-    options = "".join(
-        f'<option value="{escape(s.id)}">{escape(s.title)} ({escape(s.publisher)})</option>'
-        for s in sorted(amap.sources, key=lambda s: (s.title.lower(), s.id))
-    )
-    return (
-        '<details class="filters" id="filters"><summary>Filters <span id="filter-count"></span>'
-        "</summary><div>"
-        f"<fieldset><legend>Actor kind</legend>{kind_boxes}</fieldset>"
-        f"<fieldset><legend>Camp</legend>{''.join(camp_boxes)}</fieldset>"
-        '<fieldset><legend>Source article</legend><label class="sr" for="filter-source">'
-        'Source article</label><select id="filter-source"><option value="">All sources</option>'
-        f"{options}</select></fieldset>"
-        f"<fieldset><legend>Stance</legend>{stance_boxes}</fieldset>"
-        '<p class="status">Filters hide actors, claims and lines; the camps map ignores the'
-        " stance filter.</p></div></details>"
-    )
+        camp_boxes.append({"value": "none", "colour": "", "name": "in no camp", "size": 0})
+    return {
+        "kinds": [k.value for k in ActorKind if any(a.kind is k for a in amap.actors)],
+        "camps": camp_boxes,
+        "sources": sorted(amap.sources, key=lambda s: (s.title.lower(), s.id)),
+        "stances": list(Position),
+    }
 
 
 def _header(amap: ArgumentMap, report_href: str) -> str:
@@ -338,7 +353,7 @@ def _header(amap: ArgumentMap, report_href: str) -> str:
     return (
         f'<header class="top"><h1>{escape(amap.title)}</h1>{description}'
         f'<p class="counts">{_counts(amap)} \u00b7 <a href="{escape(report_href)}">Report</a>'
-        " (Markdown)</p></header>"
+        "</p></header>"
     )
 
 
@@ -357,69 +372,89 @@ def _head(title: str, csp: str, css: str) -> list[str]:
     ]
 
 
-def render_index(amap: ArgumentMap, analysis: Analysis, *, report_href: str = "report.md") -> str:
+@cache
+def _templates() -> jinja2.Environment:
+    # Autoescape for every template: a value is text unless html.py made it Markup.
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("argmap.render", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+    )
+    env.filters["script_json"] = lambda value: Markup(script_json(value))
+    return env
+
+
+_CONTESTED_SHOWN = 10
+
+#: Past this many stances and claims the printed page leaves the outline to outline.html,
+#: so a big map's index.html does not carry the whole map twice.
+_PRINT_OUTLINE_MAX = 3000
+
+
+def _print_outline(amap: ArgumentMap, analysis: Analysis) -> Markup | None:
+    """The outline printed under the map (outline_html escapes every user string)."""
+    if len(amap.stances) + len(amap.claims) > _PRINT_OUTLINE_MAX:
+        return None
+    return Markup(outline_html(amap, analysis))
+
+
+def _contested(amap: ArgumentMap, analysis: Analysis) -> list[dict[str, Any]]:
+    """The most contested claims for the page's list: both sides held, most contested first."""
+    names = {c.id: c.display for c in amap.claims}
+    return [
+        {
+            "id": c.claim,
+            "name": names.get(c.claim, c.claim),
+            "supporters": len(c.supporters),
+            "opponents": len(c.opponents),
+        }
+        for c in analysis.contested
+        if c.supporters and c.opponents
+    ][:_CONTESTED_SHOWN]
+
+
+def render_index(amap: ArgumentMap, analysis: Analysis, *, report_href: str = "report.html") -> str:
     """The interactive page (index.html): the three drawn views as tabs, search, filters,
     legend and details panel, with vis-network and all data inline. Deterministic."""
     views = build_views(amap, analysis)
-    data = script_json(_page_data(amap, analysis, views))
     vis_js = _vis_network_js()
     app_js = _asset("argmap.js")
     camps = sum(len(c) > 1 for c in camp_order(analysis))
-    tabs = "".join(
-        f'<button type="button" role="tab" id="tab-{view.name}" data-view="{view.name}"'
-        f' aria-controls="view-{view.name}" aria-selected="{"true" if i == 0 else "false"}"'
-        f' tabindex="{0 if i == 0 else -1}">{_VIEW_TITLES[view.name]}</button>'
-        for i, view in enumerate(views)
-    )
-    sections = []
-    for i, view in enumerate(views):
-        notice = f'<p class="notice" role="status">{escape(view.notice)}</p>' if view.notice else ""
-        sections.append(
-            f'<section class="view graph-view" id="view-{view.name}" role="tabpanel"'
-            f' aria-labelledby="tab-{view.name}"{"" if i == 0 else " hidden"}>{notice}'
-            f'<div class="canvas" id="canvas-{view.name}" tabindex="0" role="img"'
-            f' aria-label="{escape(_VIEW_TITLES[view.name])}: {escape(_VIEW_HELP[view.name])}'
-            f' The outline page has the same content as text."></div>'
-            f"{_legend(view, camps)}</section>"
+    return (
+        _templates()
+        .get_template("page.html.j2")
+        .render(
+            title=amap.title,
+            description=amap.description,
+            csp=_csp([vis_js, app_js]),
+            css=Markup(_asset("argmap.css")),
+            counts=_counts(amap),
+            report_href=report_href,
+            views=[
+                {
+                    "name": view.name,
+                    "title": _VIEW_TITLES[view.name],
+                    "help": _VIEW_HELP[view.name],
+                    "notice": view.notice,
+                    "legend": _legend(view, camps),
+                }
+                for view in views
+            ],
+            filters=_filters(amap, analysis),
+            contested=_contested(amap, analysis),
+            outline=_print_outline(amap, analysis),
+            data=_page_data(amap, analysis, views),
+            # Trusted code from this package and from pyvis, checked for "</script" on load.
+            vis_js=Markup(vis_js),
+            app_js=Markup(app_js),
         )
-    return "\n".join(
-        [
-            *_head(amap.title, _csp([vis_js, app_js]), _asset("argmap.css")),
-            "</head>",
-            "<body>",
-            '<a class="skip" href="outline.html">Skip to the outline (the map as text)</a>',
-            _header(amap, report_href),
-            '<div class="bar">',
-            f'<nav class="tabs" aria-label="Views"><div role="tablist">{tabs}</div>'
-            '<a class="tab-link" href="outline.html">Outline (text)</a></nav>',
-            '<div class="search" role="search"><label for="search">Search actors and claims'
-            '</label><input id="search" type="search" placeholder="Search actors and claims"'
-            ' autocomplete="off" aria-controls="search-results" aria-describedby="search-status">'
-            '<ul id="search-results" role="listbox" aria-label="Matches" hidden></ul></div>',
-            _filters(amap, analysis),
-            '<button type="button" id="reset">Reset</button>',
-            '<span class="status" id="search-status" role="status"></span>',
-            '<span class="status" id="filter-status" role="status"></span>',
-            "</div>",
-            "<main>",
-            *sections,
-            '<aside class="panel" id="panel" aria-labelledby="panel-title" hidden>'
-            '<header><h2 id="panel-title" tabindex="-1"></h2>'
-            '<button type="button" id="panel-close" aria-label="Close details">Close</button>'
-            '</header><div id="panel-body"></div></aside>',
-            "</main>",
-            '<div id="tooltip" role="tooltip" hidden></div>',
-            f'<script type="application/json" id="argmap-data">{data}</script>',
-            f"<script>{vis_js}</script>",
-            f"<script>{app_js}</script>",
-            "</body>",
-            "</html>",
-            "",
-        ]
     )
 
 
-def render_outline(amap: ArgumentMap, analysis: Analysis, *, report_href: str = "report.md") -> str:
+def render_outline(
+    amap: ArgumentMap, analysis: Analysis, *, report_href: str = "report.html"
+) -> str:
     """The outline page (outline.html): the map as nested lists, with no script at all, for
     screen readers, printing and the browser's find. Deterministic."""
     links = "".join(
@@ -449,7 +484,7 @@ def render_outline(amap: ArgumentMap, analysis: Analysis, *, report_href: str = 
 
 
 def render_pages(
-    amap: ArgumentMap, analysis: Analysis, *, report_href: str = "report.md"
+    amap: ArgumentMap, analysis: Analysis, *, report_href: str = "report.html"
 ) -> dict[str, str]:
     """Every page of the map by file name: index.html (interactive) and outline.html."""
     return {

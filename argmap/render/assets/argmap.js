@@ -1,9 +1,11 @@
 /* argmap page script: draws the views with vis-network and wires search, filters,
- * tooltips and the details panel.
+ * tooltips, the details panel (a pro/con board for proposals), focus mode, the address
+ * (view, selection, search, filters and focus, with history), keys, print and export.
  *
  * Safety rule: every string from the map reaches the page through textContent or the
  * canvas (vis-network draws labels as pixels); nothing here ever assigns innerHTML or
- * builds markup from data, and only http(s) urls become links.
+ * builds markup from data (the SVG export is built as DOM nodes and serialised), and only
+ * http(s) urls become links.
  */
 (function () {
   "use strict";
@@ -18,7 +20,11 @@
   var edgeSets = {};
   var current = null;
   var selected = null;
+  var selectedEdge = null;
+  var focusSteps = 0;
   var firstDraw = null;
+  // While the page applies an address (on load, Back or Forward) it must not write one.
+  var restoring = false;
 
   // ---- indexes -------------------------------------------------------------------
   var stancesByClaim = {};
@@ -80,7 +86,7 @@
   function actorName(id) { var a = data.actors[id]; return a ? a.name : id; }
   function nameOf(id) { return data.actors[id] ? actorName(id) : claimName(id); }
   function clip(text, n) { return text.length > n ? text.slice(0, n - 1) + "\u2026" : text; }
-  function plural(n, word) { return n + " " + word + (n === 1 ? "" : "s"); }
+  function plural(n, word, many) { return n + " " + (n === 1 ? word : (many || word + "s")); }
   var VERB = { supports: "supports", opposes: "opposes", neutral: "is neutral on" };
   var SIGN = { supports: "+", opposes: "\u2212", neutral: "0" };
   var ACCEPTANCE = {
@@ -139,7 +145,11 @@
       options.interaction.hideEdgesOnZoom = true;
     }
     times.dataSets = performance.now();
+    // The page's own keys on the canvas's tab stop (see canvasKeys); vis-network's keyboard
+    // only works on a second, inner tab stop.
+    options.interaction.keyboard = false;
     var network = new vis.Network($("canvas-" + name), { nodes: nodes, edges: edges }, options);
+    network.canvas.frame.tabIndex = -1;
     times.network = performance.now();
     networks[name] = network; nodeSets[name] = nodes; edgeSets[name] = edges;
     network.on("hoverNode", function (p) { showTooltip(nodeTooltip(p.node), p.event); });
@@ -153,6 +163,7 @@
       if (p.nodes.length) { select(p.nodes[0], false); }
       else if (p.edges.length) { selectEdge(name, p.edges[0]); }
       else { clearSelection(); }
+      commit(true);
     });
     network.on("afterDrawing", function (ctx) {
       (view.groups || []).forEach(function (g) {
@@ -165,6 +176,7 @@
         firstDraw = performance.now();
         window.argmapFirstDraw = { view: name, ms: firstDraw };
       }
+      if (name === current) { schedulePrintImage(); }
     });
     initialZoom(name);
     applyFilters();
@@ -173,9 +185,17 @@
 
   // Fit the whole view when it stays legible; otherwise open on the view's home (its
   // main block or largest camp), as large as fits but never below a legible scale.
-  var MIN_SCALE = 0.5;
+  // A phone opens closer in (labels of 16px at 0.7 are 11px); pinch or "Fit" show the rest.
+  var MIN_SCALE = window.matchMedia && window.matchMedia("(max-width: 700px)").matches ? 0.7 : 0.5;
+  // "Fit" and the 0 key show everything shown, however small.
+  function fitAll(name) {
+    var ids = visibleIds(name);
+    networks[name].fit({ nodes: ids.length ? ids : undefined, animation: false });
+  }
   function initialZoom(name) {
     var network = networks[name];
+    // The panel may just have opened or closed: measure the canvas now, not on the next frame.
+    network.setSize("100%", "100%");
     network.fit({ animation: false });
     if (network.getScale() >= MIN_SCALE || !views[name].nodes.length) { return; }
     var r = views[name].home;
@@ -189,6 +209,9 @@
     if (h * scale > box.height) { cy = r[1] - 70 + box.height / 2 / scale; }
     network.moveTo({ position: { x: cx, y: cy }, scale: scale });
   }
+
+  // Labels are 16px: at this scale they are 11px on screen.
+  var LEGIBLE_SCALE = 0.7;
 
   // ---- tooltips --------------------------------------------------------------------
   var tooltip = $("tooltip");
@@ -213,9 +236,13 @@
     }
     var c = data.claims[id];
     var h = holders(id);
+    var count = data.board[id] ? sides(id) : h.supports.length + " for, " + h.opposes.length + " against";
     return c.kind.charAt(0).toUpperCase() + c.kind.slice(1) + ": " + clip(c.text, 160) +
-      "\n" + h.supports.length + " for, " + h.opposes.length + " against \u00b7 click for details";
+      "\n" + count + " \u00b7 click for details";
   }
+
+  // A proposal's count is its board's: the same actors the panel lists by name.
+  function sides(id) { return data.board[id].summary; }
 
   function edgeTooltip(name, id) {
     var e = viewEdges[name][id];
@@ -234,9 +261,13 @@
   }
 
   // ---- highlight and selection -----------------------------------------------------
+  var highlighted = {};
   function highlight(name, id) {
     var network = networks[name];
     if (!network) { return; }
+    // Nothing to undo: a fresh view is drawn unfaded (and big views redraw slowly).
+    if (id === null && !highlighted[name]) { return; }
+    highlighted[name] = id;
     var keep = {};
     if (id !== null) {
       keep[id] = true;
@@ -265,27 +296,51 @@
 
   // Select a node: show it in a view that draws it, fade all but its neighbourhood, and
   // open the panel. `move` centres the view on it (for search and panel links).
-  function select(id, move) {
+  // `keepFocus`: the keyboard stays where it is (stepping through the canvas with N/P).
+  function select(id, move, keepFocus) {
+    if (!data.actors[id] && !data.claims[id]) { return; }
     var name = viewFor(id);
     if (name && name !== current) { showView(name, false); }
     selected = id;
+    selectedEdge = null;
+    if (focusSteps) { applyFilters(); }
     if (name && name === current) {
       var network = networks[name];
       network.selectNodes([id]);
       highlight(name, id);
-      if (move) { network.focus(id, { scale: Math.max(network.getScale(), 1), animation: false }); }
+      if (focusSteps) { /* fitted below, once the panel has taken its room */ }
+      else if (move) { network.focus(id, { scale: Math.max(network.getScale(), 1), animation: false }); }
     }
-    showPanel(nodePanel(id, name));
+    document.body.classList.toggle("has-board", !!data.board[id]);
+    showPanel(nodePanel(id, name), keepFocus);
+    if (name && name === current && focusSteps) { fitVisible(name); }
+    if (name && name === current && (move || focusSteps)) { clearOfSheet(name, id); }
+  }
+
+  // On a phone the panel is a sheet over the map's lower part: keep the entry above it.
+  function clearOfSheet(name, id) {
+    if (getComputedStyle(panel).position !== "absolute") { return; }
+    var network = networks[name];
+    var canvas = $("canvas-" + name).getBoundingClientRect();
+    var sheet = panel.getBoundingClientRect();
+    var covered = Math.max(0, canvas.bottom - sheet.top);
+    var at = network.getPositions([id])[id];
+    var scale = network.getScale();
+    network.moveTo({ position: { x: at.x, y: at.y + covered / 2 / scale }, scale: scale, animation: false });
   }
 
   function selectEdge(name, id) {
     selected = null;
+    selectedEdge = id;
     highlight(name, null);
+    document.body.classList.remove("has-board");
     showPanel(edgePanel(name, id));
   }
 
   function clearSelection() {
     selected = null;
+    selectedEdge = null;
+    if (focusSteps) { focusSteps = 0; applyFilters(); }
     if (current && networks[current]) {
       networks[current].unselectAll();
       highlight(current, null);
@@ -296,16 +351,65 @@
   // ---- the panel -------------------------------------------------------------------
   var panel = $("panel");
   var panelBody = $("panel-body");
-  function showPanel(children) {
+  // Where the keyboard was when the panel opened: closing it goes back there.
+  var returnFocus = null;
+  function showPanel(children, keepFocus) {
     panelBody.textContent = "";
     children.forEach(function (c) { panelBody.appendChild(c); });
+    panelBody.appendChild(panelTools());
+    if (panel.hidden) {
+      var active = document.activeElement;
+      returnFocus = active && active !== document.body && !panel.contains(active) ? active : null;
+    }
     panel.hidden = false;
+    panel.scrollTop = 0;
     document.body.classList.add("with-panel");
-    $("panel-title").focus({ preventScroll: true });
+    if (!keepFocus) { $("panel-title").focus({ preventScroll: true }); }
   }
   function closePanel() {
+    var had = !panel.hidden;
     panel.hidden = true;
     document.body.classList.remove("with-panel");
+    if ((had && panel.contains(document.activeElement)) || document.activeElement === document.body) {
+      var back = returnFocus && document.contains(returnFocus) && !returnFocus.closest("[hidden]")
+        ? returnFocus : (current ? $("canvas-" + current) : null);
+      if (back) { back.focus({ preventScroll: true }); }
+    }
+    returnFocus = null;
+  }
+
+  // Copy link, the outline's entry, and focus mode: under every panel.
+  function panelTools() {
+    var tools = el("div", { cls: "panel-tools" });
+    var copy = el("button", { type: "button", id: "copy-link", text: "Copy link" });
+    var said = el("span", { cls: "status", id: "copy-status", role: "status" });
+    copy.addEventListener("click", function () {
+      var url = location.href;
+      function shown() {
+        var box = el("input", { type: "text", readonly: "readonly", cls: "link-box", "aria-label": "Link to this view", value: url });
+        said.textContent = "";
+        said.appendChild(box);
+        box.select();
+      }
+      if (navigator.clipboard && navigator.clipboard.writeText) {
+        navigator.clipboard.writeText(url).then(function () { said.textContent = "Link copied"; }, shown);
+      } else { shown(); }
+    });
+    tools.appendChild(el("p", null, [copy, " ", said]));
+    if (selected) {
+      var anchor = (data.actors[selected] ? "actor-" : "claim-") + selected;
+      tools.appendChild(el("p", null, [el("a", { href: "outline.html#" + encodeURIComponent(anchor), text: "This entry in the outline" })]));
+      var steps = el("p", { cls: "focus-tools" }, ["Focus: show only what is "]);
+      [1, 2, 3].forEach(function (n) {
+        var b = el("button", { type: "button", "data-focus": String(n), "aria-pressed": focusSteps === n ? "true" : "false", text: plural(n, "step") });
+        b.addEventListener("click", function () { setFocus(n); commit(true); });
+        steps.appendChild(b);
+        steps.appendChild(document.createTextNode(" "));
+      });
+      steps.appendChild(document.createTextNode("away"));
+      tools.appendChild(steps);
+    }
+    return tools;
   }
 
   function linkTo(id) {
@@ -385,8 +489,10 @@
       if (c.tags.length) { cfacts.push(el("dt", { text: "Tags" }), el("dd", { text: c.tags.join(", ") })); }
       if (c.acceptance) { cfacts.push(el("dt", { text: "Acceptance" }), el("dd", { text: ACCEPTANCE[c.acceptance] || c.acceptance })); }
       var h = holders(id);
-      cfacts.push(el("dt", { text: "Held by" }), el("dd", { text: h.supports.length + " for, " + h.opposes.length + " against, " + h.neutral.length + " neutral" }));
+      if (data.board[id]) { cfacts.push(el("dt", { text: "Positions" }), el("dd", { text: sides(id) })); }
+      cfacts.push(el("dt", { text: data.board[id] ? "Direct stances" : "Held by" }), el("dd", { text: h.supports.length + " for, " + h.opposes.length + " against, " + h.neutral.length + " neutral" }));
       out.push(el("dl", { cls: "facts" }, cfacts));
+      if (data.board[id]) { out.push(proBoard(id)); }
       var st = stancesByClaim[id] || [];
       ["supports", "opposes", "neutral"].forEach(function (p) {
         var title = { supports: "Supporters", opposes: "Opponents", neutral: "Neutral" }[p];
@@ -401,6 +507,55 @@
     }
     if (!name) { out.push(el("p", { cls: "hint", text: "Not drawn in any view (the view is capped); listed in the outline." })); }
     return out.filter(Boolean);
+  }
+
+  // A proposal's pro/con board, read from data.board alone (html.py's _board decides who
+  // stands where): for and against side by side, each actor with their quote, then the
+  // arguments for and against, each opening on who holds it and what argues about it.
+  function boardActor(entry, proposal) {
+    var s = entry[2] >= 0 ? stances[entry[2]] : null;
+    var head = [linkTo(entry[0]), " ", el("span", { cls: "score", text: (entry[1] > 0 ? "+" : entry[1] < 0 ? "\u2212" : "") + Math.abs(entry[1]).toFixed(2) })];
+    var body = [el("p", null, head)];
+    if (s) {
+      if (s.quote) { body.push(el("blockquote", { cls: s.reported ? "reported" : "" }, [s.reported ? el("span", { cls: "tag", text: "reported " }) : null, s.quote])); }
+      else { body.push(el("p", { cls: "tag", text: "no quote" })); }
+      if (s.claim !== proposal) { body.push(el("p", { cls: "hint" }, [SIGN[s.position] + " " + VERB[s.position] + " ", linkTo(s.claim)])); }
+    }
+    return el("li", { cls: "stance" }, body);
+  }
+  function argumentItem(r) {
+    var h = holders(r.from);
+    var inner = [];
+    (stancesByClaim[r.from] || []).forEach(function (s) { inner.push(stanceItem(s, true, false)); });
+    (relationsTo[r.from] || []).forEach(function (sub) {
+      inner.push(el("li", null, [(sub.kind === "supports" ? "+ supported by " : "\u2212 attacked by "), linkTo(sub.from)]));
+    });
+    var summary = el("summary", null, [(r.kind === "supports" ? "+ " : "\u2212 ") + claimName(r.from) + " ",
+      el("span", { cls: "status", text: "(" + h.supports.length + " for, " + h.opposes.length + " against)" })]);
+    return el("li", null, [el("details", { cls: "argument" }, [summary,
+      el("p", null, [linkTo(r.from)]), el("ul", { cls: "plain" }, inner)])]);
+  }
+  function proBoard(id) {
+    var b = data.board[id];
+    function column(side, title, entries, kind) {
+      var args = (relationsTo[id] || []).filter(function (r) { return r.kind === kind; });
+      return el("section", { cls: "board-col board-" + side }, [
+        el("h3", { text: title + " (" + entries.length + ")" }),
+        el("details", { open: "open", cls: "board-actors" }, [el("summary", { text: plural(entries.length, "actor") }),
+          el("ul", { cls: "plain" }, entries.map(function (e) { return boardActor(e, id); }))]),
+        el("details", { open: "open", cls: "board-args" }, [el("summary", { text: plural(args.length, "argument") }),
+          el("ul", { cls: "plain" }, args.map(argumentItem))])]);
+    }
+    var out = el("section", { cls: "board", "aria-label": "For and against" }, [
+      el("div", { cls: "board-cols" }, [column("for", "For", b["for"], "supports"), column("against", "Against", b.against, "attacks")])]);
+    [["mixed", "Mixed: arguments on both sides"], ["neutral", "Neutral"],
+     ["inferred", "Inferred, not stated: only through other sources\u2019 relations"]].forEach(function (k) {
+      if (!b[k[0]].length) { return; }
+      out.appendChild(el("details", { cls: "board-mixed" }, [el("summary", { text: k[1] + " (" + b[k[0]].length + ")" }),
+        el("ul", { cls: "plain" }, b[k[0]].map(function (e) { return boardActor(e, id); }))]));
+    });
+    out.appendChild(el("p", { cls: "hint", text: "Stated positions: where the actor's own source links them to this proposal. The quote is the one that pulls them most that way." }));
+    return out;
   }
 
   function edgePanel(name, id) {
@@ -426,42 +581,72 @@
   }
 
   // ---- search ----------------------------------------------------------------------
+  // Each entry: [target id, text (lower case), tier, kind, shown name, what matched].
+  // Tiers rank what people type: names and labels, then roles, then claim texts, then quotes.
+  function norm(text) { return text.toLowerCase().replace(/[\u2018\u2019]/g, "'").replace(/[\u201c\u201d]/g, "\"").replace(/\s+/g, " "); }
   var searchIndex = [];
   Object.keys(data.actors).sort().forEach(function (id) {
     var a = data.actors[id];
-    searchIndex.push([id, (a.name + " " + (a.role || "") + " " + id).toLowerCase(), a.name, "actor"]);
+    searchIndex.push([id, norm(a.name), 0, "actor", a.name, ""]);
+    searchIndex.push([id, norm(id), 1, "actor", a.name, ""]);
+    if (a.role) { searchIndex.push([id, norm(a.role), 2, "actor", a.name, "role: " + a.role]); }
   });
   Object.keys(data.claims).sort().forEach(function (id) {
     var c = data.claims[id];
-    searchIndex.push([id, (c.text + " " + (c.label || "") + " " + id).toLowerCase(), c.label || c.text, c.kind]);
+    if (c.label) { searchIndex.push([id, norm(c.label), 0, c.kind, c.label, ""]); }
+    searchIndex.push([id, norm(id), 1, c.kind, c.label || c.text, ""]);
+    searchIndex.push([id, norm(c.text), c.label ? 3 : 0, c.kind, c.label || c.text, c.label ? c.text : ""]);
   });
+  stances.forEach(function (s) {
+    if (s.quote) { searchIndex.push([s.actor, norm(s.quote), 4, "quote", actorName(s.actor), "\u201c" + s.quote + "\u201d"]); }
+  });
+  // How well `text` matches: 0 the whole text, 1 its start, 2 a word's start, 3 inside; -1 not.
+  function quality(text, q) {
+    var at = text.indexOf(q);
+    if (at < 0) { return -1; }
+    if (text === q) { return 0; }
+    if (at === 0) { return 1; }
+    var word = new RegExp("(^|[^a-z0-9])" + q.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+    return word.test(text) ? 2 : 3;
+  }
+  function rank(q) {
+    var best = {};
+    searchIndex.forEach(function (e, i) {
+      var m = quality(e[1], q);
+      if (m < 0) { return; }
+      var score = e[2] * 10 + m;
+      var old = best[e[0]];
+      if (!old || score < old.score) { best[e[0]] = { score: score, entry: e, order: i }; }
+    });
+    return Object.keys(best).map(function (k) { return best[k]; }).sort(function (a, b) {
+      return a.score - b.score || a.entry[4].length - b.entry[4].length || a.order - b.order;
+    }).map(function (b) { return b.entry; });
+  }
   var search = $("search");
   var results = $("search-results");
-  function runSearch() {
-    var q = search.value.trim().toLowerCase();
+  function runSearch(show) {
+    var q = norm(search.value.trim());
     results.textContent = "";
-    if (!q) { results.hidden = true; return []; }
-    var found = searchIndex.filter(function (e) { return e[1].indexOf(q) >= 0; });
-    // Names that start with the query first, then the rest, each in index order.
-    found.sort(function (a, b) {
-      return (b[2].toLowerCase().indexOf(q) === 0) - (a[2].toLowerCase().indexOf(q) === 0);
-    });
+    if (!q) { results.hidden = true; $("search-status").textContent = ""; return []; }
+    var found = rank(q);
     found.slice(0, 20).forEach(function (e) {
       var b = el("button", { type: "button", role: "option", "data-id": e[0] }, [
-        el("span", { cls: "kind", text: e[3] + " " }), clip(e[2], 80)]);
+        el("span", { cls: "kind", text: e[3] + " " }), clip(e[4], 80),
+        e[5] ? el("span", { cls: "why", text: clip(e[5], 100) }) : null]);
       b.addEventListener("click", function () { pick(e[0]); });
       results.appendChild(el("li", null, [b]));
     });
     if (!found.length) { results.appendChild(el("li", { cls: "none", text: "No match" })); }
-    $("search-status").textContent = found.length ? plural(found.length, "match") + (found.length > 20 ? ", first 20 shown" : "") : "No match";
-    results.hidden = false;
+    $("search-status").textContent = found.length ? plural(found.length, "match", "matches") + (found.length > 20 ? ", first 20 shown" : "") : "No match";
+    results.hidden = show === false;
     return found;
   }
   function pick(id) {
     results.hidden = true;
     select(id, true);
+    commit(true);
   }
-  search.addEventListener("input", runSearch);
+  search.addEventListener("input", function () { runSearch(); commit(false); });
   search.addEventListener("keydown", function (ev) {
     if (ev.key === "Enter") {
       var found = runSearch();
@@ -470,8 +655,6 @@
     } else if (ev.key === "ArrowDown") {
       var first = results.querySelector("button");
       if (first) { first.focus(); ev.preventDefault(); }
-    } else if (ev.key === "Escape") {
-      results.hidden = true;
     }
   });
   results.addEventListener("keydown", function (ev) {
@@ -479,10 +662,9 @@
     var i = buttons.indexOf(document.activeElement);
     if (ev.key === "ArrowDown" && i < buttons.length - 1) { buttons[i + 1].focus(); ev.preventDefault(); }
     if (ev.key === "ArrowUp") { (i > 0 ? buttons[i - 1] : search).focus(); ev.preventDefault(); }
-    if (ev.key === "Escape") { results.hidden = true; search.focus(); }
   });
 
-  // ---- filters ---------------------------------------------------------------------
+  // ---- filters and focus -----------------------------------------------------------
   function checkedValues(name) {
     return Array.prototype.slice.call(document.querySelectorAll("input[name=" + name + "]"))
       .filter(function (i) { return i.checked; }).map(function (i) { return i.value; });
@@ -507,6 +689,7 @@
   }
 
   // Which nodes and edges of a view the filters leave; null when nothing is filtered.
+  // With a source article, each view keeps only what that article contains.
   function visibleParts(name, f) {
     if (f.isDefault) { return null; }
     var view = views[name];
@@ -519,14 +702,21 @@
         }
       });
     } else if (name === "argument") {
+      var inSource = {};
+      if (f.source) {
+        relations.forEach(function (r) { if (r.source === f.source) { inSource[r.from] = true; inSource[r.to] = true; } });
+      }
       view.nodes.forEach(function (n) {
         var c = data.claims[n[0]];
-        if (c.kind === "proposal" || (f.source && c.source === f.source) ||
-            (stancesByClaim[n[0]] || []).some(function (s) { return stancePasses(f, s); })) {
+        var held = (stancesByClaim[n[0]] || []).some(function (s) { return stancePasses(f, s); });
+        if (f.source ? (c.source === f.source || inSource[n[0]] || held) : (c.kind === "proposal" || held)) {
           nodes[n[0]] = true;
         }
       });
-      view.edges.forEach(function (e) { if (nodes[e[1]] && nodes[e[2]]) { edges[e[0]] = true; } });
+      view.edges.forEach(function (e) {
+        var r = relations[e[5][0]];
+        if (nodes[e[1]] && nodes[e[2]] && (!f.source || !r.source || r.source === f.source)) { edges[e[0]] = true; }
+      });
     } else {
       view.nodes.forEach(function (n) {
         if (actorPasses(f, n[0]) && (!f.source || (stancesByActor[n[0]] || []).some(function (s) { return s.source === f.source; }))) {
@@ -538,21 +728,88 @@
     return { nodes: nodes, edges: edges };
   }
 
+  // Focus mode: the nodes at most `focusSteps` links from the selection in this view.
+  function focusSet(name) {
+    if (!focusSteps || !selected || !viewNodes[name][selected]) { return null; }
+    var around = {};
+    views[name].edges.forEach(function (e) {
+      (around[e[1]] = around[e[1]] || []).push(e[2]);
+      (around[e[2]] = around[e[2]] || []).push(e[1]);
+    });
+    var seen = {};
+    seen[selected] = true;
+    var frontier = [selected];
+    for (var step = 0; step < focusSteps; step++) {
+      var next = [];
+      frontier.forEach(function (n) {
+        (around[n] || []).forEach(function (m) { if (!seen[m]) { seen[m] = true; next.push(m); } });
+      });
+      frontier = next;
+    }
+    return seen;
+  }
+  function setFocus(n) {
+    focusSteps = selected ? n : 0;
+    applyFilters();
+    if (selected) { showPanel(nodePanel(selected, viewFor(selected)), true); }
+    if (current) { fitVisible(current); }
+  }
+
+  var hiddenNow = {};  // view -> node id or "edge " + edge id -> hidden
   function applyFilters() {
     var f = filterState();
     $("filter-count").textContent = f.isDefault ? "" : "(on)";
     Object.keys(networks).forEach(function (name) {
       var parts = visibleParts(name, f);
-      nodeSets[name].update(views[name].nodes.map(function (n) { return { id: n[0], hidden: parts !== null && !parts.nodes[n[0]] }; }));
-      edgeSets[name].update(views[name].edges.map(function (e) { return { id: e[0], hidden: parts !== null && !parts.edges[e[0]] }; }));
+      var around = focusSet(name);
+      function shown(id) { return (parts === null || parts.nodes[id]) && (around === null || around[id]); }
+      // Only what changes: each DataSet update makes vis-network redo its work.
+      var was = hiddenNow[name] || (hiddenNow[name] = {});
+      var nodes = [];
+      views[name].nodes.forEach(function (n) {
+        var hide = !shown(n[0]);
+        if (!!was[n[0]] !== hide) { was[n[0]] = hide; nodes.push({ id: n[0], hidden: hide }); }
+      });
+      var edges = [];
+      views[name].edges.forEach(function (e) {
+        var hide = !((parts === null || parts.edges[e[0]]) && shown(e[1]) && shown(e[2]));
+        if (!!was["edge " + e[0]] !== hide) { was["edge " + e[0]] = hide; edges.push({ id: e[0], hidden: hide }); }
+      });
+      if (nodes.length) { nodeSets[name].update(nodes); }
+      if (edges.length) { edgeSets[name].update(edges); }
     });
-    var shown = current && views[current] ? visibleParts(current, f) : null;
-    $("filter-status").textContent = shown === null ? "" :
-      "Showing " + Object.keys(shown.nodes).length + " of " + views[current].nodes.length + " nodes.";
+    var shownNodes = current && views[current] ? visibleIds(current) : [];
+    var total = current && views[current] ? views[current].nodes.length : 0;
+    $("filter-status").textContent = shownNodes.length === total ? "" :
+      "Showing " + shownNodes.length + " of " + total + " nodes.";
+    var bar = $("focus-bar");
+    bar.hidden = !focusSteps;
+    if (focusSteps && selected) {
+      $("focus-text").textContent = "Focus: " + nameOf(selected) + " and what is at most " + plural(focusSteps, "step") + " away.";
+    }
+  }
+  function visibleIds(name) {
+    return nodeSets[name] ? nodeSets[name].getIds({ filter: function (n) { return !n.hidden; } }) : [];
+  }
+  // Re-fit the view on what is shown (after a filter or focus), or on the whole view.
+  function fitVisible(name) {
+    var network = networks[name];
+    if (!network) { return; }
+    var ids = visibleIds(name);
+    if (!ids.length || ids.length === views[name].nodes.length) { initialZoom(name); return; }
+    network.setSize("100%", "100%");
+    network.fit({ nodes: ids, animation: false });
+    if (network.getScale() > 1.2) { network.moveTo({ scale: 1.2, animation: false }); }
+    // Never below a legible scale: centre on the selection and let "Fit" show the rest.
+    if (network.getScale() < LEGIBLE_SCALE) {
+      var at = selected && viewNodes[name][selected] ? network.getPositions([selected])[selected] : network.getViewPosition();
+      network.moveTo({ position: at, scale: LEGIBLE_SCALE, animation: false });
+    }
   }
   Array.prototype.forEach.call(document.querySelectorAll("#filters input, #filters select"), function (input) {
-    input.addEventListener("change", applyFilters);
+    input.addEventListener("change", function () { applyFilters(); if (current) { fitVisible(current); } commit(false); });
   });
+  $("focus-off").addEventListener("click", function () { setFocus(0); commit(true); });
 
   function reset() {
     Array.prototype.forEach.call(document.querySelectorAll("#filters input"), function (i) { i.checked = true; });
@@ -560,15 +817,345 @@
     search.value = "";
     results.hidden = true;
     $("search-status").textContent = "";
+    focusSteps = 0;
     applyFilters();
     clearSelection();
     if (current && networks[current]) { initialZoom(current); }
   }
-  $("reset").addEventListener("click", reset);
-  $("panel-close").addEventListener("click", function () { clearSelection(); });
-  document.addEventListener("keydown", function (ev) {
-    if (ev.key === "Escape" && !panel.hidden) { clearSelection(); }
+  $("reset").addEventListener("click", function () { reset(); commit(true); });
+  $("panel-close").addEventListener("click", function () { clearSelection(); commit(true); });
+  Array.prototype.forEach.call(document.querySelectorAll("[data-select]"), function (b) {
+    b.addEventListener("click", function () {
+      b.closest("details").open = false;
+      select(b.getAttribute("data-select"), true);
+      commit(true);
+    });
   });
+
+  // ---- popups and Escape -----------------------------------------------------------
+  var popups = Array.prototype.slice.call(document.querySelectorAll("details.popup"));
+  popups.forEach(function (d) {
+    d.addEventListener("toggle", function () {
+      if (d.open) { popups.forEach(function (o) { if (o !== d) { o.open = false; } }); }
+    });
+  });
+  document.addEventListener("click", function (ev) {
+    popups.forEach(function (d) { if (d.open && !d.contains(ev.target)) { d.open = false; } });
+    if (!results.hidden && !results.contains(ev.target) && ev.target !== search) { results.hidden = true; }
+  });
+  // Escape closes the innermost thing open and gives the keyboard back to what opened it.
+  document.addEventListener("keydown", function (ev) {
+    if (ev.key !== "Escape") { return; }
+    if (!results.hidden) { results.hidden = true; search.focus(); ev.preventDefault(); return; }
+    var open = popups.filter(function (d) { return d.open; });
+    if (open.length) {
+      open.forEach(function (d) { d.open = false; });
+      open[0].querySelector("summary").focus();
+      ev.preventDefault();
+      return;
+    }
+    if (!panel.hidden) { clearSelection(); commit(true); ev.preventDefault(); }
+  });
+
+  // ---- the canvas from the keyboard -------------------------------------------------
+  // Arrows pan, + and - zoom, 0 fits, N and P step through the shown entries (top to
+  // bottom, then left to right), Enter moves into the panel.
+  function zoomBy(factor) {
+    var network = networks[current];
+    if (network) { network.moveTo({ scale: network.getScale() * factor, animation: false }); }
+  }
+  function step(direction) {
+    var network = networks[current];
+    var xy = network.getPositions(visibleIds(current));
+    var ids = Object.keys(xy).sort(function (a, b) { return xy[a].y - xy[b].y || xy[a].x - xy[b].x || (a < b ? -1 : 1); });
+    if (!ids.length) { return; }
+    var at = ids.indexOf(selected);
+    var next = ids[at < 0 ? (direction > 0 ? 0 : ids.length - 1) : (at + direction + ids.length) % ids.length];
+    select(next, true, true);
+    commit(true);
+  }
+  function canvasKeys(ev) {
+    var network = networks[current];
+    if (!network || ev.target !== $("canvas-" + current) || ev.ctrlKey || ev.metaKey || ev.altKey) { return; }
+    var pan = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] }[ev.key];
+    if (pan) {
+      var at = network.getViewPosition();
+      var by = 80 / network.getScale();
+      network.moveTo({ position: { x: at.x + pan[0] * by, y: at.y + pan[1] * by }, animation: false });
+    } else if (ev.key === "+" || ev.key === "=") { zoomBy(1.25); }
+    else if (ev.key === "-" || ev.key === "_") { zoomBy(0.8); }
+    else if (ev.key === "0") { fitAll(current); }
+    else if (ev.key === "n" || ev.key === "N") { step(1); }
+    else if (ev.key === "p" || ev.key === "P") { step(-1); }
+    else if (ev.key === "Enter" && !panel.hidden) { $("panel-title").focus(); }
+    else { return; }
+    ev.preventDefault();
+  }
+  Array.prototype.forEach.call(document.querySelectorAll(".canvas"), function (c) { c.addEventListener("keydown", canvasKeys); });
+  $("zoom-in").addEventListener("click", function () { zoomBy(1.25); });
+  $("zoom-out").addEventListener("click", function () { zoomBy(0.8); });
+  $("zoom-fit").addEventListener("click", function () { if (current) { fitAll(current); } });
+
+  // ---- the address: view, selection, search, filters, focus -------------------------
+  // #view=stances&sel=jo-green&q=jo&xkind=party&src=herald&focus=2 (defaults left out);
+  // "#claim-<id>", "#actor-<id>" (the outline's anchors), "#<id>" and "#<view>" also open.
+  function stateHash() {
+    var f = filterState();
+    var parts = [["view", current]];
+    if (selected) { parts.push(["sel", selected]); }
+    else if (selectedEdge) { parts.push(["edge", selectedEdge]); }
+    if (search.value.trim()) { parts.push(["q", search.value.trim()]); }
+    ["kind", "camp", "stance"].forEach(function (name) {
+      var off = Array.prototype.slice.call(document.querySelectorAll("input[name=" + name + "]"))
+        .filter(function (i) { return !i.checked; }).map(function (i) { return i.value; });
+      if (off.length) { parts.push(["x" + name, off.join(",")]); }
+    });
+    if (f.source) { parts.push(["src", f.source]); }
+    if (focusSteps && selected) { parts.push(["focus", String(focusSteps)]); }
+    return "#" + parts.map(function (p) { return p[0] + "=" + encodeURIComponent(p[1]); }).join("&");
+  }
+  // Write the state into the address: a new history entry for a new selection or view
+  // (so Back returns to the previous one), the same entry for typing and filters.
+  function commit(push) {
+    if (restoring || !history.pushState) { return; }
+    var hash = stateHash();
+    if (hash === location.hash) { return; }
+    if (push) { history.pushState(null, "", hash); } else { history.replaceState(null, "", hash); }
+  }
+  function parseHash(hash) {
+    var raw = hash.replace(/^#/, "");
+    var state = {};
+    if (raw.indexOf("=") < 0) {
+      var id = decodeURIComponent(raw);
+      if (views[id]) { state.view = id; }
+      else if (/^(actor|claim)-/.test(id) && (data.actors[id.replace(/^actor-/, "")] || data.claims[id.replace(/^claim-/, "")])) {
+        state.sel = id.replace(/^(actor|claim)-/, "");
+      } else if (data.actors[id] || data.claims[id]) { state.sel = id; }
+      return state;
+    }
+    raw.split("&").forEach(function (pair) {
+      var at = pair.indexOf("=");
+      if (at > 0) { state[pair.slice(0, at)] = decodeURIComponent(pair.slice(at + 1)); }
+    });
+    return state;
+  }
+  function restore(hash) {
+    var state = parseHash(hash);
+    var wasNarrowed = focusSteps > 0 || (current !== null && !filterState().isDefault);
+    restoring = true;
+    try {
+      ["kind", "camp", "stance"].forEach(function (name) {
+        var off = (state["x" + name] || "").split(",");
+        Array.prototype.forEach.call(document.querySelectorAll("input[name=" + name + "]"), function (i) {
+          i.checked = off.indexOf(i.value) < 0;
+        });
+      });
+      var source = $("filter-source");
+      source.value = state.src && source.querySelector("option[value=\"" + CSS.escape(state.src) + "\"]") ? state.src : "";
+      search.value = state.q || "";
+      var view = views[state.view] ? state.view : (state.sel ? viewFor(state.sel) : null) || current || tabs[0].getAttribute("data-view");
+      focusSteps = 0;
+      if (view !== current) { showView(view, false); }
+      if (state.sel && (data.actors[state.sel] || data.claims[state.sel])) {
+        focusSteps = Math.max(0, Math.min(3, parseInt(state.focus, 10) || 0));
+        select(state.sel, !focusSteps, true);
+      } else if (state.edge && viewEdges[current][state.edge]) {
+        selectEdge(current, state.edge);
+      } else {
+        clearSelection();
+      }
+      applyFilters();
+      if (!state.sel && !filterState().isDefault) { fitVisible(current); }
+      else if (!state.sel && wasNarrowed) { initialZoom(current); }
+      runSearch(state.q && !state.sel && !state.edge ? undefined : false);
+    } finally {
+      restoring = false;
+    }
+  }
+  window.addEventListener("popstate", function () { restore(location.hash); });
+  window.addEventListener("hashchange", function () { restore(location.hash); });
+
+  // ---- export and print ------------------------------------------------------------
+  // The drawing on a white ground (the canvas itself is transparent).
+  function viewImage() {
+    var source = networks[current].canvas.frame.canvas;
+    var out = document.createElement("canvas");
+    out.width = source.width; out.height = source.height;
+    var ctx = out.getContext("2d");
+    ctx.fillStyle = "#ffffff";
+    ctx.fillRect(0, 0, out.width, out.height);
+    ctx.drawImage(source, 0, 0);
+    return out;
+  }
+  function download(blob, name) {
+    var a = el("a", { href: URL.createObjectURL(blob), download: name });
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(function () { URL.revokeObjectURL(a.href); }, 1000);
+  }
+  $("download-png").addEventListener("click", function () {
+    viewImage().toBlob(function (blob) { download(blob, "argmap-" + current + ".png"); }, "image/png");
+  });
+  $("download-svg").addEventListener("click", function () {
+    download(new Blob([viewSvg(current)], { type: "image/svg+xml" }), "argmap-" + current + ".svg");
+  });
+  $("print-page").addEventListener("click", function () { preparePrint(); window.print(); });
+
+  // The current view as SVG, drawn from vis-network's own node and edge positions; every
+  // string is a text node, so the serialiser escapes it.
+  var SVG = "http://www.w3.org/2000/svg";
+  function svgEl(tag, attrs, text) {
+    var node = document.createElementNS(SVG, tag);
+    Object.keys(attrs).forEach(function (k) { node.setAttribute(k, attrs[k]); });
+    if (text !== undefined) { node.textContent = text; }
+    return node;
+  }
+  function labelLines(node, max) {
+    var lines = node.labelModule && node.labelModule.lines;
+    if (lines && lines.length) {
+      return lines.map(function (l) { return (l.blocks || []).map(function (b) { return b.text; }).join(""); });
+    }
+    var out = [""];
+    String(node.options.label || "").split(" ").forEach(function (w) {
+      if ((out[out.length - 1] + " " + w).length > max && out[out.length - 1]) { out.push(w); }
+      else { out[out.length - 1] = (out[out.length - 1] + " " + w).trim(); }
+    });
+    return out;
+  }
+  function boxEdge(from, to, box) {
+    // Where the segment from `from` to the centre `to` meets the box around `to`.
+    var dx = from.x - to.x, dy = from.y - to.y;
+    var hw = (box.right - box.left) / 2, hh = (box.bottom - box.top) / 2;
+    var t = Math.min(dx ? hw / Math.abs(dx) : Infinity, dy ? hh / Math.abs(dy) : Infinity, 1);
+    return { x: to.x + dx * t, y: to.y + dy * t };
+  }
+  function viewSvg(name) {
+    var network = networks[name];
+    var body = network.body;
+    var ids = visibleIds(name);
+    var xy = network.getPositions(ids);
+    var boxes = {};
+    var left = Infinity, top = Infinity, right = -Infinity, bottom = -Infinity;
+    ids.forEach(function (id) {
+      var b = network.getBoundingBox(id);
+      boxes[id] = b;
+      left = Math.min(left, b.left); top = Math.min(top, b.top);
+      right = Math.max(right, b.right); bottom = Math.max(bottom, b.bottom);
+    });
+    if (!ids.length) { left = top = 0; right = bottom = 100; }
+    (views[name].groups || []).forEach(function (grp) {  // camp names sit above their camps
+      left = Math.min(left, grp[1] - 160); right = Math.max(right, grp[1] + 160);
+      top = Math.min(top, grp[2] - 24); bottom = Math.max(bottom, grp[2]);
+    });
+    var pad = 20;
+    var root = svgEl("svg", { xmlns: SVG, viewBox: [left - pad, top - pad, right - left + 2 * pad, bottom - top + 2 * pad].join(" "),
+      width: Math.round(right - left + 2 * pad), height: Math.round(bottom - top + 2 * pad), "font-family": "system-ui, sans-serif" });
+    root.appendChild(svgEl("title", {}, data.title + " \u2014 " + $("tab-" + name).textContent));
+    root.appendChild(svgEl("rect", { x: left - pad, y: top - pad, width: right - left + 2 * pad, height: bottom - top + 2 * pad, fill: "#ffffff" }));
+    var shownNodes = {};
+    ids.forEach(function (id) { shownNodes[id] = true; });
+    edgeSets[name].get({ filter: function (e) { return !e.hidden && shownNodes[e.from] && shownNodes[e.to]; } }).forEach(function (e) {
+      var a = xy[e.from], b = xy[e.to];
+      var style = data.styles.edges[viewEdges[name][e.id][3]];
+      var colour = style.color.color;
+      var end = style.arrows.to.enabled ? boxEdge(a, b, shapeBox(body.nodes[e.to], b, boxes[e.to])) : b;
+      var attrs = { x1: a.x, y1: a.y, x2: end.x, y2: end.y, stroke: colour, "stroke-width": e.width || style.width || 2,
+        "stroke-opacity": e.color && e.color.opacity !== undefined ? e.color.opacity : 1 };
+      if (style.dashes) { attrs["stroke-dasharray"] = style.dashes.join(","); }
+      root.appendChild(svgEl("line", attrs));
+      if (style.arrows.to.enabled) {
+        var len = Math.hypot(end.x - a.x, end.y - a.y) || 1;
+        var ux = (end.x - a.x) / len, uy = (end.y - a.y) / len;
+        var s = 12;
+        var points = [[end.x, end.y], [end.x - s * ux - s / 2 * uy, end.y - s * uy + s / 2 * ux], [end.x - s * ux + s / 2 * uy, end.y - s * uy - s / 2 * ux]];
+        root.appendChild(svgEl("polygon", { points: points.map(function (p) { return p.join(","); }).join(" "), fill: colour }));
+      }
+      if (style.label) {
+        root.appendChild(svgEl("text", { x: (a.x + end.x) / 2, y: (a.y + end.y) / 2 + 6, "text-anchor": "middle", "font-size": 18,
+          "font-weight": "bold", fill: "#1a1a1a", stroke: "#ffffff", "stroke-width": 3, "paint-order": "stroke" }, style.label));
+      }
+    });
+    ids.forEach(function (id) {
+      var node = body.nodes[id];
+      var o = node.options;
+      var p = xy[id];
+      var fill = o.color.background, stroke = o.color.border;
+      var g = svgEl("g", { opacity: o.opacity === undefined ? 1 : o.opacity });
+      var shape = o.shape;
+      var size = o.size || 12;
+      var sb = shapeBox(node, p, boxes[id]);
+      var w = sb.right - sb.left, h = sb.bottom - sb.top;
+      var common = { fill: fill, stroke: stroke, "stroke-width": o.borderWidth || 1 };
+      if (shape === "box") {
+        g.appendChild(svgEl("rect", Object.assign({ x: p.x - w / 2, y: p.y - h / 2, width: w, height: h, rx: (o.shapeProperties && o.shapeProperties.borderRadius) || 0 }, common)));
+      } else if (shape === "ellipse") {
+        g.appendChild(svgEl("ellipse", Object.assign({ cx: p.x, cy: p.y, rx: w / 2, ry: h / 2 }, common)));
+      } else if (shape === "dot") {
+        g.appendChild(svgEl("circle", Object.assign({ cx: p.x, cy: p.y, r: size }, common)));
+      } else if (shape === "square") {
+        g.appendChild(svgEl("rect", Object.assign({ x: p.x - size, y: p.y - size, width: 2 * size, height: 2 * size }, common)));
+      } else if (shape === "triangle") {
+        g.appendChild(svgEl("polygon", Object.assign({ points: [p.x, p.y - size, p.x + size, p.y + size * 0.8, p.x - size, p.y + size * 0.8].join(",") }, common)));
+      } else {
+        g.appendChild(svgEl("polygon", Object.assign({ points: [p.x, p.y - size, p.x + size, p.y, p.x, p.y + size, p.x - size, p.y].join(",") }, common)));
+      }
+      var inside = shape === "box" || shape === "ellipse";
+      var font = o.font || {};
+      var fs = font.size || 14;
+      var lines = labelLines(node, inside ? 20 : 40);
+      var y0 = inside ? p.y - (lines.length - 1) * fs * 1.1 / 2 + fs * 0.35 : p.y + size + fs;
+      lines.forEach(function (line, i) {
+        var attrs = { x: p.x, y: y0 + i * fs * 1.1, "text-anchor": "middle", "font-size": fs, fill: font.color || "#1a1a1a" };
+        if (!inside) { attrs.stroke = "#ffffff"; attrs["stroke-width"] = 3; attrs["paint-order"] = "stroke"; }
+        g.appendChild(svgEl("text", attrs, line));
+      });
+      root.appendChild(g);
+    });
+    (views[name].groups || []).forEach(function (grp) {
+      root.appendChild(svgEl("text", { x: grp[1], y: grp[2], "text-anchor": "middle", "font-size": 18, "font-weight": "bold", fill: "#333333" }, grp[0]));
+    });
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + new XMLSerializer().serializeToString(root);
+  }
+  // The box of a node's shape (without an outside label), centred on its position.
+  function shapeBox(node, p, box) {
+    var shape = node.shape || {};
+    var w = shape.width, h = shape.height;
+    if (node.options.shape === "box" || node.options.shape === "ellipse") {
+      if (!w || !h) { return box; }
+    } else {
+      w = h = 2 * (node.options.size || 12);
+    }
+    return { left: p.x - w / 2, right: p.x + w / 2, top: p.y - h / 2, bottom: p.y + h / 2 };
+  }
+
+  // Printing shows the current view as a picture (the canvas does not print), kept up to
+  // date a moment after each drawing, so the browser's own print command has it too.
+  var printTimer = null;
+  function schedulePrintImage() {
+    clearTimeout(printTimer);
+    printTimer = setTimeout(preparePrint, 700);
+  }
+  function preparePrint() {
+    var drawn = current && networks[current] && networks[current].canvas.frame.canvas;
+    if (!drawn || !drawn.width || !drawn.height) { return; }
+    var img = $("print-map");
+    if (!img) {
+      img = el("img", { id: "print-map", cls: "print-only", alt: "" });
+    }
+    img.setAttribute("alt", $("tab-" + current).textContent + " as drawn on screen");
+    var section = $("view-" + current);
+    if (img.parentNode !== section) { section.insertBefore(img, section.querySelector(".legend")); }
+    img.src = viewImage().toDataURL("image/png");
+  }
+  // A folded legend (on a phone) would print folded: open them for the paper.
+  var folded = [];
+  window.addEventListener("beforeprint", function () {
+    folded = Array.prototype.filter.call(document.querySelectorAll("details.legend"), function (d) { return !d.open; });
+    folded.forEach(function (d) { d.open = true; });
+    preparePrint();
+  });
+  window.addEventListener("afterprint", function () { folded.forEach(function (d) { d.open = false; }); });
 
   // ---- tabs ------------------------------------------------------------------------
   var tabs = Array.prototype.slice.call(document.querySelectorAll("[role=tab]"));
@@ -583,16 +1170,19 @@
     });
     document.body.setAttribute("data-view", name);
     if (views[name] && !networks[name]) { createNetwork(name); }
-    if (history.replaceState) { history.replaceState(null, "", "#" + name); }
+    if (selected && !viewNodes[name][selected]) { selected = null; closePanel(); }
+    if (selectedEdge && !viewEdges[name][selectedEdge]) { selectedEdge = null; closePanel(); }
     applyFilters();
+    schedulePrintImage();
   }
   tabs.forEach(function (t, i) {
-    t.addEventListener("click", function () { showView(t.getAttribute("data-view"), false); });
+    t.addEventListener("click", function () { showView(t.getAttribute("data-view"), false); commit(true); });
     t.addEventListener("keydown", function (ev) {
       var step = ev.key === "ArrowRight" ? 1 : ev.key === "ArrowLeft" ? -1 : 0;
       if (step) {
         var next = tabs[(i + step + tabs.length) % tabs.length];
         showView(next.getAttribute("data-view"), true);
+        commit(true);
         ev.preventDefault();
       }
     });
@@ -611,13 +1201,21 @@
     desc.parentNode.insertBefore(more, desc.nextSibling);
   }
 
+  // On a narrow screen the legend starts folded: the map needs the room.
+  if (window.matchMedia && window.matchMedia("(max-width: 700px)").matches) {
+    Array.prototype.forEach.call(document.querySelectorAll("details.legend"), function (d) { d.open = false; });
+  }
+
   window.argmap = {
     data: data, networks: networks, nodes: nodeSets, edges: edgeSets,
     select: select, showView: showView, reset: reset, visibleParts: visibleParts,
-    filterState: filterState, current: function () { return current; }
+    filterState: filterState, current: function () { return current; },
+    selected: function () { return selected; }, rank: rank, setFocus: setFocus,
+    viewSvg: viewSvg, preparePrint: preparePrint, stateHash: stateHash
   };
 
-  var start = location.hash.slice(1);
-  var names = tabs.map(function (t) { return t.getAttribute("data-view"); });
-  showView(names.indexOf(start) >= 0 ? start : names[0], false);
+  restore(location.hash);
+  if (!current) { showView(tabs[0].getAttribute("data-view"), false); }
+  if (history.replaceState) { history.replaceState(null, "", stateHash()); }
+  times.ready = performance.now();
 })();
