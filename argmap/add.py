@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.scalarstring import SingleQuotedScalarString
 
 from argmap.checks import check
 from argmap.errors import ArgmapError
@@ -161,11 +162,20 @@ def _entry(kind: str, values: Mapping[str, Any]) -> CommentedMap:
         if key in values:
             value = values[key]
             if isinstance(value, list | tuple):
-                value = CommentedSeq(str(v) for v in value)
+                value = CommentedSeq(_text(v) for v in value)
             elif value is True:
                 value = "true"  # the formatter reads every value as text, so write it so
+            else:
+                value = _text(value)
             entry[key] = value
     return entry
+
+
+def _text(value: Any) -> SingleQuotedScalarString:
+    # What was typed is text: marked as quoted, `--text null` or `--label 1.10` keeps its
+    # quotes through formatting, where plain it would read as nothing or as a number.
+    # Text that needs no quotes loses them when the file is formatted.
+    return SingleQuotedScalarString(str(value))
 
 
 def _position(tree: CommentedMap, kind: str, values: Mapping[str, Any]) -> int:

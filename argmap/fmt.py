@@ -29,16 +29,18 @@ changing what the map says.
 from __future__ import annotations
 
 import difflib
+import functools
 import io
 import re
 from collections import OrderedDict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import CommentMark, YAMLError
+from ruamel.yaml.nodes import ScalarNode
 from ruamel.yaml.resolver import VersionedResolver
 from ruamel.yaml.scalarstring import (
     DoubleQuotedScalarString,
@@ -47,6 +49,8 @@ from ruamel.yaml.scalarstring import (
     SingleQuotedScalarString,
 )
 from ruamel.yaml.tokens import CommentToken
+from yaml.nodes import ScalarNode as YAML11ScalarNode
+from yaml.resolver import Resolver as YAML11Resolver
 
 from argmap.errors import ArgmapError, InvalidMapError
 from argmap.loader import Loaded, load_file, loads, read_text
@@ -56,6 +60,7 @@ from argmap.schema import FIELD_ORDER
 __all__ = [
     "FormatError",
     "dump",
+    "edit_map",
     "format_text",
     "give_tail",
     "loaded_cleanly",
@@ -203,12 +208,30 @@ def _restyle(value: Any) -> Any:
     """The canonical quoting of one scalar (see the module docstring)."""
     if not isinstance(value, str) or isinstance(value, LiteralScalarString | FoldedScalarString):
         return value
-    if value in _SPECIAL_WORDS:
-        # Quoted text that must stay quoted; plain `yes` and `~` stay plain, as read.
-        quoted = isinstance(value, SingleQuotedScalarString | DoubleQuotedScalarString)
+    quoted = isinstance(value, SingleQuotedScalarString | DoubleQuotedScalarString)
+    if value in _SPECIAL_WORDS or (quoted and not _plain_is_text(str(value))):
+        # Quoted text that must stay quoted: unquoted, the loader would read `null` as
+        # nothing, and other YAML readers `'1.10'` as the number 1.1. Plain `yes` and `~`
+        # stay plain, as read.
         return SingleQuotedScalarString(value) if quoted else value
     # Plain text: the emitter adds quotes only where YAML needs them, single by default.
     return str(value)
+
+
+# Other programs read the file with YAML's usual types: 1.1 (PyYAML) or 1.2 (ruamel).
+_STANDARD_RESOLVERS: tuple[tuple[Any, Any], ...] = (
+    (YAML11Resolver(), YAML11ScalarNode),
+    (VersionedResolver(version=(1, 2)), ScalarNode),
+)
+
+
+@functools.lru_cache(maxsize=4096)
+def _plain_is_text(value: str) -> bool:
+    """Whether every YAML reader takes `value`, written without quotes, for a string."""
+    return all(
+        resolver.resolve(kind, value, (True, False)) == "tag:yaml.org,2002:str"
+        for resolver, kind in _STANDARD_RESOLVERS
+    )
 
 
 def _replace(container: Any, key: Any, value: Any) -> None:
@@ -348,7 +371,42 @@ def format_text(text: str, path: str = "arguments.yaml") -> str:
         raise FormatError(
             f"{path}: formatting would change the map's content; the file is left as it is"
         )
-    return result
+    return with_line_end(result, line_end(text))
+
+
+def line_end(text: str) -> str:
+    """The file's line end: CRLF if its first line ends so, else LF."""
+    first = text.find("\n")
+    return "\r\n" if first > 0 and text[first - 1] == "\r" else "\n"
+
+
+def with_line_end(text: str, end: str) -> str:
+    """`text` with every line ending in `end`: a Windows checkout stays CRLF."""
+    text = text.replace("\r\n", "\n")
+    return text if end == "\n" else text.replace("\n", end)
+
+
+def edit_map(path: str, change: Callable[[str], str]) -> bool:
+    """Rewrite the map file at `path` with `change(text)`; whether it changed.
+
+    The edit is locked, journaled and written in place (`argmap.fsutil.edit_in_place`):
+    two edits at once both land, the file keeps its inode, mode, owner and links, and a
+    symbolic link's target is the file edited. A byte order mark and CRLF line ends stay
+    as they were. Raises the loader's error for a file that cannot be read.
+    """
+    from argmap.fsutil import edit_in_place, recover
+
+    def apply(data: bytes) -> bytes:
+        bom = b"\xef\xbb\xbf" if data.startswith(b"\xef\xbb\xbf") else b""
+        text = read_text(data, path)
+        return bom + with_line_end(change(text), line_end(text)).encode("utf-8")
+
+    try:
+        recover(path)
+        return edit_in_place(path, apply)
+    except OSError as error:
+        load_file(path)  # raises the loader's own message if the file cannot be read
+        raise ArgmapError(f"{path}: cannot edit: {error.strerror}") from None
 
 
 def loaded_cleanly(text: str, path: str) -> Loaded:

@@ -49,17 +49,24 @@ def _one_of(given: dict[str, str | None], prompt_claim: str) -> tuple[str, str]:
 
 
 def _write(file: str, kind: str, fields: dict[str, Any]) -> None:
-    from argmap.add import add_entry
+    from argmap.add import Added, add_entry
     from argmap.errors import ArgmapError
-    from argmap.fmt import read_map_text
-    from argmap.fsutil import write_atomic
+    from argmap.fmt import edit_map
+    from argmap.text import terminal_safe
+
+    done: list[Added] = []
+
+    def change(text: str) -> str:
+        # Runs under the edit's lock, on the file as it is then: an `add` that waited
+        # for another adds to the other's result, so neither entry is lost.
+        done.append(add_entry(text, file, kind, fields))
+        return done[-1].text
 
     try:
-        added = add_entry(read_map_text(file), file, kind, fields)
-        write_atomic(file, added.text)
+        edit_map(file, change)
     except ArgmapError as error:
-        raise click.ClickException(str(error)) from None
-    click.echo(f"added {added.entry} to {file}")
+        raise click.ClickException(terminal_safe(str(error))) from None
+    click.echo(terminal_safe(f"added {done[-1].entry} to {file}"))
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
