@@ -171,11 +171,12 @@ def _entry(kind: str, values: Mapping[str, Any]) -> CommentedMap:
     return entry
 
 
-def _text(value: Any) -> SingleQuotedScalarString:
+def _text(value: Any) -> str:
     # What was typed is text: marked as quoted, `--text null` or `--label 1.10` keeps its
     # quotes through formatting, where plain it would read as nothing or as a number.
     # Text that needs no quotes loses them when the file is formatted.
-    return SingleQuotedScalarString(str(value))
+    quoted: str = SingleQuotedScalarString(str(value))
+    return quoted
 
 
 def _position(tree: CommentedMap, kind: str, values: Mapping[str, Any]) -> int:
