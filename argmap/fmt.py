@@ -29,7 +29,6 @@ changing what the map says.
 from __future__ import annotations
 
 import difflib
-import functools
 import io
 import re
 from collections import OrderedDict
@@ -40,7 +39,6 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import CommentMark, YAMLError
-from ruamel.yaml.nodes import ScalarNode
 from ruamel.yaml.resolver import VersionedResolver
 from ruamel.yaml.scalarstring import (
     DoubleQuotedScalarString,
@@ -49,10 +47,9 @@ from ruamel.yaml.scalarstring import (
     SingleQuotedScalarString,
 )
 from ruamel.yaml.tokens import CommentToken
-from yaml.nodes import ScalarNode as YAML11ScalarNode
-from yaml.resolver import Resolver as YAML11Resolver
 
 from argmap.errors import ArgmapError, InvalidMapError
+from argmap.fastfmt import fast_format, plain_is_text
 from argmap.loader import Loaded, load_file, loads, read_text
 from argmap.model import Level
 from argmap.schema import FIELD_ORDER
@@ -209,29 +206,13 @@ def _restyle(value: Any) -> Any:
     if not isinstance(value, str) or isinstance(value, LiteralScalarString | FoldedScalarString):
         return value
     quoted = isinstance(value, SingleQuotedScalarString | DoubleQuotedScalarString)
-    if value in _SPECIAL_WORDS or (quoted and not _plain_is_text(str(value))):
+    if value in _SPECIAL_WORDS or (quoted and not plain_is_text(str(value))):
         # Quoted text that must stay quoted: unquoted, the loader would read `null` as
         # nothing, and other YAML readers `'1.10'` as the number 1.1. Plain `yes` and `~`
         # stay plain, as read.
         return SingleQuotedScalarString(value) if quoted else value
     # Plain text: the emitter adds quotes only where YAML needs them, single by default.
     return str(value)
-
-
-# Other programs read the file with YAML's usual types: 1.1 (PyYAML) or 1.2 (ruamel).
-_STANDARD_RESOLVERS: tuple[tuple[Any, Any], ...] = (
-    (YAML11Resolver(), YAML11ScalarNode),
-    (VersionedResolver(version=(1, 2)), ScalarNode),
-)
-
-
-@functools.lru_cache(maxsize=4096)
-def _plain_is_text(value: str) -> bool:
-    """Whether every YAML reader takes `value`, written without quotes, for a string."""
-    return all(
-        resolver.resolve(kind, value, (True, False)) == "tag:yaml.org,2002:str"
-        for resolver, kind in _STANDARD_RESOLVERS
-    )
 
 
 def _replace(container: Any, key: Any, value: Any) -> None:
@@ -363,15 +344,25 @@ def format_text(text: str, path: str = "arguments.yaml") -> str:
     reports first. Raises `FormatError` should the result not load to the same map.
     """
     before = loaded_cleanly(text, path)
-    tree = parse(text, path)
-    normalise(tree)
-    result = dump(tree)
+    unix = with_line_end(text, "\n")
+    try:
+        result = fast_format(unix, lambda document: _format_tree(document, path))
+    except ArgmapError:
+        result = None
+    if result is None:
+        result = _format_tree(unix, path)
     after = loads(result, path)
     if after.map != before.map or after.problems:
         raise FormatError(
             f"{path}: formatting would change the map's content; the file is left as it is"
         )
     return with_line_end(result, line_end(text))
+
+
+def _format_tree(text: str, path: str) -> str:
+    tree = parse(text, path)
+    normalise(tree)
+    return dump(tree)
 
 
 def line_end(text: str) -> str:
