@@ -48,6 +48,7 @@ from ruamel.yaml.scalarstring import (
 )
 from ruamel.yaml.tokens import CommentToken
 
+from argmap.comments import comment_words, find_comments, lift_flow_comments, split_document
 from argmap.errors import ArgmapError, InvalidMapError
 from argmap.fastfmt import fast_format, plain_is_text
 from argmap.loader import Loaded, load_file, loads, read_text
@@ -345,18 +346,38 @@ def format_text(text: str, path: str = "arguments.yaml") -> str:
     """
     before = loaded_cleanly(text, path)
     unix = with_line_end(text, "\n")
+    # ruamel.yaml drops what is before directives, after `...` and inside [ ] or { }:
+    # those are kept aside or moved first (see argmap/comments.py).
+    prologue, body, epilogue = split_document(unix)
+    body = lift_flow_comments(body) if "#" in body else body
     try:
-        result = fast_format(unix, lambda document: _format_tree(document, path))
+        formatted = fast_format(body, lambda document: _format_tree(document, path))
     except ArgmapError:
-        result = None
-    if result is None:
-        result = _format_tree(unix, path)
+        formatted = None
+    if formatted is None:
+        formatted = _format_tree(body, path)
+    result = prologue + formatted + epilogue
     after = loads(result, path)
     if after.map != before.map or after.problems:
         raise FormatError(
             f"{path}: formatting would change the map's content; the file is left as it is"
         )
+    if "#" in unix:
+        _check_comments(unix, result, path)
     return with_line_end(result, line_end(text))
+
+
+def _check_comments(old: str, new: str, path: str) -> None:
+    # The same guard for comments as for data: a comment lost is refused, not written.
+    lost = comment_words(old) - comment_words(new)
+    if not lost:
+        return
+    where = next(
+        (c for c in find_comments(old) if any(w in " ".join(c.text.split()) for w in lost)),
+        None,
+    )
+    at = f" at line {where.line + 1}" if where else ""
+    raise FormatError(f"{path}: formatting would drop the comment{at}; the file is left as it is")
 
 
 def _format_tree(text: str, path: str) -> str:
