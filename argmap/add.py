@@ -27,8 +27,18 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import SingleQuotedScalarString
 
 from argmap.checks import check
+from argmap.comments import lift_flow_comments, split_document
 from argmap.errors import ArgmapError
-from argmap.fmt import dump, give_tail, loaded_cleanly, normalise, parse, take_tail
+from argmap.fmt import (
+    check_comments_kept,
+    dump,
+    give_tail,
+    loaded_cleanly,
+    normalise,
+    parse,
+    take_tail,
+    with_line_end,
+)
 from argmap.loader import loads, suggest
 from argmap.model import ID, ArgumentMap, Level, Problem
 from argmap.schema import FIELD_ORDER
@@ -63,7 +73,9 @@ def add_entry(text: str, path: str, kind: str, fields: Mapping[str, Any]) -> Add
     before = loaded_cleanly(text, path)
     values = {k: v for k, v in fields.items() if v not in (None, "", False, (), [])}
     _check_references(before.map, kind, values)
-    tree = parse(text, path)
+    # As `format_text` does: what ruamel.yaml would drop is kept aside or moved first.
+    prologue, body, epilogue = split_document(with_line_end(text, "\n"))
+    tree = parse(lift_flow_comments(body) if "#" in body else body, path)
     entry = _entry(kind, values)
     section = KINDS[kind]
     if kind in ("actor", "claim"):
@@ -73,7 +85,9 @@ def add_entry(text: str, path: str, kind: str, fields: Mapping[str, Any]) -> Add
         _insert_listed(tree, section, entry, _position(tree, kind, values))
         described = kind
     normalise(tree)
-    result = dump(tree)
+    result = prologue + dump(tree) + epilogue
+    if "#" in text:
+        check_comments_kept(with_line_end(text, "\n"), result, path)
     after = loads(result, path)
     new_errors = _new_errors(_errors(before.map, before.problems), after)
     if new_errors:

@@ -57,16 +57,19 @@ from argmap.schema import FIELD_ORDER
 
 __all__ = [
     "FormatError",
+    "check_comments_kept",
     "dump",
     "edit_map",
     "format_text",
     "give_tail",
+    "line_end",
     "loaded_cleanly",
     "normalise",
     "parse",
     "read_map_text",
     "take_tail",
     "unified_diff",
+    "with_line_end",
 ]
 
 # Plain words the loader reads as "no value" or as a boolean: as text they need quotes.
@@ -363,12 +366,15 @@ def format_text(text: str, path: str = "arguments.yaml") -> str:
             f"{path}: formatting would change the map's content; the file is left as it is"
         )
     if "#" in unix:
-        _check_comments(unix, result, path)
+        check_comments_kept(unix, result, path)
     return with_line_end(result, line_end(text))
 
 
-def _check_comments(old: str, new: str, path: str) -> None:
-    # The same guard for comments as for data: a comment lost is refused, not written.
+def check_comments_kept(old: str, new: str, path: str) -> None:
+    """Raise `FormatError` if `new` lost a comment of `old` (compared by `comment_words`).
+
+    The same guard for comments as for data: a comment lost is refused, not written.
+    """
     lost = comment_words(old) - comment_words(new)
     if not lost:
         return
@@ -406,7 +412,7 @@ def edit_map(path: str, change: Callable[[str], str]) -> bool:
     symbolic link's target is the file edited. A byte order mark and CRLF line ends stay
     as they were. Raises the loader's error for a file that cannot be read.
     """
-    from argmap.fsutil import edit_in_place, recover
+    from argmap.fsutil import edit_in_place
 
     def apply(data: bytes) -> bytes:
         bom = b"\xef\xbb\xbf" if data.startswith(b"\xef\xbb\xbf") else b""
@@ -414,7 +420,6 @@ def edit_map(path: str, change: Callable[[str], str]) -> bool:
         return bom + with_line_end(change(text), line_end(text)).encode("utf-8")
 
     try:
-        recover(path)
         return edit_in_place(path, apply)
     except OSError as error:
         load_file(path)  # raises the loader's own message if the file cannot be read

@@ -13,9 +13,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from argmap.add import add_entry
 from argmap.cli import cli
 from argmap.comments import comment_words, find_comments
-from argmap.fmt import FormatError, _check_comments, format_text
+from argmap.fmt import FormatError, check_comments_kept, format_text
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = sorted((ROOT / "tests" / "fixtures" / "comments").glob("*.yaml"))
@@ -55,6 +56,15 @@ def test_fmt_check_passes_right_after_fmt(path: Path, tmp_path: Path) -> None:
     assert comment_words(target.read_text(encoding="utf-8")) == comment_words(path.read_text())
 
 
+@pytest.mark.parametrize("path", CORPUS, ids=lambda p: p.stem)
+def test_add_keeps_every_comment_too(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    added = add_entry(text, str(path), "actor", {"id": "zed", "name": "Zed", "kind": "person"})
+    assert comment_words(added.text) == comment_words(text)
+    assert "  zed:\n    name: Zed\n    kind: person\n" in added.text
+    assert format_text(added.text, str(path)) == added.text
+
+
 def test_a_comment_inside_a_flow_list_moves_to_its_closing_line() -> None:
     text = (ROOT / "tests/fixtures/comments/flow-sequence.yaml").read_text(encoding="utf-8")
     assert "    affiliations: [greens, labour] # c-flow-seq after the first item\n" in format_text(
@@ -84,7 +94,7 @@ def test_the_scanner_sees_no_comment_in_quotes_or_block_scalars() -> None:
 
 def test_a_lost_comment_is_refused_with_its_line() -> None:
     with pytest.raises(FormatError) as caught:
-        _check_comments("a: 1\nb: 2  # keep me\n", "a: 1\nb: 2\n", "m.yaml")
+        check_comments_kept("a: 1\nb: 2  # keep me\n", "a: 1\nb: 2\n", "m.yaml")
     assert str(caught.value) == (
         "m.yaml: formatting would drop the comment at line 2; the file is left as it is"
     )
