@@ -39,9 +39,10 @@ from argmap.fmt import (
     take_tail,
     with_line_end,
 )
-from argmap.loader import loads, suggest
+from argmap.load import loads
 from argmap.model import ID, ArgumentMap, Level, Problem
 from argmap.schema import FIELD_ORDER
+from argmap.text import suggest
 
 __all__ = ["KINDS", "AddError", "Added", "add_entry"]
 

@@ -21,7 +21,7 @@ from typing import Any
 
 from argmap.analysis import Analysis
 from argmap.errors import ArgmapError, LoadError
-from argmap.loader import Loaded
+from argmap.load import Loaded
 from argmap.model import ArgumentMap, Level, Location, Problem, Stance
 from argmap.text import terminal_safe
 
@@ -288,7 +288,7 @@ def read_revision(spec: str, cwd: str | None = None) -> str:
         lines = done.stderr.decode("utf-8", "replace").strip().splitlines()
         reason = lines[0].removeprefix("fatal: ") if lines else "git show failed"
         raise LoadError(Problem(Location(spec, 0, 0), Level.ERROR, reason, "read-error"))
-    from argmap.loader import read_text
+    from argmap.load import read_text
 
     return read_text(done.stdout, spec)
 

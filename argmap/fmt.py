@@ -51,7 +51,7 @@ from ruamel.yaml.tokens import CommentToken
 from argmap.comments import comment_words, find_comments, lift_flow_comments, split_document
 from argmap.errors import ArgmapError, InvalidMapError
 from argmap.fastfmt import fast_format, plain_is_text
-from argmap.loader import Loaded, load_file, loads, read_text
+from argmap.load import Loaded, load_file, loads, read_text
 from argmap.model import Level
 from argmap.schema import FIELD_ORDER
 

@@ -8,6 +8,7 @@ spot in the YAML file. Locations sit beside the data and never take part in equa
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
@@ -38,6 +39,8 @@ __all__ = [
     "Source",
     "Stance",
     "canonical",
+    "derive_stance_ids",
+    "stance_date",
 ]
 
 #: The explicit marker for a fact the sources do not state (e.g. a publication date).
@@ -59,7 +62,7 @@ FIELDS: Mapping[str, tuple[str, ...]] = MappingProxyType(
             "ignored",
         ),
         "source": ("title", "publisher", "date", "url", "file"),
-        "actor": ("name", "kind", "role", "affiliations"),
+        "actor": ("name", "kind", "role", "affiliations", "aliases"),
         "claim": ("kind", "text", "label", "source", "tags"),
         # The quote comes late because it is the long value; `reported` sits just before
         # it because it says how to read it.
@@ -75,7 +78,7 @@ FIELDS: Mapping[str, tuple[str, ...]] = MappingProxyType(
             "quote",
             "note",
         ),
-        "relation": ("from", "supports", "attacks", "source", "note"),
+        "relation": ("from", "supports", "attacks", "undercuts", "source", "inferred", "note"),
         "ignored": ("source", "passage", "reason"),
     }
 )
@@ -112,10 +115,27 @@ class Position(StrEnum):
     OPPOSES = "opposes"
     NEUTRAL = "neutral"
 
+    @property
+    def sign(self) -> int:
+        """+1 pulls towards the claim, -1 away from it, 0 (neutral) nowhere."""
+        return _POSITION_SIGNS[self]
+
+    @property
+    def mark(self) -> str:
+        """The sign as printed beside a stance: +, − (U+2212) or 0, never colour alone."""
+        return _POSITION_MARKS[self]
+
+
+_POSITION_SIGNS = {Position.SUPPORTS: 1, Position.OPPOSES: -1, Position.NEUTRAL: 0}
+_POSITION_MARKS = {Position.SUPPORTS: "+", Position.OPPOSES: "\u2212", Position.NEUTRAL: "0"}
+
 
 class RelationKind(StrEnum):
     SUPPORTS = "supports"
     ATTACKS = "attacks"
+    # Attacks the inference of another relation (Argdown's `_>`, AIF's CA on an RA node):
+    # the relation's target is then a relation id, not a claim id.
+    UNDERCUTS = "undercuts"
 
 
 class Level(StrEnum):
@@ -166,6 +186,7 @@ class Actor:
     kind: ActorKind
     role: str | None = None
     affiliations: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()  # other names the sources use for the actor
     loc: Location | None = _loc_field()
     field_locs: Mapping[str, Location] = _locs_field()
     affiliation_locs: tuple[Location, ...] = field(default=(), compare=False, repr=False)
@@ -211,7 +232,12 @@ class Stance:
 
 @dataclass(frozen=True, slots=True)
 class Relation:
-    """A claim (`origin`) that supports or attacks another claim (`target`)."""
+    """A claim (`origin`) that supports or attacks another claim (`target`).
+
+    An undercut's `target` is the id of the relation whose inference it attacks.
+    `inferred` marks a link that no source states: the curator's own reading, which the
+    analysis keeps apart from what the articles say.
+    """
 
     id: str
     origin: str
@@ -219,6 +245,7 @@ class Relation:
     kind: RelationKind
     source: str | None = None
     note: str | None = None
+    inferred: bool = False
     loc: Location | None = _loc_field()
     field_locs: Mapping[str, Location] = _locs_field()
 
@@ -297,3 +324,44 @@ def canonical(amap: ArgumentMap) -> ArgumentMap:
         relations=tuple(sorted(amap.relations, key=lambda r: r.id)),
         ignored=tuple(sorted(amap.ignored, key=lambda i: (i.source, i.passage))),
     )
+
+
+def derive_stance_ids(
+    keys: list[tuple[str, str, str, str, str | None] | None],
+) -> list[str | None]:
+    """The derived id of each stance, given as (actor, position, claim, source, date).
+
+    The id is `actor/position/claim`, lengthened by `/source` and then `/date` (or
+    `/undated`) only for stances that would otherwise share it; stances that still
+    coincide keep the longest form. A None key (a stance with an explicit id) takes no
+    part and gets None. Linear in the number of stances.
+    """
+    base = [None if k is None else f"{k[0]}/{k[1]}/{k[2]}" for k in keys]
+    counts = Counter(b for b in base if b is not None)
+    longer = {
+        i: f"{b}/{keys[i][3]}"  # type: ignore[index]
+        for i, b in enumerate(base)
+        if b is not None and counts[b] > 1
+    }
+    counts = Counter(longer.values())
+    ids: list[str | None] = []
+    for i, b in enumerate(base):
+        if b is None or i not in longer:
+            ids.append(b)
+        elif counts[longer[i]] == 1:
+            ids.append(longer[i])
+        else:
+            ids.append(f"{longer[i]}/{keys[i][4] or 'undated'}")  # type: ignore[index]
+    return ids
+
+
+def stance_date(stance: Stance, amap: ArgumentMap) -> str | None:
+    """When the stance was taken: its own date, else its source's when known, else None.
+
+    The one fallback every output uses, so that no export invents a date and none writes
+    the word "unknown" where another leaves the field empty.
+    """
+    if stance.date:
+        return stance.date
+    source = amap.sources_by_id.get(stance.source)
+    return source.date if source and source.date != UNKNOWN else None

@@ -43,7 +43,7 @@ def render_all(
     """
     from argmap.analysis import analyse
     from argmap.render.html import render_pages
-    from argmap.report import render_markdown
+    from argmap.render.report import render_markdown
 
     amap, problems = load_valid(map_path)
     analysis = analyse(amap, normalisation=normalisation)
@@ -61,7 +61,7 @@ def load_valid(map_path: str | os.PathLike[str]) -> tuple[ArgumentMap, tuple[Pro
     only needs the map's structure to be sound.
     """
     from argmap.checks import check
-    from argmap.loader import load_file
+    from argmap.load import load_file
 
     loaded = load_file(os.fspath(map_path))
     problems = sorted([*loaded.problems, *check(loaded.map, verify_quotes=False)])

@@ -135,6 +135,12 @@ def _definitions() -> dict[str, Any]:
             "affiliations": _id_list(
                 "Ids of other actors this one belongs to (party, employer, group)."
             ),
+            "aliases": {
+                "description": "Other names the sources use for the actor (`Mr Lane`);"
+                " `argmap draft` matches speakers by them.",
+                "type": ["array", "null"],
+                "items": {"type": "string"},
+            },
         },
         required=["name", "kind"],
     )
@@ -200,16 +206,27 @@ def _definitions() -> dict[str, Any]:
     )
     relation = _entry(
         "relation",
-        "A claim that supports or attacks another claim. Exactly one of `supports` or `attacks`.",
+        "A claim that supports or attacks another claim, or undercuts another relation's"
+        " inference. Exactly one of `supports`, `attacks` or `undercuts`.",
         {
             "from": _ref("id", "Id of the claim that argues."),
             "supports": _ref("id", "Id of the claim it supports."),
             "attacks": _ref("id", "Id of the claim it attacks."),
+            "undercuts": {
+                "description": "Id of the relation whose inference it denies"
+                " (`from/supports/to` or `from/attacks/to`).",
+                "type": "string",
+            },
             "source": _optional("Id of the source that makes the argument."),
+            "inferred": {
+                "description": "`true` when no source states the link: the curator's own"
+                " reading, kept apart by the analysis. `note` must say why.",
+                "type": "boolean",
+            },
             "note": _optional("Free text for the curator."),
         },
         required=["from"],
-        oneOf=_exactly_one("supports", "attacks"),
+        oneOf=_exactly_one("supports", "attacks", "undercuts"),
     )
     ignored = _entry(
         "ignored",

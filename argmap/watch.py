@@ -199,7 +199,7 @@ class LivePreview:
 def _errors(file: str) -> tuple[str, ...]:
     """The map's errors as `argmap check` prints them, or () for a map that can be built."""
     from argmap.checks import check
-    from argmap.loader import load_file
+    from argmap.load import load_file
 
     try:
         loaded = load_file(file)

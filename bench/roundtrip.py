@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from argmap.analysis import Analysis, analyse  # noqa: E402
-from argmap.exporters import EXPORTERS, NETWORK_EXPORTERS  # noqa: E402
+from argmap.export import EXPORTERS, NETWORK_EXPORTERS  # noqa: E402
 from argmap.model import ArgumentMap, ClaimKind  # noqa: E402
 
 ARGDOWN = ROOT / ".cache" / "argdown" / "node_modules" / ".bin" / "argdown"

@@ -50,7 +50,7 @@ def example_yaml() -> str:
 
 @pytest.fixture(scope="session")
 def example_map() -> ArgumentMap:
-    from argmap.loader import loads
+    from argmap.load import loads
 
     loaded = loads(example_yaml())
     assert loaded.problems == ()

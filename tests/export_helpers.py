@@ -20,7 +20,7 @@ from types import ModuleType
 import pytest
 
 from argmap.analysis import Analysis, analyse
-from argmap.loader import loads
+from argmap.load import loads
 from argmap.model import ArgumentMap
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -11,7 +11,7 @@ from argmap.add import AddError, add_entry
 from argmap.cli import cli
 from argmap.commands import add as add_command
 from argmap.fmt import format_text
-from argmap.loader import loads
+from argmap.load import loads
 
 MAP = """\
 title: T

@@ -11,7 +11,7 @@ import networkx as nx
 import pytest
 
 import argmap.analysis
-import argmap.graph
+import argmap.analysis.graph
 from argmap.analysis import (
     Contribution,
     agreement,
@@ -28,6 +28,7 @@ from argmap.analysis import (
     positions,
     proposal_paths,
 )
+from argmap.analysis.positions import Paths
 from argmap.model import ClaimKind, Position, RelationKind
 
 from .test_graph import make
@@ -62,7 +63,7 @@ def signed(edges: Iterable[tuple[str, str, float]], nodes: Iterable[str] = ()) -
 
 
 def test_docstring_examples_run() -> None:
-    for module in (argmap.analysis, argmap.graph):
+    for module in (argmap.analysis, argmap.analysis.graph):
         result = doctest.testmod(module)
         assert result.failed == 0
         assert result.attempted > 0
@@ -75,12 +76,22 @@ def test_proposal_paths_multiply_signs_and_stay_simple_and_short() -> None:
     # a -> p attack, b attacks a, c supports b; and a cycle a -> b -> a.
     graph = arguments([("a", "p", -1), ("b", "a", -1), ("c", "b", 1), ("a", "b", 1)])
     paths = proposal_paths(graph)
-    assert paths["p"] == {"p": ((("p",), 1),)}
-    assert paths["a"] == {"p": ((("a", "p"), -1),)}
-    assert paths["b"] == {"p": ((("b", "a", "p"), 1),)}
-    assert paths["c"] == {"p": ((("c", "b", "a", "p"), 1),)}
-    assert proposal_paths(graph, max_hops=2)["b"] == {"p": ((("b", "a", "p"), 1),)}
+
+    def signs(claim: str, found: Paths = paths) -> dict[str, list[tuple[tuple[str, ...], int]]]:
+        return {p: [(path, sign) for path, sign, _ in routes] for p, routes in found[claim].items()}
+
+    assert signs("p") == {"p": [(("p",), 1)]}
+    assert signs("a") == {"p": [(("a", "p"), -1)]}
+    assert signs("b") == {"p": [(("b", "a", "p"), 1)]}
+    assert signs("c") == {"p": [(("c", "b", "a", "p"), 1)]}
+    assert signs("b", proposal_paths(graph, max_hops=2)) == {"p": [(("b", "a", "p"), 1)]}
     assert "c" not in proposal_paths(graph, max_hops=2)
+    # Each edge's data rides along, from the claim towards the proposal.
+    assert paths["c"]["p"][0][2] == (
+        ("c->b", None, False, False, 1),
+        ("b->a", None, False, False, -1),
+        ("a->p", None, False, False, -1),
+    )
 
 
 def test_a_direct_stance_scores_one() -> None:
@@ -98,7 +109,16 @@ def test_attacking_an_attacker_counts_for_and_opposing_flips() -> None:
     graph = arguments([("a", "p", -1), ("b", "a", -1)])
     found = positions(graph, stances([("ann", "b", S), ("bob", "a", OPP), ("cy", "a", S)]))
     assert found["ann"]["p"].contributions == (
-        Contribution("ann/b/1", "b", ("b", "a", "p"), 1, 0.25),
+        Contribution(
+            "ann/b/1",
+            "b",
+            ("b", "a", "p"),
+            1,
+            0.25,
+            relations=("b->a", "a->p"),
+            sources=(None, None),
+            stated=False,
+        ),
     )
     assert (found["ann"]["p"].score, found["bob"]["p"].score, found["cy"]["p"].score) == (
         1.0,
@@ -115,7 +135,7 @@ def test_an_actor_on_both_sides_is_mixed_with_every_contribution_listed() -> Non
     assert found.score == pytest.approx(1 / 3)
     assert found.contributions == (
         Contribution("ann/p/1", "p", ("p",), 1, 1.0),
-        Contribution("ann/r/1", "r", ("r", "p"), -1, 0.5),
+        Contribution("ann/r/1", "r", ("r", "p"), -1, 0.5, ("r->p",), (None,), stated=False),
     )
 
 
@@ -428,9 +448,33 @@ def test_analyse_ties_the_analyses_together() -> None:
     scores = {
         a: {p: round(s.score, 4) for p, s in by.items()} for a, by in result.positions.items()
     }
+    # The relations cite no source, so only the direct stances on p are stated.
+    assert scores == {"ann": {"p": 1.0}, "bob": {"p": -1.0}}
     # cy: saves -> p (+0.5), saves -> harm -> p (+0.25), harm -> p (-0.5): 0.25 / 1.25.
-    assert scores == {"ann": {"p": 1.0}, "bob": {"p": -1.0}, "cy": {"p": 0.2}}
-    assert result.positions["cy"]["p"].mixed is True
+    assert {
+        a: {p: round(s.score, 4) for p, s in by.items()}
+        for a, by in result.inferred_positions.items()
+    } == {"cy": {"p": 0.2}}
+    assert result.inferred_positions["cy"]["p"].mixed is True
+    assert result.sides["p"].summary() == "1 for, 1 against"
+    assert result.question == "p"
+    assert [(c.number, c.members, c.side) for c in result.camp_info] == [
+        (1, ("ann", "cy"), "for"),
+        (2, ("bob",), "against"),
+    ]
+    assert result.unaligned == ("dee",)
+    assert result.acceptance_reasons == {"harm": ("saves",)}
+    # DF-QuAD: saves 0.5; harm attacked by saves: 0.25; p: attack 0.25 < support 0.5,
+    # so 0.5 + 0.5 * 0.25 = 0.625.
+    assert result.strength == {"p": 0.625, "saves": 0.5, "harm": 0.25}
+    assert result.stance_sides["p"] == {
+        "ann/supports/p": 1,
+        "ann/supports/saves": 1,
+        "bob/opposes/p": -1,
+        "bob/supports/harm": -1,
+        "cy/supports/saves": 1,
+        "cy/supports/harm": -1,
+    }
     assert result.agreement == (
         ("ann", "bob", pytest.approx(-0.5)),
         ("ann", "cy", pytest.approx(0.5)),

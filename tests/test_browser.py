@@ -58,7 +58,7 @@ def _clean(page: Any, folder: Path) -> None:
 
 
 def test_every_view_draws_exactly_the_model(page: Any, example_site: Path) -> None:
-    from argmap.loader import loads
+    from argmap.load import loads
 
     amap = loads(example_yaml()).map
     analysis = analyse(amap)

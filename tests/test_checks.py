@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from argmap.checks import check, is_iso_date
-from argmap.loader import loads
+from argmap.load import loads
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

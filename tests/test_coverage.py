@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 from argmap.cli import cli
 from argmap.coverage import Passage, SourceCoverage, coverage, quoted_passages
-from argmap.loader import load_file
+from argmap.load import load_file
 from argmap.model import ArgumentMap, Ignored, Position, Source, Stance
 
 FIXTURES = Path(__file__).parent / "fixtures" / "coverage"

@@ -21,7 +21,7 @@ from argmap.diff import (
     render_markdown,
     render_text,
 )
-from argmap.loader import loads
+from argmap.load import loads
 
 from .test_add import MAP
 

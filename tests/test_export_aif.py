@@ -8,8 +8,8 @@ import logging
 import pytest
 
 from argmap.analysis import analyse
-from argmap.export_aif import aif, aif_data
-from argmap.loader import load_file
+from argmap.export.aif import aif, aif_data
+from argmap.load import load_file
 
 from .export_helpers import CURATED, bench_roundtrip, tricky
 

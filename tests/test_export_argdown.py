@@ -12,8 +12,8 @@ from typing import Any
 import pytest
 
 from argmap.analysis import analyse
-from argmap.export_argdown import argdown, data_block, escape
-from argmap.loader import load_file, loads
+from argmap.export.argdown import argdown, data_block, escape
+from argmap.load import load_file, loads
 from argmap.model import ArgumentMap, Claim, ClaimKind
 
 from .export_helpers import CURATED, argdown_binary, bench_roundtrip, tricky

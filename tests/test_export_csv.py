@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 
-from argmap.export_csv import COLUMNS, csv_text
+from argmap.export.csv import COLUMNS, csv_text
 
 from .export_helpers import tricky
 

@@ -10,8 +10,8 @@ import pytest
 from click.testing import CliRunner
 
 from argmap.cli import cli
-from argmap.export_graph import NETWORKS, build_network, gexf, graphml
-from argmap.exporters import NETWORKS as COMMAND_NETWORKS
+from argmap.export import NETWORKS as COMMAND_NETWORKS
+from argmap.export.graph import NETWORKS, build_network, gexf, graphml
 
 from .export_helpers import TRICKY, tricky
 
@@ -167,7 +167,7 @@ def test_stances_network_is_two_mode_with_signed_weights(fmt: str) -> None:
 def test_characters_xml_cannot_hold_are_dropped() -> None:
     amap, analysis = tricky()
     bell = TRICKY.replace("Jo van Green", '"Jo\\a van Green"')
-    from argmap.loader import loads
+    from argmap.load import loads
 
     amap = loads(bell).map
     assert amap.actors_by_id["jo-green"].name == "Jo\a van Green"

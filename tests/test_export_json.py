@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-import argmap.jsonexport
+import argmap.export.json
 from argmap.analysis import analyse
 from argmap.cli import cli
-from argmap.exporters import EXPORTERS
-from argmap.jsonexport import dumps, to_json_data
-from argmap.loader import loads
+from argmap.export import EXPORTERS
+from argmap.export.json import dumps, to_json_data
+from argmap.load import loads
 from argmap.model import canonical
 
 from .test_report import MAP, write
@@ -31,7 +31,7 @@ def data(text: str = MAP) -> dict[str, object]:
 
 
 def test_docstring_examples_run() -> None:
-    assert doctest.testmod(argmap.jsonexport).failed == 0
+    assert doctest.testmod(argmap.export.json).failed == 0
 
 
 def test_top_level_keys_and_map_entries() -> None:
@@ -47,7 +47,7 @@ def test_top_level_keys_and_map_entries() -> None:
         "stances",
         "title",
     ]
-    assert found["format"] == "argmap/1"
+    assert found["format"] == "argmap/2"
     assert found["sources"][0] == {  # type: ignore[index]
         "id": "gazette",
         "title": "Council debates drug room",
@@ -62,6 +62,7 @@ def test_top_level_keys_and_map_entries() -> None:
         "kind": "person",
         "role": None,
         "affiliations": [],
+        "aliases": [],
     }
     assert found["claims"][0] == {  # type: ignore[index]
         "id": "allow",
@@ -87,28 +88,65 @@ def test_top_level_keys_and_map_entries() -> None:
         "from": "dealers",
         "to": "allow",
         "kind": "attacks",
-        "source": None,
+        "source": "herald",
+        "inferred": False,
         "note": None,
     }
 
 
 def test_analysis_section() -> None:
     analysis = data()["analysis"]
+    # The test map's relations are the herald's, so Sam's and Max's herald stances state
+    # positions through them in one step; Jo's gazette stance on `saves` does not.
     assert analysis == {
+        "question": "allow",
         "positions": {
             "jo": {"allow": 1.0},
             "greens": {"allow": 1.0},
             "sam": {"allow": -1.0},
-            "max": {"allow": 0.2},
+            "max": {"allow": 0.0},
         },
+        "inferred_positions": {},
         "position_details": analysis["position_details"],  # type: ignore[index]
+        "sides": {
+            "allow": {"for": ["greens", "jo"], "against": ["sam"], "mixed": ["max"], "neutral": []}
+        },
+        "stance_sides": {
+            "allow": {
+                "jo/supports/allow": 1,
+                "jo/supports/saves": 1,
+                "greens/supports/allow": 1,
+                "sam/supports/dealers": -1,
+                "sam/opposes/saves": -1,
+                "max/supports/saves": 1,
+                "max/supports/dealers": -1,
+            }
+        },
         "normalisation": "none",
         "agreement": [
             {"actors": ["greens", "jo"], "weight": 1.0},
             {"actors": ["jo", "max"], "weight": 1.0},
             {"actors": ["jo", "sam"], "weight": -1.0},
         ],
-        "camps": [["greens", "jo", "max"], ["sam"]],
+        "camps": [
+            {
+                "number": 1,
+                "members": ["greens", "jo", "max"],
+                "side": "for",
+                "proposal": "allow",
+                "mean": 0.6667,
+                "stated": 3,
+            },
+            {
+                "number": 2,
+                "members": ["sam"],
+                "side": "against",
+                "proposal": "allow",
+                "mean": -1.0,
+                "stated": 1,
+            },
+        ],
+        "unaligned": [],
         "frustration": [],
         "contested": [
             {
@@ -120,13 +158,20 @@ def test_analysis_section() -> None:
         ],
         "centrality": {"allow": 0.5209, "saves": 0.1976, "dealers": 0.2816},
         "acceptance": {"allow": "in", "saves": "in", "dealers": "out"},
+        "acceptance_reasons": {"dealers": ["saves"]},
         "bipolar_acceptance": {"allow": "in", "saves": "in", "dealers": "out"},
+        "bipolar_reasons": {"dealers": ["saves"]},
+        # saves 0.5; dealers attacked by saves 0.25; allow 0.5 + 0.5 * (0.5 - 0.25).
+        "strength": {"allow": 0.625, "saves": 0.5, "dealers": 0.25},
+        "disabled_relations": [],
         "derived_attacks": [],
         "incoherent": [{"actor": "max", "claim": "saves", "attacks": "dealers"}],
     }
+    # The two-step route saves -> dealers -> allow is inferred, so it is not in Max's
+    # stated position, which rests on the two one-step routes alone.
     assert analysis["position_details"]["max"] == {  # type: ignore[index]
         "allow": {
-            "score": 0.2,
+            "score": 0.0,
             "mixed": True,
             "contributions": [
                 {
@@ -135,13 +180,9 @@ def test_analysis_section() -> None:
                     "path": ["saves", "allow"],
                     "sign": 1,
                     "weight": 0.5,
-                },
-                {
-                    "stance": "max/supports/saves",
-                    "claim": "saves",
-                    "path": ["saves", "dealers", "allow"],
-                    "sign": 1,
-                    "weight": 0.25,
+                    "relations": ["saves/supports/allow"],
+                    "sources": ["herald"],
+                    "stated": True,
                 },
                 {
                     "stance": "max/supports/dealers",
@@ -149,6 +190,9 @@ def test_analysis_section() -> None:
                     "path": ["dealers", "allow"],
                     "sign": -1,
                     "weight": 0.5,
+                    "relations": ["dealers/attacks/allow"],
+                    "sources": ["herald"],
+                    "stated": True,
                 },
             ],
         }

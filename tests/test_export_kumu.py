@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from argmap.export_kumu import kumu, kumu_data
+from argmap.export.kumu import kumu, kumu_data
 
 from .export_helpers import bench_roundtrip, tricky
 

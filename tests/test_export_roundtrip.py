@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from argmap.exporters import EXPORTERS
-from argmap.loader import load_file
+from argmap.export import EXPORTERS
+from argmap.load import load_file
 
 from .export_helpers import CURATED, argdown_binary, bench_roundtrip, tricky
 

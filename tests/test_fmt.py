@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from argmap.cli import cli
 from argmap.errors import InvalidMapError, LoadError
 from argmap.fmt import format_text, unified_diff
-from argmap.loader import loads
+from argmap.load import loads
 
 ROOT = Path(__file__).parent.parent
 

@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 
 from argmap.checks import check
 from argmap.errors import LoadError
-from argmap.loader import loads
+from argmap.load import loads
 
 from .test_checks import BASE
 

@@ -11,7 +11,7 @@ from types import ModuleType
 import pytest
 
 from argmap.checks import check
-from argmap.loader import loads
+from argmap.load import loads
 from argmap.model import Position
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from argmap.graph import argument_graph, stance_graph
+from argmap.analysis.graph import argument_graph, stance_graph
 from argmap.model import (
     Actor,
     ActorKind,
@@ -45,8 +45,28 @@ def test_argument_graph_has_claims_with_kinds_and_signed_relations() -> None:
         ("e", {"kind": "evidence", "label": "e!"}),
     ]
     assert list(graph.edges(data=True)) == [
-        ("a", "p", {"kind": "supports", "sign": 1, "relation": "a/supports/p"}),
-        ("e", "a", {"kind": "attacks", "sign": -1, "relation": "e/attacks/a"}),
+        (
+            "a",
+            "p",
+            {
+                "kind": "supports",
+                "sign": 1,
+                "relation": "a/supports/p",
+                "source": None,
+                "inferred": False,
+            },
+        ),
+        (
+            "e",
+            "a",
+            {
+                "kind": "attacks",
+                "sign": -1,
+                "relation": "e/attacks/a",
+                "source": None,
+                "inferred": False,
+            },
+        ),
     ]
 
 
@@ -77,7 +97,7 @@ def test_stance_graph_is_bipartite_with_one_edge_per_stance() -> None:
     graph = stance_graph(amap)
     assert list(graph.nodes(data="bipartite")) == [("ann", 0), ("bob", 0), ("cy", 0), ("p", 1)]
     assert list(graph.edges(keys=True, data=True)) == [
-        ("ann", "p", "ann/supports/p", {"position": "supports", "sign": 1}),
-        ("ann", "p", "ann/opposes/p", {"position": "opposes", "sign": -1}),
-        ("bob", "p", "bob/neutral/p", {"position": "neutral", "sign": 0}),
+        ("ann", "p", "ann/supports/p", {"position": "supports", "sign": 1, "source": "src"}),
+        ("ann", "p", "ann/opposes/p", {"position": "opposes", "sign": -1, "source": "src"}),
+        ("bob", "p", "bob/neutral/p", {"position": "neutral", "sign": 0, "source": "src"}),
     ]

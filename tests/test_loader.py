@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from argmap.errors import LoadError
-from argmap.loader import MAX_BYTES, load_file, loads, read_text
+from argmap.load import MAX_BYTES, load_file, loads, read_text
 from argmap.model import ActorKind, ClaimKind, Position, RelationKind
 
 from .test_checks import BASE

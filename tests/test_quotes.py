@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 from argmap.checks import check
 from argmap.cli import cli
-from argmap.loader import load_file
+from argmap.load import load_file
 from argmap.model import (
     ArgumentMap,
     Level,

@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-import argmap.report
+import argmap.render.report
 from argmap.analysis import analyse
 from argmap.cli import cli
-from argmap.loader import loads
+from argmap.load import loads
 from argmap.model import canonical
-from argmap.report import md, render_markdown
+from argmap.render.report import md, render_markdown
 
 MAP = """\
 title: Should the town allow a drug consumption room?
@@ -87,10 +87,13 @@ stances:
 relations:
   - from: saves
     supports: allow
+    source: herald
   - from: dealers
     attacks: allow
+    source: herald
   - from: saves
     attacks: dealers
+    source: herald
 """
 
 TEXT = """\
@@ -100,11 +103,11 @@ Should the town allow a drug consumption room?
 Allow a room
   +1.00  Green Party
   +1.00  Jo Green
-  +0.20  Max Mixed (mixed)
+   0.00  Max Mixed (mixed)
   -1.00  Sam Chief
 
 Camps (frustration: none)
-  1. Green Party, Jo Green, Max Mixed (mean +0.73)
+  1. Green Party, Jo Green, Max Mixed (mean +0.67)
   2. Sam Chief (mean -1.00)
 
 Most contested
@@ -133,7 +136,7 @@ def report_md(text: str = MAP) -> str:
 
 
 def test_docstring_examples_run() -> None:
-    assert doctest.testmod(argmap.report).failed == 0
+    assert doctest.testmod(argmap.render.report).failed == 0
 
 
 def test_text_summary(runner: CliRunner, tmp_path: Path) -> None:
@@ -175,7 +178,7 @@ def test_markdown_sections_with_quotes_and_sources() -> None:
         "## Which claims stand",
         "## Incoherent positions",
     ]
-    assert "| Max Mixed | +0.20 | mixed, leaning for |" in report
+    assert "| Max Mixed |  0.00 | mixed, evenly balanced |" in report
     assert (
         "- opposes *A room saves lives*, which supports *Allow a room* (against, weight 0.5):"
         ' said "It will not save anyone." (The Herald, Police chief doubts drug room, undated)'
@@ -184,7 +187,7 @@ def test_markdown_sections_with_quotes_and_sources() -> None:
         "- supports *Allow a room* (for, weight 1): reported, not quoted (The Gazette,"
         " [Council debates drug room](<https://example.org/gazette>), 2024-03-01)"
     ) in report
-    assert "1. Green Party, Jo Green, Max Mixed (3 actors, mean score +0.73)" in report
+    assert "1. Green Party, Jo Green, Max Mixed (3 actors, mean score +0.67)" in report
     assert "| A room saves lives | 0.92 | Jo Green, Max Mixed | Sam Chief |" in report
     assert "| A room helps dealers | out | out |" in report
 
@@ -203,8 +206,10 @@ relations:""",
     ).replace("  max:\n", "  lone:\n    name: Lone Wolf\n    kind: person\n  max:\n")
     report = report_md(text)
     # Splitting Sam off costs the Greens-Sam agreement; keeping Sam costs the Jo-Sam
-    # conflict: a tie, which goes to the split by position.
-    assert "1. Green Party, Jo Green, Max Mixed (3 actors, mean score +0.51)" in report
+    # conflict: a tie, which goes to the split by position. The Greens' gazette stance on
+    # dealers reaches the proposal only through the herald's relation: inferred, so the
+    # Greens' stated position stays +1 and the mean is (1 + 1 + 0) / 3: Max's two-step route is inferred too.
+    assert "1. Green Party, Jo Green, Max Mixed (3 actors, mean score +0.67)" in report
     assert "Unaligned (no position and no stance shared with anyone): Lone Wolf." in report
     assert (
         "**Frustration**: 1 edge breaks the balance.\n\n"
@@ -214,7 +219,9 @@ relations:""",
 
 def test_user_text_cannot_become_markup() -> None:
     text = MAP.replace("title: Should the town", "title: <script>x</script> *Should* the town")
-    text = text.replace("quote: It will save lives.", 'quote: "| [link](javascript:x) `code`"')
+    text = text.replace(
+        "quote: We should open a room this year.", 'quote: "| [link](javascript:x) `code`"'
+    )
     report = report_md(text)
     assert report.startswith("# \\<script\\>x\\</script\\> \\*Should\\* the town")
     assert 'said "\\| \\[link\\](javascript:x) \\`code\\`"' in report
@@ -257,7 +264,7 @@ def test_a_position_lists_its_twenty_strongest_reasons() -> None:
         f"  - actor: jo\n    supports: c{i:02d}\n    source: s\n    quote: q{i}\n"
         for i in range(25)
     )
-    relations = "".join(f"  - from: c{i:02d}\n    supports: p\n" for i in range(25))
+    relations = "".join(f"  - from: c{i:02d}\n    supports: p\n    source: s\n" for i in range(25))
     text = (
         "title: T\nsources:\n  s:\n    title: S\n    publisher: P\n    date: unknown\n"
         "actors:\n  jo:\n    name: Jo\n    kind: person\n"

@@ -17,11 +17,11 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from argmap import loader
+from argmap import load as loader
 from argmap.checks import check
 from argmap.cli import cli
 from argmap.model import Level
-from argmap.schema import FIELD_ORDER, SCHEMA_FILE, dumps, schema
+from argmap.schema import SCHEMA_FILE, dumps, schema
 
 from .test_checks import BASE
 
@@ -66,16 +66,6 @@ def test_committed_schema_is_the_generated_one() -> None:
 def test_schema_is_valid_draft_2020_12() -> None:
     jsonschema.Draft202012Validator.check_schema(schema())
     assert schema()["$schema"] == "https://json-schema.org/draft/2020-12/schema"
-
-
-def test_field_order_has_exactly_the_loaders_keys() -> None:
-    assert set(FIELD_ORDER["map"]) == set(loader._TOP_KEYS)
-    assert set(FIELD_ORDER["source"]) == set(loader._SOURCE_KEYS)
-    assert set(FIELD_ORDER["actor"]) == set(loader._ACTOR_KEYS)
-    assert set(FIELD_ORDER["claim"]) == set(loader._CLAIM_KEYS)
-    assert set(FIELD_ORDER["stance"]) == set(loader._STANCE_KEYS)
-    assert set(FIELD_ORDER["relation"]) == set(loader._RELATION_KEYS)
-    assert set(FIELD_ORDER["ignored"]) == set(loader._IGNORED_KEYS)
 
 
 def test_enums_and_descriptions_for_editors() -> None:

@@ -49,7 +49,7 @@ def check(file: str, strict: bool, fmt: str | None, quiet: bool, sources_dir: st
     """
     from argmap.checks import check as run_checks
     from argmap.errors import LoadError
-    from argmap.loader import load_file
+    from argmap.load import load_file
 
     fmt = fmt or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     try:

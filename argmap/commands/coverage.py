@@ -33,7 +33,7 @@ def coverage(file: str, sources_dir: str | None) -> None:
     """
     from argmap.coverage import coverage as measure
     from argmap.errors import LoadError
-    from argmap.loader import load_file
+    from argmap.load import load_file
     from argmap.quotes import read_source_texts, source_path
     from argmap.text import terminal_safe as safe
 

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 import click
 
 if TYPE_CHECKING:
-    from argmap.loader import Loaded
+    from argmap.load import Loaded
 
 
 @click.command()
@@ -71,7 +71,7 @@ def _load(spec: str, label: str, cwd: str | None) -> Loaded:
     from pathlib import Path
 
     from argmap.diff import read_revision
-    from argmap.loader import load_file, loads
+    from argmap.load import load_file, loads
 
     if cwd is None and (Path(spec).exists() or ":" not in spec):
         return load_file(spec)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from argmap.commands.options import normalisation_option
-from argmap.exporters import EXPORTERS, NETWORK_EXPORTERS, NETWORKS
+from argmap.export import EXPORTERS, NETWORK_EXPORTERS, NETWORKS
 
 
 @click.command()

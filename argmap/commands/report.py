@@ -74,7 +74,7 @@ def report(file: str, output: str | None, fmt: str, normalisation: str) -> None:
     """
     from argmap.analysis import analyse
     from argmap.errors import ArgmapError
-    from argmap.report import render_markdown, render_text
+    from argmap.render.report import render_markdown, render_text
 
     try:
         amap = load_valid(file)

@@ -309,8 +309,8 @@ def _filters(amap: ArgumentMap, analysis: Analysis) -> str:
         )
     stance_boxes = "".join(
         f'<label><input type="checkbox" name="stance" value="{p.value}" checked>'
-        f" {sign} {p.value}</label>"
-        for p, sign in zip(Position, ("+", "\u2212", "0"), strict=True)
+        f" {p.mark} {p.value}</label>"
+        for p in Position
     )
     options = "".join(
         f'<option value="{escape(s.id)}">{escape(s.title)} ({escape(s.publisher)})</option>'

@@ -84,7 +84,7 @@ def _stance_html(stance: Stance, amap: ArgumentMap) -> str:
     actor = amap.actors_by_id.get(stance.actor)
     name = escape(actor.name if actor else stance.actor)
     verb = _POSITION_VERB[stance.position]
-    sign = {"supports": "+", "opposes": "\u2212", "is neutral on": "0"}[verb]
+    sign = stance.position.mark
     if stance.quote:
         # Literal quote marks, not <q>: they survive copying and are read out.
         quote = f'<span class="o-quote">\u201c{escape(stance.quote)}\u201d</span>'

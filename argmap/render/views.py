@@ -98,9 +98,8 @@ def shorten(text: str, limit: int) -> str:
 
 
 def camp_order(analysis: Analysis) -> tuple[tuple[str, ...], ...]:
-    """The camps, each sorted, largest first (then by first member): camp 1 is the largest."""
-    camps = [tuple(sorted(camp)) for camp in analysis.camps if camp]
-    return tuple(sorted(camps, key=lambda c: (-len(c), c)))
+    """The camps in the analysis's one numbering (camp 1 first), then the unaligned."""
+    return tuple(camp for camp in analysis.camps if camp)
 
 
 def _camp_index(analysis: Analysis) -> dict[str, int]:

@@ -36,7 +36,6 @@ _DECIMALS = 4
 # XML 1.0 cannot hold these characters at all, escaped or not; they carry no meaning in a
 # debate's text, so they are dropped rather than making the whole file unreadable.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
-_POSITION_SIGN = {"supports": 1.0, "opposes": -1.0, "neutral": 0.0}
 
 
 @dataclass(frozen=True)
@@ -61,7 +60,7 @@ def _put(attrs: dict[str, Value], key: str, value: Value | None) -> None:
 
 
 def _actor_attrs(actor: Actor, amap: ArgumentMap, analysis: Analysis) -> dict[str, Value]:
-    camp_of = {a: index for index, camp in enumerate(analysis.camps, 1) for a in camp}
+    camp_of = analysis.camp_of()
     names = amap.actors_by_id
     attrs: dict[str, Value] = {"label": actor.name, "type": "actor", "kind": actor.kind.value}
     _put(attrs, "role", actor.role)
@@ -117,7 +116,7 @@ def _stance_edges(
         attrs["position"] = stance.position.value
         # Gephi's layouts misread negative weights, so the sign is a weight only in the
         # two-mode network, where it is what the network is about.
-        attrs["weight" if weighted else "sign"] = _POSITION_SIGN[stance.position.value]
+        attrs["weight" if weighted else "sign"] = float(stance.position.sign)
         attrs["source"] = stance.source
         _put(attrs, "quote", stance.quote)
         attrs["reported"] = stance.reported

@@ -1,6 +1,6 @@
 """A fast path for the common case: a clean map written in plain block YAML.
 
-The full loader (`argmap.loader`) builds a node per YAML event from PyYAML's parser
+The full loader (`argmap.load`) builds a node per YAML event from PyYAML's parser
 and then the model from the nodes, collecting every problem with its location. That
 costs about 0.1 ms per stance, which is seconds on a coded dataset of 20,000 statements.
 Most files, and every file checked in CI once it is clean, use only a small part of
@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import gc
 import re
-from collections import Counter
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -44,9 +43,10 @@ from argmap.model import (
     RelationKind,
     Source,
     Stance,
+    derive_stance_ids,
 )
 
-__all__ = ["derive_stance_ids", "fast_load"]
+__all__ = ["fast_load"]
 
 # Anything YAML treats specially or that a one-line reading could get wrong: tabs,
 # every line break but LF (CR, NEL, LS, PS), a byte-order mark inside the text, and the
@@ -435,6 +435,7 @@ def _build(root: _Value, path: str) -> ArgumentMap:
                 kind,
                 role=_optional(f, "role"),
                 affiliations=tuple(a[0] for a in affiliations),
+                aliases=tuple(a[0] for a in _text_list(f, "aliases")),
                 loc=loc(kline, kcol),
                 field_locs=_Locs(path, f),
                 affiliation_locs=tuple(loc(a[1], a[2]) for a in affiliations),
@@ -468,6 +469,7 @@ def _build(root: _Value, path: str) -> ArgumentMap:
                 RelationKind(kind),
                 source=_optional(f, "source"),
                 note=_optional(f, "note"),
+                inferred=_flag(f, "inferred"),
                 loc=loc(value[1], value[2]),
                 field_locs=_Locs(path, f),
             )
@@ -497,6 +499,19 @@ def _build(root: _Value, path: str) -> ArgumentMap:
     )
 
 
+def _flag(fields: _Fields, key: str) -> bool:
+    """A plain true/false value; anything else is the full loader's to report."""
+    value = fields.get(key)
+    if value is None:
+        return False
+    word, _, _, plain = value[2]
+    if plain and word in _TRUES:
+        return True
+    if plain and word in _FALSES:
+        return False
+    raise _Reject
+
+
 def _enum(fields: _Fields, key: str, choices: dict[str, Any], default: Any) -> Any:
     entry = fields.get(key)
     if entry is None:
@@ -517,17 +532,7 @@ def _stances(values: list[_Value], path: str) -> tuple[Stance, ...]:
         actor = _required(f, "actor")
         position, claim = _one_of(f, _POSITIONS)
         source = _required(f, "source")
-        reported = f.get("reported")
-        if reported is None:
-            is_reported = False
-        else:
-            word, _, _, plain = reported[2]
-            if plain and word in _TRUES:
-                is_reported = True
-            elif plain and word in _FALSES:
-                is_reported = False
-            else:
-                raise _Reject
+        is_reported = _flag(f, "reported")
         explicit = _optional(f, "id")
         if explicit is not None:
             _id(explicit)
@@ -557,32 +562,3 @@ def _stances(values: list[_Value], path: str) -> tuple[Stance, ...]:
             )
         )
     return tuple(stances)
-
-
-def derive_stance_ids(
-    keys: list[tuple[str, str, str, str, str | None] | None],
-) -> list[str | None]:
-    """The derived id of each stance, given as (actor, position, claim, source, date).
-
-    The id is `actor/position/claim`, lengthened by `/source` and then `/date` (or
-    `/undated`) only for stances that would otherwise share it; stances that still
-    coincide keep the longest form. A None key (a stance with an explicit id) takes no
-    part and gets None. Linear in the number of stances.
-    """
-    base = [None if k is None else f"{k[0]}/{k[1]}/{k[2]}" for k in keys]
-    counts = Counter(b for b in base if b is not None)
-    longer = {
-        i: f"{b}/{keys[i][3]}"  # type: ignore[index]
-        for i, b in enumerate(base)
-        if b is not None and counts[b] > 1
-    }
-    counts = Counter(longer.values())
-    ids: list[str | None] = []
-    for i, b in enumerate(base):
-        if b is None or i not in longer:
-            ids.append(b)
-        elif counts[longer[i]] == 1:
-            ids.append(longer[i])
-        else:
-            ids.append(f"{longer[i]}/{keys[i][4] or 'undated'}")  # type: ignore[index]
-    return ids

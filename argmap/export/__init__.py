@@ -23,43 +23,43 @@ NETWORKS = ("full", "agreement", "stances")
 
 
 def _json(amap: ArgumentMap, analysis: Analysis) -> str:
-    from argmap.jsonexport import dumps
+    from argmap.export.json import dumps
 
     return dumps(amap, analysis)
 
 
 def _graphml(amap: ArgumentMap, analysis: Analysis, network: str = "full") -> str:
-    from argmap.export_graph import graphml
+    from argmap.export.graph import graphml
 
     return graphml(amap, analysis, network)
 
 
 def _gexf(amap: ArgumentMap, analysis: Analysis, network: str = "full") -> str:
-    from argmap.export_graph import gexf
+    from argmap.export.graph import gexf
 
     return gexf(amap, analysis, network)
 
 
 def _argdown(amap: ArgumentMap, analysis: Analysis) -> str:
-    from argmap.export_argdown import argdown
+    from argmap.export.argdown import argdown
 
     return argdown(amap, analysis)
 
 
 def _aif(amap: ArgumentMap, analysis: Analysis) -> str:
-    from argmap.export_aif import aif
+    from argmap.export.aif import aif
 
     return aif(amap, analysis)
 
 
 def _csv(amap: ArgumentMap, analysis: Analysis) -> str:
-    from argmap.export_csv import csv_text
+    from argmap.export.csv import csv_text
 
     return csv_text(amap, analysis)
 
 
 def _kumu(amap: ArgumentMap, analysis: Analysis) -> str:
-    from argmap.export_kumu import kumu
+    from argmap.export.kumu import kumu
 
     return kumu(amap, analysis)
 

@@ -1,7 +1,7 @@
 """The `json` export: the whole map and its analysis, for scripts.
 
 The document's shape is a stable contract, described in docs/json.md and marked by
-`"format": "argmap/1"`. The same map always gives byte-identical output: object keys are
+`"format": "argmap/2"`. The same map always gives byte-identical output: object keys are
 sorted, lists keep the map's order (or a documented ranking), and floats are rounded to
 four decimals.
 """
@@ -18,7 +18,7 @@ from argmap.model import ArgumentMap
 __all__ = ["FORMAT", "dumps", "to_json_data"]
 
 #: The contract's name and version; a change that breaks readers bumps the number.
-FORMAT = "argmap/1"
+FORMAT = "argmap/2"
 _DECIMALS = 4
 
 
@@ -35,7 +35,7 @@ def to_json_data(amap: ArgumentMap, analysis: Analysis) -> dict[str, Any]:
     >>> amap = ArgumentMap(title="t", claims=(Claim("p", "P", ClaimKind.PROPOSAL),))
     >>> data = to_json_data(amap, analyse(amap))
     >>> data["format"], data["claims"][0]["id"], data["analysis"]["acceptance"]
-    ('argmap/1', 'p', {'p': 'in'})
+    ('argmap/2', 'p', {'p': 'in'})
     """
     return {
         "format": FORMAT,
@@ -59,6 +59,7 @@ def to_json_data(amap: ArgumentMap, analysis: Analysis) -> dict[str, Any]:
                 "kind": a.kind.value,
                 "role": a.role,
                 "affiliations": list(a.affiliations),
+                "aliases": list(a.aliases),
             }
             for a in amap.actors
         ],
@@ -94,6 +95,7 @@ def to_json_data(amap: ArgumentMap, analysis: Analysis) -> dict[str, Any]:
                 "to": r.target,
                 "kind": r.kind.value,
                 "source": r.source,
+                "inferred": r.inferred,
                 "note": r.note,
             }
             for r in amap.relations
@@ -104,19 +106,40 @@ def to_json_data(amap: ArgumentMap, analysis: Analysis) -> dict[str, Any]:
 
 def _analysis_data(analysis: Analysis) -> dict[str, Any]:
     return {
-        "positions": {
-            actor: {proposal: _num(p.score) for proposal, p in by_proposal.items()}
-            for actor, by_proposal in analysis.positions.items()
-        },
+        "question": analysis.question,
+        "positions": _scores(analysis.positions),
+        "inferred_positions": _scores(analysis.inferred_positions),
         "position_details": {
             actor: {proposal: _position(p) for proposal, p in by_proposal.items()}
-            for actor, by_proposal in analysis.positions.items()
+            for positions in (analysis.positions, analysis.inferred_positions)
+            for actor, by_proposal in positions.items()
         },
+        "sides": {
+            proposal: {
+                "for": list(s.for_),
+                "against": list(s.against),
+                "mixed": list(s.mixed),
+                "neutral": list(s.neutral),
+            }
+            for proposal, s in analysis.sides.items()
+        },
+        "stance_sides": {p: dict(by) for p, by in analysis.stance_sides.items()},
         "normalisation": analysis.normalisation,
         "agreement": [
             {"actors": [a, b], "weight": _num(weight)} for a, b, weight in analysis.agreement
         ],
-        "camps": [list(camp) for camp in analysis.camps],
+        "camps": [
+            {
+                "number": camp.number,
+                "members": list(camp.members),
+                "side": camp.side,
+                "proposal": camp.proposal,
+                "mean": None if camp.mean is None else _num(camp.mean),
+                "stated": camp.stated,
+            }
+            for camp in analysis.camp_info
+        ],
+        "unaligned": list(analysis.unaligned),
         "frustration": [list(edge) for edge in analysis.frustration],
         "contested": [
             {
@@ -129,12 +152,23 @@ def _analysis_data(analysis: Analysis) -> dict[str, Any]:
         ],
         "centrality": _numbers(analysis.centrality),
         "acceptance": dict(analysis.acceptance),
+        "acceptance_reasons": {k: list(v) for k, v in analysis.acceptance_reasons.items()},
         "bipolar_acceptance": dict(analysis.bipolar_acceptance),
+        "bipolar_reasons": {k: list(v) for k, v in analysis.bipolar_reasons.items()},
+        "strength": _numbers(analysis.strength),
+        "disabled_relations": list(analysis.disabled_relations),
         "derived_attacks": [list(edge) for edge in analysis.derived_attacks],
         "incoherent": [
             {"actor": actor, "claim": claim, "attacks": attacked}
             for actor, claim, attacked in analysis.incoherent
         ],
+    }
+
+
+def _scores(positions: Mapping[str, Mapping[str, PositionScore]]) -> dict[str, dict[str, float]]:
+    return {
+        actor: {proposal: _num(p.score) for proposal, p in by_proposal.items()}
+        for actor, by_proposal in positions.items()
     }
 
 
@@ -153,6 +187,9 @@ def _position(position: PositionScore) -> dict[str, Any]:
                 "path": list(c.path),
                 "sign": c.sign,
                 "weight": _num(c.weight),
+                "relations": list(c.relations),
+                "sources": list(c.sources),
+                "stated": c.stated,
             }
             for c in position.contributions
         ],

@@ -15,7 +15,6 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
-from argmap.loader import suggest
 from argmap.model import (
     UNKNOWN,
     ArgumentMap,
@@ -26,9 +25,11 @@ from argmap.model import (
     Problem,
     RelationKind,
     Stance,
+    stance_date,
 )
+from argmap.text import suggest
 
-__all__ = ["RULES", "check", "effective_date", "is_iso_date"]
+__all__ = ["RULES", "check", "is_iso_date"]
 
 Rule = Callable[[ArgumentMap], Iterator[Problem]]
 
@@ -156,12 +157,42 @@ def unknown_references(amap: ArgumentMap) -> Iterator[Problem]:
             yield from ref(
                 "stance", "source", stance.source, sources, stance.loc, stance.field_locs, "source"
             )
+    # An undercut may name any relation, an undercut too (attacks on attacks, as in AFRA).
+    # No undercut can reach itself: a relation's id contains its target's id.
+    relation_ids = {r.id: r for r in amap.relations}
     for relation in amap.relations:
-        for value, key in ((relation.origin, "from"), (relation.target, relation.kind.value)):
-            if value not in claims:
+        if relation.origin not in claims:
+            yield from ref(
+                "relation",
+                "claim",
+                relation.origin,
+                claims,
+                relation.loc,
+                relation.field_locs,
+                "from",
+            )
+        if relation.kind is RelationKind.UNDERCUTS:
+            # An undercut names the support or attack whose inference it denies.
+            if relation.target not in relation_ids:
                 yield from ref(
-                    "relation", "claim", value, claims, relation.loc, relation.field_locs, key
+                    "undercut",
+                    "relation",
+                    relation.target,
+                    relation_ids,
+                    relation.loc,
+                    relation.field_locs,
+                    "undercuts",
                 )
+        elif relation.target not in claims:
+            yield from ref(
+                "relation",
+                "claim",
+                relation.target,
+                claims,
+                relation.loc,
+                relation.field_locs,
+                relation.kind.value,
+            )
         if relation.source is not None and relation.source not in sources:
             yield from ref(
                 "relation",
@@ -194,6 +225,8 @@ def relation_problems(amap: ArgumentMap) -> Iterator[Problem]:
     kinds: dict[tuple[str, str], RelationKind] = {}
     for relation in amap.relations:
         loc = relation.loc or Location(amap.path, 0, 0)
+        if relation.kind is RelationKind.UNDERCUTS:
+            continue
         if relation.origin == relation.target:
             yield _error(loc, f"claim '{relation.origin}' {relation.kind} itself", "self-relation")
             continue
@@ -218,6 +251,26 @@ def relation_problems(amap: ArgumentMap) -> Iterator[Problem]:
                 "keep the relation the sources make",
             )
         kinds.setdefault(pair, relation.kind)
+    by_id = {r.id: r for r in amap.relations}
+    for relation in amap.relations:
+        loc = relation.loc or Location(amap.path, 0, 0)
+        if relation.inferred and not relation.note:
+            yield _error(
+                loc,
+                f"relation '{relation.id}' is marked inferred but says nothing of why",
+                "inferred-without-note",
+                "add a note: the reasoning that links the two claims",
+            )
+        if relation.kind is not RelationKind.UNDERCUTS:
+            continue
+        undercut = by_id.get(relation.target)
+        if undercut is not None and undercut.origin == relation.origin:
+            yield _error(
+                loc,
+                f"claim '{relation.origin}' undercuts its own relation '{relation.target}'",
+                "self-undercut",
+                "a claim cannot deny the inference it draws; remove one of the two",
+            )
 
 
 def circular_support(amap: ArgumentMap) -> Iterator[Problem]:
@@ -290,14 +343,6 @@ def _strongly_connected(edges: Mapping[str, list[str]]) -> list[list[str]]:
 # --------------------------------------------------------------------------- stances
 
 
-def effective_date(stance: Stance, amap: ArgumentMap) -> str | None:
-    """The stance's own date, else its source's date when known."""
-    if stance.date:
-        return stance.date
-    source = amap.sources_by_id.get(stance.source)
-    return source.date if source and source.date != UNKNOWN else None
-
-
 def contradictory_stances(amap: ArgumentMap) -> Iterator[Problem]:
     """One actor for and against one claim, unless dated apart (a change of position)."""
     # Per (actor, claim, position): the first stance, the first undated one and the first
@@ -310,7 +355,7 @@ def contradictory_stances(amap: ArgumentMap) -> Iterator[Problem]:
     for index, stance in enumerate(amap.stances):
         if stance.position is Position.NEUTRAL:
             continue
-        date = effective_date(stance, amap)
+        date = stance_date(stance, amap)
         opposite = Position.OPPOSES if stance.position is Position.SUPPORTS else Position.SUPPORTS
         other = (stance.actor, stance.claim, opposite)
         if date is None:

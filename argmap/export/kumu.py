@@ -59,7 +59,7 @@ def kumu_data(amap: ArgumentMap, analysis: Analysis) -> dict[str, Any]:
     >>> stance["id"], stance["type"], stance["description"]
     ('stance:ann/p', 'opposes', 'No.')
     """
-    camp_of = {a: index for index, camp in enumerate(analysis.camps, 1) for a in camp}
+    camp_of = analysis.camp_of()
     names = amap.actors_by_id
     proposals = sorted(p.id for p in amap.proposals)
     elements: list[dict[str, Any]] = []

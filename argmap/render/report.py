@@ -224,7 +224,7 @@ def _contribution_md(
 def _relation_kinds(amap: ArgumentMap) -> dict[tuple[str, str], str]:
     kinds: dict[tuple[str, str], str] = {}
     for relation in amap.relations:
-        # As in argmap.graph: where a pair is related both ways, the attack is kept.
+        # As in argmap.analysis.graph: where a pair is related both ways, the attack is kept.
         if kinds.get((relation.origin, relation.target)) != "attacks":
             kinds[relation.origin, relation.target] = relation.kind.value
     return kinds
@@ -277,18 +277,15 @@ def _camps_md(amap: ArgumentMap, analysis: Analysis) -> str:
 def _numbered_camps(
     analysis: Analysis, alone: set[str]
 ) -> list[tuple[int, tuple[str, ...], float | None]]:
-    """The camps worth a number (not the unaligned actors), with their mean lean."""
-    real = [camp for camp in analysis.camps if camp[0] not in alone]
-    return [(n, camp, _camp_lean(analysis, camp)) for n, camp in enumerate(real, start=1)]
+    """The numbered camps (the analysis's one numbering), with their mean lean."""
+    return [
+        (camp.number, camp.members, _camp_lean(analysis, camp.members))
+        for camp in analysis.camp_info
+    ]
 
 
 def _unaligned(analysis: Analysis) -> set[str]:
-    linked = {a for a, b, _ in analysis.agreement} | {b for a, b, _ in analysis.agreement}
-    return {
-        camp[0]
-        for camp in analysis.camps
-        if len(camp) == 1 and camp[0] not in linked and camp[0] not in analysis.positions
-    }
+    return set(analysis.unaligned)
 
 
 def _frustration_md(amap: ArgumentMap, analysis: Analysis) -> str:

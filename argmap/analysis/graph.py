@@ -14,12 +14,9 @@ from __future__ import annotations
 
 import networkx as nx
 
-from argmap.model import ArgumentMap, Position, RelationKind
+from argmap.model import ArgumentMap, RelationKind
 
-__all__ = ["POSITION_SIGN", "argument_graph", "stance_graph"]
-
-#: The sign of a stance: supporting pulls towards a claim, opposing away, neutral nowhere.
-POSITION_SIGN = {Position.SUPPORTS: 1, Position.OPPOSES: -1, Position.NEUTRAL: 0}
+__all__ = ["argument_graph", "stance_graph"]
 
 
 def argument_graph(amap: ArgumentMap) -> nx.DiGraph:
@@ -27,10 +24,13 @@ def argument_graph(amap: ArgumentMap) -> nx.DiGraph:
 
     Nodes are claim ids in file order with the attributes `kind` (`"proposal"`, `"claim"`
     or `"evidence"`) and `label` (the claim's display text). Edges carry `kind`
-    (`"supports"` or `"attacks"`), `sign` (+1 for support, -1 for attack) and `relation`
-    (the relation's id). Should a map relate one pair of claims both ways (a contradiction
-    `argmap check` reports), the attack is kept: for acceptance an attack is the relation
-    that matters, and keeping the first one written would make the result depend on order.
+    (`"supports"` or `"attacks"`), `sign` (+1 for support, -1 for attack), `relation`
+    (the relation's id), `source` (the source it cites, or None) and `inferred`.
+    Undercuts are not edges here: their target is a relation, not a claim (see
+    `argmap.analysis.acceptance`). Should a map relate one pair of claims both ways (a
+    contradiction `argmap check` reports), the attack is kept: for acceptance an attack is
+    the relation that matters, and keeping the first one written would make the result
+    depend on order.
 
     >>> from argmap.model import ArgumentMap, Claim, ClaimKind, Relation, RelationKind
     >>> amap = ArgumentMap(
@@ -60,6 +60,8 @@ def argument_graph(amap: ArgumentMap) -> nx.DiGraph:
             kind=relation.kind.value,
             sign=-1 if attack else 1,
             relation=relation.id,
+            source=relation.source,
+            inferred=relation.inferred,
         )
     return graph
 
@@ -70,9 +72,9 @@ def stance_graph(amap: ArgumentMap) -> nx.MultiDiGraph:
     Actor nodes (every actor, with a stance or not, in file order) have `bipartite=0` and
     `kind` (the actor kind); claim nodes have `bipartite=1` and `kind` (the claim kind).
     Each edge is keyed by the stance id and carries `position` (`"supports"`, `"opposes"`
-    or `"neutral"`) and `sign` (+1, -1, 0). A multigraph, because an actor may take several
-    stances on one claim (in several sources, or a change of mind kept as two dated
-    stances).
+    or `"neutral"`), `sign` (+1, -1, 0) and `source` (the stance's source id). A
+    multigraph, because an actor may take several stances on one claim (in several
+    sources, or a change of mind kept as two dated stances).
 
     >>> from argmap.model import Actor, ActorKind, ArgumentMap, Claim, Position, Stance
     >>> amap = ArgumentMap(
@@ -98,6 +100,7 @@ def stance_graph(amap: ArgumentMap) -> nx.MultiDiGraph:
             stance.claim,
             key=stance.id,
             position=stance.position.value,
-            sign=POSITION_SIGN[stance.position],
+            sign=stance.position.sign,
+            source=stance.source,
         )
     return graph

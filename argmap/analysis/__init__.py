@@ -1,0 +1,173 @@
+"""Analysis of an argument map: positions, coalitions, contested claims, acceptance.
+
+Each question is one small function in a module of its own (positions, camps, contested,
+acceptance) that takes a graph from `argmap.analysis.graph` first, returns plain data and
+never changes its input; `analyse` runs them all on a map. The methods and their
+parameters are documented in docs/analysis.md.
+
+`Analysis` is a contract: the renderers and exporters read it, and nothing else.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from argmap.analysis.acceptance import (
+    bipolar_labelling,
+    defeaters,
+    derived_attacks,
+    dfquad_strengths,
+    disabled_relations,
+    grounded_labelling,
+    undercuts,
+)
+from argmap.analysis.camps import NORMALISATIONS, agreement, camps, frustrated_edges
+from argmap.analysis.contested import Contested, centrality, contested, controversy, incoherent
+from argmap.analysis.positions import (
+    DISCOUNT,
+    MAX_HOPS,
+    Contribution,
+    PositionScore,
+    lean,
+    positions,
+    proposal_paths,
+    split_positions,
+)
+from argmap.analysis.sides import Camp, Sides, central_question, name_camps, sides, stance_sides
+from argmap.model import ArgumentMap, ClaimKind, Position
+
+__all__ = [
+    "DISCOUNT",
+    "MAX_HOPS",
+    "NORMALISATIONS",
+    "Analysis",
+    "Camp",
+    "Contested",
+    "Contribution",
+    "PositionScore",
+    "Sides",
+    "agreement",
+    "analyse",
+    "bipolar_labelling",
+    "camps",
+    "centrality",
+    "contested",
+    "controversy",
+    "derived_attacks",
+    "frustrated_edges",
+    "grounded_labelling",
+    "incoherent",
+    "lean",
+    "positions",
+    "proposal_paths",
+]
+
+
+@dataclass(frozen=True)
+class Analysis:
+    # actor -> proposal -> score: STATED positions only (docs/analysis.md), the pairs where
+    # the actor's own source links the actor to the proposal
+    positions: Mapping[str, Mapping[str, PositionScore]]
+    # signed actor agreement edges (a, b, weight) with a < b and weight != 0
+    agreement: tuple[tuple[str, str, float], ...]
+    # every actor in exactly one camp: the numbered camps in `camp_info`'s order, then
+    # each unaligned actor alone
+    camps: tuple[tuple[str, ...], ...]
+    frustration: tuple[tuple[str, str], ...]  # agreement edges that break balance
+    contested: tuple[Contested, ...]  # most contested first
+    centrality: Mapping[str, float]  # claim -> centrality in the argument graph
+    acceptance: Mapping[str, str]  # claim -> "in" | "out" | "undecided" (grounded)
+    bipolar_acceptance: Mapping[str, str]  # same, with derived attacks from supports
+    incoherent: tuple[tuple[str, str, str], ...]  # (actor, claim, claim it attacks)
+    # Added after the contract; defaults keep hand-built Analysis objects valid.
+    derived_attacks: tuple[tuple[str, str], ...] = ()  # bipolar attacks not in the map
+    normalisation: str = "none"  # how `agreement` was normalised
+    # the pairs with no stated position: reached only through other sources' relations
+    inferred_positions: Mapping[str, Mapping[str, PositionScore]] = field(default_factory=dict)
+    question: str | None = None  # the central proposal
+    sides: Mapping[str, Sides] = field(default_factory=dict)  # proposal -> stated sides
+    # proposal -> stance id -> what the stance means for it (+1, -1, 0)
+    stance_sides: Mapping[str, Mapping[str, int]] = field(default_factory=dict)
+    camp_info: tuple[Camp, ...] = ()  # numbered and named
+    unaligned: tuple[str, ...] = ()  # actors with no camp: no position, no agreement
+    # claim -> the claims that make it out (accepted attackers) or undecided
+    acceptance_reasons: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    bipolar_reasons: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    strength: Mapping[str, float] = field(default_factory=dict)  # DF-QuAD, in [0, 1]
+    # relations whose inference an accepted claim undercuts
+    disabled_relations: tuple[str, ...] = ()
+
+    def camp_of(self) -> dict[str, int]:
+        """Actor -> camp number (1, 2, ...); unaligned actors are absent."""
+        return {actor: camp.number for camp in self.camp_info for actor in camp.members}
+
+
+def analyse(amap: ArgumentMap, *, normalisation: str = "none") -> Analysis:
+    """Run every analysis on a valid map; `normalisation` is one of `NORMALISATIONS`.
+
+    >>> from argmap.model import Actor, ActorKind, ArgumentMap, Claim, ClaimKind, Position, Stance
+    >>> amap = ArgumentMap(
+    ...     title="t",
+    ...     actors=(Actor("ann", "Ann", ActorKind.PERSON), Actor("bob", "Bob", ActorKind.PERSON)),
+    ...     claims=(Claim("p", "P", ClaimKind.PROPOSAL),),
+    ...     stances=(
+    ...         Stance("ann/p", "ann", "p", Position.SUPPORTS, "s"),
+    ...         Stance("bob/p", "bob", "p", Position.OPPOSES, "s"),
+    ...     ),
+    ... )
+    >>> result = analyse(amap)
+    >>> result.camps, result.agreement, result.acceptance, result.sides["p"].summary()
+    ((('ann',), ('bob',)), (('ann', 'bob', -1.0),), {'p': 'in'}, '1 for, 1 against')
+    """
+    from argmap.analysis.graph import argument_graph, stance_graph
+
+    arguments = argument_graph(amap)
+    stances = stance_graph(amap)
+    paths = proposal_paths(arguments)
+    stated, inferred = split_positions(positions(arguments, stances, paths=paths))
+    network = agreement(stances, normalisation=normalisation)
+    partition = camps(network, lean=lean(stated))
+    ranks = centrality(arguments)
+    question = central_question(arguments, ranks)
+    linked = {actor for edge in network.edges for actor in edge}
+    unaligned = tuple(
+        sorted(
+            camp[0]
+            for camp in partition
+            if len(camp) == 1 and camp[0] not in linked and camp[0] not in stated
+        )
+    )
+    named = name_camps(partition, stated, question, unaligned)
+    cuts = undercuts(amap)
+    grounded = grounded_labelling(arguments, cuts)
+    bipolar = bipolar_labelling(arguments, cuts)
+    disabled = disabled_relations(arguments, cuts)
+    derived = derived_attacks(arguments, disabled)
+    proposals = [c.id for c in amap.claims if c.kind is ClaimKind.PROPOSAL]
+    neutral = [(s.actor, s.claim) for s in amap.stances if s.position is Position.NEUTRAL]
+    return Analysis(
+        positions=stated,
+        agreement=tuple(
+            sorted((min(a, b), max(a, b), w) for a, b, w in network.edges(data="weight"))
+        ),
+        camps=(*(c.members for c in named), *((a,) for a in unaligned)),
+        frustration=frustrated_edges(network, partition),
+        contested=contested(stances),
+        centrality=ranks,
+        acceptance=grounded,
+        bipolar_acceptance=bipolar,
+        incoherent=incoherent(arguments, stances),
+        derived_attacks=derived,
+        normalisation=normalisation,
+        inferred_positions=inferred,
+        question=question,
+        sides=sides(stated, proposals, neutral),
+        stance_sides={p: stance_sides(paths, stances, p) for p in proposals},
+        camp_info=named,
+        unaligned=unaligned,
+        acceptance_reasons=defeaters(arguments, grounded, cuts),
+        bipolar_reasons=defeaters(arguments, bipolar, cuts, derived),
+        strength=dfquad_strengths(arguments, cuts),
+        disabled_relations=tuple(sorted(disabled)),
+    )

@@ -1,0 +1,288 @@
+"""Where each actor stands on each proposal: what their own source states, and the rest.
+
+A stance on a claim says something about a proposal only through the relations that lead
+from the claim to the proposal. Whether a reader may call the result the actor's position
+depends on who drew those relations:
+
+- **stated**: the stance is on the proposal itself, or on a claim that the stance's own
+  source relates to the proposal in one step (the relation cites that source and is not
+  marked inferred); either may be followed by *generalisations* crossed by a supporter:
+  supports from one proposal to a wider one (a room in Southampton is a room in the UK),
+  which carry a stance *for* the narrower proposal and nothing else (opposing a room here
+  says nothing about rooms elsewhere, and backing rooms in general says nothing about
+  this one);
+- **inferred**: anything else: a path through a relation of another source, one with no
+  source, one the curator marked inferred, or a chain of two or more relations (an
+  article that cites a claim as a reason for another, and that one for a proposal, has
+  not put the first claim's speaker on the proposal).
+
+A stance on the proposal itself is stated. docs/analysis.md works through examples.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+__all__ = [
+    "DISCOUNT",
+    "MAX_HOPS",
+    "Contribution",
+    "PositionScore",
+    "lean",
+    "positions",
+    "proposal_paths",
+    "split_positions",
+]
+
+
+@dataclass(frozen=True)
+class Contribution:
+    """One stance's effect on one proposal, through one path of relations."""
+
+    stance: str  # stance id
+    claim: str  # the claim the stance is on
+    path: tuple[str, ...]  # claim ids from `claim` to the proposal, both included
+    sign: int  # +1 pulls towards supporting the proposal, -1 towards opposing
+    weight: float  # the contribution's size after the path-length discount
+    # The relation ids along `path` and the source each cites (None: no source).
+    relations: tuple[str, ...] = ()
+    sources: tuple[str | None, ...] = ()
+    stated: bool = True  # see the module docstring
+
+
+@dataclass(frozen=True)
+class PositionScore:
+    score: float  # in [-1, 1]
+    mixed: bool  # the actor has contributions on both sides
+    contributions: tuple[Contribution, ...]
+
+    @property
+    def side(self) -> str:
+        """'for', 'against' or 'mixed': the one reading every output counts by."""
+        if self.mixed:
+            return "mixed"
+        return "for" if self.score > 0 else "against"
+
+
+#: A path longer than this many relations carries too little (DISCOUNT**5 = 1/32) to say
+#: where an actor stands, and the number of paths grows exponentially with the length.
+MAX_HOPS = 4
+#: Each relation on a path halves a stance's weight: a claim two steps from a proposal
+#: says less about the proposal than a stance on the proposal itself.
+DISCOUNT = 0.5
+
+# One route: the claims from the stance's claim to the proposal, the product of the edge
+# signs, and each edge's (relation id, source, inferred, generalises, sign) in order.
+Edge = tuple[str, str | None, bool, bool, int]
+Route = tuple[tuple[str, ...], int, tuple[Edge, ...]]
+Paths = dict[str, dict[str, tuple[Route, ...]]]
+
+
+def proposal_paths(arguments: nx.DiGraph, *, max_hops: int = MAX_HOPS) -> Paths:
+    """Every simple relation path of at most `max_hops` edges from a claim to a proposal.
+
+    Returns `{claim: {proposal: ((path, sign, edges), ...)}}` where `path` runs from the
+    claim to the proposal (a proposal reaches itself by the path `(proposal,)`), `sign`
+    is the product of the edge signs (+1 support, -1 attack), so attacking an attacker
+    supports, and `edges` holds each edge's `(relation, source, inferred, generalises,
+    sign)`; `generalises` marks a support from one proposal to another.
+    Computed once for the whole map by a breadth-first walk backwards from each proposal,
+    so the cost is the number of paths, not the number of stances; paths come shortest
+    first, then in id order.
+
+    >>> import networkx as nx
+    >>> g = nx.DiGraph()
+    >>> g.add_node("p", kind="proposal")
+    >>> g.add_edge("a", "p", sign=-1)
+    >>> g.add_edge("b", "a", sign=-1)
+    >>> [(path, sign) for path, sign, _ in proposal_paths(g)["b"]["p"]]
+    [(('b', 'a', 'p'), 1)]
+    """
+    found: dict[str, dict[str, list[Route]]] = defaultdict(dict)
+    kinds = dict(arguments.nodes(data="kind"))
+    for proposal in (node for node, kind in kinds.items() if kind == "proposal"):
+        frontier: list[Route] = [((proposal,), 1, ())]
+        for hops in range(max_hops + 1):
+            extended: list[Route] = []
+            for path, sign, edges in frontier:
+                found[path[0]].setdefault(proposal, []).append((path, sign, edges))
+                if hops == max_hops:
+                    continue
+                for origin in sorted(arguments.predecessors(path[0])):
+                    if origin not in path:
+                        data = arguments.edges[origin, path[0]]
+                        edge = (
+                            data.get("relation", f"{origin}->{path[0]}"),
+                            data.get("source"),
+                            bool(data.get("inferred", False)),
+                            data["sign"] > 0
+                            and kinds.get(origin) == "proposal"
+                            and kinds.get(path[0]) == "proposal",
+                            data["sign"],
+                        )
+                        extended.append(((origin, *path), sign * data["sign"], (edge, *edges)))
+            frontier = extended
+    return {
+        claim: {proposal: tuple(routes) for proposal, routes in by_proposal.items()}
+        for claim, by_proposal in found.items()
+    }
+
+
+def is_stated(stance_sign: int, stance_source: str, route: Route) -> bool:
+    """Whether a stance's own source draws every step of `route` (module docstring).
+
+    >>> own = ("r1", "gazette", False, False, 1)
+    >>> other = ("r2", "herald", False, False, 1)
+    >>> wider = ("r3", "herald", False, True, 1)
+    >>> is_stated(1, "gazette", (("c", "p"), 1, (own,)))
+    True
+    >>> is_stated(1, "gazette", (("c", "p"), 1, (other,)))
+    False
+    >>> is_stated(1, "gazette", (("local", "national"), 1, (wider,)))
+    True
+    >>> is_stated(-1, "gazette", (("local", "national"), 1, (wider,)))
+    False
+    >>> is_stated(1, "gazette", (("c", "d", "p"), 1, (own, own)))
+    False
+    """
+    _, _, edges = route
+    running = stance_sign
+    steps = 0  # relations that are not generalisations: at most one, the source's own
+    # Walk from the stance's claim towards the proposal, tracking the sign so far: a
+    # generalisation carries only a stance for its narrower proposal.
+    for _, source, inferred, generalises, sign in edges:
+        if inferred:
+            return False
+        if not (generalises and running > 0):
+            steps += 1
+            if steps > 1 or source != stance_source:
+                return False
+        running *= sign
+    return True
+
+
+def positions(
+    arguments: nx.DiGraph,
+    stances: nx.MultiDiGraph,
+    *,
+    max_hops: int = MAX_HOPS,
+    discount: float = DISCOUNT,
+    paths: Paths | None = None,
+) -> dict[str, dict[str, PositionScore]]:
+    """Where each actor stands on each proposal, through every path, stated or not.
+
+    Every stance (supports +1, opposes -1; neutral stances say nothing) on a claim that
+    reaches a proposal by a path of `proposal_paths` gives one contribution with sign
+    `stance sign * path sign` and weight `discount ** hops`, marked `stated` or not (see
+    the module docstring; the stance graph's edges carry their `source`). The score is
+    the weighted mean of the signs, `sum(sign * weight) / sum(weight)`, in [-1, 1]; an
+    actor whose contributions have both signs is `mixed`, whatever the mean. Each stance
+    and each path counts once, so repeating a stance in several sources, or a claim that
+    bears on the proposal by two routes, weighs more. Only pairs the actor reaches
+    appear. `split_positions` separates what is stated from what is inferred. `paths`,
+    when given, are `proposal_paths(arguments)` computed once by the caller.
+
+    >>> import networkx as nx
+    >>> args = nx.DiGraph()
+    >>> args.add_node("p", kind="proposal")
+    >>> args.add_edge("r", "p", sign=-1, relation="r/attacks/p", source="s")
+    >>> st = nx.MultiDiGraph()
+    >>> st.add_edge("ann", "p", key="ann/p", sign=1, source="s")
+    'ann/p'
+    >>> st.add_edge("ann", "r", key="ann/r", sign=1, source="s")
+    'ann/r'
+    >>> found = positions(args, st)["ann"]["p"]
+    >>> round(found.score, 4), found.mixed, [c.stated for c in found.contributions]
+    (0.3333, True, [True, True])
+    """
+    if paths is None:
+        paths = proposal_paths(arguments, max_hops=max_hops)
+    found: dict[str, dict[str, list[Contribution]]] = {}
+    for actor, claim, stance, data in stances.edges(keys=True, data=True):
+        sign = data.get("sign", 0)
+        if not sign:
+            continue
+        source = data.get("source", "")
+        for proposal, routes in paths.get(claim, {}).items():
+            for route in routes:
+                path, path_sign, edges = route
+                contribution = Contribution(
+                    stance,
+                    claim,
+                    path,
+                    sign * path_sign,
+                    discount ** (len(path) - 1),
+                    relations=tuple(e[0] for e in edges),
+                    sources=tuple(e[1] for e in edges),
+                    stated=is_stated(sign, source, route),
+                )
+                found.setdefault(actor, {}).setdefault(proposal, []).append(contribution)
+    order = {node: index for index, node in enumerate(arguments)}
+    return {
+        actor: {
+            proposal: score(by_proposal[proposal])
+            for proposal in sorted(by_proposal, key=order.__getitem__)
+        }
+        for actor, by_proposal in found.items()
+    }
+
+
+def score(contributions: list[Contribution] | tuple[Contribution, ...]) -> PositionScore:
+    """The weighted mean of the contributions' signs, and whether they disagree.
+
+    >>> c = Contribution("s", "c", ("c",), -1, 1.0)
+    >>> score([c]).score, score([c]).side
+    (-1.0, 'against')
+    """
+    total = sum(c.weight for c in contributions)
+    signed = sum(c.sign * c.weight for c in contributions)
+    signs = {c.sign for c in contributions}
+    return PositionScore(signed / total, len(signs) > 1, tuple(contributions))
+
+
+def split_positions(
+    everything: Mapping[str, Mapping[str, PositionScore]],
+) -> tuple[dict[str, dict[str, PositionScore]], dict[str, dict[str, PositionScore]]]:
+    """(stated, inferred): each actor's position from its stated contributions alone,
+    and, for the pairs with none, the position its inferred contributions give.
+
+    A pair is in exactly one of the two, so no output can show an inferred position
+    beside a stated one as if they were the same kind of thing.
+
+    >>> s = Contribution("s", "p", ("p",), 1, 1.0)
+    >>> i = Contribution("t", "c", ("c", "p"), -1, 0.5, stated=False)
+    >>> stated, inferred = split_positions(
+    ...     {"ann": {"p": score([s, i])}, "bob": {"p": score([i])}}
+    ... )
+    >>> stated["ann"]["p"].score, "bob" in stated, inferred["bob"]["p"].side
+    (1.0, False, 'against')
+    """
+    stated: dict[str, dict[str, PositionScore]] = {}
+    inferred: dict[str, dict[str, PositionScore]] = {}
+    for actor, by_proposal in everything.items():
+        for proposal, position in by_proposal.items():
+            own = [c for c in position.contributions if c.stated]
+            if own:
+                stated.setdefault(actor, {})[proposal] = score(own)
+            else:
+                inferred.setdefault(actor, {})[proposal] = position
+    return stated, inferred
+
+
+def lean(scores: Mapping[str, Mapping[str, PositionScore]]) -> dict[str, float]:
+    """Each actor's mean position score over the proposals it reaches.
+
+    >>> lean({"ann": {"p": PositionScore(1.0, False, ()), "q": PositionScore(-0.5, True, ())}})
+    {'ann': 0.25}
+    """
+    return {
+        actor: sum(s.score for s in by_proposal.values()) / len(by_proposal)
+        for actor, by_proposal in scores.items()
+        if by_proposal
+    }

@@ -1,0 +1,124 @@
+"""The only YAML reader: text in, an `ArgumentMap` with a location for every entry out.
+
+Reading happens in three steps, each a function:
+
+1. `read_text` turns bytes into text (UTF-8, optional byte-order mark, size limit).
+2. `compose` (load/compose.py) turns text into a small tree of located `Node`s.
+3. `build_map` (load/build.py) turns the tree into frozen model objects, collecting every
+   schema problem (missing field, wrong type, unknown key with a suggestion) instead of
+   stopping at the first.
+
+Clean files in plain block YAML take a fast path (load/fast.py) that builds the same map
+directly. Problems that make the file unreadable as a map raise `LoadError`; everything
+else is returned beside the model, sorted by position, so `argmap check` shows it at once.
+"""
+
+from __future__ import annotations
+
+import gc
+from pathlib import Path
+
+from argmap.load.build import Loaded, build_map
+from argmap.load.compose import MAX_DEPTH, Node, compose, fatal
+from argmap.load.fast import fast_load
+from argmap.model import Location
+
+__all__ = [
+    "MAX_BYTES",
+    "MAX_DEPTH",
+    "Loaded",
+    "Node",
+    "build_map",
+    "compose",
+    "load_file",
+    "loads",
+    "read_text",
+]
+
+#: Files larger than this are refused before parsing (a debate map is a few MB at most).
+MAX_BYTES = 64 * 1024 * 1024
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def read_text(data: bytes, path: str) -> str:
+    """Decode a map file's bytes, refusing what is not UTF-8 text within the size limit."""
+    if len(data) > MAX_BYTES:
+        raise fatal(
+            Location(path, 0, 0),
+            f"file is {len(data):,} bytes, over the limit of {MAX_BYTES:,}",
+            "file-too-large",
+            "split the debate into several maps",
+        )
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line, col = _position_of_byte(data, error.start)
+        raise fatal(
+            Location(path, line, col),
+            f"file is not valid UTF-8: byte 0x{data[error.start]:02x} at offset {error.start}",
+            "encoding",
+            "save the file as UTF-8",
+        ) from None
+    if "\x00" in text:
+        offset = text.index("\x00")
+        line = text.count("\n", 0, offset) + 1
+        col = offset - (text.rfind("\n", 0, offset) + 1) + 1
+        raise fatal(
+            Location(path, line, col),
+            "file contains a NUL character; is it a binary file?",
+            "encoding",
+            None,
+        )
+    return text
+
+
+def _position_of_byte(data: bytes, offset: int) -> tuple[int, int]:
+    line_start = data.rfind(b"\n", 0, offset) + 1
+    line = data.count(b"\n", 0, offset) + 1
+    col = len(data[line_start:offset].decode("utf-8", errors="replace")) + 1
+    return line, col
+
+
+# --------------------------------------------------------------------------- entry points
+
+
+def loads(text: str, path: str = "arguments.yaml") -> Loaded:
+    """Load a map from text; `path` is the name problems are reported against."""
+    fast = fast_load(text, path)
+    if fast is not None:  # a clean file in plain block YAML: the same map, much sooner
+        return Loaded(fast, ())
+    # Hundreds of thousands of small objects and no reference cycles: the cyclic garbage
+    # collector would only walk the growing heap again and again (it doubles the time).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        root, problems = compose(text, path)
+        loaded = build_map(root, path)
+    finally:
+        if collecting:
+            gc.enable()
+    return Loaded(loaded.map, tuple(sorted([*problems, *loaded.problems])))
+
+
+def load_file(path: str) -> Loaded:
+    """Load a map from a file, with a one-line `LoadError` for anything unreadable."""
+    file = Path(path)
+    try:
+        data = file.read_bytes()
+    except FileNotFoundError:
+        raise fatal(Location(path, 0, 0), "no such file", "read-error", None) from None
+    except IsADirectoryError:
+        raise fatal(
+            Location(path, 0, 0), "is a directory, not a map file", "read-error", None
+        ) from None
+    except PermissionError:
+        raise fatal(Location(path, 0, 0), "permission denied", "read-error", None) from None
+    except OSError as error:
+        raise fatal(
+            Location(path, 0, 0), f"cannot read file: {error.strerror}", "read-error", None
+        ) from None
+    return loads(read_text(data, path), path)

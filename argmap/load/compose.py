@@ -1,0 +1,207 @@
+"""Text to a tree of located `Node`s, from PyYAML's event stream.
+
+Doing this ourselves, instead of `yaml.safe_load`, is what lets us keep a line and column
+for every value, report duplicate keys (PyYAML silently keeps the last one), refuse tags,
+anchors and aliases (so an alias bomb never expands), and stop at a nesting limit before
+any recursion can run deep.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+from argmap.errors import LoadError
+from argmap.model import NULLS, Level, Location, Problem
+from argmap.text import shorten
+
+__all__ = ["MAX_DEPTH", "Node", "compose", "describe", "fatal"]
+
+#: The format nests five levels deep; anything past this is a mistake or an attack.
+MAX_DEPTH = 32
+
+try:  # libyaml's parser is several times faster; PyYAML's own is the fallback.
+    from yaml import CSafeLoader as _Parser
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Parser  # type: ignore[assignment]
+
+
+@dataclass(slots=True)
+class Node:
+    """A YAML value with its position: a scalar (str), a sequence or a mapping.
+
+    A mapping's value is a list of (key node, value node) pairs in file order; a
+    sequence's a list of nodes. `plain` tells an unquoted scalar from a quoted one, so
+    that `~` means null but `"~"` is text.
+    """
+
+    kind: str  # "scalar" | "seq" | "map"
+    value: Any
+    line: int
+    col: int
+    plain: bool = False
+
+    def loc(self, path: str) -> Location:
+        return Location(path, self.line, self.col)
+
+
+def compose(text: str, path: str) -> tuple[Node | None, list[Problem]]:
+    """Parse text into a `Node` tree, returning duplicate-key problems beside it.
+
+    Raises `LoadError` for anything that makes the text unusable: a syntax error, several
+    documents, a tag, an anchor or alias, or nesting deeper than `MAX_DEPTH`.
+    """
+    problems: list[Problem] = []
+    try:
+        root = _compose_events(yaml.parse(text, Loader=_Parser), path, problems)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+        message = error.problem or error.context or "invalid YAML"
+        raise fatal(Location(path, line, col), f"invalid YAML: {message}", "syntax", None) from None
+    except yaml.YAMLError as error:
+        # ReaderError (control characters) has a position but no mark.
+        position = getattr(error, "position", None)
+        line, col = _line_col(text, position) if isinstance(position, int) else (0, 0)
+        reason = getattr(error, "reason", None) or "invalid YAML"
+        message = f"invalid YAML: {reason}"
+        raise fatal(Location(path, line, col), message, "syntax", None) from None
+    return root, problems
+
+
+def _line_col(text: str, offset: int) -> tuple[int, int]:
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def _compose_events(
+    events: Iterable[yaml.Event], path: str, problems: list[Problem]
+) -> Node | None:
+    # An explicit stack instead of recursion: the depth check below then bounds memory,
+    # and no input can reach Python's recursion limit.
+    # (container, pending key node for maps, the map's keys so far by value)
+    stack: list[tuple[Node, list[Any], dict[str, Node]]] = []
+    root: Node | None = None
+    documents = 0
+    for raw in events:
+        event: Any = raw  # PyYAML's event classes are not typed per kind
+        kind = type(event)
+        if (
+            kind is yaml.ScalarEvent
+            or kind is yaml.MappingStartEvent
+            or kind is yaml.SequenceStartEvent
+        ):
+            _refuse_anchor_and_tag(event, path)
+            mark = event.start_mark
+            if kind is yaml.ScalarEvent:
+                node = Node(
+                    "scalar", event.value, mark.line + 1, mark.column + 1, event.implicit[0]
+                )
+            else:
+                if len(stack) >= MAX_DEPTH:
+                    raise fatal(
+                        Location(path, mark.line + 1, mark.column + 1),
+                        f"nesting deeper than {MAX_DEPTH} levels",
+                        "too-deep",
+                        None,
+                    )
+                node = Node(
+                    "map" if kind is yaml.MappingStartEvent else "seq",
+                    [],
+                    mark.line + 1,
+                    mark.column + 1,
+                )
+            if stack:
+                _attach(stack[-1], node, path, problems)
+            else:
+                root = node
+            if node.kind != "scalar":
+                stack.append((node, [], {}))
+        elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+            stack.pop()
+        elif kind is yaml.AliasEvent:
+            mark = event.start_mark
+            raise fatal(
+                Location(path, mark.line + 1, mark.column + 1),
+                "aliases (*name) are not supported",
+                "alias",
+                "write the value out in full",
+            )
+        elif kind is yaml.DocumentStartEvent:
+            documents += 1
+            if documents > 1:
+                mark = event.start_mark
+                raise fatal(
+                    Location(path, mark.line + 1, mark.column + 1),
+                    "the file holds several YAML documents; a map is one document",
+                    "several-documents",
+                    "remove the '---' separator",
+                )
+    return root
+
+
+def _refuse_anchor_and_tag(event: Any, path: str) -> None:
+    if event.anchor is None and (event.tag is None or event.tag == "!"):
+        return  # the common case, before any Location is made
+    mark = event.start_mark
+    where = Location(path, mark.line + 1, mark.column + 1)
+    if event.anchor is not None:
+        raise fatal(
+            where,
+            f"anchors (&{event.anchor}) are not supported",
+            "alias",
+            "write the value out in full",
+        )
+    if event.tag is not None and event.tag != "!":
+        # A non-plain scalar without a tag reports "!"; anything else was written by hand.
+        raise fatal(where, f"tags such as '{event.tag}' are not allowed", "tag", "remove the tag")
+
+
+def _attach(
+    parent: tuple[Node, list[Any], dict[str, Node]],
+    node: Node,
+    path: str,
+    problems: list[Problem],
+) -> None:
+    container, pending, seen = parent
+    if container.kind == "seq":
+        container.value.append(node)
+        return
+    if not pending:  # this node is a key
+        if node.kind != "scalar":
+            raise fatal(node.loc(path), "mapping keys must be plain text", "syntax", None)
+        pending.append(node)
+        return
+    key = pending.pop()
+    # A dict, not a scan of the earlier keys: `actors:` may hold thousands of them.
+    earlier = seen.setdefault(key.value, key)
+    if earlier is not key:
+        problems.append(
+            Problem(
+                key.loc(path),
+                Level.ERROR,
+                f"duplicate key '{key.value}' (first at line {earlier.line},"
+                f" column {earlier.col}); this one would be lost",
+                "duplicate-key",
+                "rename or merge the two entries",
+            )
+        )
+        return
+    container.value.append((key, node))
+
+
+def fatal(loc: Location, message: str, rule: str, hint: str | None) -> LoadError:
+    return LoadError(Problem(loc, Level.ERROR, message, rule, hint))
+
+
+def describe(node: Node) -> str:
+    if node.kind == "map":
+        return "a mapping"
+    if node.kind == "seq":
+        return "a list"
+    if node.plain and node.value in NULLS:
+        return "nothing"
+    return f"the text '{shorten(node.value)}'"
