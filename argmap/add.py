@@ -64,11 +64,19 @@ class Added:
     entry: str
 
 
-def add_entry(text: str, path: str, kind: str, fields: Mapping[str, Any]) -> Added:
+def add_entry(
+    text: str,
+    path: str,
+    kind: str,
+    fields: Mapping[str, Any],
+    sources_dir: str | None = None,
+) -> Added:
     """Add one entry of `kind` with `fields` to the map in `text` (see the module docstring).
 
     `fields` uses the file's keys (`actor`, `supports`, `quote`...); for an actor or claim
-    it also holds its `id`. Values that are None, empty or False are left out. Raises
+    it also holds its `id`. Values that are None, empty or False are left out. Quotes are
+    verified against the sources' texts, read from `sources_dir` when given (as `argmap
+    check --sources-dir` reads them). Raises
     `AddError` for a refused entry, and the loader's errors for a map that does not load.
     """
     before = loaded_cleanly(text, path)
@@ -90,7 +98,8 @@ def add_entry(text: str, path: str, kind: str, fields: Mapping[str, Any]) -> Add
     if "#" in text:
         check_comments_kept(with_line_end(text, "\n"), result, path)
     after = loads(result, path)
-    new_errors = _new_errors(_errors(before.map, before.problems), after)
+    old_errors = _errors(before.map, before.problems, sources_dir)
+    new_errors = _new_errors(old_errors, after, sources_dir)
     if new_errors:
         first = new_errors[0]
         more = f" (and {len(new_errors) - 1} more)" if len(new_errors) > 1 else ""
@@ -138,8 +147,10 @@ def _check_references(amap: ArgumentMap, kind: str, values: Mapping[str, Any]) -
             raise AddError(f"unknown {what} '{ident}'" + (f"; {hint}" if hint else ""))
 
 
-def _errors(amap: ArgumentMap, problems: tuple[Problem, ...]) -> Counter[tuple[str, str]]:
-    found = [*problems, *check(amap)]
+def _errors(
+    amap: ArgumentMap, problems: tuple[Problem, ...], sources_dir: str | None
+) -> Counter[tuple[str, str]]:
+    found = [*problems, *check(amap, sources_dir=sources_dir)]
     # Messages may name a line ("the same as the stance at line 40"); adding lines above
     # must not make an old error look new.
     return Counter(
@@ -147,8 +158,11 @@ def _errors(amap: ArgumentMap, problems: tuple[Problem, ...]) -> Counter[tuple[s
     )
 
 
-def _new_errors(old: Counter[tuple[str, str]], after: Any) -> list[Problem]:
-    found = sorted(p for p in [*after.problems, *check(after.map)] if p.level is Level.ERROR)
+def _new_errors(
+    old: Counter[tuple[str, str]], after: Any, sources_dir: str | None
+) -> list[Problem]:
+    checked = check(after.map, sources_dir=sources_dir)
+    found = sorted(p for p in [*after.problems, *checked] if p.level is Level.ERROR)
     seen: Counter[tuple[str, str]] = Counter()
     new = []
     for problem in found:

@@ -177,3 +177,23 @@ def test_coverage_refuses_a_file_outside_and_shows_no_passage(maps: Path) -> Non
         "; its quotes are not verified [source-file-refused]\n"
     )
     assert "hunter2" not in result.output
+
+
+def test_add_verifies_a_quote_against_sources_dir(maps: Path, tmp_path: Path) -> None:
+    (tmp_path / "texts").mkdir()
+    (tmp_path / "texts" / "a.txt").write_text(f"He said {QUOTE}.", encoding="utf-8")
+    path = _map(maps, "../texts/a.txt")
+    args = ["add", "stance", "-f", str(path), "--actor", "a", "--supports", "c", "--source", "s"]
+    args += ["--date", "2024-01-01"]
+    result = CliRunner().invoke(
+        cli, [*args, "--quote", "words never said", "--sources-dir", str(tmp_path / "texts")]
+    )
+    assert (result.exit_code, result.output) == (
+        1,
+        "Error: not added: quote not found in source 's'; nearest passage:"
+        ' "He said the secret"\n',
+    )
+    ok = CliRunner().invoke(
+        cli, [*args, "--quote", "the secret word", "--sources-dir", str(tmp_path / "texts")]
+    )
+    assert ok.exit_code == 0, ok.output
