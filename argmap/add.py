@@ -24,10 +24,21 @@ from dataclasses import dataclass
 from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.scalarstring import SingleQuotedScalarString
 
 from argmap.checks import check
+from argmap.comments import lift_flow_comments, split_document
 from argmap.errors import ArgmapError
-from argmap.fmt import dump, give_tail, loaded_cleanly, normalise, parse, take_tail
+from argmap.fmt import (
+    check_comments_kept,
+    dump,
+    give_tail,
+    loaded_cleanly,
+    normalise,
+    parse,
+    take_tail,
+    with_line_end,
+)
 from argmap.load import loads
 from argmap.model import ID, ArgumentMap, Level, Problem
 from argmap.schema import FIELD_ORDER
@@ -62,17 +73,27 @@ class Added:
     entry: str
 
 
-def add_entry(text: str, path: str, kind: str, fields: Mapping[str, Any]) -> Added:
+def add_entry(
+    text: str,
+    path: str,
+    kind: str,
+    fields: Mapping[str, Any],
+    sources_dir: str | None = None,
+) -> Added:
     """Add one entry of `kind` with `fields` to the map in `text` (see the module docstring).
 
     `fields` uses the file's keys (`actor`, `supports`, `quote`...); for an actor or claim
-    it also holds its `id`. Values that are None, empty or False are left out. Raises
+    it also holds its `id`. Values that are None, empty or False are left out. Quotes are
+    verified against the sources' texts, read from `sources_dir` when given (as `argmap
+    check --sources-dir` reads them). Raises
     `AddError` for a refused entry, and the loader's errors for a map that does not load.
     """
     before = loaded_cleanly(text, path)
     values = {k: v for k, v in fields.items() if v not in (None, "", False, (), [])}
     _check_references(before.map, kind, values)
-    tree = parse(text, path)
+    # As `format_text` does: what ruamel.yaml would drop is kept aside or moved first.
+    prologue, body, epilogue = split_document(with_line_end(text, "\n"))
+    tree = parse(lift_flow_comments(body) if "#" in body else body, path)
     entry = _entry(kind, values)
     section = KINDS[kind]
     if kind in _KEYED:
@@ -82,9 +103,12 @@ def add_entry(text: str, path: str, kind: str, fields: Mapping[str, Any]) -> Add
         _insert_listed(tree, section, entry, _position(tree, kind, values))
         described = kind
     normalise(tree)
-    result = dump(tree)
+    result = prologue + dump(tree) + epilogue
+    if "#" in text:
+        check_comments_kept(with_line_end(text, "\n"), result, path)
     after = loads(result, path)
-    new_errors = _new_errors(_errors(before.map, before.problems), after)
+    old_errors = _errors(before.map, before.problems, sources_dir)
+    new_errors = _new_errors(old_errors, after, sources_dir)
     if new_errors:
         first = new_errors[0]
         more = f" (and {len(new_errors) - 1} more)" if len(new_errors) > 1 else ""
@@ -134,8 +158,10 @@ def _check_references(amap: ArgumentMap, kind: str, values: Mapping[str, Any]) -
             raise AddError(f"unknown {what} '{ident}'" + (f"; {hint}" if hint else ""))
 
 
-def _errors(amap: ArgumentMap, problems: tuple[Problem, ...]) -> Counter[tuple[str, str]]:
-    found = [*problems, *check(amap)]
+def _errors(
+    amap: ArgumentMap, problems: tuple[Problem, ...], sources_dir: str | None
+) -> Counter[tuple[str, str]]:
+    found = [*problems, *check(amap, sources_dir=sources_dir)]
     # Messages may name a line ("the same as the stance at line 40"); adding lines above
     # must not make an old error look new.
     return Counter(
@@ -143,8 +169,11 @@ def _errors(amap: ArgumentMap, problems: tuple[Problem, ...]) -> Counter[tuple[s
     )
 
 
-def _new_errors(old: Counter[tuple[str, str]], after: Any) -> list[Problem]:
-    found = sorted(p for p in [*after.problems, *check(after.map)] if p.level is Level.ERROR)
+def _new_errors(
+    old: Counter[tuple[str, str]], after: Any, sources_dir: str | None
+) -> list[Problem]:
+    checked = check(after.map, sources_dir=sources_dir)
+    found = sorted(p for p in [*after.problems, *checked] if p.level is Level.ERROR)
     seen: Counter[tuple[str, str]] = Counter()
     new = []
     for problem in found:
@@ -173,11 +202,21 @@ def _entry(kind: str, values: Mapping[str, Any]) -> CommentedMap:
         if key in values:
             value = values[key]
             if isinstance(value, list | tuple):
-                value = CommentedSeq(str(v) for v in value)
+                value = CommentedSeq(_text(v) for v in value)
             elif value is True:
                 value = "true"  # the formatter reads every value as text, so write it so
+            else:
+                value = _text(value)
             entry[key] = value
     return entry
+
+
+def _text(value: Any) -> str:
+    # What was typed is text: marked as quoted, `--text null` or `--label 1.10` keeps its
+    # quotes through formatting, where plain it would read as nothing or as a number.
+    # Text that needs no quotes loses them when the file is formatted.
+    quoted: str = SingleQuotedScalarString(str(value))
+    return quoted
 
 
 def _position(tree: CommentedMap, kind: str, values: Mapping[str, Any]) -> int:

@@ -23,6 +23,7 @@ from argmap.analysis import Analysis
 from argmap.errors import ArgmapError, LoadError
 from argmap.load import Loaded
 from argmap.model import ArgumentMap, Level, Location, Problem, Stance
+from argmap.text import terminal_safe
 
 __all__ = [
     "CampMove",
@@ -264,11 +265,20 @@ def read_revision(spec: str, cwd: str | None = None) -> str:
     """The text of `REV:path` in git, as `git show` gives it; `ArgmapError` if it cannot.
 
     A path starting with `./` is relative to `cwd`, any other to the repository's root,
-    as git reads it.
+    as git reads it. A `spec` starting with `-` is refused, and the spec is passed after
+    `--end-of-options`, so that no text from a command line or a CI variable can be read
+    as an option of git (`--output=FILE` writes a file). (`--` would not do: after it,
+    `git show` takes `REV:path` for a path and prints nothing.)
     """
+    if spec.startswith("-"):
+        raise ArgmapError(f"{spec}: cannot read: a revision cannot start with '-'")
     try:
         done = subprocess.run(
-            ["git", "show", spec], cwd=cwd, capture_output=True, check=False, timeout=60
+            ["git", "show", "--end-of-options", spec],
+            cwd=cwd,
+            capture_output=True,
+            check=False,
+            timeout=60,
         )
     except FileNotFoundError:
         raise ArgmapError(f"{spec}: cannot read: git is not installed") from None
@@ -357,15 +367,20 @@ def render_text(diff: MapDiff, old: str, new: str) -> str:
         ]
     if diff.analysis_skipped:
         lines += ["", f"Positions and camps not compared: {diff.analysis_skipped}"]
-    return "\n".join(lines) + "\n"
+    # Map text goes to a terminal: no escape sequence, no line break that fakes a line.
+    return "\n".join(terminal_safe(line) for line in lines) + "\n"
 
 
 def _md(text: str) -> str:
-    """Text safe inside a Markdown line: no markup, no HTML, no line breaks."""
+    """Text safe inside a Markdown line: no markup, no HTML, no line breaks, no mention.
+
+    A zero-width space after `@` keeps `@someone` in a quote from notifying a GitHub user
+    or team when the diff is posted as a pull-request comment.
+    """
     out = " ".join(text.split())
     for char in "\\`*_[]<>|#!~":
         out = out.replace(char, "\\" + char)
-    return out
+    return out.replace("@", "@&#8203;")
 
 
 def render_markdown(diff: MapDiff, old: str, new: str) -> str:
@@ -399,7 +414,7 @@ def render_markdown(diff: MapDiff, old: str, new: str) -> str:
         ]
     if diff.analysis_skipped:
         lines += ["", f"Positions and camps not compared: {_md(diff.analysis_skipped)}"]
-    return "\n".join(lines) + "\n"
+    return "\n".join(terminal_safe(line) for line in lines) + "\n"
 
 
 def _code(text: str) -> str:

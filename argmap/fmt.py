@@ -32,7 +32,7 @@ import difflib
 import io
 import re
 from collections import OrderedDict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -48,22 +48,28 @@ from ruamel.yaml.scalarstring import (
 )
 from ruamel.yaml.tokens import CommentToken
 
+from argmap.comments import comment_words, find_comments, lift_flow_comments, split_document
 from argmap.errors import ArgmapError, InvalidMapError
+from argmap.fastfmt import fast_format, plain_is_text
 from argmap.load import Loaded, load_file, loads, read_text
 from argmap.model import Level
 from argmap.schema import FIELD_ORDER
 
 __all__ = [
     "FormatError",
+    "check_comments_kept",
     "dump",
+    "edit_map",
     "format_text",
     "give_tail",
+    "line_end",
     "loaded_cleanly",
     "normalise",
     "parse",
     "read_map_text",
     "take_tail",
     "unified_diff",
+    "with_line_end",
 ]
 
 # Plain words the loader reads as "no value" or as a boolean: as text they need quotes.
@@ -203,9 +209,11 @@ def _restyle(value: Any) -> Any:
     """The canonical quoting of one scalar (see the module docstring)."""
     if not isinstance(value, str) or isinstance(value, LiteralScalarString | FoldedScalarString):
         return value
-    if value in _SPECIAL_WORDS:
-        # Quoted text that must stay quoted; plain `yes` and `~` stay plain, as read.
-        quoted = isinstance(value, SingleQuotedScalarString | DoubleQuotedScalarString)
+    quoted = isinstance(value, SingleQuotedScalarString | DoubleQuotedScalarString)
+    if value in _SPECIAL_WORDS or (quoted and not plain_is_text(str(value))):
+        # Quoted text that must stay quoted: unquoted, the loader would read `null` as
+        # nothing, and other YAML readers `'1.10'` as the number 1.1. Plain `yes` and `~`
+        # stay plain, as read.
         return SingleQuotedScalarString(value) if quoted else value
     # Plain text: the emitter adds quotes only where YAML needs them, single by default.
     return str(value)
@@ -340,15 +348,82 @@ def format_text(text: str, path: str = "arguments.yaml") -> str:
     reports first. Raises `FormatError` should the result not load to the same map.
     """
     before = loaded_cleanly(text, path)
-    tree = parse(text, path)
-    normalise(tree)
-    result = dump(tree)
+    unix = with_line_end(text, "\n")
+    # ruamel.yaml drops what is before directives, after `...` and inside [ ] or { }:
+    # those are kept aside or moved first (see argmap/comments.py).
+    prologue, body, epilogue = split_document(unix)
+    body = lift_flow_comments(body) if "#" in body else body
+    try:
+        formatted = fast_format(body, lambda document: _format_tree(document, path))
+    except ArgmapError:
+        formatted = None
+    if formatted is None:
+        formatted = _format_tree(body, path)
+    result = prologue + formatted + epilogue
     after = loads(result, path)
     if after.map != before.map or after.problems:
         raise FormatError(
             f"{path}: formatting would change the map's content; the file is left as it is"
         )
-    return result
+    if "#" in unix:
+        check_comments_kept(unix, result, path)
+    return with_line_end(result, line_end(text))
+
+
+def check_comments_kept(old: str, new: str, path: str) -> None:
+    """Raise `FormatError` if `new` lost a comment of `old` (compared by `comment_words`).
+
+    The same guard for comments as for data: a comment lost is refused, not written.
+    """
+    lost = comment_words(old) - comment_words(new)
+    if not lost:
+        return
+    where = next(
+        (c for c in find_comments(old) if any(w in " ".join(c.text.split()) for w in lost)),
+        None,
+    )
+    at = f" at line {where.line + 1}" if where else ""
+    raise FormatError(f"{path}: formatting would drop the comment{at}; the file is left as it is")
+
+
+def _format_tree(text: str, path: str) -> str:
+    tree = parse(text, path)
+    normalise(tree)
+    return dump(tree)
+
+
+def line_end(text: str) -> str:
+    """The file's line end: CRLF if its first line ends so, else LF."""
+    first = text.find("\n")
+    return "\r\n" if first > 0 and text[first - 1] == "\r" else "\n"
+
+
+def with_line_end(text: str, end: str) -> str:
+    """`text` with every line ending in `end`: a Windows checkout stays CRLF."""
+    text = text.replace("\r\n", "\n")
+    return text if end == "\n" else text.replace("\n", end)
+
+
+def edit_map(path: str, change: Callable[[str], str]) -> bool:
+    """Rewrite the map file at `path` with `change(text)`; whether it changed.
+
+    The edit is locked, journaled and written in place (`argmap.fsutil.edit_in_place`):
+    two edits at once both land, the file keeps its inode, mode, owner and links, and a
+    symbolic link's target is the file edited. A byte order mark and CRLF line ends stay
+    as they were. Raises the loader's error for a file that cannot be read.
+    """
+    from argmap.fsutil import edit_in_place
+
+    def apply(data: bytes) -> bytes:
+        bom = b"\xef\xbb\xbf" if data.startswith(b"\xef\xbb\xbf") else b""
+        text = read_text(data, path)
+        return bom + with_line_end(change(text), line_end(text)).encode("utf-8")
+
+    try:
+        return edit_in_place(path, apply)
+    except OSError as error:
+        load_file(path)  # raises the loader's own message if the file cannot be read
+        raise ArgmapError(f"{path}: cannot edit: {error.strerror}") from None
 
 
 def loaded_cleanly(text: str, path: str) -> Loaded:

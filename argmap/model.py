@@ -15,6 +15,8 @@ from enum import StrEnum
 from functools import cached_property
 from types import MappingProxyType
 
+from argmap.text import terminal_safe
+
 __all__ = [
     "FALSES",
     "FIELDS",
@@ -300,8 +302,10 @@ class Problem:
     hint: str | None = None
 
     def __str__(self) -> str:
+        # Messages quote map text; shown raw, an escape sequence or a line break in an id
+        # could recolour the terminal or fake another `file:line:col` line.
         hint = f"; {self.hint}" if self.hint else ""
-        return f"{self.loc}: {self.level}: {self.message}{hint} [{self.rule}]"
+        return terminal_safe(f"{self.loc}: {self.level}: {self.message}{hint} [{self.rule}]")
 
 
 def canonical(amap: ArgumentMap) -> ArgumentMap:

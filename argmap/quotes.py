@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import difflib
 import functools
+import os
 import re
+import stat
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -24,6 +26,10 @@ __all__ = [
     "source_path",
     "verify_quotes",
 ]
+
+#: The largest source text read, in bytes: a news article is a few dozen kilobytes, and
+#: a map must not be able to make `check` read a disk image or /dev/zero into memory.
+MAX_SOURCE_BYTES = 4 * 1024 * 1024
 
 # Every form of single and double quote mark is folded onto the plain ASCII one.
 _FOLD = str.maketrans(
@@ -183,17 +189,26 @@ def read_source_texts(
 ) -> tuple[dict[str, str], list[Problem]]:
     """Read the text of every source that names a file.
 
-    Returns the texts by source id and a `missing-source-file` warning, located at the
-    source's `file` field, for each file that does not exist or cannot be read as UTF-8.
+    Returns the texts by source id and one problem per file that cannot be used, located
+    at the source's `file` field: a `missing-source-file` warning for a file that does
+    not exist or is not UTF-8 text, and a `source-file-refused` error for one outside the
+    folder sources are read from (`sources_dir`, else `base_dir`; symbolic links and `..`
+    resolved), one that is not a regular file (a pipe, a device, a folder) or one over
+    `MAX_SOURCE_BYTES`. A map checked in CI comes from a contributor: it must not make
+    the runner read, print or hang on any file it names. No message shows the content.
     """
     texts: dict[str, str] = {}
     problems = []
+    root = (sources_dir or base_dir).resolve()
     for source in amap.sources:
         path = source_path(source, base_dir, sources_dir)
         if path is None:
             continue
+        level, reason = Level.WARNING, ""
         try:
-            texts[source.id] = path.read_text(encoding="utf-8-sig")
+            texts[source.id] = _read_confined(path, root)
+        except _Refused as error:
+            level, reason = Level.ERROR, str(error)
         except FileNotFoundError:
             reason = "not found"
         except UnicodeDecodeError:
@@ -205,13 +220,55 @@ def read_source_texts(
         problems.append(
             Problem(
                 loc=_location(amap, source.field_locs, "file", source.loc),
-                level=Level.WARNING,
+                level=level,
                 message=f"source file '{path}' {reason}",
-                rule="missing-source-file",
+                rule="source-file-refused" if level is Level.ERROR else "missing-source-file",
                 hint="its quotes are not verified",
             )
         )
     return texts, problems
+
+
+class _Refused(Exception):
+    """A source file that must not be read; the message says why."""
+
+
+def _read_confined(path: Path, root: Path) -> str:
+    # Resolve first (every symbolic link and `..`), then open the resolved path without
+    # following a link swapped in since, and without blocking: O_NONBLOCK makes opening
+    # a FIFO with no writer return at once, and fstat then refuses it like any device.
+    resolved = path.resolve()
+    if not resolved.is_relative_to(root):
+        raise _Refused(f"is outside {root}")
+    flags = os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_NOFOLLOW | os.O_CLOEXEC
+    try:
+        fd = os.open(resolved, flags)
+    except OSError as error:
+        if error.errno == getattr(os, "ELOOP", None):
+            raise _Refused("is a symbolic link that changed while it was read") from None
+        raise
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise _Refused("is not a regular file")
+        if info.st_size > MAX_SOURCE_BYTES:
+            raise _Refused(f"is over the limit of {MAX_SOURCE_BYTES:,} bytes")
+        # Read at most one byte past the limit: a file that grows while it is read is
+        # refused too, never read without end.
+        chunks = []
+        left = MAX_SOURCE_BYTES + 1
+        while left > 0:
+            chunk = os.read(fd, min(left, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+    finally:
+        os.close(fd)
+    data = b"".join(chunks)
+    if len(data) > MAX_SOURCE_BYTES:
+        raise _Refused(f"is over the limit of {MAX_SOURCE_BYTES:,} bytes")
+    return data.decode("utf-8-sig")
 
 
 def _location(

@@ -1,4 +1,5 @@
-"""Small text helpers every stage shares: did-you-mean, shortening, slugs, Markdown escaping.
+"""Small text helpers every stage shares: did-you-mean, shortening, slugs, Markdown
+escaping, and making map text safe to show in a terminal or a CI log.
 
 One home each, so that a suggestion or a shortened value reads the same in every message.
 """
@@ -7,9 +8,10 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from collections.abc import Iterable
 
-__all__ = ["md_escape", "shorten", "slugify", "suggest"]
+__all__ = ["md_escape", "plural", "shorten", "slugify", "suggest", "terminal_safe"]
 
 # Any ASCII punctuation may be backslash-escaped in CommonMark; these are the characters
 # that can start markup inside a line (with GitHub's tables, strikethrough and maths).
@@ -35,6 +37,15 @@ def md_escape(text: str) -> str:
         return text  # most names and quotes: no substitution to make
     escaped = _MD_SPECIAL.sub(r"\\\1", _CONTROL.sub(" ", text))
     return _MD_LINE_START.sub(r"\1\\", escaped)
+
+
+def plural(count: int, noun: str, many: str | None = None) -> str:
+    """`1 stance`, `2 stances`, `2 passages`: a count with its noun agreeing.
+
+    >>> plural(1, "match", "matches"), plural(3, "passage"), plural(0, "actor")
+    ('1 match', '3 passages', '0 actors')
+    """
+    return f"{count} {noun if count == 1 else many or noun + 's'}"
 
 
 def shorten(text: str, limit: int = 40) -> str:
@@ -75,3 +86,36 @@ def slugify(text: str) -> str:
     if not slug or not slug[0].isalpha():
         slug = "x-" + slug
     return slug
+
+
+# Characters that are not control or format characters by category but still move the
+# cursor or reorder a line: the line and paragraph separators.
+_SEPARATORS = frozenset("\u2028\u2029")
+
+
+def terminal_safe(text: str) -> str:
+    r"""`text` with every control, format (bidi, zero-width) and separator character
+    written as a Python-style escape, so map text cannot move the cursor, recolour the
+    terminal, fake another `file:line:col` line or make two different ids look alike.
+
+    >>> terminal_safe("a\x1b[31mb\nc\u202ed")
+    'a\\x1b[31mb\\nc\\u202ed'
+    """
+    if text.isprintable():  # the usual case, and a fast one
+        return text
+    return "".join(_escape(char) for char in text)
+
+
+def _escape(char: str) -> str:
+    if char == " " or (char not in _SEPARATORS and unicodedata.category(char)[0] not in "CZ"):
+        return char
+    if char == "\n":
+        return "\\n"
+    if char == "\t":
+        return "\\t"
+    if char == "\r":
+        return "\\r"
+    code = ord(char)
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"

@@ -2,8 +2,9 @@
 
 `LivePreview` does three things:
 
-- it polls the map file's modification time and size (every 0.3 s by default: no file
-  watching library, and it works the same on every system and on network drives);
+- it polls the map file's modification time, size and content hash (every 0.3 s by
+  default: no file watching library, and it works the same on every system and on
+  network drives; the hash catches a save that keeps the size and the time stamp);
 - on a change it checks the map and, only if it has no errors, builds it into the
   output folder. A map with errors is not built at all, so the last good files stay on
   disk untouched, and the problems are kept for the terminal and the page;
@@ -14,13 +15,22 @@
   Content-Security-Policy stays intact. While the map has errors, the frame (and any
   HTML page requested) shows an error page listing them instead of the map.
 
+The server answers only its owner: a request whose `Host` is not this server's own
+loopback address and port (`127.0.0.1:PORT`, `localhost:PORT`, `[::1]:PORT`) is refused
+with 403, so a web page that rebinds its own name to 127.0.0.1 cannot read the map. A
+path that is not one (a NUL, a control character, bad UTF-8) gets 400; a file reached
+through a symbolic link out of the output folder is not served; an idle connection is
+closed after `TIMEOUT` seconds; and a client that hangs up is not worth a traceback.
+
 Nothing here prints: results are passed to a callback, which the CLI prints.
 """
 
 from __future__ import annotations
 
+import hashlib
 import html
 import json
+import os
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -28,7 +38,7 @@ from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from argmap.errors import ArgmapError, InvalidMapError, LoadError
 from argmap.model import Level
@@ -36,6 +46,7 @@ from argmap.model import Level
 __all__ = [
     "HOST",
     "INTERVAL",
+    "TIMEOUT",
     "VERSION_PATH",
     "BuildResult",
     "LivePreview",
@@ -47,6 +58,8 @@ __all__ = [
 HOST = "127.0.0.1"
 #: Seconds between two looks at the file.
 INTERVAL = 0.3
+#: Seconds a connection may stay idle (or a request take to arrive) before it is closed.
+TIMEOUT = 10.0
 #: Where the wrapper page polls for the build's version.
 VERSION_PATH = "/__argmap/version"
 _PAGE_PATH = "/__argmap/page"
@@ -74,12 +87,15 @@ def default_build(file: str, output: str) -> object:
     return build(file, output)
 
 
-def _signature(path: Path) -> tuple[int, int] | None:
+def _signature(path: Path) -> tuple[int, int, bytes] | None:
+    # The content's hash too: a save can keep both the size and the time stamp (a coarse
+    # clock, a tool that restores the mtime), and such a save must still be rebuilt.
     try:
         stat = path.stat()
+        digest = hashlib.sha256(path.read_bytes()).digest()
     except OSError:
         return None  # an editor that saves by rename removes the file for a moment
-    return stat.st_mtime_ns, stat.st_size
+    return stat.st_mtime_ns, stat.st_size, digest
 
 
 class LivePreview:
@@ -91,7 +107,8 @@ class LivePreview:
         self._build = build
         self._lock = threading.Lock()
         self._state = BuildResult(0)
-        self._seen: tuple[int, int] | None = None
+        self._seen: tuple[int, int, bytes] | None = None
+        self._hosts: frozenset[str] = frozenset()
         self._server: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
 
@@ -145,6 +162,8 @@ class LivePreview:
         preview = self
 
         class Handler(_Handler):
+            timeout = TIMEOUT
+
             def __init__(self, *args: Any, **kwargs: Any) -> None:
                 super().__init__(*args, directory=preview.output, **kwargs)
 
@@ -154,14 +173,19 @@ class LivePreview:
             def map_file(self) -> str:
                 return preview.file
 
+            def hosts(self) -> frozenset[str]:
+                return preview._hosts
+
         try:
-            self._server = ThreadingHTTPServer((HOST, port), Handler)
+            self._server = _Server((HOST, port), Handler)
         except OSError as error:
             raise ArgmapError(f"cannot listen on {HOST}:{port}: {error.strerror}") from None
+        bound = int(self._server.server_address[1])
+        self._hosts = frozenset(f"{name}:{bound}" for name in (HOST, "localhost", "[::1]"))
         self._server.daemon_threads = True
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
         self._thread.start()
-        return int(self._server.server_address[1])
+        return bound
 
     def close(self) -> None:
         """Stop the server and wait for its thread."""
@@ -241,15 +265,44 @@ def error_page(result: BuildResult, file: str) -> str:
     )
 
 
+class _Server(ThreadingHTTPServer):
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """Quiet about a client that hung up, reset or timed out; loud about anything else."""
+        import sys
+
+        if not isinstance(sys.exc_info()[1], OSError):
+            super().handle_error(request, client_address)
+
+
 class _Handler(SimpleHTTPRequestHandler):
     """Static files from the output folder, plus the wrapper, version and error pages."""
 
-    # Both replaced per server in LivePreview.serve.
+    # All replaced per server in LivePreview.serve.
     def state(self) -> BuildResult:
         raise NotImplementedError
 
     def map_file(self) -> str:
         raise NotImplementedError
+
+    def hosts(self) -> frozenset[str]:
+        raise NotImplementedError
+
+    def handle(self) -> None:
+        # A browser that closes a tab mid-response is ordinary, not an error to report.
+        try:
+            super().handle()
+        except (ConnectionError, TimeoutError):
+            self.close_connection = True
+
+    def send_head(self) -> Any:
+        # Serve only what is really inside the output folder: a symbolic link there
+        # must not publish a file from elsewhere on the machine.
+        root = os.path.realpath(str(self.directory))
+        real = os.path.realpath(self.translate_path(self.path))
+        if real != root and not real.startswith(root + os.sep):
+            self.send_error(HTTPStatus.NOT_FOUND, "File not found")
+            return None
+        return super().send_head()
 
     def end_headers(self) -> None:
         # Every response is fresh: a reload must show the new build, never a cached one.
@@ -266,7 +319,14 @@ class _Handler(SimpleHTTPRequestHandler):
         self._respond(head=True)
 
     def _respond(self, *, head: bool) -> None:
+        if self.headers.get("Host", "").lower() not in self.hosts():
+            # DNS rebinding: another site's page, its name now pointing at 127.0.0.1.
+            self.send_error(HTTPStatus.FORBIDDEN, "this server answers only its own address")
+            return
         path = urlsplit(self.path).path
+        if not _well_formed(path):
+            self.send_error(HTTPStatus.BAD_REQUEST, "malformed path")
+            return
         state = self.state()
         if path == "/":
             self._send(_WRAPPER, "text/html", head)
@@ -296,3 +356,12 @@ class _Handler(SimpleHTTPRequestHandler):
         self.end_headers()
         if not head:
             self.wfile.write(data)
+
+
+def _well_formed(path: str) -> bool:
+    """Whether a request path names something: absolute, UTF-8, no control characters."""
+    try:
+        decoded = unquote(path, errors="strict")
+    except UnicodeDecodeError:
+        return False
+    return path.startswith("/") and decoded.isprintable()

@@ -211,7 +211,10 @@ def test_coverage_help_states_the_exit_codes(runner: CliRunner) -> None:
 
 @pytest.mark.skipif(not SEEDS.is_dir(), reason="the seed articles are not checked out")
 def test_the_curated_map_maps_or_ignores_every_quoted_passage(runner: CliRunner) -> None:
-    result = runner.invoke(cli, ["coverage", str(ROOT / "arguments.yaml")])
+    # The articles sit outside the map's folder: they are read only from --sources-dir.
+    result = runner.invoke(
+        cli, ["coverage", str(ROOT / "arguments.yaml"), "--sources-dir", str(SEEDS)]
+    )
     assert (result.exit_code, result.stderr) == (0, "")
     assert result.stdout == (
         "norwich-pilot-rejected: 5 of 5 quoted passages mapped\n"
@@ -225,5 +228,7 @@ def test_the_curated_map_maps_or_ignores_every_quoted_passage(runner: CliRunner)
 @pytest.mark.skipif(not SEEDS.is_dir(), reason="the seed articles are not checked out")
 def test_the_curated_map_passes_a_strict_check(runner: CliRunner) -> None:
     path = str(ROOT / "arguments.yaml")
-    result = runner.invoke(cli, ["check", "--strict", path], env={"GITHUB_ACTIONS": ""})
+    result = runner.invoke(
+        cli, ["check", "--strict", path, "--sources-dir", str(SEEDS)], env={"GITHUB_ACTIONS": ""}
+    )
     assert (result.exit_code, result.output) == (0, f"{path}: no problems\n")

@@ -198,10 +198,11 @@ def test_command_writes_the_draft_and_says_what_is_in_it(tmp_path: Path) -> None
     assert result.exit_code == 0, result.output
     assert result.output == (
         f"{article}: 4 stances (1 reported), 2 new actors, 4 stub claims,"
-        f" 1 passages without a speaker, 0 already in the map; wrote {out}\n"
+        f" 1 passage without a speaker, 0 already in the map; wrote {out}\n"
     )
     assert "    file: '../a.txt'\n" in out.read_text(encoding="utf-8")
-    checked = CliRunner().invoke(cli, ["check", str(out)])
+    # The article lies outside the draft's folder, so check reads it only when told where.
+    checked = CliRunner().invoke(cli, ["check", "--sources-dir", str(tmp_path), str(out)])
     assert checked.exit_code == 0, checked.output
 
 

@@ -164,8 +164,13 @@ def test_read_source_texts_of_a_folder(tmp_path: Path) -> None:
     (tmp_path / "a.txt").mkdir()
     texts, problems = read_source_texts(_one_source("a.txt"), tmp_path)
     assert texts == {}
-    assert [p.rule for p in problems] == ["missing-source-file"]
-    assert problems[0].message.startswith(f"source file '{tmp_path / 'a.txt'}' cannot be read (")
+    assert [(p.level, p.rule, p.message) for p in problems] == [
+        (
+            Level.ERROR,
+            "source-file-refused",
+            f"source file '{tmp_path / 'a.txt'}' is not a regular file",
+        )
+    ]
 
 
 def test_read_source_texts_strips_a_byte_order_mark(tmp_path: Path) -> None:

@@ -18,6 +18,12 @@ _FILE = click.option(
     type=click.Path(),
     help="The map to add to.",
 )
+# Sources are read only from the map's folder or this one (see `argmap check`).
+_SOURCES_DIR = click.option(
+    "--sources-dir",
+    type=click.Path(file_okay=False, exists=True),
+    help="Folder holding the sources' text files, to verify the quote against.",
+)
 
 
 def _interactive() -> bool:
@@ -48,18 +54,25 @@ def _one_of(given: dict[str, str | None], prompt_claim: str) -> tuple[str, str]:
     return key, click.prompt(prompt_claim)
 
 
-def _write(file: str, kind: str, fields: dict[str, Any]) -> None:
-    from argmap.add import add_entry
+def _write(file: str, kind: str, fields: dict[str, Any], sources_dir: str | None) -> None:
+    from argmap.add import Added, add_entry
     from argmap.errors import ArgmapError
-    from argmap.fmt import read_map_text
-    from argmap.fsutil import write_atomic
+    from argmap.fmt import edit_map
+    from argmap.text import terminal_safe
+
+    done: list[Added] = []
+
+    def change(text: str) -> str:
+        # Runs under the edit's lock, on the file as it is then: an `add` that waited
+        # for another adds to the other's result, so neither entry is lost.
+        done.append(add_entry(text, file, kind, fields, sources_dir))
+        return done[-1].text
 
     try:
-        added = add_entry(read_map_text(file), file, kind, fields)
-        write_atomic(file, added.text)
+        edit_map(file, change)
     except ArgmapError as error:
-        raise click.ClickException(str(error)) from None
-    click.echo(f"added {added.entry} to {file}")
+        raise click.ClickException(terminal_safe(str(error))) from None
+    click.echo(terminal_safe(f"added {done[-1].entry} to {file}"))
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -80,7 +93,7 @@ def add() -> None:
 
 
 def _command(func: Callable[..., None]) -> click.Command:
-    return add.command()(_FILE(func))
+    return add.command()(_FILE(_SOURCES_DIR(func)))
 
 
 @_command
@@ -93,6 +106,7 @@ def _command(func: Callable[..., None]) -> click.Command:
 )
 def actor(
     file: str,
+    sources_dir: str | None,
     ident: str | None,
     name: str | None,
     kind: str | None,
@@ -112,7 +126,7 @@ def actor(
         "role": role,
         "affiliations": list(affiliations),
     }
-    _write(file, "actor", fields)
+    _write(file, "actor", fields, sources_dir)
 
 
 @_command
@@ -128,6 +142,7 @@ def actor(
 @click.option("--tag", "tags", multiple=True, help="A free-form tag (repeat).")
 def claim(
     file: str,
+    sources_dir: str | None,
     ident: str | None,
     text: str | None,
     kind: str | None,
@@ -149,7 +164,7 @@ def claim(
         "source": _need(source, "--source", "Source") if kind == "evidence" else source,
         "tags": list(tags),
     }
-    _write(file, "claim", fields)
+    _write(file, "claim", fields, sources_dir)
 
 
 @_command
@@ -165,6 +180,7 @@ def claim(
 @click.option("--id", "ident", help="An explicit id, when the derived one is not unique.")
 def stance(
     file: str,
+    sources_dir: str | None,
     actor_id: str | None,
     supports: str | None,
     opposes: str | None,
@@ -197,7 +213,7 @@ def stance(
         "quote": quote if reported else _need(quote, "--quote (or --reported)", "Quote"),
         "note": note,
     }
-    _write(file, "stance", fields)
+    _write(file, "stance", fields, sources_dir)
 
 
 @_command
@@ -208,6 +224,7 @@ def stance(
 @click.option("--note", help="A note for the curator.")
 def relation(
     file: str,
+    sources_dir: str | None,
     origin: str | None,
     supports: str | None,
     attacks: str | None,
@@ -223,4 +240,4 @@ def relation(
     fields = {"from": _need(origin, "--from", "From claim")}
     kind, target = _one_of({"supports": supports, "attacks": attacks}, "Target claim")
     fields.update({kind: target, "source": source, "note": note})
-    _write(file, "relation", fields)
+    _write(file, "relation", fields, sources_dir)

@@ -108,9 +108,11 @@ def _as_github(problem: Problem) -> str:
     def prop(text: str) -> str:
         return data(text).replace(":", "%3A").replace(",", "%2C")
 
+    from argmap.text import terminal_safe
+
     hint = f"; {problem.hint}" if problem.hint else ""
-    where = f"file={prop(problem.loc.file)}"
+    where = f"file={prop(terminal_safe(problem.loc.file))}"
     if problem.loc.line:
         where += f",line={problem.loc.line},col={problem.loc.col}"
-    message = data(problem.message + hint)
+    message = data(terminal_safe(problem.message + hint))
     return f"::{problem.level.value} {where},title={prop(problem.rule)}::{message}"

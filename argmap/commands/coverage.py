@@ -35,6 +35,7 @@ def coverage(file: str, sources_dir: str | None) -> None:
     from argmap.errors import LoadError
     from argmap.load import load_file
     from argmap.quotes import read_source_texts, source_path
+    from argmap.text import terminal_safe as safe
 
     try:
         amap = load_file(file).map
@@ -50,12 +51,14 @@ def coverage(file: str, sources_dir: str | None) -> None:
     for report in measure(amap, texts):
         path = source_path(amap.sources_by_id[report.source], base, folder)
         for passage in report.unmapped:
-            click.echo(f'{path}:{passage.line}: not mapped: "{passage.text}"')
+            click.echo(safe(f'{path}:{passage.line}: not mapped: "{passage.text}"'))
         for item in report.stale_ignored:
             where = f"{item.loc}: " if item.loc else ""
             click.echo(
-                f'{where}ignored passage "{item.passage}" is not a quoted passage'
-                f" of source '{item.source}'"
+                safe(
+                    f'{where}ignored passage "{item.passage}" is not a quoted passage'
+                    f" of source '{item.source}'"
+                )
             )
         click.echo(
             f"{report.source}: {report.mapped} of {len(report.passages)} quoted passages mapped"

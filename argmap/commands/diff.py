@@ -45,6 +45,7 @@ def diff(old: str | None, new: str | None, rev: str | None, fmt: str) -> None:
     """
     from argmap.diff import compare, render_markdown, render_text, revision_of
     from argmap.errors import ArgmapError
+    from argmap.text import terminal_safe
 
     if rev is not None:
         if new is not None:
@@ -60,7 +61,7 @@ def diff(old: str | None, new: str | None, rev: str | None, fmt: str) -> None:
         old_map = _load(old_spec, old_label, where)
         new_map = _load(new, new, None)
     except ArgmapError as error:
-        raise click.ClickException(str(error)) from None
+        raise click.ClickException(terminal_safe(str(error))) from None
     render = render_markdown if fmt == "markdown" else render_text
     click.echo(render(compare(old_map, new_map), old_label, new), nl=False)
 

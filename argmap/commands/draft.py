@@ -77,6 +77,7 @@ def _draft(article: str, map_file: str | None, source_id: str | None, output: st
     from argmap.errors import InvalidMapError
     from argmap.fsutil import write_atomic
     from argmap.model import Level
+    from argmap.text import plural
 
     try:
         text = Path(article).read_bytes().decode("utf-8-sig")
@@ -100,9 +101,10 @@ def _draft(article: str, map_file: str | None, source_id: str | None, output: st
         click.echo(result.text, nl=False)
     reported = sum(s.reported for s in result.stances)
     click.echo(
-        f"{article}: {len(result.stances)} stances ({reported} reported),"
-        f" {len(result.new_actors)} new actors, {len(result.stubs)} stub claims,"
-        f" {len(result.unattributed)} passages without a speaker,"
+        f"{article}: {plural(len(result.stances), 'stance')} ({reported} reported),"
+        f" {plural(len(result.new_actors), 'new actor')},"
+        f" {plural(len(result.stubs), 'stub claim')},"
+        f" {plural(len(result.unattributed), 'passage')} without a speaker,"
         f" {result.already_mapped} already in the map" + (f"; wrote {output}" if output else ""),
         err=True,
     )

@@ -54,8 +54,8 @@ def export(file: str, fmt: str, output: str | None, normalisation: str, network:
         amap = load_valid(file)
         analysis = analyse(amap, normalisation=normalisation)
         if fmt in NETWORK_EXPORTERS:
-            emit(NETWORK_EXPORTERS[fmt](amap, analysis, network), output)
+            emit(NETWORK_EXPORTERS[fmt](amap, analysis, network), output, file)
         else:
-            emit(EXPORTERS[fmt](amap, analysis), output)
+            emit(EXPORTERS[fmt](amap, analysis), output, file)
     except ArgmapError as error:
         raise click.ClickException(str(error)) from None

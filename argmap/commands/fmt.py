@@ -27,18 +27,18 @@ def fmt(file: str, check_only: bool) -> None:
       $ argmap fmt --check arguments.yaml    # for CI: exit 1 and a diff if not formatted
     """
     from argmap.errors import ArgmapError
-    from argmap.fmt import format_text, read_map_text, unified_diff
-    from argmap.fsutil import write_atomic
+    from argmap.fmt import edit_map, format_text, read_map_text, unified_diff
 
     try:
-        text = read_map_text(file)
-        formatted = format_text(text, file)
-        if formatted == text:
-            return
         if check_only:
-            click.echo(unified_diff(text, formatted, file), nl=False)
-            raise SystemExit(1)
-        write_atomic(file, formatted)
+            text = read_map_text(file)
+            formatted = format_text(text, file)
+            if formatted != text:
+                click.echo(unified_diff(text, formatted, file), nl=False)
+                raise SystemExit(1)
+            return
+        changed = edit_map(file, lambda text: format_text(text, file))
     except ArgmapError as error:
         raise click.ClickException(str(error)) from None
-    click.echo(f"formatted {file}", err=True)
+    if changed:
+        click.echo(f"formatted {file}", err=True)

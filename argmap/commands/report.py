@@ -21,13 +21,22 @@ def load_valid(file: str) -> ArgumentMap:
     return load(file)[0]
 
 
-def emit(text: str, output: str | None) -> None:
-    """Print `text` when `output` is None or '-', else write it atomically and say where."""
+def emit(text: str, output: str | None, source: str | None = None) -> None:
+    """Print `text` when `output` is None or '-', else write it atomically and say where.
+
+    `output` naming the map `source` itself (by any path or link) is refused: `-o
+    arguments.yaml` would replace the curator's map with a report.
+    """
+    import os
+
+    from argmap.errors import OutputError
     from argmap.fsutil import write_atomic
 
     if output in (None, "-"):
         click.echo(text, nl=False)
         return
+    if source is not None and os.path.exists(output) and os.path.samefile(output, source):
+        raise OutputError(f"{output} is the map being read; it is not overwritten")
     write_atomic(output, text)
     click.echo(f"wrote {output}", err=True)
 
@@ -71,8 +80,8 @@ def report(file: str, output: str | None, fmt: str, normalisation: str) -> None:
         amap = load_valid(file)
         analysis = analyse(amap, normalisation=normalisation)
         if fmt == "text":
-            emit(render_text(amap, analysis), output)
+            emit(render_text(amap, analysis), output, file)
         else:
-            emit(render_markdown(amap, analysis), output or DEFAULT_OUTPUT)
+            emit(render_markdown(amap, analysis), output or DEFAULT_OUTPUT, file)
     except ArgmapError as error:
         raise click.ClickException(str(error)) from None

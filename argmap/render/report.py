@@ -36,7 +36,7 @@ from argmap.render.summary import (
     unaligned,
 )
 from argmap.render.templates import render_template
-from argmap.text import md_escape
+from argmap.text import md_escape, plural
 
 __all__ = [
     "md",
@@ -268,14 +268,10 @@ def _claim_text(amap: ArgumentMap, claim_id: str) -> str:
 
 def _counts(amap: ArgumentMap) -> str:
     return (
-        f"{_n(len(amap.actors), 'actor')}, {_n(len(amap.claims), 'claim')}"
-        f" ({_n(len(amap.proposals), 'proposal')}), {_n(len(amap.stances), 'stance')},"
-        f" {_n(len(amap.relations), 'relation')} and {_n(len(amap.sources), 'source')}"
+        f"{plural(len(amap.actors), 'actor')}, {plural(len(amap.claims), 'claim')}"
+        f" ({plural(len(amap.proposals), 'proposal')}), {plural(len(amap.stances), 'stance')},"
+        f" {plural(len(amap.relations), 'relation')} and {plural(len(amap.sources), 'source')}"
     )
-
-
-def _n(count: int, noun: str) -> str:
-    return f"{count} {noun}{'s' * (count != 1)}"
 
 
 _SIDE_TITLES = {"for": "For", "against": "Against", "mixed": "Mixed"}
@@ -297,8 +293,8 @@ def verdict_parts(verdict: Verdict) -> list[tuple[str, str]]:
     parts: list[tuple[str, str]] = [
         (
             "text",
-            f"The map holds {_n(len(verdict.supporting), 'claim')} for it ({held_for} standing)"
-            f" and {_n(len(verdict.attacking), 'claim')} against it ({held_against} standing).",
+            f"The map holds {plural(len(verdict.supporting), 'claim')} for it ({held_for} standing)"
+            f" and {plural(len(verdict.attacking), 'claim')} against it ({held_against} standing).",
         )
     ]
     if verdict.label == "in" and not verdict.attacking:
@@ -392,7 +388,7 @@ def _summary_md(amap: ArgumentMap, summary: Summary) -> str:
     if summary.inferred:
         lines += [
             "",
-            f"{_n(summary.inferred, 'inferred position')} on it, reached only through other"
+            f"{plural(summary.inferred, 'inferred position')} on it, reached only through other"
             f" sources' relations, {'is' if summary.inferred == 1 else 'are'} not counted here"
             " (see *Inferred positions* at the end).",
         ]
@@ -512,7 +508,7 @@ def _frustration_md(amap: ArgumentMap, analysis: Analysis) -> str:
         )
     count = len(analysis.frustration)
     verb = "breaks" if count == 1 else "break"
-    return "\n".join([f"{_n(count, 'edge')} {verb} the balance.", "", *items])
+    return "\n".join([f"{plural(count, 'edge')} {verb} the balance.", "", *items])
 
 
 def _contested_md(amap: ArgumentMap, analysis: Analysis) -> str:
@@ -585,7 +581,7 @@ def _acceptance_md(amap: ArgumentMap, analysis: Analysis) -> str:
     if analysis.derived_attacks:
         lines += [
             "",
-            f"<details><summary>{_n(len(analysis.derived_attacks), 'derived attack')}</summary>",
+            f"<details><summary>{plural(len(analysis.derived_attacks), 'derived attack')}</summary>",
             "",
         ]
         lines += [
@@ -634,7 +630,7 @@ def _actors_md(amap: ArgumentMap, report: Report) -> str:
         if count:
             lines += [
                 "",
-                f"<details><summary>Why these scores: {_n(count, 'reason')}</summary>",
+                f"<details><summary>Why these scores: {plural(count, 'reason')}</summary>",
                 "",
             ]
             for claim, shown, more in entry.reasons:
