@@ -35,8 +35,8 @@ def test_readme_starts_with_the_two_commands() -> None:
     first_block = README.split("```")[1]
     assert first_block.strip().splitlines() == [
         "sh",
-        "python3 -m venv .venv && .venv/bin/pip install -e . && .venv/bin/python build.py",
-        "python3 -m venv .venv && .venv/bin/pip install -e '.[test]' && .venv/bin/python -m pytest",
+        "python3 -m venv .venv && .venv/bin/pip install --require-hashes -r requirements.lock && .venv/bin/pip install --no-deps -e . && .venv/bin/python build.py",
+        "python3 -m venv .venv && .venv/bin/pip install --require-hashes -r requirements-test.lock && .venv/bin/pip install --no-deps -e . && .venv/bin/python -m pytest",
     ]
     # .ci/run runs the README's test command itself, word for word.
     assert first_block.strip().splitlines()[2] in (ROOT / ".ci" / "run").read_text().splitlines()

@@ -8,9 +8,10 @@ any recursion can run deep.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NoReturn
 
 import yaml
 
@@ -61,6 +62,8 @@ def compose(text: str, path: str) -> tuple[Node | None, list[Problem]]:
         mark = error.problem_mark or error.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
         message = error.problem or error.context or "invalid YAML"
+        if message == _LIBYAML_TOO_DEEP and mark:
+            _refuse_too_deep(text[: mark.index], path, Location(path, line, col))
         raise fatal(Location(path, line, col), f"invalid YAML: {message}", "syntax", None) from None
     except yaml.YAMLError as error:
         # ReaderError (control characters) has a position but no mark.
@@ -70,6 +73,20 @@ def compose(text: str, path: str) -> tuple[Node | None, list[Problem]]:
         message = f"invalid YAML: {reason}"
         raise fatal(Location(path, line, col), message, "syntax", None) from None
     return root, problems
+
+
+#: libyaml's own limit (1000 levels), in the libyaml that PyYAML bundles since 6.0.4.
+_LIBYAML_TOO_DEEP = "exceeded maximum nesting depth"
+
+
+def _refuse_too_deep(before: str, path: str, stop: Location) -> NoReturn:
+    # In `[[[...` libyaml scans all 1000 levels ahead before it hands over the first event,
+    # so the check in _compose_events never ran. The text before libyaml's stop holds every
+    # level up to it and is within libyaml's limit: composing it refuses at level 33, where
+    # a libyaml without the limit is refused. Only if that cannot be is it refused at `stop`.
+    with contextlib.suppress(yaml.YAMLError):
+        _compose_events(yaml.parse(before, Loader=_Parser), path, [])
+    raise fatal(stop, f"nesting deeper than {MAX_DEPTH} levels", "too-deep", None) from None
 
 
 def _line_col(text: str, offset: int) -> tuple[int, int]:
