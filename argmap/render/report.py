@@ -581,7 +581,8 @@ def _acceptance_md(amap: ArgumentMap, analysis: Analysis) -> str:
     if analysis.derived_attacks:
         lines += [
             "",
-            f"<details><summary>{plural(len(analysis.derived_attacks), 'derived attack')}</summary>",
+            "<details><summary>"
+            f"{plural(len(analysis.derived_attacks), 'derived attack')}</summary>",
             "",
         ]
         lines += [
