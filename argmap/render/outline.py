@@ -33,7 +33,7 @@ from argmap.render.summary import (
     summarise,
 )
 
-__all__ = ["outline_html", "safe_href", "score_words"]
+__all__ = ["outline_html", "score_words"]
 
 # Deeper chains continue as separate entries at the end: keeps the HTML nesting (and this
 # module's recursion) shallow whatever the map.
@@ -50,22 +50,6 @@ _KIND_WORD = {
     ClaimKind.CLAIM: "Claim",
     ClaimKind.EVIDENCE: "Evidence",
 }
-
-
-def safe_href(url: str | None) -> str | None:
-    """`url` if it is an http or https url (the only kind that becomes a link), else None."""
-    if url is None:
-        return None
-    stripped = url.strip()
-    scheme, sep, rest = stripped.partition("://")
-    if (
-        sep
-        and scheme.lower() in ("http", "https")
-        and rest
-        and not any(c.isspace() for c in stripped)
-    ):
-        return stripped
-    return None
 
 
 def score_words(score: float) -> str:
