@@ -362,6 +362,7 @@ def test_touch_taps_open_entries_and_the_canvas_takes_gestures(phone: Any, examp
     )
     point = phone.evaluate(
         """() => { const net = argmap.networks.argument;
+        net.focus('room-saves-lives', {animation: false});
         const p = net.canvasToDOM(net.getPositions(['room-saves-lives'])['room-saves-lives']);
         const box = document.getElementById('canvas-argument').getBoundingClientRect();
         return [box.left + p.x, box.top + p.y]; }"""
