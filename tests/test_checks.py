@@ -11,42 +11,9 @@ import pytest
 from argmap.checks import check, is_iso_date
 from argmap.load import loads
 
-FIXTURES = Path(__file__).parent / "fixtures"
+from .helpers import BASE
 
-# A small valid map; each case below appends to or edits it.
-BASE = """\
-title: T
-sources:
-  gazette:
-    title: G
-    publisher: P
-    date: 2024-03-01
-actors:
-  jo:
-    name: Jo
-    kind: person
-  sam:
-    name: Sam
-    kind: person
-claims:
-  allow:
-    kind: proposal
-    text: Allow it
-  saves:
-    text: It saves lives
-stances:
-  - actor: jo
-    supports: allow
-    source: gazette
-    quote: Yes.
-  - actor: sam
-    opposes: saves
-    source: gazette
-    quote: No.
-relations:
-  - from: saves
-    supports: allow
-"""
+FIXTURES = Path(__file__).parent / "fixtures"
 
 
 def problems(text: str) -> list[tuple[int, int, str, str]]:

@@ -26,7 +26,6 @@ from argmap.model import (
     Claim,
     ClaimKind,
     Ignored,
-    Level,
     Location,
     Position,
     Problem,
@@ -36,6 +35,7 @@ from argmap.model import (
     Stance,
     derive_stance_ids,
 )
+from argmap.rules import problem
 from argmap.text import slugify, suggest
 
 __all__ = ["Loaded", "build_map"]
@@ -74,7 +74,7 @@ class _Builder:
     typo_targets: set[str] = field(default_factory=set)
 
     def problem(self, node: Node, message: str, rule: str, hint: str | None = None) -> None:
-        self.problems.append(Problem(node.loc(self.path), Level.ERROR, message, rule, hint))
+        self.problems.append(problem(rule, node.loc(self.path), message, hint))
 
     # -- shapes
 
