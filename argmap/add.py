@@ -29,14 +29,16 @@ from argmap.checks import check
 from argmap.errors import ArgmapError
 from argmap.fmt import dump, give_tail, loaded_cleanly, normalise, parse, take_tail
 from argmap.load import loads
-from argmap.model import ID, ArgumentMap, Level, Problem
-from argmap.schema import FIELD_ORDER
+from argmap.load.format import FIELDS as FIELD_ORDER
+from argmap.load.format import ID, SECTIONS
+from argmap.model import ArgumentMap, Level, Problem
 from argmap.text import suggest
 
 __all__ = ["KINDS", "AddError", "Added", "add_entry"]
 
 #: What can be added, and the section each goes in.
-KINDS = {"actor": "actors", "claim": "claims", "stance": "stances", "relation": "relations"}
+_ADDABLE = ("actor", "claim", "stance", "relation")
+KINDS = {entry.kind: name for name, entry in SECTIONS.items() if entry.kind in _ADDABLE}
 
 _ID = ID
 

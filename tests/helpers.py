@@ -40,3 +40,62 @@ relations:
   - from: saves
     supports: allow
 """
+
+# One of each key the format has, in a map without a problem.
+EVERY_FIELD = """\
+title: Every field
+description: One of each key the format has.
+sources:
+  s:
+    title: S
+    publisher: P
+    date: 2024-01-02
+    url: https://example.org/s
+    file: s.txt
+actors:
+  a:
+    name: A
+    kind: person
+    role: councillor
+    affiliations: [b]
+  b:
+    name: B
+    kind: party
+claims:
+  p:
+    kind: proposal
+    text: P should happen
+    label: P
+    source: s
+    tags: [x]
+  c:
+    text: C is true
+stances:
+  - id: a-on-p
+    actor: a
+    supports: p
+    source: s
+    date: 2024-01-01
+    reported: true
+    quote: A said so.
+    note: n
+  - actor: b
+    opposes: c
+    source: s
+    quote: No.
+  - actor: b
+    neutral: p
+    source: s
+    quote: Maybe.
+relations:
+  - from: c
+    attacks: p
+    source: s
+    note: n
+  - from: p
+    supports: c
+ignored:
+  - source: s
+    passage: x
+    reason: y
+"""

@@ -18,7 +18,7 @@ from argmap.load import fast as fastload
 from argmap.load.fast import fast_load
 from argmap.model import ArgumentMap, derive_stance_ids
 
-from .test_checks import BASE
+from .helpers import BASE, EVERY_FIELD
 from .test_generate import generate
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -271,63 +271,6 @@ def test_the_garbage_collector_is_left_as_it_was() -> None:
         gc.enable()
 
 
-EVERY_FIELD = """\
-title: Every field
-description: One of each key the format has.
-sources:
-  s:
-    title: S
-    publisher: P
-    date: 2024-01-02
-    url: https://example.org/s
-    file: s.txt
-actors:
-  a:
-    name: A
-    kind: person
-    role: councillor
-    affiliations: [b]
-  b:
-    name: B
-    kind: party
-claims:
-  p:
-    kind: proposal
-    text: P should happen
-    label: P
-    source: s
-    tags: [x]
-  c:
-    text: C is true
-stances:
-  - id: a-on-p
-    actor: a
-    supports: p
-    source: s
-    date: 2024-01-01
-    reported: true
-    quote: A said so.
-    note: n
-  - actor: b
-    opposes: c
-    source: s
-    quote: No.
-  - actor: b
-    neutral: p
-    source: s
-    quote: Maybe.
-relations:
-  - from: c
-    attacks: p
-    source: s
-    note: n
-  - from: p
-    supports: c
-ignored:
-  - source: s
-    passage: x
-    reason: y
-"""
 
 
 def test_a_map_with_every_field_loads_the_same_through_both_loaders() -> None:
