@@ -271,8 +271,6 @@ def test_the_garbage_collector_is_left_as_it_was() -> None:
         gc.enable()
 
 
-
-
 def test_a_map_with_every_field_loads_the_same_through_both_loaders() -> None:
     # Written out by hand, not from model.FIELDS, so a key dropped from either loader or
     # from the vocabulary fails here.
