@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import gc
-import os
 import re
 from pathlib import Path
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from argmap import load as loader
@@ -18,16 +17,11 @@ from argmap.load import fast as fastload
 from argmap.load.fast import fast_load
 from argmap.model import ArgumentMap, derive_stance_ids
 
-from .helpers import BASE, EVERY_FIELD
-from .test_generate import generate
+from .helpers import BASE, EVERY_FIELD, fuzz_settings, generate
 
 ROOT = Path(__file__).resolve().parent.parent
 PATH = "m.yaml"
-FUZZ = settings(
-    max_examples=int(os.environ.get("ARGMAP_FUZZ_EXAMPLES", "300")),
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow],
-)
+FUZZ = fuzz_settings(300)
 
 
 def full(text: str) -> loader.Loaded:
