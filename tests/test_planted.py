@@ -8,12 +8,26 @@ read as a flag.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 
 import pytest
 
+from argmap import checks
 from argmap.checks import check
 from argmap.load import build_map, compose, loads
 from argmap.load.fast import fast_load
+from argmap.model import (
+    Actor,
+    ActorKind,
+    ArgumentMap,
+    Claim,
+    Location,
+    Position,
+    Problem,
+    Source,
+    Stance,
+)
+from argmap.rules import Config
 
 from .helpers import BASE
 
@@ -81,3 +95,111 @@ def test_plain_flags_read_the_same_in_both_loaders(word: str, reported: bool) ->
     assert fast is not None and fast.stances[1].reported is reported
     root, _ = compose(text, "m.yaml")
     assert build_map(root, "m.yaml").map.stances[1].reported is reported
+
+
+# ---------------------------------------------------------------------------- the runner
+
+
+def test_check_leaves_the_garbage_collector_as_it_found_it() -> None:
+    import gc
+
+    amap = loads(BASE).map
+    assert gc.isenabled()
+    check(amap, today=TODAY)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        check(amap, today=TODAY)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_disabling_the_first_checks_rules_still_runs_the_others() -> None:
+    text = BASE.replace("supports: allow\n    source", "supports: alow\n    source")
+    config = Config.of(["duplicate-id", "duplicate-stance"])
+    found = check(loads(text).map, today=TODAY, config=config)
+    assert [p.rule for p in found] == ["unknown-claim"]
+
+
+def test_a_check_whose_rules_are_all_disabled_is_not_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[str] = []
+
+    def counting(amap: object, today: dt.date) -> Iterator[Problem]:
+        calls.append("ran")
+        return iter(())
+
+    monkeypatch.setattr(checks, "CHECKS", (checks.registered(counting, "orphan-claim"),))
+    check(loads(BASE).map, today=TODAY, config=Config.of(["orphan-claim"]))
+    assert calls == []
+    check(loads(BASE).map, today=TODAY, config=Config.of(["idle-actor"]))
+    assert calls == ["ran"]
+
+
+def test_quotes_are_read_only_when_asked_and_some_quote_rule_is_on(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    calls: list[bool] = []
+    monkeypatch.setattr(checks, "_quote_problems", lambda amap, folder: calls.append(True) or [])
+    amap = loads(BASE).map
+    check(amap, today=TODAY, verify_quotes=False)
+    check(amap, today=TODAY, config=Config.of(["quote-not-in-source", "missing-source-file"]))
+    assert calls == []
+    check(amap, today=TODAY, config=Config.of(["missing-source-file"]))
+    assert calls == [True]
+
+
+def test_a_map_made_in_code_is_reported_at_an_unknown_place() -> None:
+    amap = ArgumentMap(
+        title="T",
+        sources=(Source("s", "S", "P", "2024"),),
+        actors=(Actor("a", "A", ActorKind.PERSON),),
+        claims=(Claim("c", "C"),),
+        stances=(Stance("a/supports/x", "a", "x", Position.SUPPORTS, "s", quote="q"),),
+    )
+    found = check(amap, today=TODAY)
+    assert [(p.loc, p.rule) for p in found] == [
+        (Location("?", 0, 0), "unknown-claim"),
+        (Location("arguments.yaml", 0, 0), "orphan-claim"),
+    ]
+
+
+# ---------------------------------------------------------------------------- rules
+
+
+def test_a_bad_stance_date_is_not_offered_unknown() -> None:
+    text = BASE.replace("    quote: No.\n", "    quote: No.\n    date: 2024-13\n")
+    found = check(loads(text).map, today=TODAY)
+    assert [str(p) for p in found] == [
+        "arguments.yaml:29:11: error: date '2024-13' of stance 'sam/opposes/saves' is not an"
+        " ISO date; write 2021, 2021-06 or 2021-06-14 [invalid-date]"
+    ]
+
+
+def _relations(*pairs: str) -> str:
+    claims = sorted({c for pair in pairs for c in pair.split(">")})
+    text = BASE.replace(
+        "claims:\n", "claims:\n" + "".join(f"  {c}:\n    text: {c}\n" for c in claims)
+    )
+    return text + "".join(
+        f"  - from: {pair.split('>')[0]}\n    supports: {pair.split('>')[1]}\n" for pair in pairs
+    )
+
+
+def circles(*pairs: str) -> list[str]:
+    found = check(loads(_relations(*pairs)).map, today=TODAY)
+    return [p.message for p in found if p.rule == "circular-support"]
+
+
+def test_every_circle_is_found_however_the_nodes_are_visited() -> None:
+    # Two circles, the second entered through an edge into the first, and a node with
+    # two supports of which the second closes a circle.
+    assert circles("ca>cb", "cb>ca", "cc>ca", "cc>cd", "cd>cc", "ce>cx", "ce>cf", "cf>ce") == [
+        "support relations run in a circle through ca, cb",
+        "support relations run in a circle through cc, cd",
+        "support relations run in a circle through ce, cf",
+    ]
+    assert circles("ca>cb", "cb>cc") == []
+    assert circles("ca>cb", "cb>cc", "cc>ca") == [
+        "support relations run in a circle through ca, cb, cc"
+    ]

@@ -88,9 +88,9 @@ def test_a_check_reporting_a_rule_it_is_not_registered_for_fails_loudly(
     assert str(caught.value) == "a check reported rule 'idle-actor' it is not registered for"
 
 
-def test_emits_refuses_a_rule_of_another_stage() -> None:
+def test_a_check_cannot_be_registered_for_a_rule_of_another_stage() -> None:
     with pytest.raises(ValueError) as caught:
-        checks.emits("syntax")
+        checks.registered(checks.dates, "invalid-date", "syntax")
     assert str(caught.value) == "rule 'syntax' is not a check of the map"
 
 

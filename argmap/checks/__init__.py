@@ -1,8 +1,8 @@
 """Consistency rules over a loaded map: one small generator per topic, registered with ids.
 
 Every check takes the map (and the day dates are checked against) and yields `Problem`s
-located at the value at fault. `@emits(...)` registers it with the rule ids it may report
-(their level and summary are data, in argmap/rules.py); `check` runs the checks whose
+located at the value at fault. `CHECKS`, at the end, registers each with the rule ids it
+may report (their level and summary are data, in argmap/rules.py); `check` runs those whose
 rules are enabled, refuses a problem a check is not registered for, applies the level
 changes of the config and returns the problems sorted by position. Nothing here imports
 networkx: `argmap check` has to start fast, so the one graph algorithm the rules need
@@ -33,7 +33,7 @@ from argmap.model import (
 from argmap.rules import RULES, Config, Stage, lookup, problem
 from argmap.text import suggest
 
-__all__ = ["CHECKS", "DEFAULTS", "Check", "Registered", "check", "emits", "is_iso_date"]
+__all__ = ["CHECKS", "DEFAULTS", "Check", "Registered", "check", "is_iso_date", "registered"]
 
 #: A check: the map and today's date in, its problems out.
 Check = Callable[[ArgumentMap, dt.date], Iterator[Problem]]
@@ -47,20 +47,12 @@ class Registered:
     rules: frozenset[str]
 
 
-_REGISTERED: list[Registered] = []
-
-
-def emits(*rule_ids: str) -> Callable[[Check], Check]:
-    """Register a check with the ids of the rules it reports (each in argmap.rules)."""
+def registered(function: Check, *rule_ids: str) -> Registered:
+    """A check with the ids of the rules it reports, each a check rule of argmap.rules."""
     for rule_id in rule_ids:
         if lookup(rule_id).stage is not Stage.CHECK:
             raise ValueError(f"rule '{rule_id}' is not a check of the map")
-
-    def register(function: Check) -> Check:
-        _REGISTERED.append(Registered(function, frozenset(rule_ids)))
-        return function
-
-    return register
+    return Registered(function, frozenset(rule_ids))
 
 
 def _at(entry_loc: Location | None, field_locs: Mapping[str, Location], key: str) -> Location:
@@ -76,7 +68,6 @@ def _report(loc: Location, message: str, rule: str, hint: str | None = None) -> 
 # --------------------------------------------------------------------------- ids
 
 
-@emits("duplicate-id", "duplicate-stance")
 def duplicate_ids(amap: ArgumentMap, today: dt.date) -> Iterator[Problem]:
     """Sources, actors and claims share one id space; stance ids must be unique too."""
     seen: dict[str, tuple[str, Location | None]] = {}
@@ -111,15 +102,15 @@ def duplicate_ids(amap: ArgumentMap, today: dt.date) -> Iterator[Problem]:
 
 
 def _a(noun: str) -> str:
-    return f"an {noun}" if noun[0] in "aeiou" else f"a {noun}"
+    return f"an {noun}" if noun[0] in _VOWELS else f"a {noun}"
+
+
+_VOWELS = frozenset("aeiou")
 
 
 # --------------------------------------------------------------------------- references
 
 
-@emits(
-    "unknown-actor", "unknown-claim", "unknown-source", "unknown-affiliation", "self-affiliation"
-)
 def unknown_references(amap: ArgumentMap, today: dt.date) -> Iterator[Problem]:
     """Every actor, claim, source and affiliation named must be defined."""
     actors, claims, sources = amap.actors_by_id, amap.claims_by_id, amap.sources_by_id
@@ -219,7 +210,6 @@ def unknown_references(amap: ArgumentMap, today: dt.date) -> Iterator[Problem]:
 # --------------------------------------------------------------------------- relations
 
 
-@emits("self-relation", "duplicate-relation", "contradictory-relation")
 def relation_problems(amap: ArgumentMap, today: dt.date) -> Iterator[Problem]:
     """A claim relating to itself, a relation written twice, support and attack at once."""
     seen: dict[tuple[str, str, RelationKind], Location | None] = {}
@@ -252,7 +242,6 @@ def relation_problems(amap: ArgumentMap, today: dt.date) -> Iterator[Problem]:
         kinds.setdefault(pair, relation.kind)
 
 
-@emits("circular-support")
 def circular_support(amap: ArgumentMap, today: dt.date) -> Iterator[Problem]:
     """Claims that support each other in a cycle argue in a circle."""
     edges: dict[str, list[str]] = defaultdict(list)
@@ -285,8 +274,8 @@ def _strongly_connected(edges: Mapping[str, list[str]]) -> list[list[str]]:
     on_stack: set[str] = set()
     stack: list[str] = []
     components: list[list[str]] = []
-    nodes = sorted(set(edges) | {t for targets in edges.values() for t in targets})
-    for root in nodes:
+    # A node no edge leaves is a component of its own, reached from any node that has one.
+    for root in sorted(edges):
         if root in index:
             continue
         work: list[tuple[str, int]] = [(root, 0)]
@@ -323,7 +312,6 @@ def _strongly_connected(edges: Mapping[str, list[str]]) -> list[list[str]]:
 # --------------------------------------------------------------------------- stances
 
 
-@emits("contradictory-stance")
 def contradictory_stances(amap: ArgumentMap, today: dt.date) -> Iterator[Problem]:
     """One actor for and against one claim, unless dated apart (a change of position)."""
     # Per (actor, claim, position): the first stance, the first undated one and the first
@@ -361,7 +349,6 @@ def contradictory_stances(amap: ArgumentMap, today: dt.date) -> Iterator[Problem
             dated.setdefault((*own, date), (index, stance))
 
 
-@emits("incoherent-actor")
 def incoherent_actors(amap: ArgumentMap, today: dt.date) -> Iterator[Problem]:
     """An actor that supports two claims, one of which attacks the other."""
     # claim -> actor -> the actor's first stance supporting it; each attack is then
@@ -388,7 +375,6 @@ def incoherent_actors(amap: ArgumentMap, today: dt.date) -> Iterator[Problem]:
             )
 
 
-@emits("missing-quote")
 def missing_quotes(amap: ArgumentMap, today: dt.date) -> Iterator[Problem]:
     """A direct stance needs the quote; only a reported one may go without."""
     for stance in amap.stances:
@@ -405,7 +391,6 @@ def missing_quotes(amap: ArgumentMap, today: dt.date) -> Iterator[Problem]:
 # --------------------------------------------------------------------------- coverage
 
 
-@emits("orphan-claim", "idle-actor", "unused-source")
 def unused_entries(amap: ArgumentMap, today: dt.date) -> Iterator[Problem]:
     """Claims, actors and sources that nothing in the map uses."""
     stance_claims = {s.claim for s in amap.stances}
@@ -443,7 +428,6 @@ def unused_entries(amap: ArgumentMap, today: dt.date) -> Iterator[Problem]:
             )
 
 
-@emits("evidence-without-source")
 def evidence_sources(amap: ArgumentMap, today: dt.date) -> Iterator[Problem]:
     """Evidence is a fact or figure, and a fact without its source is not evidence."""
     for claim in amap.claims:
@@ -490,7 +474,6 @@ def _date_problems(
         )
 
 
-@emits("invalid-date")
 def dates(amap: ArgumentMap, today: dt.date) -> Iterator[Problem]:
     """Dates must be ISO dates (or 'unknown' for a source) and not in the future."""
     for source in amap.sources:
@@ -502,8 +485,26 @@ def dates(amap: ArgumentMap, today: dt.date) -> Iterator[Problem]:
             yield from _date_problems(stance.date, loc, f"stance '{stance.id}'", today, False)
 
 
-#: Every check, in the order they are defined; each reports only its registered rules.
-CHECKS: tuple[Registered, ...] = tuple(_REGISTERED)
+#: Every check with the rules it reports (and no other: `check` refuses any other).
+CHECKS: tuple[Registered, ...] = (
+    registered(duplicate_ids, "duplicate-id", "duplicate-stance"),
+    registered(
+        unknown_references,
+        "unknown-actor",
+        "unknown-claim",
+        "unknown-source",
+        "unknown-affiliation",
+        "self-affiliation",
+    ),
+    registered(relation_problems, "self-relation", "duplicate-relation", "contradictory-relation"),
+    registered(circular_support, "circular-support"),
+    registered(contradictory_stances, "contradictory-stance"),
+    registered(incoherent_actors, "incoherent-actor"),
+    registered(missing_quotes, "missing-quote"),
+    registered(unused_entries, "orphan-claim", "idle-actor", "unused-source"),
+    registered(evidence_sources, "evidence-without-source"),
+    registered(dates, "invalid-date"),
+)
 
 #: No rule switched off, every rule at its own level.
 DEFAULTS = Config()
