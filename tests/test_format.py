@@ -124,6 +124,11 @@ def test_the_declared_vocabularies() -> None:
     assert ENTRIES["stance"].one_of == ("supports", "opposes", "neutral")
     assert ENTRIES["relation"].one_of == ("supports", "attacks")
     assert list(ENTRIES["claim"].field("kind").meanings) == ["proposal", "claim", "evidence"]
+    # Each closed vocabulary's words, with a meaning each, in the order of its enum.
+    for kind, key in [("actor", "kind"), ("claim", "kind")]:
+        declared = ENTRIES[kind].field(key)
+        assert declared.vocabulary is not None
+        assert list(declared.meanings) == [word.value for word in declared.vocabulary]
     assert len(SPECIAL_WORDS) == 23 and {"~", "yes", "Off", ""} <= SPECIAL_WORDS
     assert [bool(ID.match(t)) for t in ("home-office", "a1-b2", "Home", "a--b", "a-", "a\n")] == [
         True,

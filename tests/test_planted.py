@@ -14,6 +14,7 @@ import pytest
 
 from argmap import checks
 from argmap.checks import check
+from argmap.errors import LoadError
 from argmap.load import build_map, compose, loads
 from argmap.load.fast import fast_load
 from argmap.model import (
@@ -203,3 +204,111 @@ def test_every_circle_is_found_however_the_nodes_are_visited() -> None:
     assert circles("ca>cb", "cb>cc", "cc>ca") == [
         "support relations run in a circle through ca, cb, cc"
     ]
+
+
+# ---------------------------------------------------------------------------- the loaders
+
+
+def both(text: str) -> tuple[ArgumentMap | None, ArgumentMap, list[str]]:
+    """The fast path's map (or None), and the full loader's map and problems."""
+    root, composed = compose(text, "m.yaml")
+    built = build_map(root, "m.yaml")
+    return fast_load(text, "m.yaml"), built.map, [str(p) for p in [*composed, *built.problems]]
+
+
+def with_tags(tags: str) -> str:
+    return BASE.replace(
+        "    text: It saves lives\n", f"    text: It saves lives\n    tags:{tags}\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("tags", "expected"),
+    [
+        ("\n      - health  # a comment\n      - two words   ", ("health", "two words")),
+        (" [X]", ("X",)),
+        (" [a, X]", ("a", "X")),
+        (" [a, b , ]", ("a", "b")),
+        ("\n      - 'a: b'\n      - c#d", ("a: b", "c#d")),
+    ],
+)
+def test_list_items_read_the_same_through_both_loaders(
+    tags: str, expected: tuple[str, ...]
+) -> None:
+    fast, full, problems = both(with_tags(tags))
+    assert problems == []
+    assert fast is not None
+    assert fast.claims[1].tags == full.claims[1].tags == expected
+
+
+@pytest.mark.parametrize(
+    ("tags", "problem"),
+    [
+        (
+            "\n      - x#y: z",
+            "m.yaml:21:9: error: items of 'tags' in claim 'saves' must be text [wrong-type]",
+        ),
+        (
+            "\n      - x#y:",
+            "m.yaml:21:9: error: items of 'tags' in claim 'saves' must be text [wrong-type]",
+        ),
+        (
+            "\n      - ~",
+            "m.yaml:21:9: error: items of 'tags' in claim 'saves' must be text [wrong-type]",
+        ),
+        (" [~]", "m.yaml:20:12: error: items of 'tags' in claim 'saves' must be text [wrong-type]"),
+    ],
+)
+def test_list_items_that_are_not_text_are_left_to_the_full_loader(tags: str, problem: str) -> None:
+    fast, _, problems = both(with_tags(tags))
+    assert fast is None
+    assert problems == [problem]
+
+
+def test_a_flow_item_the_fast_path_cannot_read_is_left_to_the_full_loader() -> None:
+    fast, full, problems = both(with_tags(" [a, b:c]"))
+    assert (fast, full.claims[1].tags, problems) == (None, ("a", "b:c"), [])
+
+
+def test_a_block_quote_that_reads_like_null_is_text() -> None:
+    text = BASE.replace("    quote: No.\n", "    quote: >-\n      ~\n")
+    fast, full, problems = both(text)
+    assert fast is not None and problems == []
+    assert fast.stances[1].quote == full.stances[1].quote == "~"
+
+
+def test_a_control_character_is_located_on_its_line() -> None:
+    with pytest.raises(LoadError) as caught:
+        loads("\ntitle: T\nx: a\x07b\n", "m.yaml")
+    assert str(caught.value) == (
+        "m.yaml:3:5: error: invalid YAML: control characters are not allowed [syntax]"
+    )
+
+
+def test_an_entry_with_no_fields_is_described_as_nothing() -> None:
+    _, _, problems = both(BASE.replace("  sam:\n    name: Sam\n    kind: person\n", "  sam:\n"))
+    assert problems == [
+        "m.yaml:11:7: error: actor 'sam' must be a mapping of fields, not nothing [wrong-type]"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("entry", "problem"),
+    [
+        (
+            "  - just text\n",
+            "m.yaml:33:5: error: ignored passage must be a mapping of fields, not the text 'just text' [wrong-type]",
+        ),
+        (
+            "  - source: gazette\n    passage: p\n",
+            "m.yaml:33:5: error: ignored passage needs 'reason' [missing-field]",
+        ),
+        (
+            "  - source: gazette\n    reason: r\n",
+            "m.yaml:33:5: error: ignored passage needs 'passage' [missing-field]",
+        ),
+    ],
+)
+def test_an_incomplete_ignored_passage_is_reported_and_left_out(entry: str, problem: str) -> None:
+    _, full, problems = both(BASE + "ignored:\n" + entry)
+    assert (problems, full.ignored) == ([problem], ())

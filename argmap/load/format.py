@@ -98,12 +98,7 @@ class Entry:
         return next(f for f in self.fields if f.key == key)
 
 
-def _meanings(vocabulary: type[StrEnum], meanings: dict[StrEnum, str]) -> Mapping[str, str]:
-    # Every word of the vocabulary has its meaning, in the vocabulary's order.
-    assert list(meanings) == list(vocabulary), vocabulary
-    return MappingProxyType({word.value: meaning for word, meaning in meanings.items()})
-
-
+# Plain data, no helper functions: the declaration runs once, at import.
 _T, _REF = Type.TEXT, Type.REF
 _POSITION = "Id of the claim the actor {}."
 
@@ -143,18 +138,17 @@ _ACTOR = Entry(
             "What sort of actor this is.",
             required=True,
             vocabulary=ActorKind,
-            meanings=_meanings(
-                ActorKind,
+            meanings=MappingProxyType(
                 {
-                    ActorKind.PERSON: "a named person",
-                    ActorKind.PARTY: "a political party",
-                    ActorKind.GOVERNMENT: "a government, department or minister's office",
-                    ActorKind.PUBLIC_BODY: "an agency such as Public Health England or the NHS",
-                    ActorKind.COUNCIL: "a local authority",
-                    ActorKind.POLICE: "a police force or police and crime commissioner's office",
-                    ActorKind.CHARITY: "a charity",
-                    ActorKind.GROUP: "a parliamentary group, coalition or group of signatories",
-                    ActorKind.ORGANISATION: "any other organisation",
+                    "person": "a named person",
+                    "party": "a political party",
+                    "government": "a government, department or minister's office",
+                    "public-body": "an agency such as Public Health England or the NHS",
+                    "council": "a local authority",
+                    "police": "a police force or police and crime commissioner's office",
+                    "charity": "a charity",
+                    "group": "a parliamentary group, coalition or group of signatories",
+                    "organisation": "any other organisation",
                 },
             ),
         ),
@@ -177,12 +171,11 @@ _CLAIM = Entry(
             Type.CHOICE,
             "What sort of claim this is (default `claim`).",
             vocabulary=ClaimKind,
-            meanings=_meanings(
-                ClaimKind,
+            meanings=MappingProxyType(
                 {
-                    ClaimKind.PROPOSAL: "a central question of the debate",
-                    ClaimKind.CLAIM: "a claim (the default)",
-                    ClaimKind.EVIDENCE: "a fact or statistic; needs `source`",
+                    "proposal": "a central question of the debate",
+                    "claim": "a claim (the default)",
+                    "evidence": "a fact or statistic; needs `source`",
                 },
             ),
             default=ClaimKind.CLAIM,
@@ -252,11 +245,6 @@ _IGNORED = Entry(
 )
 
 
-def _section(entry: Entry, description: str, required: bool) -> Field:
-    assert entry.section is not None
-    return Field(entry.section, Type.ENTRIES, description, required, entries=entry.kind)
-
-
 _MAP = Entry(
     "map",
     "One debate: its sources, actors, claims, and the stances and relations"
@@ -264,12 +252,38 @@ _MAP = Entry(
     (
         Field("title", _T, "The map's title, shown in the page header.", required=True),
         Field("description", _T, "A paragraph on what the map covers."),
-        _section(_SOURCE, "The articles quoted, by id.", True),
-        _section(_ACTOR, "The people and organisations, by id.", True),
-        _section(_CLAIM, "The proposals, claims and evidence, by id.", True),
-        _section(_STANCE, "Who supports, opposes or considers which claim.", True),
-        _section(_RELATION, "Which claims support or attack which.", False),
-        _section(_IGNORED, "Quoted passages that deliberately map to no stance.", False),
+        Field("sources", Type.ENTRIES, "The articles quoted, by id.", True, entries="source"),
+        Field(
+            "actors", Type.ENTRIES, "The people and organisations, by id.", True, entries="actor"
+        ),
+        Field(
+            "claims",
+            Type.ENTRIES,
+            "The proposals, claims and evidence, by id.",
+            True,
+            entries="claim",
+        ),
+        Field(
+            "stances",
+            Type.ENTRIES,
+            "Who supports, opposes or considers which claim.",
+            True,
+            entries="stance",
+        ),
+        Field(
+            "relations",
+            Type.ENTRIES,
+            "Which claims support or attack which.",
+            False,
+            entries="relation",
+        ),
+        Field(
+            "ignored",
+            Type.ENTRIES,
+            "Quoted passages that deliberately map to no stance.",
+            False,
+            entries="ignored",
+        ),
     ),
 )
 
