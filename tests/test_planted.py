@@ -22,9 +22,13 @@ from argmap.model import (
     ActorKind,
     ArgumentMap,
     Claim,
+    ClaimKind,
+    Ignored,
     Location,
     Position,
     Problem,
+    Relation,
+    RelationKind,
     Source,
     Stance,
 )
@@ -312,3 +316,205 @@ def test_an_entry_with_no_fields_is_described_as_nothing() -> None:
 def test_an_incomplete_ignored_passage_is_reported_and_left_out(entry: str, problem: str) -> None:
     _, full, problems = both(BASE + "ignored:\n" + entry)
     assert (problems, full.ignored) == ([problem], ())
+
+
+# ---------------------------------------------------------------------------- a map made in code
+
+
+def test_a_map_made_in_code_has_every_problem_reported_without_a_line() -> None:
+    amap = ArgumentMap(
+        title="T",
+        sources=(
+            Source("s", "S", "P", "2024"),
+            Source("dup", "D", "P", "2024"),
+            Source("idle-src", "I", "P", "unknown"),
+        ),
+        actors=(
+            Actor("a", "A", ActorKind.PERSON, affiliations=("a", "ghost")),
+            Actor("dup", "D", ActorKind.PARTY),
+            Actor("b", "B", ActorKind.PERSON),
+        ),
+        claims=(
+            Claim("c", "C"),
+            Claim("d", "D"),
+            Claim("e", "E", ClaimKind.EVIDENCE),
+            Claim("lonely", "L"),
+        ),
+        stances=(
+            Stance("a/supports/c", "a", "c", Position.SUPPORTS, "s", quote="q"),
+            Stance("a/supports/c", "a", "c", Position.SUPPORTS, "s", quote="q"),
+            Stance("a/opposes/c", "a", "c", Position.OPPOSES, "s"),
+            Stance("a/supports/d", "a", "d", Position.SUPPORTS, "s", quote="q", date="2999"),
+            Stance("a/supports/e", "a", "e", Position.SUPPORTS, "s", quote="q"),
+        ),
+        relations=(
+            Relation("c/supports/c", "c", "c", RelationKind.SUPPORTS),
+            Relation("c/supports/d", "c", "d", RelationKind.SUPPORTS),
+            Relation("c/supports/d", "c", "d", RelationKind.SUPPORTS),
+            Relation("d/supports/c", "d", "c", RelationKind.SUPPORTS),
+            Relation("d/attacks/c", "d", "c", RelationKind.ATTACKS),
+        ),
+        ignored=(Ignored("nowhere", "p", "r"),),
+    )
+    found = [
+        (str(p.loc), p.level.value, p.rule, p.message, p.hint)
+        for p in check(amap, today=dt.date(2025, 1, 1))
+    ]
+    assert found == [
+        (
+            "?",
+            "error",
+            "contradictory-stance",
+            "actor 'a' both supports and opposes claim 'c' (see line 0)",
+            "give both stances a 'date:' if the position changed over time",
+        ),
+        (
+            "?",
+            "error",
+            "invalid-date",
+            "date '2999' of stance 'a/supports/d' lies in the future",
+            "check the year",
+        ),
+        (
+            "?",
+            "error",
+            "unknown-source",
+            "ignored passage refers to unknown source 'nowhere'",
+            None,
+        ),
+        (
+            "?",
+            "error",
+            "duplicate-stance",
+            "stance 'a/supports/c' is the same as the stance at line 0",
+            "merge the two, or give one an explicit 'id:' if both are needed",
+        ),
+        (
+            "?",
+            "warning",
+            "incoherent-actor",
+            "actor 'a' supports 'd', which attacks 'c', which it also supports",
+            "check both quotes: seeing both sides is fine, a misattributed stance is not",
+        ),
+        (
+            "arguments.yaml",
+            "error",
+            "self-affiliation",
+            "actor 'a' is affiliated with itself",
+            None,
+        ),
+        (
+            "arguments.yaml",
+            "error",
+            "unknown-affiliation",
+            "actor 'a' refers to unknown affiliation 'ghost'",
+            None,
+        ),
+        (
+            "arguments.yaml",
+            "error",
+            "duplicate-id",
+            "actor id 'dup' is already used by a source",
+            "ids are shared by sources, actors and claims; rename one",
+        ),
+        ("arguments.yaml", "error", "self-relation", "claim 'c' supports itself", None),
+        (
+            "arguments.yaml",
+            "error",
+            "contradictory-relation",
+            "claim 'd' both supports and attacks 'c'",
+            "keep the relation the sources make",
+        ),
+        (
+            "arguments.yaml",
+            "error",
+            "evidence-without-source",
+            "evidence 'e' has no source",
+            "add 'source:' naming where the figure comes from",
+        ),
+        (
+            "arguments.yaml",
+            "error",
+            "duplicate-relation",
+            "relation 'c/supports/d' is written twice (first at line 0)",
+            "remove one of them",
+        ),
+        (
+            "arguments.yaml",
+            "error",
+            "missing-quote",
+            "stance 'a/opposes/c' has no quote",
+            "add the source's exact words as 'quote:', or 'reported: true' for a reported position",
+        ),
+        (
+            "arguments.yaml",
+            "warning",
+            "idle-actor",
+            "actor 'b' has no stance",
+            "add a stance, or remove the actor",
+        ),
+        (
+            "arguments.yaml",
+            "warning",
+            "idle-actor",
+            "actor 'dup' has no stance",
+            "add a stance, or remove the actor",
+        ),
+        (
+            "arguments.yaml",
+            "warning",
+            "orphan-claim",
+            "claim 'lonely' has no stance and no relation",
+            "add a stance or a relation, or remove the claim",
+        ),
+        (
+            "arguments.yaml",
+            "warning",
+            "unused-source",
+            "source 'dup' is cited by no stance, claim or relation",
+            "cite it, or remove it",
+        ),
+        (
+            "arguments.yaml",
+            "warning",
+            "unused-source",
+            "source 'idle-src' is cited by no stance, claim or relation",
+            "cite it, or remove it",
+        ),
+        (
+            "arguments.yaml",
+            "warning",
+            "circular-support",
+            "support relations run in a circle through c, d",
+            "circular reasoning: remove the support that is not in the sources",
+        ),
+    ]
+
+
+def test_two_stances_with_one_explicit_id_are_reported_at_the_second_id() -> None:
+    text = BASE.replace("  - actor: sam\n", "  - id: same\n    actor: sam\n").replace(
+        "  - actor: jo\n", "  - id: same\n    actor: jo\n"
+    )
+    assert [str(p) for p in check(loads(text, "m.yaml").map, today=TODAY)] == [
+        "m.yaml:26:9: error: stance 'same' is the same as the stance at line 21;"
+        " merge the two, or give one an explicit 'id:' if both are needed [duplicate-stance]"
+    ]
+
+
+def test_two_stances_that_say_the_same_are_reported_with_the_first_line() -> None:
+    twice = "  - actor: jo\n    supports: allow\n    source: gazette\n    quote: Yes.\n"
+    text = BASE.replace("relations:", twice + "relations:")
+    assert [str(p) for p in check(loads(text, "m.yaml").map, today=TODAY)] == [
+        "m.yaml:29:5: error: stance 'jo/supports/allow/gazette/undated' is the same as the"
+        " stance at line 21; merge the two, or give one an explicit 'id:' if both are needed"
+        " [duplicate-stance]"
+    ]
+
+
+def test_an_id_used_twice_names_the_line_of_the_first() -> None:
+    text = BASE.replace("claims:\n", "claims:\n  gazette:\n    text: clash\n")
+    found = [str(p) for p in check(loads(text, "m.yaml").map, today=TODAY)]
+    assert found[0] == (
+        "m.yaml:15:3: error: claim id 'gazette' is already used by a source at line 3;"
+        " ids are shared by sources, actors and claims; rename one [duplicate-id]"
+    )
