@@ -518,3 +518,66 @@ def test_an_id_used_twice_names_the_line_of_the_first() -> None:
         "m.yaml:15:3: error: claim id 'gazette' is already used by a source at line 3;"
         " ids are shared by sources, actors and claims; rename one [duplicate-id]"
     )
+
+
+def test_every_kind_of_reference_to_nothing_is_located_at_its_value() -> None:
+    extra_claims = "  ev:\n    kind: evidence\n    text: A figure\n    source: nopaper\n"
+    text = BASE.replace("claims:\n", "claims:\n" + extra_claims)
+    text = text.replace(
+        "  jo:\n    name: Jo\n    kind: person\n",
+        "  jo:\n    name: Jo\n    kind: person\n    affiliations: [sam, nobody]\n",
+    )
+    text = text.replace(
+        "relations:",
+        """  - actor: ghost
+    neutral: allow
+    source: gazette
+    quote: Hm.
+  - actor: sam
+    neutral: saves
+    source: rag
+    quote: Hm.
+  - actor: jo
+    supports: ev
+    source: gazette
+    quote: So.
+relations:""",
+    )
+    text += """  - from: saves
+    supports: saves
+  - from: nowhere
+    attacks: allow
+    source: nopaper
+  - from: saves
+    supports: allow
+  - from: allow
+    supports: missing
+ignored:
+  - source: rag
+    passage: p
+    reason: r
+"""
+    found = [str(p) for p in check(loads(text, "m.yaml").map, today=TODAY)]
+    assert found == [
+        "m.yaml:11:25: error: actor 'jo' refers to unknown affiliation 'nobody' [unknown-affiliation]",
+        "m.yaml:19:13: error: claim 'ev' refers to unknown source 'nopaper' [unknown-source]",
+        "m.yaml:34:12: error: stance refers to unknown actor 'ghost' [unknown-actor]",
+        "m.yaml:40:13: error: stance refers to unknown source 'rag' [unknown-source]",
+        "m.yaml:49:5: error: claim 'saves' supports itself [self-relation]",
+        "m.yaml:51:11: error: relation refers to unknown claim 'nowhere' [unknown-claim]",
+        "m.yaml:53:13: error: relation refers to unknown source 'nopaper' [unknown-source]",
+        "m.yaml:54:5: error: relation 'saves/supports/allow' is written twice (first at line 47); remove one of them [duplicate-relation]",
+        "m.yaml:57:15: error: relation refers to unknown claim 'missing' [unknown-claim]",
+        "m.yaml:59:13: error: ignored passage refers to unknown source 'rag' [unknown-source]",
+    ]
+
+
+def test_a_contradiction_after_a_neutral_stance_is_still_found() -> None:
+    stances = (
+        "  - actor: jo\n    neutral: saves\n    source: gazette\n    quote: Hm.\n"
+        "  - actor: sam\n    supports: saves\n    source: gazette\n    quote: Yes.\n"
+    )
+    text = BASE.replace("relations:", stances + "relations:")
+    assert [p.message for p in check(loads(text).map, today=TODAY)] == [
+        "actor 'sam' both supports and opposes claim 'saves' (see line 25)"
+    ]
