@@ -10,6 +10,7 @@ output exactly as it was. The build writes only its own files and deletes nothin
 
 from __future__ import annotations
 
+import heapq
 import os
 import uuid
 from dataclasses import dataclass
@@ -59,13 +60,17 @@ def load_valid(map_path: str | os.PathLike[str]) -> tuple[ArgumentMap, tuple[Pro
     Returns the map in canonical order (`argmap.model.canonical`), so nothing built from
     it depends on the order of entries in the file, and its warnings. Quotes are not
     checked against the sources' texts here: that is `argmap check`'s job, and a build
-    only needs the map's structure to be sound.
+    only needs the map's structure to be sound. The argmap.toml beside the map may switch
+    rules off or change their level, as for `argmap check`.
     """
     from argmap.checks import check
+    from argmap.config import config_beside
     from argmap.load import load_file
 
+    config = config_beside(map_path)
     loaded = load_file(os.fspath(map_path))
-    problems = sorted([*loaded.problems, *check(loaded.map, verify_quotes=False)])
+    found = check(loaded.map, verify_quotes=False, config=config)
+    problems = list(heapq.merge(loaded.problems, found))  # each sorted already
     if any(p.level is Level.ERROR for p in problems):
         raise InvalidMapError(problems)
     return canonical(loaded.map), tuple(problems)
