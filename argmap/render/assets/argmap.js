@@ -40,12 +40,17 @@
   var relationsTo = {};
   var relationsFrom = {};
   var relations = data.relations.map(function (a) {
-    return { from: a[0], to: a[1], kind: a[2], source: a[3], note: a[4] };
+    return { from: a[0], to: a[1], kind: a[2], source: a[3], note: a[4], id: a[5] };
   });
   relations.forEach(function (r) {
     (relationsTo[r.to] = relationsTo[r.to] || []).push(r);
     (relationsFrom[r.from] = relationsFrom[r.from] || []).push(r);
   });
+  var relationById = {};
+  relations.forEach(function (r) { relationById[r.id] = r; });
+  var disabled = {};
+  (data.disabled || []).forEach(function (i) { disabled[i] = true; });
+  // data.camps holds the numbered camps only; an actor in none is unaligned.
   var campOf = {};
   data.camps.forEach(function (camp, i) {
     camp.members.forEach(function (a) { campOf[a] = i; });
@@ -89,11 +94,33 @@
   function plural(n, word, many) { return n + " " + (n === 1 ? word : (many || word + "s")); }
   var VERB = { supports: "supports", opposes: "opposes", neutral: "is neutral on" };
   var SIGN = { supports: "+", opposes: "\u2212", neutral: "0" };
-  var ACCEPTANCE = {
-    "in": "accepted: no undefeated claim attacks it",
-    "out": "defeated: an accepted claim attacks it",
-    "undecided": "undecided: it sits in an unresolved cycle of attacks"
-  };
+  // A reason is a claim or a relation (an undercut's target): name either.
+  function reasonName(id) {
+    var r = relationById[id];
+    return r ? "the link from \u201c" + claimName(r.from) + "\u201d to \u201c" + nameOf(r.to) + "\u201d" : claimName(id);
+  }
+  function andList(items) {
+    if (items.length < 2) { return items.join(""); }
+    return items.slice(0, -1).join(", ") + " and " + items[items.length - 1];
+  }
+  // What the map holds on a claim's acceptance, in words, with its reasons
+  // (analysis.acceptance_reasons); never "defeated": an unanswered objection is not a
+  // refutation, and the articles may not dispute it at all.
+  function acceptanceWords(c) {
+    var why = andList((c.reasons || []).map(reasonName));
+    if (c.acceptance === "in") { return "in: no objection to it stands unanswered"; }
+    if (c.acceptance === "out") {
+      return "out: " + plural(c.reasons.length, "unanswered objection") + (why ? ", " + why : "");
+    }
+    if (c.acceptance === "undecided") {
+      return "undecided: in a cycle of objections no claim settles" + (why ? ", with " + why : "");
+    }
+    return c.acceptance;
+  }
+  function strengthWords(c) {
+    return c.strength.toFixed(2) + " of 1 (DF-QuAD): every claim starts at 0.50; the supports " +
+      "that stand raise it, the attacks that stand lower it";
+  }
 
   function holders(claimId) {
     var out = { supports: [], opposes: [], neutral: [] };
@@ -124,9 +151,53 @@
     return node;
   }
 
+  // The stance map draws each stance by what it means for one proposal (the selected
+  // one, else the central question), from analysis.stance_sides: supporting a claim that
+  // argues against the proposal is drawn as against. The line's mark stays the stance's.
+  function sideProposal() {
+    var c = selected ? data.claims[selected] : null;
+    return c && c.kind === "proposal" ? selected : data.question;
+  }
+  var SIDE_WORDS = { "1": "for it", "-1": "against it", "0": "both ways", "none": "does not bear on it" };
+  function edgeSide(e) {
+    var by = data.stanceSides[sideProposal()] || {};
+    var seen = {};
+    e[5].forEach(function (i) { var v = by[String(i)]; seen[v === undefined ? "none" : String(v)] = true; });
+    var keys = Object.keys(seen);
+    if (keys.length === 1) { return keys[0]; }
+    delete seen.none;
+    keys = Object.keys(seen);
+    return keys.length === 1 ? keys[0] : "0";
+  }
+  var drawnFor = null;
+  var sidesLegend = document.getElementById("sides-for");
+  var sidesLegendText = sidesLegend ? sidesLegend.textContent : "";
+  // After a selection: redraw the stance lines if the proposal they are drawn for changed.
+  function restyleSides() {
+    var p = sideProposal();
+    if (p === drawnFor) { return; }
+    drawnFor = p;
+    if (sidesLegend) {
+      sidesLegend.textContent = p === data.question ? sidesLegendText :
+        "Lines show what each stance means for \u201c" + claimName(p) + "\u201d (the proposal selected; " +
+        "close it to go back to the central question). Supporting a claim that argues against it is drawn as against.";
+    }
+    if (!networks.stances) { return; }
+    edgeSets.stances.update(views.stances.edges.map(function (e) {
+      var edge = visEdge(e, false);
+      return { id: edge.id, color: edge.color, dashes: edge.dashes };
+    }));
+    if (highlighted.stances) { highlight("stances", highlighted.stances); }
+  }
+
   function visEdge(e, faded) {
     var edge = copy(data.styles.edges[e[3]]);
     edge.id = e[0]; edge.from = e[1]; edge.to = e[2];
+    if (e[3].indexOf("stance-") === 0 && data.question) {
+      var look = data.sideStyles[edgeSide(e)];
+      edge.color = { color: look.color, highlight: look.color, hover: look.color };
+      edge.dashes = look.dashes;
+    }
     if (e[4]) { edge.width = e[4]; }
     if (e[7] && e[7].length) { edge.smooth = { enabled: true, type: e[7][0], roundness: e[7][1] }; }
     edge.color.opacity = faded ? 0.06 : (edge.color.opacity || 1);
@@ -152,6 +223,7 @@
     network.canvas.frame.tabIndex = -1;
     times.network = performance.now();
     networks[name] = network; nodeSets[name] = nodes; edgeSets[name] = edges;
+    if (name === "stances") { drawnFor = sideProposal(); }
     network.on("hoverNode", function (p) { showTooltip(nodeTooltip(p.node), p.event); });
     network.on("hoverEdge", function (p) { showTooltip(edgeTooltip(name, p.edge), p.event); });
     network.on("blurNode", hideTooltip);
@@ -236,13 +308,19 @@
     }
     var c = data.claims[id];
     var h = holders(id);
-    var count = data.board[id] ? sides(id) : h.supports.length + " for, " + h.opposes.length + " against";
+    var count = data.board[id] ? sides(id) + " (stated positions)" : holdWords(h);
     return c.kind.charAt(0).toUpperCase() + c.kind.slice(1) + ": " + clip(c.text, 160) +
       "\n" + count + " \u00b7 click for details";
   }
 
-  // A proposal's count is its board's: the same actors the panel lists by name.
+  // A proposal's count is its board's (analysis.sides): the same actors the panel lists
+  // by name. A claim's count is of stances on it, in other words, so "for, against"
+  // has one meaning on the page.
   function sides(id) { return data.board[id].summary; }
+  function holdWords(h) {
+    return h.supports.length + " support, " + h.opposes.length + " oppose" +
+      (h.neutral.length ? ", " + h.neutral.length + " neutral" : "");
+  }
 
   function edgeTooltip(name, id) {
     var e = viewEdges[name][id];
@@ -253,8 +331,9 @@
     }
     if (name === "stances") {
       var s = stances[e[5][0]];
+      var meaning = data.question ? "\nFor \u201c" + clip(claimName(sideProposal()), 50) + "\u201d: " + SIDE_WORDS[edgeSide(e)] : "";
       return actorName(s.actor) + " " + SIGN[s.position] + " " + VERB[s.position] + " \u201c" +
-        clip(claimName(s.claim), 60) + "\u201d\n" + plural(e[5].length, "quote") + " \u00b7 click to read";
+        clip(claimName(s.claim), 60) + "\u201d" + meaning + "\n" + plural(e[5].length, "quote") + " \u00b7 click to read";
     }
     return actorName(e[1]) + " and " + actorName(e[2]) + ": " +
       (e[3] === "agree" ? "+ agree" : "\u2212 conflict") + " (" + e[6] + ")";
@@ -312,6 +391,7 @@
       else if (move) { network.focus(id, { scale: Math.max(network.getScale(), 1), animation: false }); }
     }
     document.body.classList.toggle("has-board", !!data.board[id]);
+    restyleSides();
     showPanel(nodePanel(id, name), keepFocus);
     if (name && name === current && focusSteps) { fitVisible(name); }
     if (name && name === current && (move || focusSteps)) { clearOfSheet(name, id); }
@@ -333,6 +413,7 @@
     selected = null;
     selectedEdge = id;
     highlight(name, null);
+    restyleSides();
     document.body.classList.remove("has-board");
     showPanel(edgePanel(name, id));
   }
@@ -340,6 +421,7 @@
   function clearSelection() {
     selected = null;
     selectedEdge = null;
+    restyleSides();
     if (focusSteps) { focusSteps = 0; applyFilters(); }
     if (current && networks[current]) {
       networks[current].unselectAll();
@@ -465,11 +547,18 @@
         a.affiliations.forEach(function (x, i) { if (i) { aff.appendChild(document.createTextNode(", ")); } aff.appendChild(linkTo(x)); });
         facts.push(el("dt", { text: "Affiliations" }), aff);
       }
-      if (campOf[id] !== undefined) {
-        var camp = data.camps[campOf[id]];
-        facts.push(el("dt", { text: "Camp" }), el("dd", { text: camp.name + " (" + plural(camp.members.length, "actor") + ")" }));
-      }
+      var camp = campOf[id] !== undefined ? data.camps[campOf[id]].name : data.unalignedWord + ": no stated position and no agreement with anyone";
+      facts.push(el("dt", { text: "Camp" }), el("dd", { id: "actor-camp", text: camp }));
       out.push(el("dl", { cls: "facts" }, facts));
+      var partners = data.partners[id] || [];
+      [["agree", "Agrees most with", function (w) { return w > 0; }],
+       ["conflict", "Conflicts most with", function (w) { return w < 0; }]].forEach(function (k) {
+        var items = partners.filter(function (p) { return k[2](p[1]); }).map(function (p) {
+          return el("li", null, [linkTo(p[0]), " (" + (p[1] > 0 ? "+" : "\u2212") + Math.abs(p[1]).toFixed(2) + ")"]);
+        });
+        var sec = section(k[1] + " (" + items.length + ")", items);
+        if (sec) { sec.classList.add("partners-" + k[0]); out.push(sec); }
+      });
       var pos = (data.positions[id] || []).map(function (p) {
         return el("li", null, [linkTo(p[0]), ": " + p[3] + (p[2] ? " \u2014 mixed: has arguments on both sides" : "")]);
       });
@@ -487,15 +576,17 @@
       var cfacts = [];
       if (c.source) { cfacts.push(el("dt", { text: "Source" }), el("dd", null, [sourceLine(c.source)])); }
       if (c.tags.length) { cfacts.push(el("dt", { text: "Tags" }), el("dd", { text: c.tags.join(", ") })); }
-      if (c.acceptance) { cfacts.push(el("dt", { text: "Acceptance" }), el("dd", { text: ACCEPTANCE[c.acceptance] || c.acceptance })); }
       var h = holders(id);
-      if (data.board[id]) { cfacts.push(el("dt", { text: "Positions" }), el("dd", { text: sides(id) })); }
-      cfacts.push(el("dt", { text: data.board[id] ? "Direct stances" : "Held by" }), el("dd", { text: h.supports.length + " for, " + h.opposes.length + " against, " + h.neutral.length + " neutral" }));
+      if (data.board[id]) { cfacts.push(el("dt", { text: "Stated positions" }), el("dd", { id: "board-summary", text: sides(id) })); }
+      else { cfacts.push(el("dt", { text: "Stances" }), el("dd", { text: holdWords(h) })); }
+      if (c.acceptance) { cfacts.push(el("dt", { text: "Acceptance" }), el("dd", { id: "acceptance-words", text: acceptanceWords(c) })); }
+      if (c.strength !== null && c.strength !== undefined) { cfacts.push(el("dt", { text: "Strength" }), el("dd", { id: "strength-words", text: strengthWords(c) })); }
       out.push(el("dl", { cls: "facts" }, cfacts));
       if (data.board[id]) { out.push(proBoard(id)); }
       var st = stancesByClaim[id] || [];
       ["supports", "opposes", "neutral"].forEach(function (p) {
         var title = { supports: "Supporters", opposes: "Opponents", neutral: "Neutral" }[p];
+        if (data.board[id]) { title = "Stances on the proposal itself: " + VERB[p]; }
         out.push(section(title + " (" + h[p].length + ")", st.filter(function (s) { return s.position === p; })
           .map(function (s) { return stanceItem(s, true, false); })));
       });
@@ -521,6 +612,14 @@
       else { body.push(el("p", { cls: "tag", text: "no quote" })); }
       if (s.claim !== proposal) { body.push(el("p", { cls: "hint" }, [SIGN[s.position] + " " + VERB[s.position] + " ", linkTo(s.claim)])); }
     }
+    if (entry[3]) {
+      // An inferred position: the chain of claims and the sources behind it.
+      var via = [];
+      entry[3].path.forEach(function (c, i) { if (i) { via.push(" \u2192 "); } via.push(linkTo(c)); });
+      body.push(el("p", { cls: "hint chain" }, ["Inferred through: "].concat(via)));
+      body.push(el("p", { cls: "hint" }, ["Sources: " + entry[3].sources.map(function (x) {
+        return data.sources[x] ? data.sources[x].title : x; }).join("; ")]));
+    }
     return el("li", { cls: "stance" }, body);
   }
   function argumentItem(r) {
@@ -531,7 +630,7 @@
       inner.push(el("li", null, [(sub.kind === "supports" ? "+ supported by " : "\u2212 attacked by "), linkTo(sub.from)]));
     });
     var summary = el("summary", null, [(r.kind === "supports" ? "+ " : "\u2212 ") + claimName(r.from) + " ",
-      el("span", { cls: "status", text: "(" + h.supports.length + " for, " + h.opposes.length + " against)" })]);
+      el("span", { cls: "status", text: "(" + holdWords(h) + ")" })]);
     return el("li", null, [el("details", { cls: "argument" }, [summary,
       el("p", null, [linkTo(r.from)]), el("ul", { cls: "plain" }, inner)])]);
   }
@@ -551,7 +650,7 @@
     [["mixed", "Mixed: arguments on both sides"], ["neutral", "Neutral"],
      ["inferred", "Inferred, not stated: only through other sources\u2019 relations"]].forEach(function (k) {
       if (!b[k[0]].length) { return; }
-      out.appendChild(el("details", { cls: "board-mixed" }, [el("summary", { text: k[1] + " (" + b[k[0]].length + ")" }),
+      out.appendChild(el("details", { cls: "board-mixed board-" + k[0] }, [el("summary", { text: k[1] + " (" + b[k[0]].length + ")" }),
         el("ul", { cls: "plain" }, b[k[0]].map(function (e) { return boardActor(e, id); }))]));
     });
     out.appendChild(el("p", { cls: "hint", text: "Stated positions: where the actor's own source links them to this proposal. The quote is the one that pulls them most that way." }));
@@ -571,13 +670,39 @@
       var first = stances[e[5][0]];
       $("panel-title").textContent = actorName(first.actor) + " " + SIGN[first.position] + " " + VERB[first.position];
       out.push(el("p", null, [linkTo(first.actor), " " + VERB[first.position] + " ", linkTo(first.claim)]));
+      if (data.question) {
+        out.push(el("p", { cls: "hint", id: "stance-meaning" }, ["For ", linkTo(sideProposal()), ": " + SIDE_WORDS[edgeSide(e)] +
+          " (what supporting or opposing this claim means for the proposal, through the map's relations)"]));
+      }
       out.push(section("Quotes (" + e[5].length + ")", e[5].map(function (i) { return stanceItem(stances[i], false, false); })));
     } else {
       $("panel-title").textContent = e[3] === "agree" ? "+ Agreement" : "\u2212 Conflict";
       out.push(el("p", null, [linkTo(e[1]), " and ", linkTo(e[2]), " " + (e[3] === "agree" ? "agree" : "conflict") + " (weight " + e[6] + ")"]));
       out.push(el("p", { cls: "hint", text: "Weight: how far their positions on the shared claims agree (+1) or conflict (\u22121)." }));
+      out = out.concat(sharedClaims(e[1], e[2]));
     }
     return out.filter(Boolean);
+  }
+
+  // The claims two actors both take a stance on: the same stance (shared) or opposite
+  // ones (opposed), each with both actors' quotes.
+  function sharedClaims(a, b) {
+    var mine = {};
+    (stancesByActor[a] || []).forEach(function (s) { (mine[s.claim] = mine[s.claim] || []).push(s); });
+    var shared = [];
+    var opposed = [];
+    (stancesByActor[b] || []).forEach(function (t) {
+      (mine[t.claim] || []).forEach(function (s) {
+        if (s.position === "neutral" || t.position === "neutral") { return; }
+        (s.position === t.position ? shared : opposed).push([s, t]);
+      });
+    });
+    function item(pair) {
+      return el("li", { cls: "pair" }, [el("p", null, [linkTo(pair[0].claim)]),
+        el("ul", { cls: "plain" }, [stanceItem(pair[0], true, false), stanceItem(pair[1], true, false)])]);
+    }
+    return [section("Shared claims (" + shared.length + ")", shared.map(item)),
+            section("Opposed claims (" + opposed.length + ")", opposed.map(item))].filter(Boolean);
   }
 
   // ---- search ----------------------------------------------------------------------
