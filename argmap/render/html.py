@@ -31,7 +31,7 @@ from markupsafe import Markup
 
 from argmap.analysis import Analysis, Contribution
 from argmap.errors import OutputError
-from argmap.model import ActorKind, ArgumentMap, ClaimKind, Position
+from argmap.model import ActorKind, ArgumentMap, ClaimKind, Position, RelationKind
 from argmap.render.outline import outline_html, score_words
 from argmap.render.styles import (
     BLUE,
@@ -40,6 +40,7 @@ from argmap.render.styles import (
     GREY,
     NODE_STYLES,
     OTHER_CAMP_COLOUR,
+    REDDISH_PURPLE,
     VERMILLION,
 )
 from argmap.render.views import View, build_views
@@ -255,6 +256,64 @@ def _stance_sides(analysis: Analysis, index: dict[str, int]) -> dict[str, dict[s
     }
 
 
+#: The node class of the point an undercut ends on: the middle of the edge it undercuts
+#: (vis-network cannot end an edge on an edge). Its id is this prefix and that edge's id.
+CUT_NODE = "undercut-mid"
+CUT_PREFIX = "cut:"
+_CUT_NODE_STYLE: dict[str, Any] = {
+    "shape": "dot",
+    "size": 6,
+    "color": {"background": REDDISH_PURPLE, "border": "#1A1A1A"},
+    "borderWidth": 1,
+    "font": {"size": 1, "color": "rgba(0,0,0,0)"},
+}
+#: An undercut: a relation attacking another relation's inference, not a claim.
+_UNDERCUT_STYLE: tuple[str, dict[str, Any]] = (
+    "\u2298 undercuts: attacks the link it ends on, not a claim",
+    {
+        "color": {"color": REDDISH_PURPLE, "highlight": REDDISH_PURPLE, "hover": REDDISH_PURPLE},
+        "dashes": [3, 4],
+        "width": 2.5,
+        "arrows": {"to": {"enabled": True, "type": "bar", "scaleFactor": 0.8}},
+        "label": "\u2298",
+        "font": {
+            "size": 18,
+            "face": "system-ui, sans-serif",
+            "color": "#1A1A1A",
+            "strokeWidth": 3,
+            "strokeColor": "#FFFFFF",
+            "align": "horizontal",
+        },
+    },
+)
+
+
+def _add_undercuts(entry: dict[str, Any], amap: ArgumentMap, index: dict[str, int]) -> None:
+    """Draw each undercut on the argument view: an edge from its claim to a point in the
+    middle of the edge it undercuts (the page script moves the point onto the drawn
+    curve). Undercuts of relations the view does not draw are left to the panel."""
+    drawn = {edge[0]: edge for edge in entry["edges"]}
+    xy = {node[0]: (node[2], node[3]) for node in entry["nodes"]}
+    points: dict[str, list[Any]] = {}
+    cuts: list[list[Any]] = []
+    for relation in sorted(amap.relations, key=lambda r: r.id):
+        target = drawn.get(relation.target)
+        if relation.kind is not RelationKind.UNDERCUTS or target is None:
+            continue
+        if relation.origin not in xy:
+            continue
+        (x1, y1), (x2, y2) = xy[target[1]], xy[target[2]]
+        point = CUT_PREFIX + relation.target
+        points.setdefault(
+            point, [point, CUT_NODE, round((x1 + x2) / 2), round((y1 + y2) / 2), "", -1]
+        )
+        cuts.append(
+            [relation.id, relation.origin, point, "rel-undercuts", 0, [index[relation.id]], "", []]
+        )
+    entry["nodes"].extend(points[p] for p in sorted(points))
+    entry["edges"].extend(cuts)
+
+
 def _page_data(amap: ArgumentMap, analysis: Analysis, views: tuple[View, ...]) -> dict[str, Any]:
     stances = sorted(amap.stances, key=lambda s: s.id)
     relations = sorted(amap.relations, key=lambda r: r.id)
@@ -270,6 +329,8 @@ def _page_data(amap: ArgumentMap, analysis: Analysis, views: tuple[View, ...]) -
             for edge in entry["edges"]:
                 weight = weights.get(edge[0], 0.0)
                 edge[6] = f"{weight:+.0f}" if weight == int(weight) else f"{weight:+.2f}"
+        if view.name == "argument":
+            _add_undercuts(entry, amap, index)
         view_data[view.name] = entry
     return {
         "title": amap.title,
@@ -336,8 +397,10 @@ def _page_data(amap: ArgumentMap, analysis: Analysis, views: tuple[View, ...]) -
         "sideStyles": {k: {"color": c, "dashes": d} for k, (_, c, d) in SIDE_STYLES.items()},
         "otherCampColour": OTHER_CAMP_COLOUR,
         "styles": {
-            "nodes": {name: style for name, (_, style) in NODE_STYLES.items()},
-            "edges": {name: style for name, (_, style) in EDGE_STYLES.items()},
+            "nodes": {name: style for name, (_, style) in NODE_STYLES.items()}
+            | {CUT_NODE: _CUT_NODE_STYLE},
+            "edges": {name: style for name, (_, style) in EDGE_STYLES.items()}
+            | {"rel-undercuts": _UNDERCUT_STYLE[1]},
         },
         "visOptions": vis_options(),
         "views": view_data,
@@ -426,6 +489,29 @@ def _legend(
         )
     if view.name == "camps":
         items.append(_item("line width: strength of agreement or conflict"))
+    if view.name == "argument":
+        items += _undercut_legend(amap, analysis)
+    return items
+
+
+def _undercut_legend(amap: ArgumentMap, analysis: Analysis) -> list[dict[str, Any]]:
+    if not any(r.kind is RelationKind.UNDERCUTS for r in amap.relations):
+        return []
+    style = _UNDERCUT_STYLE[1]
+    items = [
+        _item(
+            _UNDERCUT_STYLE[0],
+            edge={"colour": style["color"]["color"], "dash": "3,4", "arrow": False},
+        )
+    ]
+    if analysis.disabled_relations:
+        items.append(
+            _item(
+                "faded link marked \u2298: disabled, an accepted claim undercuts it, so it "
+                "no longer counts for or against its target",
+                edge={"colour": "#C8C8C8", "dash": "", "arrow": True},
+            )
+        )
     return items
 
 

@@ -190,9 +190,18 @@
     if (highlighted.stances) { highlight("stances", highlighted.stances); }
   }
 
+  // The point an undercut ends on ("cut:" and the undercut edge's id): not an entry.
+  function isCut(id) { return typeof id === "string" && id.indexOf("cut:") === 0; }
+  // A relation an accepted undercut disables: drawn faded, marked with a ⊘.
+  function isDisabled(e) { return e[3].indexOf("rel-") === 0 && e[5].some(function (i) { return disabled[i]; }); }
+
   function visEdge(e, faded) {
     var edge = copy(data.styles.edges[e[3]]);
     edge.id = e[0]; edge.from = e[1]; edge.to = e[2];
+    if (isDisabled(e)) {
+      edge.color = { color: "#C8C8C8", highlight: "#8C8C8C", hover: "#8C8C8C", opacity: 1 };
+      edge.label = (edge.label ? edge.label + " " : "") + "\u2298";
+    }
     if (e[3].indexOf("stance-") === 0 && data.question) {
       var look = data.sideStyles[edgeSide(e)];
       edge.color = { color: look.color, highlight: look.color, hover: look.color };
@@ -224,7 +233,11 @@
     times.network = performance.now();
     networks[name] = network; nodeSets[name] = nodes; edgeSets[name] = edges;
     if (name === "stances") { drawnFor = sideProposal(); }
-    network.on("hoverNode", function (p) { showTooltip(nodeTooltip(p.node), p.event); });
+    placeCuts(name);
+    network.on("dragEnd", function () { placeCuts(name); });
+    network.on("hoverNode", function (p) {
+      showTooltip(isCut(p.node) ? edgeTooltip(name, p.node.slice(4)) : nodeTooltip(p.node), p.event);
+    });
     network.on("hoverEdge", function (p) { showTooltip(edgeTooltip(name, p.edge), p.event); });
     network.on("blurNode", hideTooltip);
     network.on("blurEdge", hideTooltip);
@@ -232,7 +245,8 @@
     network.on("zoom", hideTooltip);
     network.on("click", function (p) {
       hideTooltip();
-      if (p.nodes.length) { select(p.nodes[0], false); }
+      if (p.nodes.length && isCut(p.nodes[0])) { selectEdge(name, p.nodes[0].slice(4)); }
+      else if (p.nodes.length) { select(p.nodes[0], false); }
       else if (p.edges.length) { selectEdge(name, p.edges[0]); }
       else { clearSelection(); }
       commit(true);
@@ -253,6 +267,21 @@
     initialZoom(name);
     applyFilters();
     return network;
+  }
+
+  // Move each undercut's end point onto the middle of the edge it undercuts, as drawn
+  // (a bent edge's middle is off the straight line between its ends).
+  function placeCuts(name) {
+    var network = networks[name];
+    var moves = [];
+    views[name].nodes.forEach(function (n) {
+      if (n[1] !== "undercut-mid") { return; }
+      var edge = network.body.edges[n[0].slice(4)];
+      if (!edge || !edge.edgeType || !edge.edgeType.getPoint) { return; }
+      var at = edge.edgeType.getPoint(0.5);
+      moves.push({ id: n[0], x: at.x, y: at.y });
+    });
+    if (moves.length) { nodeSets[name].update(moves); }
   }
 
   // Fit the whole view when it stays legible; otherwise open on the view's home (its
@@ -326,8 +355,11 @@
     var e = viewEdges[name][id];
     if (name === "argument") {
       var r = relations[e[5][0]];
+      if (r.kind === "undercuts") {
+        return clip(claimName(r.from), 60) + "\n\u2298 undercuts " + clip(reasonName(r.to), 120);
+      }
       return clip(claimName(r.from), 60) + "\n" + (r.kind === "supports" ? "+ supports" : "\u2212 attacks") +
-        "\n" + clip(claimName(r.to), 60);
+        "\n" + clip(claimName(r.to), 60) + (isDisabled(e) ? "\n\u2298 disabled: an accepted claim undercuts this link" : "");
     }
     if (name === "stances") {
       var s = stances[e[5][0]];
@@ -591,7 +623,15 @@
           .map(function (s) { return stanceItem(s, true, false); })));
       });
       function rels(list, key, word) {
-        return list.map(function (r) { return el("li", null, [(r.kind === "supports" ? "+ " : "\u2212 ") + word[r.kind] + " ", linkTo(r[key])]); });
+        return list.map(function (r) {
+          if (r.kind === "undercuts") {
+            var t = relationById[r.to];
+            return el("li", null, ["\u2298 undercuts the link from ", linkTo(t.from), " to ", linkTo(t.to)]);
+          }
+          var off = relations.indexOf(r);
+          return el("li", null, [(r.kind === "supports" ? "+ " : "\u2212 ") + word[r.kind] + " ", linkTo(r[key]),
+            disabled[off] ? " \u2298 (disabled: undercut)" : ""]);
+        });
       }
       out.push(section("Argued about by", rels(relationsTo[id] || [], "from", { supports: "supported by", attacks: "attacked by" })));
       out.push(section("Argues about", rels(relationsFrom[id] || [], "to", { supports: "supports", attacks: "attacks" })));
@@ -662,8 +702,20 @@
     var out = [];
     if (name === "argument") {
       var r = relations[e[5][0]];
-      $("panel-title").textContent = r.kind === "supports" ? "+ Support" : "\u2212 Attack";
-      out.push(el("p", null, [linkTo(r.from), " " + r.kind + " ", linkTo(r.to)]));
+      $("panel-title").textContent = r.kind === "supports" ? "+ Support" : r.kind === "attacks" ? "\u2212 Attack" : "\u2298 Undercut";
+      if (r.kind === "undercuts") {
+        var t = relationById[r.to];
+        out.push(el("p", null, [linkTo(r.from), " undercuts the link: ", linkTo(t.from), " " + t.kind + " ", linkTo(t.to)]));
+        out.push(el("p", { cls: "hint", text: "An undercut attacks the inference, not the claim: it says the link does not hold, not that the claim is false." }));
+      } else {
+        out.push(el("p", null, [linkTo(r.from), " " + r.kind + " ", linkTo(r.to)]));
+      }
+      if (isDisabled(e)) {
+        var by = relations.filter(function (u) { return u.kind === "undercuts" && u.to === r.id; });
+        out.push(el("p", { cls: "note", id: "disabled-note" }, ["\u2298 Disabled: undercut by "].concat(
+          by.map(function (u, i) { return i ? [", ", linkTo(u.from)] : [linkTo(u.from)]; }).reduce(function (a, b) { return a.concat(b); }, []),
+          [" (accepted), so this link no longer counts."])));
+      }
       if (r.source) { out.push(el("p", null, [sourceLine(r.source)])); }
       if (r.note) { out.push(el("p", { cls: "note", text: r.note })); }
     } else if (name === "stances") {
@@ -832,11 +884,16 @@
         relations.forEach(function (r) { if (r.source === f.source) { inSource[r.from] = true; inSource[r.to] = true; } });
       }
       view.nodes.forEach(function (n) {
+        if (isCut(n[0])) { return; }
         var c = data.claims[n[0]];
         var held = (stancesByClaim[n[0]] || []).some(function (s) { return stancePasses(f, s); });
         if (f.source ? (c.source === f.source || inSource[n[0]] || held) : (c.kind === "proposal" || held)) {
           nodes[n[0]] = true;
         }
+      });
+      view.nodes.forEach(function (n) {
+        var t = isCut(n[0]) ? viewEdges[name][n[0].slice(4)] : null;
+        if (t && nodes[t[1]] && nodes[t[2]]) { nodes[n[0]] = true; }
       });
       view.edges.forEach(function (e) {
         var r = relations[e[5][0]];
@@ -992,7 +1049,7 @@
   function step(direction) {
     var network = networks[current];
     var xy = network.getPositions(visibleIds(current));
-    var ids = Object.keys(xy).sort(function (a, b) { return xy[a].y - xy[b].y || xy[a].x - xy[b].x || (a < b ? -1 : 1); });
+    var ids = Object.keys(xy).filter(function (id) { return !isCut(id); }).sort(function (a, b) { return xy[a].y - xy[b].y || xy[a].x - xy[b].x || (a < b ? -1 : 1); });
     if (!ids.length) { return; }
     var at = ids.indexOf(selected);
     var next = ids[at < 0 ? (direction > 0 ? 0 : ids.length - 1) : (at + direction + ids.length) % ids.length];
