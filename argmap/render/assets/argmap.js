@@ -1390,7 +1390,8 @@
 
   window.argmap = {
     data: data, networks: networks, nodes: nodeSets, edges: edgeSets,
-    select: select, showView: showView, reset: reset, visibleParts: visibleParts,
+    select: select, selectEdge: selectEdge, clearSelection: clearSelection,
+    showView: showView, reset: reset, visibleParts: visibleParts,
     filterState: filterState, current: function () { return current; },
     selected: function () { return selected; }, rank: rank, setFocus: setFocus,
     viewSvg: viewSvg, preparePrint: preparePrint, stateHash: stateHash
