@@ -10,6 +10,7 @@ from argmap.analysis import analyse
 from argmap.load import loads
 from argmap.model import ArgumentMap
 from argmap.render.html import _filters, _legend, _page_data, render_index
+from argmap.render.outline import outline_html
 from argmap.render.views import build_views
 
 TEXT = """\
@@ -192,3 +193,13 @@ def test_an_inferred_position_carries_its_chain_of_sources() -> None:
     rows = {r[0]: r for r in data["board"]["town"]["inferred"]}
     assert rows["jo"][3] == {"path": ["saves", "town"], "sources": ["gazette", "herald"]}
     assert data["board"]["town"]["for"] == []
+
+
+def test_the_outline_counts_each_proposal_as_the_page_does() -> None:
+    amap, analysis, _, data = _built()
+    html = outline_html(amap, analysis)
+    uk = html[html.index('id="o-uk"') :]
+    uk = uk[: uk.index("</li>")]
+    assert f'<p class="o-sides">Stated positions: {data["board"]["uk"]["summary"]}</p>' in uk
+    assert data["board"]["uk"]["summary"] == "2 for, 1 against"
+    assert "<h4>Unaligned (1)</h4>" in html

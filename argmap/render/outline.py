@@ -89,6 +89,9 @@ class Entry:
     ref: bool = False
     stances: list[Stance] = field(default_factory=list)
     groups: list[tuple[str, list[Entry]]] = field(default_factory=list)  # ("For", entries)
+    # A proposal's stated sides, `analysis.sides[...].summary()`: the count the page's
+    # tooltip and panel and the report give.
+    sides: str = ""
 
 
 class _Outline:
@@ -195,6 +198,9 @@ def outline_html(amap: ArgumentMap, analysis: Analysis) -> str:
     from argmap.render.templates import render_template
 
     tops, others = _tree(amap)
+    for top in tops:
+        if not top.ref and top.claim.id in analysis.sides:
+            top.sides = analysis.sides[top.claim.id].summary()
     summary = summarise(amap, analysis)
     return render_template(
         "outline.html",

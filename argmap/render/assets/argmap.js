@@ -594,9 +594,9 @@
       var pos = (data.positions[id] || []).map(function (p) {
         return el("li", null, [linkTo(p[0]), ": " + p[3] + (p[2] ? " \u2014 mixed: has arguments on both sides" : "")]);
       });
-      var posSection = section("Computed position", pos);
+      var posSection = section("Stated positions", pos);
       if (posSection) {
-        posSection.appendChild(el("p", { cls: "hint", text: "From \u22121 (against) to +1 (for), through the claims the actor holds and how they bear on each proposal." }));
+        posSection.appendChild(el("p", { cls: "hint", text: "From \u22121 (against) to +1 (for): where the actor's own sources link them to a proposal, through the claims they hold. Positions reached only through other sources are in each proposal's \u201cInferred, not stated\u201d part." }));
         out.push(posSection);
       }
       out.push(section("Stances (" + (stancesByActor[id] || []).length + ")",
