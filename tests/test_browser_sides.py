@@ -112,13 +112,13 @@ def test_stance_lines_are_drawn_by_what_they_mean_for_the_proposal(
     assert _edge(page, "jo>illegal>opposes") == ["#0072B2", False, "\u2212"]
     assert _edge(page, "vic>uk>supports") == ["#0072B2", False, "+"]
     legend = page.inner_text("#sides-for")
-    assert legend.startswith("Lines show what each stance means for \u201cAllow rooms\u201d")
+    assert legend.startswith("Lines: what each stance means for \u201cAllow rooms\u201d")
     # Selecting the other proposal redraws every line for it: none bears on the town.
     page.evaluate("argmap.select('town', false)")
     assert _edge(page, "sam>illegal>supports") == ["#C8C8C8", [1, 7], "+"]
     assert _edge(page, "jo>saves>supports") == ["#C8C8C8", [1, 7], "+"]
     assert page.inner_text("#sides-for").startswith(
-        "Lines show what each stance means for \u201cOpen a room in the town\u201d"
+        "Lines: what each stance means for \u201cOpen a room in the town\u201d"
     )
     page.evaluate("argmap.clearSelection()")
     assert _edge(page, "sam>illegal>supports") == ["#D55E00", [10, 6], "+"]

@@ -67,9 +67,9 @@ def test_the_stance_legend_says_lines_show_sides_with_the_same_styles() -> None:
     names = [c["name"] for c in data["camps"]]
     legend = _legend(views[1], amap, analysis, names)
     assert legend[3] == {
-        "text": "Lines show what each stance means for \u201cAllow rooms\u201d (the central "
-        "question; select a proposal to redraw them for it). Supporting a claim that argues "
-        "against it is drawn as against.",
+        "text": "Lines: what each stance means for \u201cAllow rooms\u201d, the central question "
+        "(select a proposal to redraw them for it); supporting a claim against it is drawn "
+        "as against",
         "node": None,
         "edge": None,
         "swatches": [],
@@ -79,10 +79,7 @@ def test_the_stance_legend_says_lines_show_sides_with_the_same_styles() -> None:
     assert drawn == [
         ("for it", {"colour": "#0072B2", "dash": "", "arrow": False}),
         ("against it", {"colour": "#D55E00", "dash": "10,6", "arrow": False}),
-        (
-            "both ways (its routes to it disagree, or a neutral stance)",
-            {"colour": "#8C8C8C", "dash": "2,5", "arrow": False},
-        ),
+        ("both ways, or neutral", {"colour": "#8C8C8C", "dash": "2,5", "arrow": False}),
         ("does not bear on it", {"colour": "#C8C8C8", "dash": "1,7", "arrow": False}),
     ]
     # The legend's swatches are the styles the script draws the lines with.

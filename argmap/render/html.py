@@ -439,7 +439,7 @@ def _edge_swatch(cls: str) -> dict[str, Any]:
 SIDE_STYLES: dict[str, tuple[str, str, list[int] | bool]] = {
     "1": ("for it", BLUE, False),
     "-1": ("against it", VERMILLION, [10, 6]),
-    "0": ("both ways (its routes to it disagree, or a neutral stance)", GREY, [2, 5]),
+    "0": ("both ways, or neutral", GREY, [2, 5]),
     "none": ("does not bear on it", "#C8C8C8", [1, 7]),
 }
 
@@ -449,9 +449,9 @@ def _side_legend(amap: ArgumentMap, analysis: Analysis) -> list[dict[str, Any]]:
     name = question.display if question else "the proposal"
     items = [
         _item(
-            f"Lines show what each stance means for \u201c{name}\u201d (the central "
-            "question; select a proposal to redraw them for it). Supporting a claim "
-            "that argues against it is drawn as against.",
+            f"Lines: what each stance means for \u201c{name}\u201d, the central question "
+            "(select a proposal to redraw them for it); supporting a claim against it "
+            "is drawn as against",
             ident="sides-for",
         )
     ]

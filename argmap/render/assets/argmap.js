@@ -179,8 +179,8 @@
     drawnFor = p;
     if (sidesLegend) {
       sidesLegend.textContent = p === data.question ? sidesLegendText :
-        "Lines show what each stance means for \u201c" + claimName(p) + "\u201d (the proposal selected; " +
-        "close it to go back to the central question). Supporting a claim that argues against it is drawn as against.";
+        "Lines: what each stance means for \u201c" + claimName(p) + "\u201d, the proposal selected " +
+        "(close it to go back to the central question); supporting a claim against it is drawn as against";
     }
     if (!networks.stances) { return; }
     edgeSets.stances.update(views.stances.edges.map(function (e) {
