@@ -97,7 +97,7 @@
   // A reason is a claim or a relation (an undercut's target): name either.
   function reasonName(id) {
     var r = relationById[id];
-    return r ? "the link from \u201c" + claimName(r.from) + "\u201d to \u201c" + nameOf(r.to) + "\u201d" : claimName(id);
+    return r ? "the link from \u201c" + claimName(r.from) + "\u201d to \u201c" + nameOf(r.to) + "\u201d" : "\u201c" + claimName(id) + "\u201d";
   }
   function andList(items) {
     if (items.length < 2) { return items.join(""); }
@@ -256,7 +256,12 @@
         ctx.font = "bold 18px system-ui, sans-serif";
         ctx.textAlign = "center";
         ctx.fillStyle = "#333333";
-        ctx.fillText(g[0], g[1], g[2]);
+        // A camp's name on two lines ("Camp 1: For: …" over "mean … · 23 actors") so
+        // it stays within a phone's width.
+        var cut = g[0].indexOf(" \u00b7 ");
+        if (cut < 0) { ctx.fillText(g[0], g[1], g[2]); return; }
+        ctx.fillText(g[0].slice(0, cut), g[1], g[2] - 24);
+        ctx.fillText(g[0].slice(cut + 3), g[1], g[2]);
       });
       if (firstDraw === null) {
         firstDraw = performance.now();
@@ -1227,8 +1232,8 @@
     });
     if (!ids.length) { left = top = 0; right = bottom = 100; }
     (views[name].groups || []).forEach(function (grp) {  // camp names sit above their camps
-      left = Math.min(left, grp[1] - 160); right = Math.max(right, grp[1] + 160);
-      top = Math.min(top, grp[2] - 24); bottom = Math.max(bottom, grp[2]);
+      left = Math.min(left, grp[1] - 300); right = Math.max(right, grp[1] + 300);
+      top = Math.min(top, grp[2] - 48); bottom = Math.max(bottom, grp[2]);
     });
     var pad = 20;
     var root = svgEl("svg", { xmlns: SVG, viewBox: [left - pad, top - pad, right - left + 2 * pad, bottom - top + 2 * pad].join(" "),
@@ -1295,7 +1300,12 @@
       root.appendChild(g);
     });
     (views[name].groups || []).forEach(function (grp) {
-      root.appendChild(svgEl("text", { x: grp[1], y: grp[2], "text-anchor": "middle", "font-size": 18, "font-weight": "bold", fill: "#333333" }, grp[0]));
+      // On two lines, as the canvas draws them.
+      var cut = grp[0].indexOf(" \u00b7 ");
+      var lines = cut < 0 ? [grp[0]] : [grp[0].slice(0, cut), grp[0].slice(cut + 3)];
+      lines.forEach(function (line, i) {
+        root.appendChild(svgEl("text", { x: grp[1], y: grp[2] - 24 * (lines.length - 1 - i), "text-anchor": "middle", "font-size": 18, "font-weight": "bold", fill: "#333333" }, line));
+      });
     });
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + new XMLSerializer().serializeToString(root);
   }
