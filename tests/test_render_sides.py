@@ -166,9 +166,8 @@ def test_the_argument_legend_explains_undercuts_and_disabled_links() -> None:
     amap, analysis, views, _ = _built()
     texts = [i["text"] for i in _legend(views[0], amap, analysis, [])]
     assert texts[-2:] == [
-        "\u2298 undercuts: attacks the link it ends on, not a claim",
-        "faded link marked \u2298: disabled, an accepted claim undercuts it, so it no longer "
-        "counts for or against its target",
+        "\u2298 undercut: attacks the link it ends on, not a claim",
+        "grey, marked \u2298: a link an accepted undercut disables",
     ]
 
 

@@ -269,7 +269,7 @@ _CUT_NODE_STYLE: dict[str, Any] = {
 }
 #: An undercut: a relation attacking another relation's inference, not a claim.
 _UNDERCUT_STYLE: tuple[str, dict[str, Any]] = (
-    "\u2298 undercuts: attacks the link it ends on, not a claim",
+    "\u2298 undercut: attacks the link it ends on, not a claim",
     {
         "color": {"color": REDDISH_PURPLE, "highlight": REDDISH_PURPLE, "hover": REDDISH_PURPLE},
         "dashes": [3, 4],
@@ -507,8 +507,7 @@ def _undercut_legend(amap: ArgumentMap, analysis: Analysis) -> list[dict[str, An
     if analysis.disabled_relations:
         items.append(
             _item(
-                "faded link marked \u2298: disabled, an accepted claim undercuts it, so it "
-                "no longer counts for or against its target",
+                "grey, marked \u2298: a link an accepted undercut disables",
                 edge={"colour": "#C8C8C8", "dash": "", "arrow": True},
             )
         )
