@@ -367,8 +367,10 @@ def test_touch_taps_open_entries_and_the_canvas_takes_gestures(phone: Any, examp
         )
         == "none"
     )
+    # The phone opens on the map's top rows; bring the claim on screen before tapping it.
     point = phone.evaluate(
         """() => { const net = argmap.networks.argument;
+        net.focus('room-saves-lives', {scale: 1, animation: false});
         const p = net.canvasToDOM(net.getPositions(['room-saves-lives'])['room-saves-lives']);
         const box = document.getElementById('canvas-argument').getBoundingClientRect();
         return [box.left + p.x, box.top + p.y]; }"""
