@@ -199,3 +199,15 @@ def test_the_outline_counts_each_proposal_as_the_page_does() -> None:
     assert f'<p class="o-sides">Stated positions: {data["board"]["uk"]["summary"]}</p>' in uk
     assert data["board"]["uk"]["summary"] == "2 for, 1 against"
     assert "<h4>Unaligned (1)</h4>" in html
+
+
+def test_the_outline_shows_an_undercut_under_the_link_it_undercuts() -> None:
+    amap, analysis, _, _ = _built()
+    html = outline_html(amap, analysis)
+    illegal = html[html.index('id="o-illegal"') :]
+    illegal = illegal[: illegal.index("</li>")]
+    assert (
+        '<p class="o-cut">\u2298 This link is undercut by \u201cThe law can be changed\u201d:'
+        " disabled, it no longer counts.</p>"
+    ) in illegal
+    assert html.count('class="o-cut"') == 1
