@@ -4,7 +4,8 @@ print what each reader saw beside what the map holds.
     python bench/roundtrip.py                  # the curated arguments.yaml
     python bench/roundtrip.py other.yaml
 
-Readers: networkx for GraphML and GEXF, the Argdown CLI (`argdown json`, installed into
+Readers: networkx and lxml's XML Schema validator (the official GraphML 1.1 and GEXF 1.3
+schemas in tests/fixtures/xsd) for GraphML and GEXF, the Argdown CLI (`argdown json`, installed into
 .cache/argdown by `npm install --prefix .cache/argdown @argdown/cli`) for Argdown,
 arguebuf for AIF, Python's csv module for CSV. Kumu has no reader outside its web app,
 so its blueprint is read as plain JSON and its references are resolved here. The table
@@ -62,19 +63,47 @@ def _nodes_edges(graph: object) -> tuple[Counter[str], Counter[str]]:
     return nodes, edges
 
 
+XSD = ROOT / "tests" / "fixtures" / "xsd"
+SCHEMAS = {"graphml": XSD / "graphml-1.1" / "graphml.xsd", "gexf": XSD / "gexf-1.3" / "gexf.xsd"}
+
+
+def xsd_errors(fmt: str, text: str) -> list[str]:
+    """What lxml's XML Schema validator finds wrong with a GraphML or GEXF text."""
+    from lxml import etree
+
+    schema = etree.XMLSchema(etree.parse(str(SCHEMAS[fmt])))
+    schema.validate(etree.fromstring(text.encode("utf-8")))
+    return [f"{e.line}: {e.message}" for e in schema.error_log]
+
+
 def read_network(fmt: str, text: str, network: str) -> dict[str, int]:
-    """GraphML or GEXF read back by networkx: nodes by `type`, edges by `type`."""
+    """GraphML or GEXF read back by networkx (nodes and edges by `type`, stances and
+    relations by their aggregated `count`) and checked by lxml against the format's XSD.
+
+    Gephi drops weight-0 edges and merges parallel edges of one kind, so both must be 0.
+    """
     import networkx as nx
 
     reader = nx.read_graphml if fmt == "graphml" else nx.read_gexf
     graph = reader(io.BytesIO(text.encode("utf-8")))
-    nodes, edges = _nodes_edges(graph)
+    nodes, _ = _nodes_edges(graph)
+    counts: Counter[str] = Counter()
+    ends: Counter[tuple[str, str, str]] = Counter()
+    for u, v, data in graph.edges(data=True):
+        counts[str(data.get("type"))] += int(data.get("count", 1))
+        if data.get("kind") == "undercuts":
+            counts["undercuts"] += int(data.get("count", 1))
+        ends[u, v, str(data.get("kind"))] += 1
     seen = {"actors": nodes["actor"], "claims": nodes["claim"], "sources": nodes["source"]}
+    seen["XSD errors"] = len(xsd_errors(fmt, text))
+    seen["zero-weight edges"] = sum(1 for *_, w in graph.edges(data="weight") if w == 0)
+    seen["parallel edges of one kind"] = sum(n - 1 for n in ends.values())
     if network == "agreement":
-        return {"actors": graph.number_of_nodes(), "agreement edges": graph.number_of_edges()}
-    seen["stances"] = edges["stance"]
+        return seen | {"actors": graph.number_of_nodes(), "agreement edges": counts["agreement"]}
+    seen["stances"] = counts["stance"]
     if network == "full":
-        seen["relations"] = edges["relation"]
+        seen["relations"] = counts["relation"]
+        seen["undercuts"] = counts["undercuts"]
         seen["proposals"] = sum(bool(p) for _, p in graph.nodes(data="proposal"))
     return seen
 
@@ -215,12 +244,13 @@ def expected(amap: ArgumentMap, analysis: Analysis, fmt: str, network: str) -> d
     """The counts a faithful reader of each format must see."""
     model = model_counts(amap)
     if fmt in NETWORK_EXPORTERS:
+        clean = {"XSD errors": 0, "zero-weight edges": 0, "parallel edges of one kind": 0}
         if network == "agreement":
-            return {"actors": model["actors"], "agreement edges": len(analysis.agreement)}
+            return {"actors": model["actors"], "agreement edges": len(analysis.agreement)} | clean
         keys = ["actors", "claims", "stances"]
         if network == "full":
-            keys += ["sources", "relations", "proposals"]
-        return {key: model[key] for key in keys}
+            keys += ["sources", "relations", "undercuts", "proposals"]
+        return {key: model[key] for key in keys} | clean
     if fmt == "aif":
         keys = ["claims", "relations", "supports", "attacks", "undercuts", "stances"]
         return {**{k: model[k] for k in keys}, "argument edges": 2 * model["relations"]}
@@ -244,7 +274,7 @@ def roundtrip(amap: ArgumentMap) -> list[tuple[str, str, list[Row]]]:
             text = NETWORK_EXPORTERS[fmt](amap, analysis, network)
             seen = read_network(fmt, text, network)
             want = expected(amap, analysis, fmt, network)
-            reader = f"networkx read_{fmt}"
+            reader = f"networkx read_{fmt} + lxml XSD"
             rows = [(key, want[key], seen.get(key, -1)) for key in want]
             results.append((f"{fmt} --network {network}", reader, rows))
     for fmt, (reader, read) in READERS.items():
