@@ -171,7 +171,9 @@ def read_aif(text: str) -> dict[str, int]:
     """arguebuf's AIF loader: atom and scheme nodes, and the edges it keeps.
 
     arguebuf models the argument layer only: it drops L and YA nodes and logs each edge
-    that touches one as skipped, so the skipped edges count the stances (two each).
+    that touches one as skipped, so the skipped edges count the stances (two each). The
+    IAT check reads the JSON itself: an I node anchored (L -> YA -> I) by the locution of
+    an opposing stance would make a reader take the opponent for the claim's speaker.
     """
     import arguebuf
 
@@ -193,14 +195,32 @@ def read_aif(text: str) -> dict[str, int]:
         if edge.source.id in graph.scheme_nodes and edge.target.id in graph.scheme_nodes
     )
     return {
-        "claims": len(graph.atom_nodes),
-        "relations": len(graph.scheme_nodes),
+        "I nodes": len(graph.atom_nodes),
+        "S nodes": len(graph.scheme_nodes),
         "supports": schemes["Support"],
         "attacks": schemes["Attack"] - undercuts,
         "undercuts": undercuts,
         "argument edges": len(graph.edges),
         "stances": handler.count // 2,
+        "claims asserted by an opponent": _opponent_anchors(json.loads(text)),
     }
+
+
+def _opponent_anchors(data: dict[str, list[dict[str, object]]]) -> int:
+    nodes = {n["nodeID"]: n for n in data["nodes"]}
+    targets: dict[object, list[object]] = {}
+    for edge in data["edges"]:
+        targets.setdefault(edge["fromID"], []).append(edge["toID"])
+    count = 0
+    for node in nodes.values():
+        if node["type"] != "L" or "/opposes/" not in str(node.get("argmapID")):
+            continue
+        for ya in targets.get(node["nodeID"], []):
+            anchored = [nodes[t] for t in targets.get(ya, [])]
+            count += sum(
+                1 for n in anchored if n["type"] == "I" and n["argmapID"] != node["argmapID"]
+            )
+    return count
 
 
 def read_csv(text: str) -> dict[str, int]:
@@ -252,8 +272,19 @@ def expected(amap: ArgumentMap, analysis: Analysis, fmt: str, network: str) -> d
             keys += ["sources", "relations", "undercuts", "proposals"]
         return {key: model[key] for key in keys} | clean
     if fmt == "aif":
-        keys = ["claims", "relations", "supports", "attacks", "undercuts", "stances"]
-        return {**{k: model[k] for k in keys}, "argument edges": 2 * model["relations"]}
+        # IAT: a supporting or opposing stance adds its quote's I node and an RA or CA.
+        positions = Counter(s.position.value for s in amap.stances)
+        taking = positions["supports"] + positions["opposes"]
+        return {
+            "I nodes": model["claims"] + taking,
+            "S nodes": model["relations"] + taking,
+            "supports": model["supports"] + positions["supports"],
+            "attacks": model["attacks"] + positions["opposes"],
+            "undercuts": model["undercuts"],
+            "argument edges": 2 * (model["relations"] + taking),
+            "stances": model["stances"],
+            "claims asserted by an opponent": 0,
+        }
     if fmt == "csv":
         return {
             "stances": model["stances"],
