@@ -121,19 +121,24 @@ def read_argdown(text: str) -> dict[str, int]:
         return found
 
     sections = [s.get("data") or {} for s in walk(data.get("sections", []))]
-    relations = Counter(r["relationType"] for r in data["relations"])
+    arguments: dict[str, dict[str, object]] = data.get("arguments", {})  # type: ignore[assignment]
+    # An actor's argument (data `actor`) draws its stances; the rest are the map's own.
+    actors = {t for t, a in arguments.items() if "actor" in (a.get("data") or {})}  # type: ignore[operator]
+    relations_seen = [r for r in data["relations"] if r["from"] not in actors]
+    relations = Counter(r["relationType"] for r in relations_seen)
     # An undercut relation is an argument: `[origin] +> <id>` plus its own arrow out; the
     # first half is not a relation of the map.
-    halves = sum(1 for r in data["relations"] if r["to"] in data.get("arguments", {})
+    halves = sum(1 for r in relations_seen if r["to"] in arguments
                  and r["relationType"] == "support")  # fmt: skip
     return {
         "claims": len(data["statements"]),
-        "proposals": sum("proposal" in s.get("tags", []) for s in statements),
-        "relations": len(data["relations"]) - halves,
+        "proposals": sum((s.get("data") or {}).get("kind") == "proposal" for s in statements),
+        "relations": len(relations_seen) - halves,
         "supports": relations["support"] - halves,
         "attacks": relations["attack"],
         "undercuts": relations["undercut"],
         "stances": sum(len(s.get("data", {}).get("stances", [])) for s in statements),
+        "stance arrows": len(data["relations"]) - len(relations_seen),
         "actors": sum("actor" in d for d in sections),  # type: ignore[operator]
         "sources": sum("source" in d for d in sections),  # type: ignore[operator]
     }
@@ -293,7 +298,10 @@ def expected(amap: ArgumentMap, analysis: Analysis, fmt: str, network: str) -> d
         }
     if fmt == "kumu":
         return {k: model[k] for k in ("actors", "claims", "proposals", "stances", "relations")}
-    return {k: model[k] for k in model if k != "sources"} | {"sources": model["sources"]}
+    # Argdown: one arrow per (actor, claim, side), neutral stances draw none.
+    arrows = {(s.actor, s.claim, s.position.value) for s in amap.stances if s.position.sign}
+    counts = {k: model[k] for k in model if k != "sources"}
+    return counts | {"stance arrows": len(arrows), "sources": model["sources"]}
 
 
 def roundtrip(amap: ArgumentMap) -> list[tuple[str, str, list[Row]]]:
