@@ -248,12 +248,20 @@ def read_kumu(text: str) -> dict[str, int]:
     connections = [c for c in data["connections"] if {c["from"], c["to"]} <= elements]
     types = Counter(e["type"] for e in data["elements"])
     kinds = Counter(c["id"].split(":", 1)[0] for c in connections)
+    types = types | Counter(f"connection {c['type']}" for c in connections)
     return {
         "actors": types["Actor"],
         "claims": types["Proposal"] + types["Claim"] + types["Evidence"],
         "proposals": types["Proposal"],
         "stances": kinds["stance"],
         "relations": kinds["relation"],
+        "undercuts": types["connection undercuts"],
+        "stance types shared with a relation": sum(
+            1
+            for t in {c["type"] for c in connections if c["id"].startswith("stance:")}
+            if t in {c["type"] for c in connections if c["id"].startswith("relation:")}
+        ),
+        "'unknown' values": sum(1 for c in connections for v in c.values() if v == "unknown"),
     }
 
 
@@ -297,7 +305,9 @@ def expected(amap: ArgumentMap, analysis: Analysis, fmt: str, network: str) -> d
             "claims with a stance": len({s.claim for s in amap.stances}),
         }
     if fmt == "kumu":
-        return {k: model[k] for k in ("actors", "claims", "proposals", "stances", "relations")}
+        keys = ("actors", "claims", "proposals", "stances", "relations", "undercuts")
+        clean = {"stance types shared with a relation": 0, "'unknown' values": 0}
+        return {k: model[k] for k in keys} | clean
     # Argdown: one arrow per (actor, claim, side), neutral stances draw none.
     arrows = {(s.actor, s.claim, s.position.value) for s in amap.stances if s.position.sign}
     counts = {k: model[k] for k in model if k != "sources"}
