@@ -235,7 +235,25 @@ def read_csv(text: str) -> dict[str, int]:
         "stances": len(rows),
         "actors with a stance": len({row["actor_id"] for row in rows}),
         "claims with a stance": len({row["claim_id"] for row in rows}),
+        "formula cells": _formulas(rows),
     }
+
+
+def read_dna_csv(text: str) -> dict[str, int]:
+    """The DNA dialect by Python's csv reader: statements, agreement codes, people."""
+    rows = list(csv.DictReader(io.StringIO(text, newline="")))
+    return {
+        "stances": len(rows),
+        "agreement 1": sum(row["agreement"] == "1" for row in rows),
+        "agreement 0": sum(row["agreement"] == "0" for row in rows),
+        "agreement empty (neutral)": sum(row["agreement"] == "" for row in rows),
+        "formula cells": _formulas(rows),
+    }
+
+
+def _formulas(rows: list[dict[str, str]]) -> int:
+    starts = ("=", "+", "-", "@", "\t", "\r")
+    return sum(1 for row in rows for cell in row.values() if cell.startswith(starts))
 
 
 def read_kumu(text: str) -> dict[str, int]:
@@ -303,6 +321,16 @@ def expected(amap: ArgumentMap, analysis: Analysis, fmt: str, network: str) -> d
             "stances": model["stances"],
             "actors with a stance": len({s.actor for s in amap.stances}),
             "claims with a stance": len({s.claim for s in amap.stances}),
+            "formula cells": 0,
+        }
+    if fmt == "csv --dialect dna":
+        positions = Counter(s.position.value for s in amap.stances)
+        return {
+            "stances": model["stances"],
+            "agreement 1": positions["supports"],
+            "agreement 0": positions["opposes"],
+            "agreement empty (neutral)": positions["neutral"],
+            "formula cells": 0,
         }
     if fmt == "kumu":
         keys = ("actors", "claims", "proposals", "stances", "relations", "undercuts")
@@ -330,6 +358,12 @@ def roundtrip(amap: ArgumentMap) -> list[tuple[str, str, list[Row]]]:
         seen = read(EXPORTERS[fmt](amap, analysis))
         want = expected(amap, analysis, fmt, "full")
         results.append((fmt, reader, [(key, want[key], seen.get(key, -1)) for key in want]))
+    from argmap.export.csv import csv_text
+
+    seen = read_dna_csv(csv_text(amap, dialect="dna"))
+    want = expected(amap, analysis, "csv --dialect dna", "full")
+    rows = [(key, want[key], seen.get(key, -1)) for key in want]
+    results.append(("csv --dialect dna", "Python csv.DictReader", rows))
     return results
 
 
