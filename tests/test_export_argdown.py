@@ -39,6 +39,7 @@ def test_small_map_exact_text() -> None:
     assert argdown(amap, analyse(amap)) == (
         "===\n"
         'title: "Small"\n'
+        'dot: {graphVizSettings: {rankdir: "LR", size: "100,100"}}\n'  # a legible map
         "===\n"
         "\n"
         "# Proposals\n"
@@ -111,7 +112,8 @@ def test_line_separators_and_front_matter_delimiters_are_escaped() -> None:
     assert block == r'{quote: "a\u2028b\u2029"}'
     amap = ArgumentMap(title="===", description="x\n===\ny", claims=(Claim("c", "==="),))
     text = argdown(amap, analyse(amap))
-    assert text.startswith('===\ntitle: "\\u003d\\u003d\\u003d"\ndescription: "x\\n')
+    assert text.startswith('===\ntitle: "\\u003d\\u003d\\u003d"\ndot: ')
+    assert '\ndescription: "x\\n\\u003d\\u003d\\u003d\\ny"\n===\n' in text
     assert "[c]: \\===\n" in text
 
 

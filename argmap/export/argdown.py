@@ -73,6 +73,7 @@ _JSON_ESCAPES = str.maketrans(
 
 
 _EQUALS = "\\u003d"
+_LAYOUT = 'dot: {graphVizSettings: {rankdir: "LR", size: "100,100"}}'
 
 
 def titles(items: Iterable[tuple[str, str | None]]) -> dict[str, str]:
@@ -216,6 +217,10 @@ def _front_matter(amap: ArgumentMap) -> list[str]:
     # JSON strings are YAML strings, so the title needs no YAML quoting rules of its own.
     # Argdown ends front matter at any `===`, even inside a string: `=` is escaped there.
     lines = ["===", f"title: {_value(amap.title).replace('=', _EQUALS)}"]
+    # Graphviz shrinks the whole map into 10 x 10 inches by default (scale 0.06 for the
+    # curated map, unreadable); left to right at up to 100 inches keeps the text at full
+    # size on a page that scrolls.
+    lines.append(_LAYOUT)
     if amap.description:
         lines.append(f"description: {_value(amap.description).replace('=', _EQUALS)}")
     return [*lines, "==="]
