@@ -198,6 +198,11 @@ def test_argdown_cli_reads_the_tricky_map(read_argdown: Any) -> None:
     text = argdown(amap, analysis)
     data = read_argdown.argdown_json(text)
     _check_against_model(amap, data)
+    dealers = data["statements"]["room-helps-dealers"]["data"]
+    assert dealers["relations"] == [
+        {"id": "room-helps-dealers/attacks/allow-room", "note": 'a note, with "quotes"'}
+    ]
+    assert data["statements"]["Allow the room"]["data"]["id"] == "allow-room"
     assert read_argdown.read_argdown(text) == {
         "claims": 4,
         "proposals": 1,

@@ -16,7 +16,8 @@ Actors are visible on the map: under each actor's heading, an argument titled by
 actor's name (`<Jo van Green>: councillor`) supports (`+>`) each claim the actor
 supports and attacks (`->`) each claim the actor opposes; a neutral stance draws no
 arrow. Every stance (actor, position, source, quote, reported, date, note) is kept in
-its claim's data block, and each actor and source has a heading of its own with its
+its claim's data block, with the source, note and `inferred` flag of each relation
+the claim argues in (`relations`), and each actor and source has a heading of its own with its
 fields as data.
 
 Text is escaped so that Argdown reads it back exactly: the characters that start
@@ -145,16 +146,23 @@ def _statement(
     claim: Claim, amap: ArgumentMap, undercut: frozenset[str], title: Mapping[str, str]
 ) -> list[str]:
     stances = sorted((s for s in amap.stances if s.claim == claim.id), key=lambda s: s.id)
+    relations = sorted((r for r in amap.relations if r.origin == claim.id), key=lambda r: r.id)
+    # What an arrow cannot say: the relation's source, note and whether it is inferred.
+    about = [
+        {"id": r.id, "source": r.source, "note": r.note, "inferred": r.inferred or None}
+        for r in relations
+        if r.source or r.note or r.inferred
+    ]
     data: dict[str, object] = {
         "id": claim.id,
         "kind": claim.kind.value,
         "label": claim.label,
         "source": claim.source,
         "tags": list(claim.tags) or None,
+        "relations": about or None,
         "stances": [_stance_data(s) for s in stances] or None,
     }
     lines = [f"[{title[claim.id]}]: {escape(claim.text)}", f"  {_claim_data(data)}"]
-    relations = sorted((r for r in amap.relations if r.origin == claim.id), key=lambda r: r.id)
     lines += [_arrow(r, undercut, title) for r in relations]
     return lines
 
