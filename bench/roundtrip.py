@@ -4,7 +4,8 @@ print what each reader saw beside what the map holds.
     python bench/roundtrip.py                  # the curated arguments.yaml
     python bench/roundtrip.py other.yaml
 
-Readers: networkx for GraphML and GEXF, the Argdown CLI (`argdown json`, installed into
+Readers: networkx and lxml's XML Schema validator (the official GraphML 1.1 and GEXF 1.3
+schemas in tests/fixtures/xsd) for GraphML and GEXF, the Argdown CLI (`argdown json`, installed into
 .cache/argdown by `npm install --prefix .cache/argdown @argdown/cli`) for Argdown,
 arguebuf for AIF, Python's csv module for CSV. Kumu has no reader outside its web app,
 so its blueprint is read as plain JSON and its references are resolved here. The table
@@ -62,19 +63,47 @@ def _nodes_edges(graph: object) -> tuple[Counter[str], Counter[str]]:
     return nodes, edges
 
 
+XSD = ROOT / "tests" / "fixtures" / "xsd"
+SCHEMAS = {"graphml": XSD / "graphml-1.1" / "graphml.xsd", "gexf": XSD / "gexf-1.3" / "gexf.xsd"}
+
+
+def xsd_errors(fmt: str, text: str) -> list[str]:
+    """What lxml's XML Schema validator finds wrong with a GraphML or GEXF text."""
+    from lxml import etree
+
+    schema = etree.XMLSchema(etree.parse(str(SCHEMAS[fmt])))
+    schema.validate(etree.fromstring(text.encode("utf-8")))
+    return [f"{e.line}: {e.message}" for e in schema.error_log]
+
+
 def read_network(fmt: str, text: str, network: str) -> dict[str, int]:
-    """GraphML or GEXF read back by networkx: nodes by `type`, edges by `type`."""
+    """GraphML or GEXF read back by networkx (nodes and edges by `type`, stances and
+    relations by their aggregated `count`) and checked by lxml against the format's XSD.
+
+    Gephi drops weight-0 edges and merges parallel edges of one kind, so both must be 0.
+    """
     import networkx as nx
 
     reader = nx.read_graphml if fmt == "graphml" else nx.read_gexf
     graph = reader(io.BytesIO(text.encode("utf-8")))
-    nodes, edges = _nodes_edges(graph)
+    nodes, _ = _nodes_edges(graph)
+    counts: Counter[str] = Counter()
+    ends: Counter[tuple[str, str, str]] = Counter()
+    for u, v, data in graph.edges(data=True):
+        counts[str(data.get("type"))] += int(data.get("count", 1))
+        if data.get("kind") == "undercuts":
+            counts["undercuts"] += int(data.get("count", 1))
+        ends[u, v, str(data.get("kind"))] += 1
     seen = {"actors": nodes["actor"], "claims": nodes["claim"], "sources": nodes["source"]}
+    seen["XSD errors"] = len(xsd_errors(fmt, text))
+    seen["zero-weight edges"] = sum(1 for *_, w in graph.edges(data="weight") if w == 0)
+    seen["parallel edges of one kind"] = sum(n - 1 for n in ends.values())
     if network == "agreement":
-        return {"actors": graph.number_of_nodes(), "agreement edges": graph.number_of_edges()}
-    seen["stances"] = edges["stance"]
+        return seen | {"actors": graph.number_of_nodes(), "agreement edges": counts["agreement"]}
+    seen["stances"] = counts["stance"]
     if network == "full":
-        seen["relations"] = edges["relation"]
+        seen["relations"] = counts["relation"]
+        seen["undercuts"] = counts["undercuts"]
         seen["proposals"] = sum(bool(p) for _, p in graph.nodes(data="proposal"))
     return seen
 
@@ -92,19 +121,24 @@ def read_argdown(text: str) -> dict[str, int]:
         return found
 
     sections = [s.get("data") or {} for s in walk(data.get("sections", []))]
-    relations = Counter(r["relationType"] for r in data["relations"])
+    arguments: dict[str, dict[str, object]] = data.get("arguments", {})  # type: ignore[assignment]
+    # An actor's argument (data `actor`) draws its stances; the rest are the map's own.
+    actors = {t for t, a in arguments.items() if "actor" in (a.get("data") or {})}  # type: ignore[operator]
+    relations_seen = [r for r in data["relations"] if r["from"] not in actors]
+    relations = Counter(r["relationType"] for r in relations_seen)
     # An undercut relation is an argument: `[origin] +> <id>` plus its own arrow out; the
     # first half is not a relation of the map.
-    halves = sum(1 for r in data["relations"] if r["to"] in data.get("arguments", {})
+    halves = sum(1 for r in relations_seen if r["to"] in arguments
                  and r["relationType"] == "support")  # fmt: skip
     return {
         "claims": len(data["statements"]),
-        "proposals": sum("proposal" in s.get("tags", []) for s in statements),
-        "relations": len(data["relations"]) - halves,
+        "proposals": sum((s.get("data") or {}).get("kind") == "proposal" for s in statements),
+        "relations": len(relations_seen) - halves,
         "supports": relations["support"] - halves,
         "attacks": relations["attack"],
         "undercuts": relations["undercut"],
         "stances": sum(len(s.get("data", {}).get("stances", [])) for s in statements),
+        "stance arrows": len(data["relations"]) - len(relations_seen),
         "actors": sum("actor" in d for d in sections),  # type: ignore[operator]
         "sources": sum("source" in d for d in sections),  # type: ignore[operator]
     }
@@ -142,7 +176,9 @@ def read_aif(text: str) -> dict[str, int]:
     """arguebuf's AIF loader: atom and scheme nodes, and the edges it keeps.
 
     arguebuf models the argument layer only: it drops L and YA nodes and logs each edge
-    that touches one as skipped, so the skipped edges count the stances (two each).
+    that touches one as skipped, so the skipped edges count the stances (two each). The
+    IAT check reads the JSON itself: an I node anchored (L -> YA -> I) by the locution of
+    an opposing stance would make a reader take the opponent for the claim's speaker.
     """
     import arguebuf
 
@@ -164,14 +200,32 @@ def read_aif(text: str) -> dict[str, int]:
         if edge.source.id in graph.scheme_nodes and edge.target.id in graph.scheme_nodes
     )
     return {
-        "claims": len(graph.atom_nodes),
-        "relations": len(graph.scheme_nodes),
+        "I nodes": len(graph.atom_nodes),
+        "S nodes": len(graph.scheme_nodes),
         "supports": schemes["Support"],
         "attacks": schemes["Attack"] - undercuts,
         "undercuts": undercuts,
         "argument edges": len(graph.edges),
         "stances": handler.count // 2,
+        "claims asserted by an opponent": _opponent_anchors(json.loads(text)),
     }
+
+
+def _opponent_anchors(data: dict[str, list[dict[str, object]]]) -> int:
+    nodes = {n["nodeID"]: n for n in data["nodes"]}
+    targets: dict[object, list[object]] = {}
+    for edge in data["edges"]:
+        targets.setdefault(edge["fromID"], []).append(edge["toID"])
+    count = 0
+    for node in nodes.values():
+        if node["type"] != "L" or "/opposes/" not in str(node.get("argmapID")):
+            continue
+        for ya in targets.get(node["nodeID"], []):
+            anchored = [nodes[t] for t in targets.get(ya, [])]
+            count += sum(
+                1 for n in anchored if n["type"] == "I" and n["argmapID"] != node["argmapID"]
+            )
+    return count
 
 
 def read_csv(text: str) -> dict[str, int]:
@@ -181,7 +235,25 @@ def read_csv(text: str) -> dict[str, int]:
         "stances": len(rows),
         "actors with a stance": len({row["actor_id"] for row in rows}),
         "claims with a stance": len({row["claim_id"] for row in rows}),
+        "formula cells": _formulas(rows),
     }
+
+
+def read_dna_csv(text: str) -> dict[str, int]:
+    """The DNA dialect by Python's csv reader: statements, agreement codes, people."""
+    rows = list(csv.DictReader(io.StringIO(text, newline="")))
+    return {
+        "stances": len(rows),
+        "agreement 1": sum(row["agreement"] == "1" for row in rows),
+        "agreement 0": sum(row["agreement"] == "0" for row in rows),
+        "agreement empty (neutral)": sum(row["agreement"] == "" for row in rows),
+        "formula cells": _formulas(rows),
+    }
+
+
+def _formulas(rows: list[dict[str, str]]) -> int:
+    starts = ("=", "+", "-", "@", "\t", "\r")
+    return sum(1 for row in rows for cell in row.values() if cell.startswith(starts))
 
 
 def read_kumu(text: str) -> dict[str, int]:
@@ -194,12 +266,20 @@ def read_kumu(text: str) -> dict[str, int]:
     connections = [c for c in data["connections"] if {c["from"], c["to"]} <= elements]
     types = Counter(e["type"] for e in data["elements"])
     kinds = Counter(c["id"].split(":", 1)[0] for c in connections)
+    types = types | Counter(f"connection {c['type']}" for c in connections)
     return {
         "actors": types["Actor"],
         "claims": types["Proposal"] + types["Claim"] + types["Evidence"],
         "proposals": types["Proposal"],
         "stances": kinds["stance"],
         "relations": kinds["relation"],
+        "undercuts": types["connection undercuts"],
+        "stance types shared with a relation": sum(
+            1
+            for t in {c["type"] for c in connections if c["id"].startswith("stance:")}
+            if t in {c["type"] for c in connections if c["id"].startswith("relation:")}
+        ),
+        "'unknown' values": sum(1 for c in connections for v in c.values() if v == "unknown"),
     }
 
 
@@ -215,24 +295,51 @@ def expected(amap: ArgumentMap, analysis: Analysis, fmt: str, network: str) -> d
     """The counts a faithful reader of each format must see."""
     model = model_counts(amap)
     if fmt in NETWORK_EXPORTERS:
+        clean = {"XSD errors": 0, "zero-weight edges": 0, "parallel edges of one kind": 0}
         if network == "agreement":
-            return {"actors": model["actors"], "agreement edges": len(analysis.agreement)}
+            return {"actors": model["actors"], "agreement edges": len(analysis.agreement)} | clean
         keys = ["actors", "claims", "stances"]
         if network == "full":
-            keys += ["sources", "relations", "proposals"]
-        return {key: model[key] for key in keys}
+            keys += ["sources", "relations", "undercuts", "proposals"]
+        return {key: model[key] for key in keys} | clean
     if fmt == "aif":
-        keys = ["claims", "relations", "supports", "attacks", "undercuts", "stances"]
-        return {**{k: model[k] for k in keys}, "argument edges": 2 * model["relations"]}
+        # IAT: a supporting or opposing stance adds its quote's I node and an RA or CA.
+        positions = Counter(s.position.value for s in amap.stances)
+        taking = positions["supports"] + positions["opposes"]
+        return {
+            "I nodes": model["claims"] + taking,
+            "S nodes": model["relations"] + taking,
+            "supports": model["supports"] + positions["supports"],
+            "attacks": model["attacks"] + positions["opposes"],
+            "undercuts": model["undercuts"],
+            "argument edges": 2 * (model["relations"] + taking),
+            "stances": model["stances"],
+            "claims asserted by an opponent": 0,
+        }
     if fmt == "csv":
         return {
             "stances": model["stances"],
             "actors with a stance": len({s.actor for s in amap.stances}),
             "claims with a stance": len({s.claim for s in amap.stances}),
+            "formula cells": 0,
+        }
+    if fmt == "csv --dialect dna":
+        positions = Counter(s.position.value for s in amap.stances)
+        return {
+            "stances": model["stances"],
+            "agreement 1": positions["supports"],
+            "agreement 0": positions["opposes"],
+            "agreement empty (neutral)": positions["neutral"],
+            "formula cells": 0,
         }
     if fmt == "kumu":
-        return {k: model[k] for k in ("actors", "claims", "proposals", "stances", "relations")}
-    return {k: model[k] for k in model if k != "sources"} | {"sources": model["sources"]}
+        keys = ("actors", "claims", "proposals", "stances", "relations", "undercuts")
+        clean = {"stance types shared with a relation": 0, "'unknown' values": 0}
+        return {k: model[k] for k in keys} | clean
+    # Argdown: one arrow per (actor, claim, side), neutral stances draw none.
+    arrows = {(s.actor, s.claim, s.position.value) for s in amap.stances if s.position.sign}
+    counts = {k: model[k] for k in model if k != "sources"}
+    return counts | {"stance arrows": len(arrows), "sources": model["sources"]}
 
 
 def roundtrip(amap: ArgumentMap) -> list[tuple[str, str, list[Row]]]:
@@ -244,13 +351,19 @@ def roundtrip(amap: ArgumentMap) -> list[tuple[str, str, list[Row]]]:
             text = NETWORK_EXPORTERS[fmt](amap, analysis, network)
             seen = read_network(fmt, text, network)
             want = expected(amap, analysis, fmt, network)
-            reader = f"networkx read_{fmt}"
+            reader = f"networkx read_{fmt} + lxml XSD"
             rows = [(key, want[key], seen.get(key, -1)) for key in want]
             results.append((f"{fmt} --network {network}", reader, rows))
     for fmt, (reader, read) in READERS.items():
         seen = read(EXPORTERS[fmt](amap, analysis))
         want = expected(amap, analysis, fmt, "full")
         results.append((fmt, reader, [(key, want[key], seen.get(key, -1)) for key in want]))
+    from argmap.export.csv import csv_text
+
+    seen = read_dna_csv(csv_text(amap, dialect="dna"))
+    want = expected(amap, analysis, "csv --dialect dna", "full")
+    rows = [(key, want[key], seen.get(key, -1)) for key in want]
+    results.append(("csv --dialect dna", "Python csv.DictReader", rows))
     return results
 
 

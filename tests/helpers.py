@@ -299,3 +299,33 @@ def fuzz_settings(examples: int) -> settings:
     else:
         count = examples
     return settings(max_examples=count, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+# A small map for the page's sides, camps and undercuts (test_render_sides, test_browser_sides).
+SIDES_MAP = """\
+title: T
+sources:
+  gazette: {title: Gazette, publisher: P, date: unknown}
+  herald: {title: Herald, publisher: P, date: unknown}
+actors:
+  jo: {name: Jo, kind: person}
+  sam: {name: Sam, kind: person}
+  vic: {name: Vic, kind: person}
+  ann: {name: Ann, kind: person}
+claims:
+  uk: {kind: proposal, text: Allow rooms in the UK, label: Allow rooms}
+  town: {kind: proposal, text: Open a room in the town}
+  saves: {text: Rooms save lives}
+  illegal: {text: Rooms are illegal under current law}
+  change: {text: The law can be changed}
+stances:
+  - {actor: jo, supports: saves, source: gazette, quote: Rooms save lives.}
+  - {actor: jo, opposes: illegal, source: gazette, quote: Nothing stops a room.}
+  - {actor: sam, supports: illegal, source: gazette, quote: They are illegal.}
+  - {actor: vic, supports: uk, source: gazette, quote: Allow them.}
+  - {actor: vic, supports: saves, source: gazette, quote: They save lives.}
+relations:
+  - {from: saves, supports: uk, source: gazette}
+  - {from: illegal, attacks: uk, source: gazette}
+  - {from: change, undercuts: illegal/attacks/uk, source: gazette}
+"""

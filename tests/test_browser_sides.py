@@ -14,7 +14,8 @@ from argmap.analysis import analyse
 from argmap.load import loads
 from argmap.pipeline import build
 from tests.conftest import ROOT
-from tests.test_render_sides import TEXT
+
+from .helpers import SIDES_MAP as TEXT
 
 pytestmark = pytest.mark.browser
 

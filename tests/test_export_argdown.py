@@ -12,9 +12,9 @@ from typing import Any
 import pytest
 
 from argmap.analysis import analyse
-from argmap.export.argdown import argdown, data_block, escape
+from argmap.export.argdown import argdown, data_block, escape, titles
 from argmap.load import load_file, loads
-from argmap.model import ArgumentMap, Claim, ClaimKind
+from argmap.model import ArgumentMap, Claim
 
 from .export_helpers import CURATED, argdown_binary, bench_roundtrip, tricky
 
@@ -39,29 +39,42 @@ def test_small_map_exact_text() -> None:
     assert argdown(amap, analyse(amap)) == (
         "===\n"
         'title: "Small"\n'
+        'dot: {graphVizSettings: {rankdir: "LR", size: "100,100"}}\n'  # a legible map
         "===\n"
         "\n"
         "# Proposals\n"
         "\n"
-        "[p]: Allow it #proposal\n"
-        '  {kind: "proposal", label: "Allow", stances: [\n'
+        "[Allow]: Allow it\n"  # the label is the title; kind and id are data
+        '  {id: "p", kind: "proposal", label: "Allow", stances: [\n'
         '    {id: "jo/supports/p", actor: "jo", position: "supports", source: "gazette",'
         ' quote: "Yes, now.", reported: false}]}\n'
         "\n"
         "# Claims\n"
         "\n"
-        "[r]: It saves lives #(health)\n"
-        '  {kind: "claim", tags: ["health"]}\n'
-        "  +> [p]\n"
+        "[r]: It saves lives\n"  # no label: the id; the tag stays in data
+        '  {id: "r", kind: "claim", tags: ["health"]}\n'
+        "  +> [Allow]\n"
         "\n"
         "# Actors\n"
         "\n"
         '## Jo Green {actor: "jo", name: "Jo Green", kind: "person", role: "councillor"}\n'
         "\n"
+        '<Jo Green>: councillor {actor: "jo"}\n'  # the actor on the map, with its side
+        "  +> [Allow]\n"
+        "\n"
         "# Sources\n"
         "\n"
         '## Gazette {source: "gazette", title: "Gazette", publisher: "G", date: "2024-03-01"}\n'
     )
+
+
+def test_titles_are_labels_only_when_safe_and_unique() -> None:
+    pairs = [("a", "Allow it"), ("b", "Same"), ("c", "Same"), ("d", "a"), ("e", "x]"),
+             ("f", "DCRs, now?"), ("g", "==="), ("h", "line\u2028break"), ("i", None)]  # fmt: skip
+    assert titles(pairs) == {
+        "a": "Allow it", "b": "b", "c": "c", "d": "d", "e": "e", "f": "DCRs, now?",
+        "g": "g", "h": "h", "i": "i",
+    }  # fmt: skip
 
 
 @pytest.mark.parametrize(
@@ -73,6 +86,8 @@ def test_small_map_exact_text() -> None:
         ("*bold* {data} \\", r"\*bold\* \{data\} \\"),
         ("U.A.E. 3.5 :A:", r"U\.A\.E. 3\.5 \:A:"),
         ("two\n lines\t here ", "two lines here"),
+        ("===", r"\==="),
+        ("a\u2028b\u2029c", "a b c"),
     ],
 )
 def test_escape(text: str, escaped: str) -> None:
@@ -84,12 +99,22 @@ def test_data_block_keeps_braces_out_of_strings() -> None:
     assert block == r'{quote: "a\u007d b \u007bc \"d\"\nе", flag: true, list: ["x"]}'
 
 
-def test_tags_that_argdown_cannot_hold_stay_in_data_only() -> None:
+def test_tags_stay_in_data_not_in_the_text() -> None:
     claim = Claim("c", "C", tags=("ok tag", "bad)tag"))
     amap = ArgumentMap(title="t", claims=(claim,))
     text = argdown(amap, analyse(amap))
-    assert "[c]: C #(ok tag)\n" in text
+    assert "[c]: C\n" in text
     assert 'tags: ["ok tag", "bad)tag"]' in text
+
+
+def test_line_separators_and_front_matter_delimiters_are_escaped() -> None:
+    block = data_block({"quote": "a\u2028b\u2029"})
+    assert block == r'{quote: "a\u2028b\u2029"}'
+    amap = ArgumentMap(title="===", description="x\n===\ny", claims=(Claim("c", "==="),))
+    text = argdown(amap, analyse(amap))
+    assert text.startswith('===\ntitle: "\\u003d\\u003d\\u003d"\ndot: ')
+    assert '\ndescription: "x\\n\\u003d\\u003d\\u003d\\ny"\n===\n' in text
+    assert "[c]: \\===\n" in text
 
 
 # ------------------------------------------------------------------ the real Argdown CLI
@@ -110,13 +135,15 @@ def _statement_text(statement: dict[str, Any]) -> str:
 
 
 def _check_against_model(amap: ArgumentMap, data: dict[str, Any]) -> None:
-    statements = data["statements"]
+    statements = {s["data"]["id"]: s for s in data["statements"].values()}
     assert sorted(statements) == sorted(c.id for c in amap.claims)
+    title = {claim_id: s["title"] for claim_id, s in statements.items()}
     for claim in amap.claims:
         statement = statements[claim.id]
         assert _statement_text(statement) == " ".join(claim.text.split())
         assert statement["data"]["kind"] == claim.kind.value
-        assert ("proposal" in statement.get("tags", [])) == (claim.kind is ClaimKind.PROPOSAL)
+        assert statement["title"] in (claim.id, claim.label)
+        assert statement.get("tags", []) == []  # tags are data, not text
         stances = [s for s in amap.stances if s.claim == claim.id]
         found = statement["data"].get("stances", [])
         assert sorted(s["id"] for s in found) == sorted(s.id for s in stances)
@@ -127,9 +154,19 @@ def _check_against_model(amap: ArgumentMap, data: dict[str, Any]) -> None:
             assert entry["position"] == stance.position.value
             assert entry.get("quote") == stance.quote
             assert entry["reported"] is stance.reported
-    relations = sorted(_folded(data["relations"], set(data.get("arguments", {}))))
+    arguments = data.get("arguments", {})
+    actors = {t: a["data"]["actor"] for t, a in arguments.items() if "actor" in a.get("data", {})}
+    own = [r for r in data["relations"] if r["from"] not in actors]
+    relations = sorted(_folded(own, set(arguments) - set(actors)))
     kinds = {"supports": "support", "attacks": "attack", "undercuts": "undercut"}
-    assert relations == sorted((r.origin, kinds[r.kind.value], r.target) for r in amap.relations)
+    claim_of = {t: claim_id for claim_id, t in title.items()}
+    seen = sorted((claim_of.get(a, a), k, claim_of.get(b, b)) for a, k, b in relations)
+    assert seen == sorted((r.origin, kinds[r.kind.value], r.target) for r in amap.relations)
+    arrows = {(actors[r["from"]], r["relationType"], claim_of[r["to"]])
+              for r in data["relations"] if r["from"] in actors}  # fmt: skip
+    sides = {"supports": "support", "opposes": "attack"}
+    assert arrows == {(s.actor, sides[s.position.value], s.claim)
+                      for s in amap.stances if s.position.value in sides}  # fmt: skip
 
 
 def _folded(relations: list[dict[str, Any]], arguments: set[str]) -> list[tuple[str, str, str]]:
@@ -157,6 +194,11 @@ def test_argdown_cli_reads_the_tricky_map(read_argdown: Any) -> None:
     text = argdown(amap, analysis)
     data = read_argdown.argdown_json(text)
     _check_against_model(amap, data)
+    dealers = data["statements"]["room-helps-dealers"]["data"]
+    assert dealers["relations"] == [
+        {"id": "room-helps-dealers/attacks/allow-room", "note": 'a note, with "quotes"'}
+    ]
+    assert data["statements"]["Allow the room"]["data"]["id"] == "allow-room"
     assert read_argdown.read_argdown(text) == {
         "claims": 4,
         "proposals": 1,
@@ -165,6 +207,7 @@ def test_argdown_cli_reads_the_tricky_map(read_argdown: Any) -> None:
         "attacks": 1,
         "undercuts": 0,
         "stances": 7,
+        "stance arrows": 5,
         "actors": 4,
         "sources": 2,
     }
@@ -192,7 +235,8 @@ def test_argdown_cli_reads_random_text_back_exactly(read_argdown: Any) -> None:
     assert len(data["statements"]) == len(texts)
     assert data["relations"] == []
     for claim in claims:
-        assert _statement_text(data["statements"][claim.id]) == " ".join(claim.text.split())
+        statement = data["statements"][claim.id]  # no label: the id is the title
+        assert _statement_text(statement) == " ".join(claim.text.split())
 
 
 def test_argdown_cli_rejects_what_it_should(read_argdown: Any) -> None:

@@ -5,9 +5,29 @@ from __future__ import annotations
 import csv
 import io
 
-from argmap.export.csv import COLUMNS, csv_text
+import pytest
+from click.testing import CliRunner
 
-from .export_helpers import tricky
+from argmap.analysis import analyse
+from argmap.cli import cli
+from argmap.export.csv import COLUMNS, DNA_COLUMNS, csv_text
+from argmap.load import loads
+
+from .export_helpers import TRICKY, tricky
+
+HOSTILE = """\
+title: T
+sources:
+  s: {title: "=cmd|' /C calc'!A0", publisher: "@SUM(1)", date: 2021}
+actors:
+  jo: {name: "+Jo", kind: person}
+  org: {name: "-Org", kind: organisation}
+claims:
+  c: {text: "\\tTabbed", label: "=1+1"}
+stances:
+  - {actor: jo, supports: c, source: s, quote: "\\rreturn", note: "=note"}
+  - {actor: org, neutral: c, source: s, quote: "- fine, a dash"}
+"""
 
 
 def rows() -> list[list[str]]:
@@ -22,26 +42,28 @@ def test_header_and_every_row_exactly() -> None:
     assert body == [
         ["green-party/supports/allow-room", "2024-03-01", "green-party", "Green Party",
          "Green Party", "allow-room", allow, "yes", "", "true", "gazette", gazette,
-         "2024-03-01"],
+         "2024-03-01", "The Gazette", ""],
         ["home-office/neutral/allow-room", "", "home-office", "Home Office", "Home Office",
          "allow-room", allow, "neutral", "The Home Office will consider it.", "true", "herald",
-         herald, "unknown"],
+         herald, "unknown", "The Herald", ""],
         ["jo-green/supports/allow-room", "2024-03-01", "jo-green", "Jo van Green",
          "Green Party", "allow-room", allow, "yes",
          'We should open a room, "this" year.\nNext line; and {braces} too.', "false",
-         "gazette", gazette, "2024-03-01"],
+         "gazette", gazette, "2024-03-01", "The Gazette", ""],
         ["jo-green/supports/room-saves-lives", "2024-03-01", "jo-green", "Jo van Green",
          "Green Party", "room-saves-lives",
          "A room saves lives: 3.5 per cent, U.A.E. style *and* _more_ \\ <b>", "yes",
-         "It will save lives.", "false", "gazette", gazette, "2024-03-01"],
+         "It will save lives.", "false", "gazette", gazette, "2024-03-01", "The Gazette", ""],
         ["sam-chief/opposes/allow-room/gazette", "2024-03-01", "sam-chief", "Sam Chief", "",
-         "allow-room", allow, "no", "", "true", "gazette", gazette, "2024-03-01"],
+         "allow-room", allow, "no", "", "true", "gazette", gazette, "2024-03-01", "The Gazette",
+         ""],
         ["sam-chief/opposes/allow-room/herald", "2024-02-11", "sam-chief", "Sam Chief", "",
          "allow-room", allow, "no", "No, never — ‘not here’.", "false", "herald", herald,
-         "unknown"],
+         "unknown", "The Herald", ""],
         ["sam-chief/supports/room-helps-dealers", "", "sam-chief", "Sam Chief", "",
          "room-helps-dealers", 'A room helps "dealers", they say\nover two lines', "yes",
-         "The chief fears the room would help dealers.", "true", "herald", herald, "unknown"],
+         "The chief fears the room would help dealers.", "true", "herald", herald, "unknown",
+         "The Herald", ""],
     ]  # fmt: skip
 
 
@@ -56,3 +78,82 @@ def test_rfc4180_quoting_and_line_ends() -> None:
     assert ",It will save lives.," in text
     # A line break inside a quote stays as written (LF); only records end with CRLF.
     assert text.count("\r\n") == 1 + 7
+
+
+def test_formula_starts_are_neutralised_in_every_cell() -> None:
+    amap = loads(HOSTILE).map
+    for dialect in ("argmap", "dna"):
+        text = csv_text(amap, dialect=dialect)
+        body = [cell for row in list(csv.reader(io.StringIO(text, newline="")))[1:] for cell in row]
+        assert not [cell for cell in body if cell[:1] in ("=", "+", "-", "@", "\t", "\r")]
+    rows = list(csv.DictReader(io.StringIO(csv_text(amap), newline="")))
+    assert rows[0]["actor_name"] == "'+Jo"
+    assert rows[0]["claim_text"] == "'\tTabbed"
+    assert rows[0]["quote"] == "'\rreturn"
+    assert rows[0]["note"] == "'=note"
+    assert rows[0]["source_title"] == "'=cmd|' /C calc'!A0"
+    assert rows[0]["source_publisher"] == "'@SUM(1)"
+    assert rows[1]["quote"] == "'- fine, a dash"
+
+
+def test_dna_dialect_has_dnas_columns_and_codes() -> None:
+    text = csv_text(tricky()[0], dialect="dna")
+    header, *body = list(csv.reader(io.StringIO(text, newline="")))
+    assert tuple(header) == DNA_COLUMNS == (
+        "id", "time", "person", "organization", "concept", "agreement", "text", "source",
+    )  # fmt: skip
+    assert body == [
+        ["1", "2024-03-01", "", "Green Party", "Allow the room", "1", "", "The Gazette"],
+        ["2", "", "", "Home Office", "Allow the room", "", "The Home Office will consider it.",
+         "The Herald"],
+        ["3", "2024-03-01", "Jo van Green", "Green Party", "Allow the room", "1",
+         'We should open a room, "this" year.\nNext line; and {braces} too.', "The Gazette"],
+        ["4", "2024-03-01", "Jo van Green", "Green Party",
+         "A room saves lives: 3.5 per cent, U.A.E. style *and* _more_ \\ <b>", "1",
+         "It will save lives.", "The Gazette"],
+        ["5", "2024-03-01", "Sam Chief", "", "Allow the room", "0", "", "The Gazette"],
+        ["6", "2024-02-11", "Sam Chief", "", "Allow the room", "0", "No, never — ‘not here’.",
+         "The Herald"],
+        ["7", "", "Sam Chief", "", 'A room helps "dealers", they say\nover two lines', "1",
+         "The chief fears the room would help dealers.", "The Herald"],
+    ]  # fmt: skip
+
+
+def test_dna_time_puts_a_year_or_month_on_its_first_day() -> None:
+    amap = loads(HOSTILE).map
+    rows = list(csv.DictReader(io.StringIO(csv_text(amap, dialect="dna"), newline="")))
+    assert [row["time"] for row in rows] == ["2021-01-01", "2021-01-01"]
+
+
+def test_unknown_dialect_is_a_value_error() -> None:
+    with pytest.raises(ValueError, match="unknown dialect 'rdna'; use one of argmap, dna"):
+        csv_text(tricky()[0], dialect="rdna")
+
+
+def test_cli_dialect_and_bom(tmp_path: object) -> None:
+    from pathlib import Path
+
+    folder = Path(str(tmp_path))
+    (folder / "map.yaml").write_text(TRICKY.replace("Jo van Green", "José van Green"), "utf-8")
+    target = folder / "s.csv"
+    args = ["export", "--format", "csv", "--dialect", "dna", "--bom", "-o", str(target)]
+    result = CliRunner().invoke(cli, [*args, str(folder / "map.yaml")])
+    assert result.exit_code == 0, result.output
+    data = target.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbfid,time,person,organization,")
+    assert "José van Green".encode() in data
+    amap = loads(TRICKY.replace("Jo van Green", "José van Green")).map
+    assert data.decode("utf-8") == csv_text(amap, analyse(amap), dialect="dna", bom=True)
+    plain = CliRunner().invoke(cli, ["export", "--format", "csv", str(folder / "map.yaml")])
+    assert plain.stdout.startswith("stance_id,")  # no BOM unless asked
+
+
+def test_dialect_and_bom_are_refused_for_other_formats(tmp_path: object) -> None:
+    from pathlib import Path
+
+    path = Path(str(tmp_path)) / "map.yaml"
+    path.write_text(TRICKY, encoding="utf-8")
+    for flag in (["--bom"], ["--dialect", "dna"]):
+        result = CliRunner().invoke(cli, ["export", "--format", "json", *flag, str(path)])
+        assert result.exit_code == 2
+        assert "Error: --dialect and --bom apply only to csv" in result.output

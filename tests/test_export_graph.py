@@ -16,7 +16,7 @@ from argmap.export.graph import NETWORKS, build_network, gexf, graphml
 from .export_helpers import TRICKY, tricky
 
 GRAPHML = "{http://graphml.graphdrawing.org/xmlns}"
-GEXF = "{http://www.gexf.net/1.2draft}"
+GEXF = "{http://gexf.net/1.3}"
 
 
 def read(fmt: str, text: str) -> nx.Graph:
@@ -36,7 +36,8 @@ def test_the_command_offers_the_same_networks() -> None:
 @pytest.mark.parametrize("fmt", ["graphml", "gexf"])
 def test_full_network_nodes_and_edges(fmt: str) -> None:
     graph = read(fmt, export(fmt))
-    assert graph.is_directed() and graph.is_multigraph()  # sam-chief has two stances
+    # sam-chief's two stances on allow-room are one edge: Gephi would merge them anyway.
+    assert graph.is_directed() and not graph.is_multigraph()
     assert sorted(graph.nodes(data="type")) == [
         ("allow-room", "claim"),
         ("gazette", "source"),
@@ -49,52 +50,34 @@ def test_full_network_nodes_and_edges(fmt: str) -> None:
         ("room-saves-lives", "claim"),
         ("sam-chief", "actor"),
     ]
-    edges = sorted((u, v, d["type"], d["kind"]) for u, v, d in graph.edges(data=True))
+    edges = sorted(
+        (u, v, d["type"], d["kind"], d["count"], d["weight"]) for u, v, d in graph.edges(data=True)
+    )
     assert edges == [
-        ("green-party", "allow-room", "stance", "supports"),
-        ("home-office", "allow-room", "stance", "neutral"),
-        ("jo-green", "allow-room", "stance", "supports"),
-        ("jo-green", "room-saves-lives", "stance", "supports"),
-        ("no-deaths", "room-saves-lives", "relation", "supports"),
-        ("room-helps-dealers", "allow-room", "relation", "attacks"),
-        ("room-saves-lives", "allow-room", "relation", "supports"),
-        ("sam-chief", "allow-room", "stance", "opposes"),
-        ("sam-chief", "allow-room", "stance", "opposes"),
-        ("sam-chief", "room-helps-dealers", "stance", "supports"),
+        ("green-party", "allow-room", "stance", "supports", 1, 1.0),
+        ("home-office", "allow-room", "stance", "neutral", 1, 1.0),
+        ("jo-green", "allow-room", "stance", "supports", 1, 1.0),
+        ("jo-green", "room-saves-lives", "stance", "supports", 1, 1.0),
+        ("no-deaths", "room-saves-lives", "relation", "supports", 1, 1.0),
+        ("room-helps-dealers", "allow-room", "relation", "attacks", 1, 1.0),
+        ("room-saves-lives", "allow-room", "relation", "supports", 1, 1.0),
+        ("sam-chief", "allow-room", "stance", "opposes", 2, 2.0),
+        ("sam-chief", "room-helps-dealers", "stance", "supports", 1, 1.0),
     ]
 
 
 @pytest.mark.parametrize("fmt", ["graphml", "gexf"])
-def test_attributes_survive_with_their_types(fmt: str) -> None:
-    _, analysis = tricky()
+def test_parallel_stances_are_one_edge_with_counts(fmt: str) -> None:
     graph = read(fmt, export(fmt))
-    jo = graph.nodes["jo-green"]
-    assert jo["label"] == "Jo van Green"
-    assert jo["role"] == "councillor, Green"
-    assert jo["affiliations"] == "Green Party"
-    camp = next(i for i, camp in enumerate(analysis.camps, 1) if "jo-green" in camp)
-    assert jo["camp"] == camp
-    assert jo["position_allow-room"] == round(analysis.positions["jo-green"]["allow-room"].score, 4)
-    sam = graph.nodes["sam-chief"]
-    assert sam["position_allow-room"] == -1.0
-    room = graph.nodes["allow-room"]
-    assert room["text"] == "The town should allow a room [see #1] // now {really}"
-    assert room["label"] == "Allow the room"
-    assert room["proposal"] is True
-    assert graph.nodes["no-deaths"]["proposal"] is False
-    assert graph.nodes["room-saves-lives"]["tags"] == "health; two words"
-    # networkx keeps a GraphML edge id as the multigraph key, a GEXF one as an attribute.
-    stance = next(
-        d
-        for *_, key, d in graph.edges(keys=True, data=True)
-        if d.get("id", key) == "stance:jo-green/supports/allow-room"
+    sam = graph.edges["sam-chief", "allow-room"]
+    assert (sam["supports"], sam["opposes"], sam["neutral"], sam["sign"]) == (0, 2, 0, -1.0)
+    assert sam["argmap_id"] == (
+        "sam-chief/opposes/allow-room/gazette; sam-chief/opposes/allow-room/herald"
     )
-    assert stance["quote"] == 'We should open a room, "this" year.\nNext line; and {braces} too.'
-    assert stance["reported"] is False
-    assert stance["sign"] == 1.0
-    assert stance["source"] == "gazette"
-    assert graph.nodes["gazette"]["url"] == "https://example.org/a_b?x=1&y=2"
-    assert "role" not in graph.nodes["green-party"]  # absent, not an empty string
+    assert sam["source"] == "gazette; herald"
+    assert (sam["date"], sam["dates"]) == ("2024-02-11", "2024-02-11; 2024-03-01")
+    neutral = graph.edges["home-office", "allow-room"]
+    assert (neutral["weight"], neutral["sign"], neutral["neutral"]) == (1.0, 0.0, 1)
 
 
 def test_graphml_declares_every_key_with_a_flat_type() -> None:
@@ -118,6 +101,43 @@ def test_gexf_declares_every_attribute_and_has_no_date() -> None:
     assert graph is not None and graph.get("defaultedgetype") == "directed"
     types = {a.get("type") for a in root.iter(f"{GEXF}attribute")}
     assert types == {"string", "double", "boolean", "integer"}
+    for attribute in root.iter(f"{GEXF}attribute"):
+        default = attribute.find(f"{GEXF}default")
+        assert default is not None, attribute.get("title")
+    assert root.findtext(f"{GEXF}meta/{GEXF}description") == "Two lines\nof description."
+
+
+def test_gexf_dates_are_gephi_timestamps_and_kinds_keep_parallel_types_apart() -> None:
+    root = ET.fromstring(export("gexf"))
+    graph = root.find(f"{GEXF}graph")
+    assert graph is not None
+    assert (graph.get("mode"), graph.get("timeformat")) == ("dynamic", "date")
+    edges = {e.get("id"): e for e in root.iter(f"{GEXF}edge")}
+    sam = edges["stance:sam-chief:allow-room"]
+    assert (sam.get("start"), sam.get("kind"), sam.get("weight")) == (
+        "2024-02-11",
+        "opposes",
+        "2.0",
+    )
+    assert edges["stance:home-office:allow-room"].get("start") is None  # no date known
+    assert edges["relation:room-helps-dealers:allow-room:attacks"].get("kind") == "attacks"
+
+
+def test_graphml_keys_have_defaults_so_absent_is_not_zero() -> None:
+    root = ET.fromstring(export("graphml"))
+    defaults = {
+        (k.get("for"), k.get("attr.name")): k.findtext(f"{GRAPHML}default")
+        for k in root.findall(f"{GRAPHML}key")
+    }
+    assert defaults["node", "position_allow-room"] == "NaN"
+    assert defaults["node", "camp"] == "0"
+    assert defaults["node", "role"] == ""
+    assert defaults["edge", "reported"] == "false"
+    assert defaults["graph", "title"] == ""
+    graph = root.find(f"{GRAPHML}graph")
+    assert graph is not None
+    titles = [d.text for d in graph.findall(f"{GRAPHML}data")]
+    assert titles == ['Rooms, "safe" & <sound>?', "Two lines\nof description."]
 
 
 @pytest.mark.parametrize("fmt", ["graphml", "gexf"])
@@ -143,18 +163,18 @@ def test_agreement_network(fmt: str) -> None:
 
 
 @pytest.mark.parametrize("fmt", ["graphml", "gexf"])
-def test_stances_network_is_two_mode_with_signed_weights(fmt: str) -> None:
+def test_stances_network_is_two_mode_with_counted_weights(fmt: str) -> None:
     graph = read(fmt, export(fmt, "stances"))
     assert {t for _, t in graph.nodes(data="type")} == {"actor", "claim"}
-    weights = sorted((u, v, w) for u, v, w in graph.edges(data="weight"))
+    weights = sorted((u, v, d["weight"], d["sign"]) for u, v, d in graph.edges(data=True))
+    # weight counts stances (never 0, which Gephi drops); the sign is its own attribute.
     assert weights == [
-        ("green-party", "allow-room", 1.0),
-        ("home-office", "allow-room", 0.0),
-        ("jo-green", "allow-room", 1.0),
-        ("jo-green", "room-saves-lives", 1.0),
-        ("sam-chief", "allow-room", -1.0),
-        ("sam-chief", "allow-room", -1.0),
-        ("sam-chief", "room-helps-dealers", 1.0),
+        ("green-party", "allow-room", 1.0, 1.0),
+        ("home-office", "allow-room", 1.0, 0.0),
+        ("jo-green", "allow-room", 1.0, 1.0),
+        ("jo-green", "room-saves-lives", 1.0, 1.0),
+        ("sam-chief", "allow-room", 2.0, -1.0),
+        ("sam-chief", "room-helps-dealers", 1.0, 1.0),
     ]
 
 

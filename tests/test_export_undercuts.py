@@ -43,7 +43,10 @@ def test_aif_undercut_is_a_conflict_on_the_inference_node() -> None:
 def test_argdown_undercut_targets_the_inference_as_an_argument() -> None:
     amap = loads(MAP).map
     text = argdown(amap, analyse(amap))
-    assert '[illegal]: It is illegal\n  {kind: "claim"}\n  +> <illegal/attacks/allow>' in text
+    assert (
+        '[illegal]: It is illegal\n  {id: "illegal", kind: "claim", relations: '
+        '[{id: "illegal/attacks/allow", source: "s"}]}\n  +> <illegal/attacks/allow>'
+    ) in text
     assert "  _> <illegal/attacks/allow>" in text
     assert (
         "# Inferences\n\n<illegal/attacks/allow>: It is illegal, so it attacks Allow it\n"

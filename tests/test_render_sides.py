@@ -13,33 +13,8 @@ from argmap.render.html import _filters, _legend, _page_data, render_index
 from argmap.render.outline import outline_html
 from argmap.render.views import build_views
 
-TEXT = """\
-title: T
-sources:
-  gazette: {title: Gazette, publisher: P, date: unknown}
-  herald: {title: Herald, publisher: P, date: unknown}
-actors:
-  jo: {name: Jo, kind: person}
-  sam: {name: Sam, kind: person}
-  vic: {name: Vic, kind: person}
-  ann: {name: Ann, kind: person}
-claims:
-  uk: {kind: proposal, text: Allow rooms in the UK, label: Allow rooms}
-  town: {kind: proposal, text: Open a room in the town}
-  saves: {text: Rooms save lives}
-  illegal: {text: Rooms are illegal under current law}
-  change: {text: The law can be changed}
-stances:
-  - {actor: jo, supports: saves, source: gazette, quote: Rooms save lives.}
-  - {actor: jo, opposes: illegal, source: gazette, quote: Nothing stops a room.}
-  - {actor: sam, supports: illegal, source: gazette, quote: They are illegal.}
-  - {actor: vic, supports: uk, source: gazette, quote: Allow them.}
-  - {actor: vic, supports: saves, source: gazette, quote: They save lives.}
-relations:
-  - {from: saves, supports: uk, source: gazette}
-  - {from: illegal, attacks: uk, source: gazette}
-  - {from: change, undercuts: illegal/attacks/uk, source: gazette}
-"""
+from .helpers import SIDES_MAP as TEXT
+
 # Stances in id order, as the page indexes them:
 # 0 jo/opposes/illegal, 1 jo/supports/saves, 2 sam/supports/illegal,
 # 3 vic/supports/saves, 4 vic/supports/uk.

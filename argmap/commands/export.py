@@ -33,7 +33,23 @@ from argmap.export import EXPORTERS, NETWORK_EXPORTERS, NETWORKS
     help="For graphml and gexf: the whole map, the actor agreement network, or the"
     " two-mode actor-claim network (see docs/exports.md).",
 )
-def export(file: str, fmt: str, output: str | None, normalisation: str, network: str) -> None:
+@click.option(
+    "--dialect",
+    type=click.Choice(("argmap", "dna")),
+    default="argmap",
+    show_default=True,
+    help="For csv: readable columns, or DNA's statement table for rDNA (see docs/exports.md).",
+)
+@click.option("--bom", is_flag=True, help="For csv: a UTF-8 byte order mark, for spreadsheets.")
+def export(
+    file: str,
+    fmt: str,
+    output: str | None,
+    normalisation: str,
+    network: str,
+    dialect: str,
+    bom: bool,
+) -> None:
     """Export FILE (default arguments.yaml) with its analysis in another format.
 
     The json format is a stable contract for scripts, described in docs/json.md.
@@ -43,6 +59,7 @@ def export(file: str, fmt: str, output: str | None, normalisation: str, network:
       $ argmap export --format json -o output/map.json
       $ argmap export --format json | jq '.analysis.camps'
       $ argmap export --format gexf --network agreement -o output/agreement.gexf
+      $ argmap export --format csv --dialect dna --bom -o output/statements.csv
     """
     from argmap.analysis import analyse
     from argmap.commands.report import emit, load_valid
@@ -50,10 +67,16 @@ def export(file: str, fmt: str, output: str | None, normalisation: str, network:
 
     if network != NETWORKS[0] and fmt not in NETWORK_EXPORTERS:
         raise click.UsageError(f"--network applies only to {' and '.join(NETWORK_EXPORTERS)}")
+    if (dialect != "argmap" or bom) and fmt != "csv":
+        raise click.UsageError("--dialect and --bom apply only to csv")
     try:
         amap = load_valid(file)
         analysis = analyse(amap, normalisation=normalisation)
-        if fmt in NETWORK_EXPORTERS:
+        if fmt == "csv":
+            from argmap.export.csv import csv_text
+
+            emit(csv_text(amap, analysis, dialect=dialect, bom=bom), output, file)
+        elif fmt in NETWORK_EXPORTERS:
             emit(NETWORK_EXPORTERS[fmt](amap, analysis, network), output, file)
         else:
             emit(EXPORTERS[fmt](amap, analysis), output, file)
