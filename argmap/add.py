@@ -40,8 +40,8 @@ from argmap.fmt import (
     with_line_end,
 )
 from argmap.load import loads
+from argmap.load.format import ENTRIES, ID, SECTIONS
 from argmap.load.format import FIELDS as FIELD_ORDER
-from argmap.load.format import ID, SECTIONS
 from argmap.model import ArgumentMap, Level, Problem
 from argmap.text import suggest
 
@@ -112,7 +112,7 @@ def add_entry(
     if kind == "stance":
         described = f"stance '{_stance_id(after.map, values)}'"
     elif kind == "relation":
-        target = next(k for k in ("supports", "attacks") if k in values)
+        target = next(k for k in ENTRIES["relation"].one_of if k in values)
         described = f"relation '{values['from']}/{target}/{values[target]}'"
     return Added(result, described)
 

@@ -268,3 +268,35 @@ def test_empty_and_missing_sections_get_their_first_entry() -> None:
         "stances:\n  - actor: a\n    supports: c\n    source: s\n    quote: Q\n"
         "relations:\n  - from: d\n    attacks: c\n# the end\n"
     )
+
+
+def test_add_relation_undercut_and_inferred_from_the_command_line(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from argmap.cli import cli
+
+    path = tmp_path / "m.yaml"
+    path.write_text(
+        "title: T\nsources:\n  s: {title: S, publisher: P, date: unknown}\n"
+        "actors:\n  jo: {name: Jo, kind: person}\n"
+        "claims:\n  allow: {kind: proposal, text: Allow it}\n  illegal: {text: Illegal}\n"
+        "  change: {text: Law can change}\n"
+        "stances:\n  - {actor: jo, supports: change, source: s, quote: q}\n"
+        "relations:\n  - {from: illegal, attacks: allow, source: s}\n",
+        encoding="utf-8",
+    )
+    args = ["add", "relation", "-f", str(path), "--from", "change"]
+    typo = CliRunner().invoke(cli, [*args, "--undercuts", "illegal/attack/allow"])
+    assert (typo.exit_code, typo.stderr) == (
+        1,
+        "Error: not added: undercut refers to unknown relation 'illegal/attack/allow';"
+        " did you mean 'illegal/attacks/allow'?\n",
+    )
+    done = CliRunner().invoke(
+        cli, [*args, "--undercuts", "illegal/attacks/allow", "--inferred", "--note", "mine"]
+    )
+    assert done.exit_code == 0, done.output
+    assert done.stdout == f"added relation 'change/undercuts/illegal/attacks/allow' to {path}\n"
+    assert path.read_text(encoding="utf-8").endswith(
+        "  - from: change\n    undercuts: illegal/attacks/allow\n    inferred: true\n    note: mine\n"
+    )

@@ -220,7 +220,11 @@ def stance(
 @click.option("--from", "origin", help="Id of the claim that argues.")
 @click.option("--supports", help="Id of the claim it supports.")
 @click.option("--attacks", help="Id of the claim it attacks.")
+@click.option("--undercuts", help="Id of the relation whose inference it denies (from/attacks/to).")
 @click.option("--source", help="Id of the source that makes the argument.")
+@click.option(
+    "--inferred", is_flag=True, help="No source states the link: your own reading (needs --note)."
+)
 @click.option("--note", help="A note for the curator.")
 def relation(
     file: str,
@@ -228,16 +232,23 @@ def relation(
     origin: str | None,
     supports: str | None,
     attacks: str | None,
+    undercuts: str | None,
     source: str | None,
+    inferred: bool,
     note: str | None,
 ) -> None:
-    """Add a relation: one claim supports or attacks another.
+    """Add a relation: one claim supports or attacks another, or undercuts a relation.
 
     \b
     Example:
       $ argmap add relation --from room-saves-lives --supports allow-room
+      $ argmap add relation --from law-can-change \\
+          --undercuts dcrs-illegal/attacks/dcrs-uk --source appg-letter-scotland
     """
-    fields = {"from": _need(origin, "--from", "From claim")}
-    kind, target = _one_of({"supports": supports, "attacks": attacks}, "Target claim")
-    fields.update({kind: target, "source": source, "note": note})
+    fields: dict[str, object] = {"from": _need(origin, "--from", "From claim")}
+    kind, target = _one_of(
+        {"supports": supports, "attacks": attacks, "undercuts": undercuts}, "Target"
+    )
+    fields.update({kind: target, "source": source, "inferred": True if inferred else None})
+    fields["note"] = note
     _write(file, "relation", fields, sources_dir)
