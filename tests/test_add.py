@@ -234,7 +234,7 @@ def test_cli_missing_field_is_a_usage_error_without_a_terminal(mapfile: Path) ->
         ],
     )
     assert both.exit_code == 2
-    assert both.output.endswith("Error: give only one of --supports/--attacks\n")
+    assert both.output.endswith("Error: give only one of --supports/--attacks/--undercuts\n")
 
 
 def test_cli_prompts_in_a_terminal(mapfile: Path, monkeypatch: pytest.MonkeyPatch) -> None:
