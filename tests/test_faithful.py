@@ -354,3 +354,57 @@ def test_dfquad_on_a_cycle_stays_in_range_and_is_symmetric() -> None:
     strengths = dfquad_strengths(graph_of([("a", "b", -1), ("b", "a", -1)]))
     assert strengths["a"] == pytest.approx(strengths["b"])
     assert 0 <= strengths["a"] <= 1
+
+
+# --------------------------------------------------------------------------- names and the question
+
+
+def test_the_central_question_is_the_most_central_proposal_not_the_first_id() -> None:
+    from argmap.analysis.sides import central_question
+
+    graph = nx.DiGraph()
+    for proposal in ("a", "b", "c"):
+        graph.add_node(proposal, kind="proposal")
+    graph.add_node("x", kind="claim")
+    assert central_question(graph, {"a": 0.1, "b": 0.6, "c": 0.3, "x": 0.9}) == "b"
+    assert central_question(graph, {"a": 0.25, "b": 0.25, "c": 0.1}) == "a"  # tie: first id
+    assert central_question(nx.DiGraph(), {}) is None
+
+
+def test_camp_titles_say_the_side_the_mean_and_how_many_state_it() -> None:
+    from argmap.analysis.sides import Camp
+
+    assert Camp(3, ("a", "b", "c"), "divided", "p", 0.0, 2).title("Allow it") == (
+        "Divided on: Allow it · mean +0.00 · 3 actors, 2 with a stated position"
+    )
+    assert Camp(1, ("a",), "against", "p", -0.5, 1).title(None) == (
+        "Against: p · mean -0.50 · 1 actor"
+    )
+    assert Camp(2, ("a", "b"), "none", None, None, 0).title("x") == "No stated position · 2 actors"
+    assert Camp(2, ("a",), "for", "p", None, 0).title("x") == "No stated position · 1 actor"
+
+
+def test_a_camp_is_named_by_the_proposal_most_of_its_members_state() -> None:
+    from argmap.analysis.positions import PositionScore
+    from argmap.analysis.sides import name_camps
+
+    def held(score: float) -> PositionScore:
+        return PositionScore(score, False, ())
+
+    stated = {
+        "a": {"town": held(-1.0)},
+        "b": {"town": held(-1.0), "uk": held(1.0)},
+        "c": {"town": held(1.0)},
+        "d": {"uk": held(1.0)},
+    }
+    camps = name_camps([("a", "b", "c"), ("d",)], stated, "uk", [])
+    assert [(c.number, c.members, c.side, c.proposal, c.stated) for c in camps] == [
+        (1, ("a", "b", "c"), "against", "town", 3),
+        (2, ("d",), "for", "uk", 1),
+    ]
+    assert camps[0].mean == pytest.approx(-1 / 3)
+    # An even split is divided; the question wins a tie of counts.
+    even = name_camps([("b", "c")], {"b": stated["b"], "c": {"uk": held(-1.0)}}, "uk", [])
+    assert (even[0].side, even[0].proposal, even[0].mean) == ("divided", "uk", 0.0)
+    nothing = name_camps([("e", "f")], {}, "uk", [])
+    assert (nothing[0].side, nothing[0].proposal, nothing[0].mean) == ("none", None, None)
