@@ -179,7 +179,7 @@ def argument_view(amap: ArgumentMap) -> View:
     nodes = tuple(
         ViewNode(c.id, claim_class(c.kind), *positions[c.id], labels[c.id]) for c in drawn
     )
-    home = _argument_home(result, sizes)
+    home = _argument_home(result, sizes, [(e.origin, e.target) for e in shown])
     return View("argument", nodes, tuple(shown), len(claims), len(edges), home=home)
 
 
@@ -187,12 +187,16 @@ def argument_view(amap: ArgumentMap) -> View:
 _ARGUMENT_GAP = 36.0
 # Tall enough that lines between layers are steep and miss the neighbours of their ends.
 _LAYER_GAP = 130.0
+#: The canvas width a 1440 px screen shows at the zoom of 0.5 the page opens at, at least.
+_HOME_WIDTH = 2600.0
 #: The opening screen's width over height (1440 x 900 less the bar above the map).
 _SCREEN_ASPECT = 2.2
 
 
 def _argument_home(
-    result: sugiyama.Layered, sizes: Mapping[str, tuple[float, float]]
+    result: sugiyama.Layered,
+    sizes: Mapping[str, tuple[float, float]],
+    edges: Sequence[tuple[str, str]],
 ) -> tuple[int, int, int, int]:
     """The part the page opens on when the whole map is too big to read: the top row,
     and as many layers under it as a screen of the top row's width shows."""
@@ -201,6 +205,17 @@ def _argument_home(
     row = result.layers[0]
     left = min(result.positions[n][0] - sizes[n][0] / 2 for n in row)
     right = max(result.positions[n][0] + sizes[n][0] / 2 for n in row)
+    # A row wider than a screen at the legible zoom opens on its middle part, around the
+    # proposal most argued about (the page's "Fit" shows the rest).
+    if right - left > _HOME_WIDTH:
+        counts = dict.fromkeys(row, 0)
+        for _, target in edges:
+            if target in counts:
+                counts[target] += 1
+        main = min(row, key=lambda n: (-counts[n], n))
+        middle = result.positions[main][0]
+        left = max(left, min(middle - _HOME_WIDTH / 2, right - _HOME_WIDTH))
+        right = left + _HOME_WIDTH
     # Room above the row for the arcs between proposals.
     top = min(result.positions[n][1] - sizes[n][1] / 2 for n in row) - 120
     height = (right - left + 240) / _SCREEN_ASPECT - 140
