@@ -142,3 +142,12 @@ def test_a_line_no_bend_clears_stays_straight_unless_partial_bends_are_asked_for
     sizes = dict.fromkeys(positions, (40.0, 60.0)) | {"m": (60.0, 40.0)}
     assert route_around([("a", "b")], positions, sizes, partial=False) == [None]
     assert route_around([("a", "b")], positions, sizes) == [("curvedCW", 0.3)]
+
+
+def test_given_layers_are_kept_and_edges_join_the_higher_end() -> None:
+    # "a" speaks on "p" above it and on "b" below it; "c" and "d" share a layer.
+    edges = [("a", "p"), ("a", "b"), ("c", "d")]
+    out = layered(list("abcdp"), edges, BOX, layer_of={"p": 0, "a": 1, "c": 1, "d": 1, "b": 2})
+    assert out.layers == (("p",), ("a", "c", "d"), ("b",))
+    assert [out.positions[n][1] for n in "pab"] == [0, 130, 260]
+    assert out.turned == (("a", "b"),)

@@ -447,31 +447,36 @@ def _minimise_crossings(
     return best, best_count
 
 
-def layered(
-    nodes: Sequence[str],
-    edges: Sequence[Edge],
+def _given_layers(
+    node_list: Sequence[str], edge_list: Sequence[Edge], layer_of: Mapping[str, int]
+) -> tuple[dict[str, int], list[Edge], list[Edge], list[Edge]]:
+    """The caller's layers, the (lower, upper) edges between layers, the edges within the
+    top row and those drawn against their direction."""
+    layer = {n: layer_of.get(n, 0) for n in node_list}
+    upward: list[Edge] = []
+    top_edges: list[Edge] = []
+    turned: list[Edge] = []
+    for a, b in edge_list:
+        if layer[a] > layer[b]:
+            upward.append((a, b))
+        elif layer[a] < layer[b]:
+            upward.append((b, a))
+            turned.append((a, b))
+        elif layer[a] == 0:
+            top_edges.append((a, b))
+    return layer, upward, top_edges, turned
+
+
+def _longest_path_layers(
+    node_list: Sequence[str],
+    edge_list: Sequence[Edge],
     sizes: Mapping[str, tuple[float, float]],
-    *,
-    top: Collection[str] = (),
-    bottom: Collection[str] = (),
-    gap: float = 40.0,
-    layer_gap: float = 90.0,
-    dummy_width: float = 12.0,
-    sweeps: int = 16,
-    max_width: float = 0.0,
-) -> Layered:
-    """Lay out `edges` (origin, target: the origin argues about the target) in layers,
-    targets above origins, `top` nodes on the top row.
-
-    `sizes` gives each node's box (width, height) on the canvas; boxes in a layer stay at
-    least `gap` apart and layers `layer_gap` apart (between the tallest boxes). With
-    `max_width`, nodes move down while their layer's boxes are wider than that.
-
-    >>> out = layered(["p", "a", "b"], [("a", "p"), ("b", "a")], {}, top=["p"])
-    >>> out.layers
-    (('p',), ('a',), ('b',))
-    """
-    node_list, edge_list = _clean(nodes, edges)
+    top: Collection[str],
+    bottom: Collection[str],
+    gap: float,
+    max_width: float,
+) -> tuple[dict[str, int], list[Edge], list[Edge], list[Edge]]:
+    """Layers by longest path (see `_layers`), cycles broken by turning back edges."""
     top_set = set(top) & set(node_list)
     rest = [n for n in node_list if n not in top_set]
     rest_set = set(rest)
@@ -490,6 +495,43 @@ def layered(
             upward.append((a, b))
     widths = {n: sizes.get(n, (100.0, 40.0))[0] + gap for n in node_list}
     layer = _layers(node_list, sorted(set(upward)), top_set, set(bottom), widths, max_width)
+    return layer, upward, top_edges, turned
+
+
+def layered(
+    nodes: Sequence[str],
+    edges: Sequence[Edge],
+    sizes: Mapping[str, tuple[float, float]],
+    *,
+    top: Collection[str] = (),
+    bottom: Collection[str] = (),
+    gap: float = 40.0,
+    layer_gap: float = 90.0,
+    dummy_width: float = 12.0,
+    sweeps: int = 16,
+    max_width: float = 0.0,
+    layer_of: Mapping[str, int] | None = None,
+) -> Layered:
+    """Lay out `edges` (origin, target: the origin argues about the target) in layers,
+    targets above origins, `top` nodes on the top row.
+
+    `sizes` gives each node's box (width, height) on the canvas; boxes in a layer stay at
+    least `gap` apart and layers `layer_gap` apart (between the tallest boxes). With
+    `max_width`, nodes move down while their layer's boxes are wider than that. With
+    `layer_of`, each node sits in the layer given (0 at the top) and edges join whichever
+    end is higher; an edge within a layer below the top is left to the caller.
+
+    >>> out = layered(["p", "a", "b"], [("a", "p"), ("b", "a")], {}, top=["p"])
+    >>> out.layers
+    (('p',), ('a',), ('b',))
+    """
+    node_list, edge_list = _clean(nodes, edges)
+    if layer_of is not None:
+        layer, upward, top_edges, turned = _given_layers(node_list, edge_list, layer_of)
+    else:
+        layer, upward, top_edges, turned = _longest_path_layers(
+            node_list, edge_list, sizes, top, bottom, gap, max_width
+        )
     depth = max(layer.values(), default=0) + 1
 
     # Dummy chains: the layered graph's edges all join consecutive layers.

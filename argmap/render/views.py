@@ -198,8 +198,9 @@ def _argument_home(
     sizes: Mapping[str, tuple[float, float]],
     edges: Sequence[tuple[str, str]],
 ) -> tuple[int, int, int, int]:
-    """The part the page opens on when the whole map is too big to read: the top row,
-    and as many layers under it as a screen of the top row's width shows."""
+    """The part a layered view opens on when the whole is too big to read: the top row
+    (around its node most argued about, if wider than a screen) and as many layers under
+    it as a screen of that width shows."""
     if not result.layers or not result.layers[0]:
         return layout.bounds(result.positions.values())
     row = result.layers[0]
@@ -231,8 +232,9 @@ def label_box(cls: str, label: str) -> tuple[float, float]:
     size = float(style["font"]["size"])
     text_width = float(style["widthConstraint"]["maximum"])
     margin = float(style.get("margin", 5))
-    # Debian's default sans-serif is wide: about 0.66 em a character, spaces included.
-    per_line = max(1, int(text_width / (0.66 * size)))
+    # Debian's default sans-serif is wide: about 0.6 em a character, spaces included
+    # (fitted to the boxes chromium draws for the curated map's labels at 22px).
+    per_line = max(1, int(text_width / (0.6 * size)))
     lines = 1
     used = 0
     for word in label.split():
@@ -242,10 +244,10 @@ def label_box(cls: str, label: str) -> tuple[float, float]:
         else:
             used += (1 if used else 0) + len(word)
     # vis-network's box is the text and its margins, plus the corner radius on each side
-    # (measured with getBoundingBox in chromium); an ellipse is 1.5 times as wide as its
-    # text and twice as tall.
+    # (measured with getBoundingBox in chromium); an ellipse is twice as tall as its text
+    # and, measured, about a line's height wider per line than the text.
     if style["shape"] == "ellipse":
-        return (text_width * 1.5 + 2 * margin + 14, lines * size * 2 + 2 * margin + 24)
+        return (max(1.5 * text_width + 4, text_width + lines * size), lines * size * 2)
     radius = float(style.get("shapeProperties", {}).get("borderRadius", 0))
     return (text_width + 2 * (margin + radius), lines * size + 2 * (margin + radius))
 
@@ -287,11 +289,14 @@ def _stance_edges(amap: ArgumentMap) -> list[ViewEdge]:
 
 
 def stance_view(amap: ArgumentMap, analysis: Analysis, argument: View) -> View:
-    """Actors linked to the claims they support, oppose or are neutral on.
+    """Actors linked to the claims they support, oppose or are neutral on, in layers
+    (see `_stance_layers`): the proposals on top, the claims near them, the actors by
+    camp, then the claims further down the argument. The crossing reduction and the
+    coordinates are `sugiyama.layered`'s, so a line from an actor to a claim runs through
+    gaps kept for it in the rows between, not through other boxes.
 
-    Claims start where the argument map has them and actors at the middle of their claims;
-    a short force layout then pulls each actor next to what it says.
-    """
+    A force layout was used before: it packed the labels edge to edge, and two lines in
+    three then ran through some other box."""
     edges = _stance_edges(amap)
     claim_ids = sorted({e.target for e in edges})
     actor_ids = sorted({e.origin for e in edges})
@@ -299,49 +304,19 @@ def stance_view(amap: ArgumentMap, analysis: Analysis, argument: View) -> View:
     kept, shown = _cap([*claim_ids, *actor_ids], edges, keep=proposals)
     colours = _colour_index(analysis)
     order = [c for c in claim_ids if c in kept] + [a for a in actor_ids if a in kept]
-    index = {n: i for i, n in enumerate(order)}
-
-    # Start: claims on a shrunk copy of the argument layout (so related claims start
-    # close), actors at the middle of their claims; gravity then makes it compact.
-    argument_xy = {n.id: (n.x * 0.7, n.y * 0.9) for n in argument.nodes}
-    start: list[tuple[float, float]] = []
-    fallback = layout.grid_positions(len(order), col_width=200, row_height=140)
-    said: dict[str, list[str]] = defaultdict(list)
-    for edge in shown:
-        said[edge.origin].append(edge.target)
-    for i, node in enumerate(order):
-        if node in argument_xy:
-            start.append(argument_xy[node])
-            continue
-        points = [argument_xy[c] for c in said.get(node, ()) if c in argument_xy]
-        if points:
-            start.append(
-                (sum(p[0] for p in points) / len(points), sum(p[1] for p in points) / len(points))
-            )
-        else:
-            start.append(fallback[i])
-    middle = (
-        sum(x for x, _ in start) / max(1, len(start)),
-        sum(y for _, y in start) / max(1, len(start)),
+    sizes = {n: _box(n, amap) for n in order}
+    result = sugiyama.layered(
+        order,
+        [(e.origin, e.target) for e in shown],
+        sizes,
+        gap=_ARGUMENT_GAP,
+        layer_gap=_STANCE_LAYER_GAP,
+        layer_of=_stance_layers(order, amap, analysis, argument, sizes),
     )
-    positions = layout.force_layout(
-        len(order),
-        [(index[e.origin], index[e.target], 1.0) for e in shown],
-        start,
-        distance=140,
-        iterations=_iterations(len(order)),
-        centres=[middle] * len(order),
-        pull=0.01,
-    )
-    boxes = [_box(n, amap) for n in order]
-    # Separating labels pushes nodes mostly up and down (labels are wide), which makes the
-    # drawing tall again; a second stretch and separation bring it back to the screen's shape.
-    for _ in range(2):
-        positions = layout.separate(
-            layout.stretch_to_aspect(positions), boxes, iterations=_separation_passes(len(order))
-        )
+    xy = result.positions
     nodes: list[ViewNode] = []
-    for node, (x, y) in zip(order, positions, strict=True):
+    for node in order:
+        x, y = xy[node]
         if node in amap.claims_by_id:
             claim = amap.claims_by_id[node]
             label = shorten(claim.display, _CLAIM_LABEL_CHARS)
@@ -352,12 +327,58 @@ def stance_view(amap: ArgumentMap, analysis: Analysis, argument: View) -> View:
             colour = colours.get(node, -1)
             nodes.append(ViewNode(node, actor_class(actor.kind), x, y, label, colour))
     nodes.sort(key=lambda n: n.id)
-    shown = _bent(
-        shown, dict(zip(order, positions, strict=True)), dict(zip(order, boxes, strict=True))
-    )
+    shown = _bent(shown, xy, sizes, partial=False)
     home = layout.bounds((n.x, n.y) for n in nodes)
     total = len(claim_ids) + len(actor_ids)
     return View("stances", tuple(nodes), tuple(shown), total, len(edges), home=home)
+
+
+#: Space between the layers of the stance map (canvas px).
+_STANCE_LAYER_GAP = 200.0
+#: The widest a row of the stance map may be before it wraps (canvas px).
+_STANCE_ROW_WIDTH = 6000.0
+
+
+def _stance_layers(
+    order: Sequence[str],
+    amap: ArgumentMap,
+    analysis: Analysis,
+    argument: View,
+    sizes: Mapping[str, tuple[float, float]],
+) -> dict[str, int]:
+    """A row for each node of the stance map: proposals in row 0; then the claims of the
+    argument map's upper half, the actors by camp (camp 1 first) and the claims of its
+    lower half, each group in reading order wrapped into rows `_STANCE_ROW_WIDTH` wide.
+    The actors sit in the middle so that no line runs the map's whole height."""
+    drawn = {n.id: (n.y, n.x) for n in argument.nodes}
+    camps = _camp_index(analysis)
+    claims = [n for n in order if n in amap.claims_by_id]
+    proposal_set = {c for c in claims if amap.claims_by_id[c].kind is ClaimKind.PROPOSAL}
+    others = sorted(
+        (c for c in claims if c not in proposal_set), key=lambda c: (drawn.get(c, (0, 0)), c)
+    )
+    actors = sorted(
+        (n for n in order if n not in amap.claims_by_id),
+        key=lambda a: (camps.get(a, len(camps)), a),
+    )
+    rows = sorted({drawn[c][0] for c in others if c in drawn})
+    middle = rows[len(rows) // 2 - 1] if len(rows) > 1 else (rows[0] if rows else 0)
+    upper = [c for c in others if drawn.get(c, (0, 0))[0] <= middle]
+    lower = [c for c in others if drawn.get(c, (0, 0))[0] > middle]
+    layer = dict.fromkeys(sorted(proposal_set), 0)
+    row = 1 if proposal_set else 0
+    for group in (upper, actors, lower):
+        used = 0.0
+        for node in group:
+            width = sizes[node][0] + _ARGUMENT_GAP
+            if used and used + width > _STANCE_ROW_WIDTH:
+                row += 1
+                used = 0.0
+            layer[node] = row
+            used += width
+        if group:
+            row += 1
+    return layer
 
 
 def _backbone(
