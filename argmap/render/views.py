@@ -304,6 +304,8 @@ def stance_view(amap: ArgumentMap, analysis: Analysis, argument: View) -> View:
     kept, shown = _cap([*claim_ids, *actor_ids], edges, keep=proposals)
     colours = _colour_index(analysis)
     order = [c for c in claim_ids if c in kept] + [a for a in actor_ids if a in kept]
+    if len(order) > _LAYERED_STANCES:
+        return _force_stance_view(amap, analysis, argument)
     sizes = {n: _box(n, amap) for n in order}
     result = sugiyama.layered(
         order,
@@ -333,6 +335,9 @@ def stance_view(amap: ArgumentMap, analysis: Analysis, argument: View) -> View:
     return View("stances", tuple(nodes), tuple(shown), total, len(edges), home=home)
 
 
+#: A stance map with more nodes is drawn by a force layout: its long lines give the
+#: layered drawing thousands of dummy nodes, minutes of work at 2,000 nodes.
+_LAYERED_STANCES = 400
 #: Space between the layers of the stance map (canvas px).
 _STANCE_LAYER_GAP = 200.0
 #: The widest a row of the stance map may be before it wraps (canvas px).
@@ -379,6 +384,78 @@ def _stance_layers(
         if group:
             row += 1
     return layer
+
+
+def _force_stance_view(amap: ArgumentMap, analysis: Analysis, argument: View) -> View:
+    """The stance map of a big view: claims start where the argument map has them and
+    actors at the middle of their claims; a short force layout then pulls each actor next
+    to what it says (linear per iteration, where the layered drawing is not)."""
+    edges = _stance_edges(amap)
+    claim_ids = sorted({e.target for e in edges})
+    actor_ids = sorted({e.origin for e in edges})
+    proposals = [c for c in claim_ids if amap.claims_by_id[c].kind is ClaimKind.PROPOSAL]
+    kept, shown = _cap([*claim_ids, *actor_ids], edges, keep=proposals)
+    colours = _colour_index(analysis)
+    order = [c for c in claim_ids if c in kept] + [a for a in actor_ids if a in kept]
+    index = {n: i for i, n in enumerate(order)}
+
+    # Start: claims on a shrunk copy of the argument layout (so related claims start
+    # close), actors at the middle of their claims; gravity then makes it compact.
+    argument_xy = {n.id: (n.x * 0.7, n.y * 0.9) for n in argument.nodes}
+    start: list[tuple[float, float]] = []
+    fallback = layout.grid_positions(len(order), col_width=200, row_height=140)
+    said: dict[str, list[str]] = defaultdict(list)
+    for edge in shown:
+        said[edge.origin].append(edge.target)
+    for i, node in enumerate(order):
+        if node in argument_xy:
+            start.append(argument_xy[node])
+            continue
+        points = [argument_xy[c] for c in said.get(node, ()) if c in argument_xy]
+        if points:
+            start.append(
+                (sum(p[0] for p in points) / len(points), sum(p[1] for p in points) / len(points))
+            )
+        else:
+            start.append(fallback[i])
+    middle = (
+        sum(x for x, _ in start) / max(1, len(start)),
+        sum(y for _, y in start) / max(1, len(start)),
+    )
+    positions = layout.force_layout(
+        len(order),
+        [(index[e.origin], index[e.target], 1.0) for e in shown],
+        start,
+        distance=140,
+        iterations=_iterations(len(order)),
+        centres=[middle] * len(order),
+        pull=0.01,
+    )
+    boxes = [_box(n, amap) for n in order]
+    # Separating labels pushes nodes mostly up and down (labels are wide), which makes the
+    # drawing tall again; a second stretch and separation bring it back to the screen's shape.
+    for _ in range(2):
+        positions = layout.separate(
+            layout.stretch_to_aspect(positions), boxes, iterations=_separation_passes(len(order))
+        )
+    nodes: list[ViewNode] = []
+    for node, (x, y) in zip(order, positions, strict=True):
+        if node in amap.claims_by_id:
+            claim = amap.claims_by_id[node]
+            label = shorten(claim.display, _CLAIM_LABEL_CHARS)
+            nodes.append(ViewNode(node, claim_class(claim.kind), x, y, label))
+        else:
+            actor = amap.actors_by_id[node]
+            label = shorten(actor.name, _ACTOR_LABEL_CHARS)
+            colour = colours.get(node, -1)
+            nodes.append(ViewNode(node, actor_class(actor.kind), x, y, label, colour))
+    nodes.sort(key=lambda n: n.id)
+    shown = _bent(
+        shown, dict(zip(order, positions, strict=True)), dict(zip(order, boxes, strict=True))
+    )
+    home = layout.bounds((n.x, n.y) for n in nodes)
+    total = len(claim_ids) + len(actor_ids)
+    return View("stances", tuple(nodes), tuple(shown), total, len(edges), home=home)
 
 
 def _backbone(
