@@ -221,6 +221,11 @@ def _argument_home(
     top = min(result.positions[n][1] - sizes[n][1] / 2 for n in row) - 120
     height = (right - left + 240) / _SCREEN_ASPECT - 140
     bottom = max(p[1] for p in result.positions.values())
+    # At least the first layer under the top row: a narrow row (a small map on a phone)
+    # would otherwise open on the proposals alone, with what argues about them out of sight.
+    if len(result.layers) > 1 and result.layers[1]:
+        first = max(result.positions[n][1] + sizes[n][1] / 2 for n in result.layers[1])
+        height = max(height, first - top)
     return (round(left), round(top), round(right), round(min(bottom, top + height)))
 
 
