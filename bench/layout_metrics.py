@@ -64,13 +64,23 @@ MEASURE_JS = r"""
     right: Math.min(canvas.right, window.innerWidth),
     bottom: Math.min(canvas.bottom, window.innerHeight),
   };
-  const scale = net.getScale();
   const cls = {};
   argmap.data.views[view].nodes.forEach((n) => { cls[n[0]] = n[1]; });
+  // An undercut ends on a point (`cut:...`) in the middle of the edge it undercuts: the
+  // point is no box, and the undercut's edge to it no link between two boxes.
   const ids = Object.keys(body.nodes)
-    .filter((id) => cls[id] !== undefined && !body.nodes[id].options.hidden);
+    .filter((id) => cls[id] !== undefined && !body.nodes[id].options.hidden
+      && !id.startsWith("cut:"));
+  // vis-network refreshes a node's box (label included) only when it draws the node, so
+  // nodes off-screen keep a stale one: draw everything once, read the boxes, go back.
+  const scale = net.getScale();
+  const at = net.getViewPosition();
+  net.fit({ animation: false });
+  net.redraw();
   const box = {};
   ids.forEach((id) => { box[id] = net.getBoundingBox(id); });
+  net.moveTo({ position: at, scale: scale, animation: false });
+  net.redraw();
 
   // Every visible edge as a polyline in canvas coordinates.
   const edges = [];

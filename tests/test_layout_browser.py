@@ -33,8 +33,29 @@ def test_the_curated_argument_map_is_layered_and_legible(page: Any, curated_site
     assert figures["proposalsOffTop"] == 0
     assert figures["down"] == 0
     assert figures["overlaps"] == 0
-    assert figures["through"] <= 15
     assert figures["minLabelPx"] >= 11
-    assert figures["offScreenProposals"] == 0
-    # Measured 221 (from 587); the target of 150 is not met yet.
-    assert figures["crossings"] <= 230
+    assert figures["crossings"] <= 150
+    assert figures["through"] <= 15
+    # The map is wider than a screen at a legible zoom: the "Fit" control shows the rest.
+    assert page.locator("#zoom-fit").is_visible()
+
+
+@pytest.mark.parametrize("view", ["stances", "camps"])
+def test_the_actor_views_open_legible_with_no_box_over_another(
+    page: Any, curated_site: Path, view: str
+) -> None:
+    page.goto((curated_site / "index.html").as_uri() + "#" + view)
+    page.wait_for_function("window.argmapFirstDraw !== undefined")
+    figures = page.evaluate(MEASURE_JS, view)
+    assert figures["overlaps"] == 0
+    assert figures["minLabelPx"] >= 11
+
+
+def test_the_layered_stance_map_keeps_most_lines_out_of_other_boxes(
+    page: Any, curated_site: Path
+) -> None:
+    page.goto((curated_site / "index.html").as_uri() + "#stances")
+    page.wait_for_function("window.argmapFirstDraw !== undefined")
+    figures = page.evaluate(MEASURE_JS, "stances")
+    # Measured 36 of 110 (the force layout it replaces: 71).
+    assert figures["through"] <= 40

@@ -8,7 +8,7 @@ import subprocess
 import sys
 
 from argmap.render.layout import curve_point, route_around
-from argmap.render.sugiyama import count_crossings, layered
+from argmap.render.sugiyama import _sort_by_median, count_crossings, layered
 from tests.conftest import ROOT
 
 BOX = dict.fromkeys("abcdefpq", (100.0, 40.0))
@@ -125,3 +125,29 @@ def test_the_views_are_the_same_whatever_the_hash_seed() -> None:
         outputs.append(run.stdout)
     assert outputs[0] == outputs[1]
     assert "ViewNode(id='dcrs-uk'" in outputs[0]
+
+
+def test_median_sort_orders_by_the_middle_neighbour_and_keeps_loners_in_place() -> None:
+    fixed = {"p": 0, "q": 1, "r": 2, "s": 3}
+    near = {"a": ["s", "r", "p"], "b": ["p", "q"], "c": [], "d": ["q"]}
+    # a: median 2; b: (0 + 1) / 2; c has none and keeps the key before it (b's); d: 1.
+    assert _sort_by_median(["a", "b", "c", "d"], fixed, near) == ["b", "c", "d", "a"]
+
+
+def test_a_line_no_bend_clears_stays_straight_unless_partial_bends_are_asked_for() -> None:
+    # "m" and "n" sit on the line from "a" to "b"; a wall through "m" stops every bend,
+    # though a bend round "n" crosses one box fewer than the straight line.
+    positions = {"a": (0.0, 0.0), "b": (400.0, 0.0), "m": (200.0, 0.0), "n": (300.0, 0.0)}
+    positions |= {f"w{i}": (200.0, float(y)) for i, y in enumerate(range(-900, 901, 60)) if y}
+    sizes = dict.fromkeys(positions, (40.0, 60.0)) | {"m": (60.0, 40.0)}
+    assert route_around([("a", "b")], positions, sizes, partial=False) == [None]
+    assert route_around([("a", "b")], positions, sizes) == [("curvedCW", 0.3)]
+
+
+def test_given_layers_are_kept_and_edges_join_the_higher_end() -> None:
+    # "a" speaks on "p" above it and on "b" below it; "c" and "d" share a layer.
+    edges = [("a", "p"), ("a", "b"), ("c", "d")]
+    out = layered(list("abcdp"), edges, BOX, layer_of={"p": 0, "a": 1, "c": 1, "d": 1, "b": 2})
+    assert out.layers == (("p",), ("a", "c", "d"), ("b",))
+    assert [out.positions[n][1] for n in "pab"] == [0, 130, 260]
+    assert out.turned == (("a", "b"),)

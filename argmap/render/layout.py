@@ -493,11 +493,13 @@ def route_around(
     sizes: Mapping[str, tuple[float, float]],
     *,
     margin: float = 4.0,
+    partial: bool = True,
 ) -> list[tuple[str, float] | None]:
     """For each edge, None when its straight line misses every other node's box, else the
     least bend ((kind, roundness) of vis-network's curved edges) that misses them all, or
-    failing that the one that crosses fewest. A line through an unrelated box reads as a
-    link to it; a curve around costs nothing.
+    failing that (with `partial`) the one that crosses fewest. A line through an unrelated
+    box reads as a link to it; a curve around costs nothing. Without `partial` a line no
+    bend clears stays straight: a curve that still crosses a box crosses more lines too.
     """
     boxes: dict[str, Box] = {}
     for node, (x, y) in positions.items():
@@ -532,5 +534,5 @@ def route_around(
                     best = (count, (kind, roundness))
             if best[0] == 0:
                 break
-        out.append(best[1])
+        out.append(best[1] if partial or best[0] == 0 else None)
     return out

@@ -38,11 +38,11 @@ GREY = "#8C8C8C"
 CAMP_COLOURS = (ORANGE, SKY_BLUE, BLUISH_GREEN, YELLOW, REDDISH_PURPLE)
 OTHER_CAMP_COLOUR = "#D9D9D9"
 
-# Claim labels are 20px on the canvas so that at the argument map's opening zoom (about
-# 0.55, the proposals' row across the screen) they read at 11px or more.
-_CLAIM_FONT = {"size": 20, "face": "system-ui, sans-serif", "color": "#1A1A1A"}
+# Labels are 22px on the canvas: the page never opens a view below a zoom of 0.5 on a
+# wide screen (0.7 on a phone), so every label reads at 11px or more.
+_CLAIM_FONT = {"size": 22, "face": "system-ui, sans-serif", "color": "#1A1A1A"}
 _ACTOR_FONT = {
-    "size": 15,
+    "size": 22,
     "face": "system-ui, sans-serif",
     "color": "#1A1A1A",
     "strokeWidth": 3,

@@ -174,36 +174,58 @@ def argument_view(amap: ArgumentMap) -> View:
         layer_gap=_LAYER_GAP,
     )
     positions = result.positions
-    shown = _bent(shown, positions, sizes)
+    # A bend that still crosses a box only adds crossings: such lines stay straight.
+    shown = _bent(shown, positions, sizes, partial=False)
     nodes = tuple(
         ViewNode(c.id, claim_class(c.kind), *positions[c.id], labels[c.id]) for c in drawn
     )
-    home = _argument_home(result, sizes)
+    home = _argument_home(result, sizes, [(e.origin, e.target) for e in shown])
     return View("argument", nodes, tuple(shown), len(claims), len(edges), home=home)
 
 
 #: Space between boxes in a layer, and between layers, on the argument map (canvas px).
 _ARGUMENT_GAP = 36.0
 # Tall enough that lines between layers are steep and miss the neighbours of their ends.
-_LAYER_GAP = 160.0
+_LAYER_GAP = 130.0
+#: The canvas width a 1440 px screen shows at the zoom of 0.5 the page opens at, at least.
+_HOME_WIDTH = 2600.0
 #: The opening screen's width over height (1440 x 900 less the bar above the map).
 _SCREEN_ASPECT = 2.2
 
 
 def _argument_home(
-    result: sugiyama.Layered, sizes: Mapping[str, tuple[float, float]]
+    result: sugiyama.Layered,
+    sizes: Mapping[str, tuple[float, float]],
+    edges: Sequence[tuple[str, str]],
 ) -> tuple[int, int, int, int]:
-    """The part the page opens on when the whole map is too big to read: the top row,
-    and as many layers under it as a screen of the top row's width shows."""
+    """The part a layered view opens on when the whole is too big to read: the top row
+    (around its node most argued about, if wider than a screen) and as many layers under
+    it as a screen of that width shows."""
     if not result.layers or not result.layers[0]:
         return layout.bounds(result.positions.values())
     row = result.layers[0]
     left = min(result.positions[n][0] - sizes[n][0] / 2 for n in row)
     right = max(result.positions[n][0] + sizes[n][0] / 2 for n in row)
+    # A row wider than a screen at the legible zoom opens on its middle part, around the
+    # proposal most argued about (the page's "Fit" shows the rest).
+    if right - left > _HOME_WIDTH:
+        counts = dict.fromkeys(row, 0)
+        for _, target in edges:
+            if target in counts:
+                counts[target] += 1
+        main = min(row, key=lambda n: (-counts[n], n))
+        middle = result.positions[main][0]
+        left = max(left, min(middle - _HOME_WIDTH / 2, right - _HOME_WIDTH))
+        right = left + _HOME_WIDTH
     # Room above the row for the arcs between proposals.
     top = min(result.positions[n][1] - sizes[n][1] / 2 for n in row) - 120
     height = (right - left + 240) / _SCREEN_ASPECT - 140
     bottom = max(p[1] for p in result.positions.values())
+    # At least the first layer under the top row: a narrow row (a small map on a phone)
+    # would otherwise open on the proposals alone, with what argues about them out of sight.
+    if len(result.layers) > 1 and result.layers[1]:
+        first = max(result.positions[n][1] + sizes[n][1] / 2 for n in result.layers[1])
+        height = max(height, first - top)
     return (round(left), round(top), round(right), round(min(bottom, top + height)))
 
 
@@ -215,8 +237,9 @@ def label_box(cls: str, label: str) -> tuple[float, float]:
     size = float(style["font"]["size"])
     text_width = float(style["widthConstraint"]["maximum"])
     margin = float(style.get("margin", 5))
-    # Debian's default sans-serif is wide: about 0.66 em a character, spaces included.
-    per_line = max(1, int(text_width / (0.66 * size)))
+    # Debian's default sans-serif is wide: about 0.6 em a character, spaces included
+    # (fitted to the boxes chromium draws for the curated map's labels at 22px).
+    per_line = max(1, int(text_width / (0.6 * size)))
     lines = 1
     used = 0
     for word in label.split():
@@ -226,10 +249,10 @@ def label_box(cls: str, label: str) -> tuple[float, float]:
         else:
             used += (1 if used else 0) + len(word)
     # vis-network's box is the text and its margins, plus the corner radius on each side
-    # (measured with getBoundingBox in chromium); an ellipse is 1.5 times as wide as its
-    # text and twice as tall.
+    # (measured with getBoundingBox in chromium); an ellipse is twice as tall as its text
+    # and, measured, about a line's height wider per line than the text.
     if style["shape"] == "ellipse":
-        return (text_width * 1.5 + 2 * margin + 14, lines * size * 2 + 2 * margin + 24)
+        return (max(1.5 * text_width + 4, text_width + lines * size), lines * size * 2)
     radius = float(style.get("shapeProperties", {}).get("borderRadius", 0))
     return (text_width + 2 * (margin + radius), lines * size + 2 * (margin + radius))
 
@@ -271,11 +294,107 @@ def _stance_edges(amap: ArgumentMap) -> list[ViewEdge]:
 
 
 def stance_view(amap: ArgumentMap, analysis: Analysis, argument: View) -> View:
-    """Actors linked to the claims they support, oppose or are neutral on.
+    """Actors linked to the claims they support, oppose or are neutral on, in layers
+    (see `_stance_layers`): the proposals on top, the claims near them, the actors by
+    camp, then the claims further down the argument. The crossing reduction and the
+    coordinates are `sugiyama.layered`'s, so a line from an actor to a claim runs through
+    gaps kept for it in the rows between, not through other boxes.
 
-    Claims start where the argument map has them and actors at the middle of their claims;
-    a short force layout then pulls each actor next to what it says.
-    """
+    A force layout was used before: it packed the labels edge to edge, and two lines in
+    three then ran through some other box."""
+    edges = _stance_edges(amap)
+    claim_ids = sorted({e.target for e in edges})
+    actor_ids = sorted({e.origin for e in edges})
+    proposals = [c for c in claim_ids if amap.claims_by_id[c].kind is ClaimKind.PROPOSAL]
+    kept, shown = _cap([*claim_ids, *actor_ids], edges, keep=proposals)
+    colours = _colour_index(analysis)
+    order = [c for c in claim_ids if c in kept] + [a for a in actor_ids if a in kept]
+    if len(order) > _LAYERED_STANCES:
+        return _force_stance_view(amap, analysis, argument)
+    sizes = {n: _box(n, amap) for n in order}
+    result = sugiyama.layered(
+        order,
+        [(e.origin, e.target) for e in shown],
+        sizes,
+        gap=_ARGUMENT_GAP,
+        layer_gap=_STANCE_LAYER_GAP,
+        layer_of=_stance_layers(order, amap, analysis, argument, sizes),
+    )
+    xy = result.positions
+    nodes: list[ViewNode] = []
+    for node in order:
+        x, y = xy[node]
+        if node in amap.claims_by_id:
+            claim = amap.claims_by_id[node]
+            label = shorten(claim.display, _CLAIM_LABEL_CHARS)
+            nodes.append(ViewNode(node, claim_class(claim.kind), x, y, label))
+        else:
+            actor = amap.actors_by_id[node]
+            label = shorten(actor.name, _ACTOR_LABEL_CHARS)
+            colour = colours.get(node, -1)
+            nodes.append(ViewNode(node, actor_class(actor.kind), x, y, label, colour))
+    nodes.sort(key=lambda n: n.id)
+    shown = _bent(shown, xy, sizes, partial=False)
+    home = layout.bounds((n.x, n.y) for n in nodes)
+    total = len(claim_ids) + len(actor_ids)
+    return View("stances", tuple(nodes), tuple(shown), total, len(edges), home=home)
+
+
+#: A stance map with more nodes is drawn by a force layout: its long lines give the
+#: layered drawing thousands of dummy nodes, minutes of work at 2,000 nodes.
+_LAYERED_STANCES = 400
+#: Space between the layers of the stance map (canvas px).
+_STANCE_LAYER_GAP = 200.0
+#: The widest a row of the stance map may be before it wraps (canvas px).
+_STANCE_ROW_WIDTH = 6000.0
+
+
+def _stance_layers(
+    order: Sequence[str],
+    amap: ArgumentMap,
+    analysis: Analysis,
+    argument: View,
+    sizes: Mapping[str, tuple[float, float]],
+) -> dict[str, int]:
+    """A row for each node of the stance map: proposals in row 0; then the claims of the
+    argument map's upper half, the actors by camp (camp 1 first) and the claims of its
+    lower half, each group in reading order wrapped into rows `_STANCE_ROW_WIDTH` wide.
+    The actors sit in the middle so that no line runs the map's whole height."""
+    drawn = {n.id: (n.y, n.x) for n in argument.nodes}
+    camps = _camp_index(analysis)
+    claims = [n for n in order if n in amap.claims_by_id]
+    proposal_set = {c for c in claims if amap.claims_by_id[c].kind is ClaimKind.PROPOSAL}
+    others = sorted(
+        (c for c in claims if c not in proposal_set), key=lambda c: (drawn.get(c, (0, 0)), c)
+    )
+    actors = sorted(
+        (n for n in order if n not in amap.claims_by_id),
+        key=lambda a: (camps.get(a, len(camps)), a),
+    )
+    rows = sorted({drawn[c][0] for c in others if c in drawn})
+    middle = rows[len(rows) // 2 - 1] if len(rows) > 1 else (rows[0] if rows else 0)
+    upper = [c for c in others if drawn.get(c, (0, 0))[0] <= middle]
+    lower = [c for c in others if drawn.get(c, (0, 0))[0] > middle]
+    layer = dict.fromkeys(sorted(proposal_set), 0)
+    row = 1 if proposal_set else 0
+    for group in (upper, actors, lower):
+        used = 0.0
+        for node in group:
+            width = sizes[node][0] + _ARGUMENT_GAP
+            if used and used + width > _STANCE_ROW_WIDTH:
+                row += 1
+                used = 0.0
+            layer[node] = row
+            used += width
+        if group:
+            row += 1
+    return layer
+
+
+def _force_stance_view(amap: ArgumentMap, analysis: Analysis, argument: View) -> View:
+    """The stance map of a big view: claims start where the argument map has them and
+    actors at the middle of their claims; a short force layout then pulls each actor next
+    to what it says (linear per iteration, where the layered drawing is not)."""
     edges = _stance_edges(amap)
     claim_ids = sorted({e.target for e in edges})
     actor_ids = sorted({e.origin for e in edges})
@@ -479,11 +598,15 @@ def _bent(
     edges: Sequence[ViewEdge],
     positions: Mapping[str, tuple[int, int]],
     sizes: Mapping[str, tuple[float, float]],
+    *,
+    partial: bool = True,
 ) -> list[ViewEdge]:
     """`edges` with a bend round every box a straight line would cross (where one exists)."""
     if len(edges) > _MAX_ROUTED:
         return list(edges)
-    bends = layout.route_around([(e.origin, e.target) for e in edges], positions, sizes)
+    bends = layout.route_around(
+        [(e.origin, e.target) for e in edges], positions, sizes, partial=partial
+    )
     return [
         ViewEdge(e.id, e.origin, e.target, e.cls, e.width, e.items, bend)
         for e, bend in zip(edges, bends, strict=True)
@@ -500,7 +623,10 @@ def _box(node: str, amap: ArgumentMap) -> tuple[float, float]:
     if claim is not None:
         return label_box(claim_class(claim.kind), shorten(claim.display, _CLAIM_LABEL_CHARS))
     actor = amap.actors_by_id[node]
-    return (max(60.0, 9.0 * len(shorten(actor.name, _ACTOR_LABEL_CHARS))) + 40, 60.0)
+    # The label sits under the shape: measured in chromium at 22px, the box runs from the
+    # shape's top (12px above the centre) to 34px below it, about 11.1px a character
+    # wide. The box is kept centred on the node, so it takes the lower half twice.
+    return (max(60.0, 11.5 * len(shorten(actor.name, _ACTOR_LABEL_CHARS)) + 20), 72.0)
 
 
 def _separation_passes(count: int) -> int:
