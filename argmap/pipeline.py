@@ -4,18 +4,18 @@
 
 Everything is rendered in memory first, then every file is written to a temporary name
 in the output folder and only when all of them are complete are they renamed over the
-old ones: a map with errors, a crash while rendering or a full disk leaves the previous
+old ones, which are kept until the last rename succeeds: a map with errors, a crash
+while rendering, a full disk or a file that cannot be replaced leaves the previous
 output exactly as it was. The build writes only its own files and deletes nothing else.
 """
 
 from __future__ import annotations
 
 import os
-import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
-from argmap.errors import InvalidMapError, OutputError
+from argmap.errors import InvalidMapError
 from argmap.model import ArgumentMap, Level, Problem, canonical
 
 __all__ = ["OUTPUT_FILES", "Built", "build", "load_valid", "render_all", "write_files"]
@@ -74,32 +74,13 @@ def load_valid(map_path: str | os.PathLike[str]) -> tuple[ArgumentMap, tuple[Pro
 def write_files(out_dir: str | os.PathLike[str], files: dict[str, str]) -> tuple[Path, ...]:
     """Write all `files` (name -> text) into `out_dir`, all or none.
 
-    Each file goes to a temporary name beside its target first; only when every one is
-    written and flushed are they renamed into place. On any failure the temporary files
-    are removed, the previous files are untouched and `OutputError` says what failed.
+    Each file is written whole under a temporary name first, and the old ones are kept
+    until every new one is in place (`argmap.fsutil.write_all_or_none`): on any failure
+    the previous files are exactly as they were and `OutputError` names the file.
     """
-    folder = Path(out_dir)
-    staged: list[tuple[Path, Path]] = []
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        for name, text in files.items():
-            target = folder / name
-            temporary = folder / f".{name}.{uuid.uuid4().hex}.tmp"
-            staged.append((temporary, target))
-            # 0o666 and the umask, as for any new file; O_EXCL never reuses a stray file.
-            fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-            with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-                handle.write(text)
-                handle.flush()
-                os.fsync(handle.fileno())
-        for temporary, target in staged:
-            os.replace(temporary, target)
-    except OSError as error:
-        for temporary, _ in staged:
-            temporary.unlink(missing_ok=True)
-        where = error.filename or folder
-        raise OutputError(f"cannot write {where}: {error.strerror or error}") from None
-    return tuple(target for _, target in staged)
+    from argmap.fsutil import write_all_or_none
+
+    return write_all_or_none(out_dir, files)
 
 
 def build(
