@@ -47,14 +47,12 @@ def check(file: str, strict: bool, fmt: str | None, quiet: bool, sources_dir: st
       'dcrs-reduce-death'; did you mean 'dcrs-reduce-deaths'? [unknown-claim]
       1 problem (1 error, 0 warnings)
     """
-    from argmap.checks import check as run_checks
     from argmap.errors import LoadError
-    from argmap.load import load_file
+    from argmap.pipeline import load_checked
 
     fmt = fmt or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     try:
-        loaded = load_file(file)
-        problems = sorted([*loaded.problems, *run_checks(loaded.map, sources_dir=sources_dir)])
+        problems = list(load_checked(file, sources_dir=sources_dir).problems)
     except LoadError as error:
         problems = [error.problem]
     failing = [p for p in problems if p.level is Level.ERROR or strict]
