@@ -4,12 +4,15 @@ non-ASCII digits in dates; each refused with a located error."""
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from argmap.checks import is_iso_date
+from argmap.cli import cli
 from argmap.errors import LoadError
 from argmap.load import loads
 from argmap.load.compose import MAX_KEY
@@ -148,3 +151,16 @@ def test_odd_line_breaks_agree_with_the_full_loader(start: int, brk: str, after:
     agrees(text)
     if brk in "\x85\u2028\u2029":
         assert "[unicode-line-break]" in refusal(text)
+
+
+def test_fmt_refuses_a_long_key_with_its_location(tmp_path: Path) -> None:
+    path = tmp_path / "arguments.yaml"
+    text = BASE.replace("  sam:\n", f"  {LONG}:\n")
+    path.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["fmt", str(path)])
+    assert result.exit_code == 1
+    assert result.output == (
+        f"Error: {path}:11:3: error: a key of 1,100 characters; YAML allows at most 1,024;"
+        " use a shorter id [key-too-long]\n"
+    )
+    assert path.read_text(encoding="utf-8") == text
