@@ -180,3 +180,27 @@ def test_a_successful_build_leaves_only_its_files_and_the_users(built: tuple[Pat
         "report.md",
     ]
     assert "Changed." in (out / "report.md").read_text(encoding="utf-8")
+
+
+def test_without_hard_links_the_backups_are_copies_and_still_restored(
+    built: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    map_file, out = built
+    before = {k: v[:2] if isinstance(v, tuple) else v for k, v in snapshot(out).items()}
+    real_replace = os.replace
+
+    def link(*args: object, **kwargs: object) -> None:
+        raise OSError(1, "Operation not permitted")
+
+    def replace(src: str | os.PathLike[str], dst: str | os.PathLike[str]) -> None:
+        if Path(dst).name == "report.md" and Path(src).suffix == ".tmp":
+            raise OSError(5, "Input/output error", str(dst))
+        real_replace(src, dst)
+
+    monkeypatch.setattr(os, "link", link)
+    monkeypatch.setattr(os, "replace", replace)
+    with pytest.raises(OutputError, match=r"report\.md: Input/output error; nothing was changed"):
+        build(map_file, out)
+    # The content and mode are back (the inode is the copy's: nothing else could be).
+    after = {k: v[:2] if isinstance(v, tuple) else v for k, v in snapshot(out).items()}
+    assert after == before
