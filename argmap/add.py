@@ -40,23 +40,18 @@ from argmap.fmt import (
     with_line_end,
 )
 from argmap.load import loads
-from argmap.model import ID, ArgumentMap, Level, Problem
-from argmap.schema import FIELD_ORDER
+from argmap.load.format import FIELDS as FIELD_ORDER
+from argmap.load.format import ID, SECTIONS
+from argmap.model import ArgumentMap, Level, Problem
 from argmap.text import suggest
 
 __all__ = ["KINDS", "AddError", "Added", "add_entry"]
 
 #: What can be added, and the section each goes in.
-KINDS = {
-    "actor": "actors",
-    "claim": "claims",
-    "stance": "stances",
-    "relation": "relations",
-    # Not offered by `argmap add`; `argmap draft --merge` adds these through the same path.
-    "source": "sources",
-    "ignored": "ignored",
-}
-_KEYED = ("actor", "claim", "source")
+# `argmap add` offers actors, claims, stances and relations; `argmap draft --merge` adds
+# sources and ignored passages through the same path.
+KINDS = {entry.kind: name for name, entry in SECTIONS.items()}
+_KEYED = tuple(entry.kind for entry in SECTIONS.values() if entry.keyed)
 
 _ID = ID
 

@@ -26,7 +26,8 @@ from ruamel.yaml.resolver import VersionedResolver
 from yaml.nodes import ScalarNode as YAML11ScalarNode
 from yaml.resolver import Resolver as YAML11Resolver
 
-from argmap.model import FALSES, FIELDS, NULLS, TRUES
+from argmap.load.format import FIELDS
+from argmap.model import FALSES, NULLS, TRUES
 
 __all__ = ["fast_format", "plain_is_text"]
 

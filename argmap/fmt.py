@@ -52,8 +52,9 @@ from argmap.comments import comment_words, find_comments, lift_flow_comments, sp
 from argmap.errors import ArgmapError, InvalidMapError
 from argmap.fastfmt import fast_format, plain_is_text
 from argmap.load import Loaded, load_file, loads, read_text
+from argmap.load.format import FIELDS as FIELD_ORDER
+from argmap.load.format import SECTIONS, SPECIAL_WORDS
 from argmap.model import Level
-from argmap.schema import FIELD_ORDER
 
 __all__ = [
     "FormatError",
@@ -73,20 +74,9 @@ __all__ = [
 ]
 
 # Plain words the loader reads as "no value" or as a boolean: as text they need quotes.
-_SPECIAL_WORDS = frozenset(
-    {"", "~", "null", "Null", "NULL"}
-    | {"true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON"}
-    | {"false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF"}
-)
+_SPECIAL_WORDS = SPECIAL_WORDS
 # Sections whose values are entries of one kind, and whether they are keyed by id.
-_SECTIONS = {
-    "sources": ("source", True),
-    "actors": ("actor", True),
-    "claims": ("claim", True),
-    "stances": ("stance", False),
-    "relations": ("relation", False),
-    "ignored": ("ignored", False),
-}
+_SECTIONS = {name: (entry.kind, entry.keyed) for name, entry in SECTIONS.items()}
 _NULL = re.compile(r"^$")
 
 

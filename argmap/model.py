@@ -7,7 +7,6 @@ spot in the YAML file. Locations sit beside the data and never take part in equa
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
@@ -19,8 +18,6 @@ from argmap.text import terminal_safe
 
 __all__ = [
     "FALSES",
-    "FIELDS",
-    "ID",
     "NULLS",
     "TRUES",
     "UNKNOWN",
@@ -47,49 +44,10 @@ __all__ = [
 UNKNOWN = "unknown"
 
 
-#: The keys of each kind of entry, in the order docs/format.md writes them. The loader
-#: accepts exactly these; `argmap fmt` writes them in this order; the schema lists them.
-FIELDS: Mapping[str, tuple[str, ...]] = MappingProxyType(
-    {
-        "map": (
-            "title",
-            "description",
-            "sources",
-            "actors",
-            "claims",
-            "stances",
-            "relations",
-            "ignored",
-        ),
-        "source": ("title", "publisher", "date", "url", "file"),
-        "actor": ("name", "kind", "role", "affiliations", "aliases"),
-        "claim": ("kind", "text", "label", "source", "tags"),
-        # The quote comes late because it is the long value; `reported` sits just before
-        # it because it says how to read it.
-        "stance": (
-            "id",
-            "actor",
-            "supports",
-            "opposes",
-            "neutral",
-            "source",
-            "date",
-            "reported",
-            "quote",
-            "note",
-        ),
-        "relation": ("from", "supports", "attacks", "undercuts", "source", "inferred", "note"),
-        "ignored": ("source", "passage", "reason"),
-    }
-)
-
-
 #: How a plain (unquoted) YAML 1.1 value reads as nothing, true or false; quoted, each is text.
 NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 TRUES = frozenset({"true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON"})
 FALSES = frozenset({"false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF"})
-#: An id: a kebab-case slug (`home-office`, `dcrs-reduce-deaths`).
-ID = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*\Z")
 
 
 class ActorKind(StrEnum):

@@ -15,9 +15,13 @@ import dataclasses
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from argmap.errors import InvalidMapError
 from argmap.model import ArgumentMap, Level, Problem, canonical
+
+if TYPE_CHECKING:
+    from argmap.rules import Config
 
 __all__ = [
     "OUTPUT_FILES",
@@ -60,6 +64,7 @@ def load_checked(
     sources_dir: str | os.PathLike[str] | None = None,
     verify_quotes: bool = True,
     sources_required: bool = True,
+    config: Config | None = None,
 ) -> Checked:
     """Load the map at `map_path` and run every check: the one "load and check".
 
@@ -69,9 +74,11 @@ def load_checked(
     the map's folder) unless `verify_quotes` is false. With `sources_required` false, a
     source text that may not be read (outside that folder, not a regular file, too big)
     is a warning instead of an error: its quotes are not verified, and the map can still
-    be built. Raises `LoadError` for a file that is not a map.
+    be built. Rules are switched off or given another level by `config`, by default
+    the argmap.toml beside the map. Raises `LoadError` for a file that is not a map.
     """
     from argmap.checks import check
+    from argmap.config import config_beside
     from argmap.fsutil import recover
     from argmap.load import load_file
     from argmap.load.compose import fatal
@@ -92,6 +99,7 @@ def load_checked(
         loaded.map,
         sources_dir=os.fspath(sources_dir) if sources_dir is not None else None,
         verify_quotes=verify_quotes,
+        config=config_beside(path) if config is None else config,
     )
     if not sources_required:
         found = [_unrequired(p) for p in found]
@@ -137,7 +145,8 @@ def load_valid(
     given), and a text that may not be read only leaves its quotes unverified (a
     warning; `argmap check` makes it an error). Returns the map in canonical order
     (`argmap.model.canonical`), so nothing built from it depends on the order of entries
-    in the file, and its warnings.
+    in the file, and its warnings. The argmap.toml beside the map may switch rules off or
+    change their level, as for `argmap check`.
     """
     checked = load_checked(map_path, sources_dir=sources_dir, sources_required=False)
     if checked.errors:

@@ -11,7 +11,17 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-__all__ = ["md_escape", "plural", "shorten", "slugify", "suggest", "terminal_safe"]
+__all__ = [
+    "excerpt",
+    "md_escape",
+    "plural",
+    "safe_href",
+    "shorten",
+    "signed",
+    "slugify",
+    "suggest",
+    "terminal_safe",
+]
 
 # Any ASCII punctuation may be backslash-escaped in CommonMark; these are the characters
 # that can start markup inside a line (with GitHub's tables, strikethrough and maths).
@@ -119,3 +129,47 @@ def _escape(char: str) -> str:
     if code < 0x100:
         return f"\\x{code:02x}"
     return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
+
+
+def safe_href(url: str | None) -> str | None:
+    """`url` if it is an http or https url (the only kind that becomes a link), else None."""
+    if url is None:
+        return None
+    stripped = url.strip()
+    scheme, sep, rest = stripped.partition("://")
+    if (
+        sep
+        and scheme.lower() in ("http", "https")
+        and rest
+        and not any(c.isspace() for c in stripped)
+    ):
+        return stripped
+    return None
+
+
+def signed(value: float) -> str:
+    """A score with its sign and two decimals; zero (and rounding noise) is ` 0.00`.
+
+    >>> signed(0.5), signed(-1.0), signed(-0.0001)
+    ('+0.50', '-1.00', ' 0.00')
+    """
+    rounded = round(value, 2)
+    return " 0.00" if rounded == 0 else f"{rounded:+.2f}"
+
+
+def excerpt(text: str, limit: int = 100) -> str:
+    """`text` on one line, cut at a word before `limit` characters with an ellipsis.
+
+    The summaries quote this much; an actor's own section has the quote whole.
+
+    >>> excerpt("We should open a room this year.", 20)
+    'We should open a…'
+    """
+    flat = " ".join(text.split())
+    if len(flat) <= limit:
+        return flat
+    cut = flat[: limit - 1]
+    space = cut.rfind(" ")
+    if space > limit // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:.") + "\u2026"

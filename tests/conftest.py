@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import settings
 
 from argmap.model import (
     Actor,
@@ -29,6 +30,11 @@ from argmap.model import (
 )
 
 ROOT = Path(__file__).resolve().parent.parent
+
+# `HYPOTHESIS_PROFILE=quick` runs each fuzz test on a few examples (tests/helpers.py).
+settings.register_profile("quick", max_examples=10, deadline=None)
+if os.environ.get("HYPOTHESIS_PROFILE"):
+    settings.load_profile(os.environ["HYPOTHESIS_PROFILE"])
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox",

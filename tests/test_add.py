@@ -13,48 +13,7 @@ from argmap.commands import add as add_command
 from argmap.fmt import format_text
 from argmap.load import loads
 
-MAP = """\
-title: T
-sources:
-  gazette:
-    title: G
-    publisher: P
-    date: 2024-03-01
-  herald:
-    title: H
-    publisher: P
-    date: unknown
-actors:
-  jo:
-    name: Jo
-    kind: person
-  sam:
-    name: Sam
-    kind: person
-
-claims:
-  allow:
-    kind: proposal
-    text: Allow it
-  saves:
-    text: It saves lives
-
-stances:
-  # The Gazette
-  - actor: jo
-    supports: allow
-    source: gazette
-    quote: Yes.  # her words
-  # The Herald
-  - actor: sam
-    opposes: saves
-    source: herald
-    quote: No.
-# the end
-relations:
-  - from: saves
-    supports: allow
-"""
+from .helpers import COMMENTED_MAP as MAP
 
 
 def added(what: str, /, **fields: object) -> str:

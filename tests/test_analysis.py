@@ -31,7 +31,7 @@ from argmap.analysis import (
 from argmap.analysis.positions import Paths
 from argmap.model import ClaimKind, Position, RelationKind
 
-from .test_graph import make
+from .helpers import make
 
 S, OPP, N = 1, -1, 0  # stance signs
 

@@ -108,7 +108,7 @@ def test_clicking_a_claim_shows_its_quotes(page: Any, example_site: Path) -> Non
     assert "Supporters (1)" in body
     assert "It will save lives." in body
     assert "Council debates drug room, The Gazette, 2024-03-01" in body
-    assert "accepted: no undefeated claim attacks it" in body
+    assert "Acceptance\nin: no objection to it stands unanswered" in body
     _clean(page, example_site)
 
 

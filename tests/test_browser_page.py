@@ -208,12 +208,16 @@ def test_a_proposal_opens_on_its_pro_con_board(page: Any, example: Path) -> None
             "Sam Chief \u22121.00",
             "reported The chief fears the room would help dealers.",
             "+ supports A drug consumption room makes life easier for dealers",
+            # The chain of claims and the sources behind the inference.
+            "Inferred through: A drug consumption room makes life easier for dealers"
+            " \u2192 The town should allow a drug consumption room",
+            "Sources: Police chief doubts drug room",
         ]
     ]
     # The arguments beneath each side open on who holds them and what argues about them.
     argument = board.locator(".board-for details.argument")
     assert argument.locator("summary").inner_text() == (
-        "+ A drug consumption room saves lives (1 for, 0 against)"
+        "+ A drug consumption room saves lives (1 support, 0 oppose)"
     )
     assert argument.locator("ul").is_hidden()
     argument.locator("summary").click()
@@ -224,11 +228,14 @@ def test_a_proposal_opens_on_its_pro_con_board(page: Any, example: Path) -> None
     page.locator(".board-for details.board-actors > summary").click()
     assert board.locator(".board-for .board-actors ul").is_hidden()
     # One count: the facts and the tooltip count the board's actors.
-    assert "Positions\n2 for, 0 against\nDirect stances\n2 for, 0 against, 0 neutral" in (
-        page.inner_text("#panel .facts")
-    )
+    # Stances on the proposal itself are headed as such, never "for, against".
+    facts = page.inner_text("#panel .facts")
+    assert facts.startswith("Stated positions\n2 for, 0 against\nAcceptance\n")
+    assert "for, " not in facts.split("\n", 2)[2]
     page.evaluate("argmap.networks.argument.emit('hoverNode', {node: 'allow-room', event: {}})")
-    assert page.inner_text("#tooltip").endswith("\n2 for, 0 against \u00b7 click for details")
+    assert page.inner_text("#tooltip").endswith(
+        "\n2 for, 0 against (stated positions) \u00b7 click for details"
+    )
     _no_errors(page)
 
 
@@ -360,8 +367,10 @@ def test_touch_taps_open_entries_and_the_canvas_takes_gestures(phone: Any, examp
         )
         == "none"
     )
+    # The phone opens on the map's top rows; bring the claim on screen before tapping it.
     point = phone.evaluate(
         """() => { const net = argmap.networks.argument;
+        net.focus('room-saves-lives', {scale: 1, animation: false});
         const p = net.canvasToDOM(net.getPositions(['room-saves-lives'])['room-saves-lives']);
         const box = document.getElementById('canvas-argument').getBoundingClientRect();
         return [box.left + p.x, box.top + p.y]; }"""

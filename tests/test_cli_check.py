@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from argmap.cli import cli
 
-from .test_checks import BASE
+from .helpers import BASE
 
 WARN = BASE.replace("claims:\n", "claims:\n  lonely:\n    text: Nobody says this\n")
 ERROR = BASE.replace("supports: allow\n    source", "supports: alow\n    source")

@@ -23,7 +23,7 @@ from argmap.diff import (
 )
 from argmap.load import loads
 
-from .test_add import MAP
+from .helpers import COMMENTED_MAP as MAP
 
 
 def changes(old: str, new: str) -> list[tuple[str, str, str, tuple[tuple[str, str, str], ...]]]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import logging
 from collections import Counter
 
@@ -81,12 +80,6 @@ def test_participants_and_locutions() -> None:
     assert "timestamp" not in undated  # the Herald's date is unknown
     located = {loc["nodeID"] for loc in data["locutions"]}
     assert located == {n["nodeID"] for n in data["nodes"] if n["type"] == "L"}
-
-
-def test_output_is_byte_identical_json() -> None:
-    text = aif(*tricky())
-    assert text == aif(*tricky())
-    assert json.loads(text) == aif_data(tricky()[0])
 
 
 @pytest.mark.parametrize("which", ["tricky", "curated"])

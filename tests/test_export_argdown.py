@@ -92,10 +92,6 @@ def test_tags_that_argdown_cannot_hold_stay_in_data_only() -> None:
     assert 'tags: ["ok tag", "bad)tag"]' in text
 
 
-def test_output_is_byte_identical() -> None:
-    assert argdown(*tricky()) == argdown(*tricky())
-
-
 # ------------------------------------------------------------------ the real Argdown CLI
 
 

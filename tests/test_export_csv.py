@@ -56,7 +56,3 @@ def test_rfc4180_quoting_and_line_ends() -> None:
     assert ",It will save lives.," in text
     # A line break inside a quote stays as written (LF); only records end with CRLF.
     assert text.count("\r\n") == 1 + 7
-
-
-def test_output_is_byte_identical() -> None:
-    assert csv_text(*tricky()) == csv_text(*tricky())

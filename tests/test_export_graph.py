@@ -121,12 +121,6 @@ def test_gexf_declares_every_attribute_and_has_no_date() -> None:
 
 
 @pytest.mark.parametrize("fmt", ["graphml", "gexf"])
-@pytest.mark.parametrize("network", NETWORKS)
-def test_output_is_byte_identical(fmt: str, network: str) -> None:
-    assert export(fmt, network) == export(fmt, network)
-
-
-@pytest.mark.parametrize("fmt", ["graphml", "gexf"])
 def test_agreement_network(fmt: str) -> None:
     _, analysis = tricky()
     graph = read(fmt, export(fmt, "agreement"))

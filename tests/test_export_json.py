@@ -17,7 +17,8 @@ from argmap.export.json import dumps, to_json_data
 from argmap.load import loads
 from argmap.model import canonical
 
-from .test_report import MAP, write
+from .helpers import REPORT_MAP as MAP
+from .helpers import write_map as write
 
 
 @pytest.fixture

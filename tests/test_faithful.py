@@ -253,6 +253,23 @@ def test_an_attack_on_the_fact_would_defeat_it() -> None:
     assert result.acceptance_reasons == {"illegal": ("change",)}
 
 
+def test_an_inferred_attack_or_undercut_decides_nothing() -> None:
+    attack = analysed(
+        stance("jo", "supports", "change", "gazette"),
+        "  - {from: change, attacks: illegal, inferred: true, note: my reading}\n",
+    )
+    assert attack.acceptance["illegal"] == "in"
+    assert attack.acceptance_reasons == {}
+    assert attack.strength["illegal"] == 0.5
+    undercut = analysed(
+        stance("jo", "supports", "illegal", "gazette"),
+        "  - {from: illegal, attacks: town, source: gazette}\n"
+        "  - {from: change, undercuts: illegal/attacks/town, inferred: true, note: mine}\n",
+    )
+    assert undercut.acceptance["town"] == "out"
+    assert undercut.disabled_relations == ()
+
+
 def test_an_undercut_of_an_undercut_restores_the_attack() -> None:
     result = analysed(
         stance("jo", "supports", "illegal", "gazette"),

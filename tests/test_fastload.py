@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import gc
-import os
 import re
 from pathlib import Path
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from argmap import load as loader
@@ -18,16 +17,11 @@ from argmap.load import fast as fastload
 from argmap.load.fast import fast_load
 from argmap.model import ArgumentMap, derive_stance_ids
 
-from .test_checks import BASE
-from .test_generate import generate
+from .helpers import BASE, EVERY_FIELD, fuzz_settings, generate
 
 ROOT = Path(__file__).resolve().parent.parent
 PATH = "m.yaml"
-FUZZ = settings(
-    max_examples=int(os.environ.get("ARGMAP_FUZZ_EXAMPLES", "300")),
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow],
-)
+FUZZ = fuzz_settings(300)
 
 
 def full(text: str) -> loader.Loaded:
@@ -269,65 +263,6 @@ def test_the_garbage_collector_is_left_as_it_was() -> None:
         assert not gc.isenabled()
     finally:
         gc.enable()
-
-
-EVERY_FIELD = """\
-title: Every field
-description: One of each key the format has.
-sources:
-  s:
-    title: S
-    publisher: P
-    date: 2024-01-02
-    url: https://example.org/s
-    file: s.txt
-actors:
-  a:
-    name: A
-    kind: person
-    role: councillor
-    affiliations: [b]
-  b:
-    name: B
-    kind: party
-claims:
-  p:
-    kind: proposal
-    text: P should happen
-    label: P
-    source: s
-    tags: [x]
-  c:
-    text: C is true
-stances:
-  - id: a-on-p
-    actor: a
-    supports: p
-    source: s
-    date: 2024-01-01
-    reported: true
-    quote: A said so.
-    note: n
-  - actor: b
-    opposes: c
-    source: s
-    quote: No.
-  - actor: b
-    neutral: p
-    source: s
-    quote: Maybe.
-relations:
-  - from: c
-    attacks: p
-    source: s
-    note: n
-  - from: p
-    supports: c
-ignored:
-  - source: s
-    passage: x
-    reason: y
-"""
 
 
 def test_a_map_with_every_field_loads_the_same_through_both_loaders() -> None:

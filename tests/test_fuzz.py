@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from argmap.checks import check
@@ -14,7 +13,7 @@ from argmap.errors import LoadError
 from argmap.load import loads
 from argmap.model import Problem
 
-from .test_checks import BASE
+from .helpers import BASE, fuzz_settings
 
 KEYS = [
     "title",
@@ -83,11 +82,7 @@ yamlish = st.recursive(
     ),
     max_leaves=30,
 )
-FUZZ = settings(
-    max_examples=int(os.environ.get("ARGMAP_FUZZ_EXAMPLES", "300")),
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow],
-)
+FUZZ = fuzz_settings(300)
 
 
 def outcome(text: str) -> list[Problem]:

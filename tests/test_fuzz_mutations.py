@@ -11,20 +11,19 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-import os
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from argmap.checks import check
 from argmap.errors import LoadError
 from argmap.load import loads
 
-from .test_checks import BASE
+from .helpers import BASE, fuzz_settings
 
 ROOT = Path(__file__).parent.parent
 MAPS = {"base": BASE}
@@ -39,11 +38,7 @@ MUTATIONS = (
     "list-for-mapping",
     "delete",
 )
-SETTINGS = settings(
-    max_examples=int(os.environ.get("ARGMAP_FUZZ_EXAMPLES", "150")),
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow],
-)
+SETTINGS = fuzz_settings(150)
 
 
 def places(data: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:

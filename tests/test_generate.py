@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from collections import Counter
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
@@ -14,19 +11,9 @@ from argmap.checks import check
 from argmap.load import loads
 from argmap.model import Position
 
+from .helpers import generate
+
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def _load_generate() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("bench_generate", ROOT / "bench" / "generate.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["bench_generate"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-generate = _load_generate()
 
 
 @pytest.mark.parametrize("stances", [1, 7, 100, 600])

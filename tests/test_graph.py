@@ -4,33 +4,14 @@ from __future__ import annotations
 
 from argmap.analysis.graph import argument_graph, stance_graph
 from argmap.model import (
-    Actor,
-    ActorKind,
-    ArgumentMap,
-    Claim,
     ClaimKind,
     Position,
-    Relation,
     RelationKind,
-    Stance,
 )
 
+from .helpers import make
+
 SUP, ATT = RelationKind.SUPPORTS, RelationKind.ATTACKS
-
-
-def make(
-    claims: list[tuple[str, ClaimKind]],
-    relations: list[tuple[str, RelationKind, str]] = (),  # type: ignore[assignment]
-    stances: list[tuple[str, Position, str]] = (),  # type: ignore[assignment]
-    actors: list[str] = (),  # type: ignore[assignment]
-) -> ArgumentMap:
-    return ArgumentMap(
-        title="T",
-        actors=tuple(Actor(a, a.title(), ActorKind.PERSON) for a in actors),
-        claims=tuple(Claim(c, c.upper(), kind, label=f"{c}!") for c, kind in claims),
-        stances=tuple(Stance(f"{a}/{p.value}/{c}", a, c, p, "src") for a, p, c in stances),
-        relations=tuple(Relation(f"{o}/{k.value}/{t}", o, t, k) for o, k, t in relations),
-    )
 
 
 def test_argument_graph_has_claims_with_kinds_and_signed_relations() -> None:

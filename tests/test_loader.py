@@ -8,7 +8,7 @@ from argmap.errors import LoadError
 from argmap.load import MAX_BYTES, load_file, loads, read_text
 from argmap.model import ActorKind, ClaimKind, Position, RelationKind
 
-from .test_checks import BASE
+from .helpers import BASE
 
 
 def fatal(text: str) -> str:

@@ -16,7 +16,7 @@ from argmap.analysis import analyse
 from argmap.model import ArgumentMap
 from argmap.render import layout
 from argmap.render.html import render_index, render_outline, script_json, vis_options
-from argmap.render.outline import safe_href, score_words
+from argmap.render.outline import score_words
 from argmap.render.views import (
     MAX_VIEW_NODES,
     argument_view,
@@ -25,6 +25,7 @@ from argmap.render.views import (
     shorten,
     stance_view,
 )
+from argmap.text import safe_href
 from tests.conftest import XSS, chain_map, xss_map
 
 

@@ -16,86 +16,8 @@ from argmap.load import loads
 from argmap.model import canonical
 from argmap.render.report import md, render_markdown
 
-MAP = """\
-title: Should the town allow a drug consumption room?
-description: A small map for the report tests.
-
-sources:
-  gazette:
-    title: Council debates drug room
-    publisher: The Gazette
-    date: 2024-03-01
-    url: https://example.org/gazette
-  herald:
-    title: Police chief doubts drug room
-    publisher: The Herald
-    date: unknown
-
-actors:
-  jo:
-    name: Jo Green
-    kind: person
-  greens:
-    name: Green Party
-    kind: party
-  sam:
-    name: Sam Chief
-    kind: police
-  max:
-    name: Max Mixed
-    kind: person
-
-claims:
-  allow:
-    kind: proposal
-    text: The town should allow a drug consumption room
-    label: Allow a room
-  saves:
-    text: A room saves lives
-  dealers:
-    text: A room helps dealers
-
-stances:
-  - actor: jo
-    supports: allow
-    source: gazette
-    quote: We should open a room this year.
-  - actor: jo
-    supports: saves
-    source: gazette
-    quote: It will save lives.
-  - actor: greens
-    supports: allow
-    source: gazette
-    reported: true
-  - actor: sam
-    supports: dealers
-    source: herald
-    quote: It would help dealers.
-  - actor: sam
-    opposes: saves
-    source: herald
-    quote: It will not save anyone.
-  - actor: max
-    supports: saves
-    source: herald
-    quote: Lives would be saved.
-  - actor: max
-    supports: dealers
-    source: herald
-    quote: Dealers would gain.
-
-relations:
-  - from: saves
-    supports: allow
-    source: herald
-  - from: dealers
-    attacks: allow
-    source: herald
-  - from: saves
-    attacks: dealers
-    source: herald
-"""
+from .helpers import REPORT_MAP as MAP
+from .helpers import write_map as write
 
 TEXT = """\
 Should the town allow a drug consumption room?
@@ -122,12 +44,6 @@ Incoherent: Max Mixed
 @pytest.fixture
 def runner() -> CliRunner:
     return CliRunner()
-
-
-def write(tmp_path: Path, text: str = MAP) -> str:
-    path = tmp_path / "arguments.yaml"
-    path.write_text(text, encoding="utf-8")
-    return str(path)
 
 
 def report_md(text: str = MAP) -> str:

@@ -23,7 +23,7 @@ from argmap.cli import cli
 from argmap.model import Level
 from argmap.schema import SCHEMA_FILE, dumps, schema
 
-from .test_checks import BASE
+from .helpers import BASE
 
 ROOT = Path(__file__).parent.parent
 VALIDATOR = jsonschema.Draft202012Validator(schema())

@@ -19,7 +19,7 @@ from argmap.cli import cli
 from argmap.diff import Change, MapDiff, render_markdown, render_text
 from argmap.text import terminal_safe
 
-from .test_add import MAP
+from .helpers import COMMENTED_MAP as MAP
 
 HOSTILE = '"allow\\u200b\\u202e\\e[2J\\nm.yaml:1:1: error: fake"'
 

@@ -20,7 +20,7 @@ import pytest
 
 from argmap.watch import BuildResult, LivePreview, error_page
 
-from .test_add import MAP
+from .helpers import COMMENTED_MAP as MAP
 
 DEADLINE = 20.0  # seconds before a wait gives up and the test fails
 

@@ -21,7 +21,7 @@ import pytest
 from argmap import watch
 from argmap.watch import BuildResult, LivePreview
 
-from .test_add import MAP
+from .helpers import COMMENTED_MAP as MAP
 
 DEADLINE = 20.0
 

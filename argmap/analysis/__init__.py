@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from argmap.analysis.acceptance import (
     bipolar_labelling,
@@ -36,6 +37,9 @@ from argmap.analysis.positions import (
 )
 from argmap.analysis.sides import Camp, Sides, central_question, name_camps, sides, stance_sides
 from argmap.model import ArgumentMap, ClaimKind, Position
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 __all__ = [
     "DISCOUNT",
@@ -139,11 +143,14 @@ def analyse(amap: ArgumentMap, *, normalisation: str = "none") -> Analysis:
         )
     )
     named = name_camps(partition, stated, question, unaligned)
-    cuts = undercuts(amap)
-    grounded = grounded_labelling(arguments, cuts)
-    bipolar = bipolar_labelling(arguments, cuts)
-    disabled = disabled_relations(arguments, cuts)
-    derived = derived_attacks(arguments, disabled)
+    # Which claims stand is a conclusion a reader may quote: the curator's own inferred
+    # links take no part in it (they still draw inferred positions, marked as such).
+    sourced = _without_inferred(arguments)
+    cuts = undercuts(amap, include_inferred=False)
+    grounded = grounded_labelling(sourced, cuts)
+    bipolar = bipolar_labelling(sourced, cuts)
+    disabled = disabled_relations(sourced, cuts)
+    derived = derived_attacks(sourced, disabled)
     proposals = [c.id for c in amap.claims if c.kind is ClaimKind.PROPOSAL]
     neutral = [(s.actor, s.claim) for s in amap.stances if s.position is Position.NEUTRAL]
     return Analysis(
@@ -166,8 +173,17 @@ def analyse(amap: ArgumentMap, *, normalisation: str = "none") -> Analysis:
         stance_sides={p: stance_sides(paths, stances, p) for p in proposals},
         camp_info=named,
         unaligned=unaligned,
-        acceptance_reasons=defeaters(arguments, grounded, cuts),
-        bipolar_reasons=defeaters(arguments, bipolar, cuts, derived),
-        strength=dfquad_strengths(arguments, cuts),
+        acceptance_reasons=defeaters(sourced, grounded, cuts),
+        bipolar_reasons=defeaters(sourced, bipolar, cuts, derived),
+        strength=dfquad_strengths(sourced, cuts),
         disabled_relations=tuple(sorted(disabled)),
     )
+
+
+def _without_inferred(arguments: nx.DiGraph) -> nx.DiGraph:
+    """The argument graph less the relations the curator marked inferred."""
+    kept = arguments.copy()
+    kept.remove_edges_from(
+        [(a, b) for a, b, inferred in arguments.edges(data="inferred", default=False) if inferred]
+    )
+    return kept

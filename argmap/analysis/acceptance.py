@@ -47,8 +47,12 @@ Undercuts = Mapping[str, Sequence[tuple[str, str]]]
 BASE_SCORE = 0.5
 
 
-def undercuts(amap: ArgumentMap) -> dict[str, list[tuple[str, str]]]:
+def undercuts(
+    amap: ArgumentMap, *, include_inferred: bool = True
+) -> dict[str, list[tuple[str, str]]]:
     """Each relation that is undercut, with its undercuts, in file order.
+
+    With `include_inferred=False` the undercuts the curator marked inferred are left out.
 
     >>> from argmap.model import ArgumentMap, Relation, RelationKind
     >>> amap = ArgumentMap(title="t", relations=(
@@ -62,7 +66,7 @@ def undercuts(amap: ArgumentMap) -> dict[str, list[tuple[str, str]]]:
 
     found: dict[str, list[tuple[str, str]]] = {}
     for relation in amap.relations:
-        if relation.kind is RelationKind.UNDERCUTS:
+        if relation.kind is RelationKind.UNDERCUTS and (include_inferred or not relation.inferred):
             found.setdefault(relation.target, []).append((relation.id, relation.origin))
     return found
 

@@ -1,7 +1,10 @@
-"""Consistency rules over a loaded map: one small generator per rule, each with an id.
+"""Consistency rules over a loaded map: one small generator per topic, registered with ids.
 
-Every rule takes the map and yields `Problem`s located at the value at fault. `check`
-runs them all and returns the problems sorted by position. Nothing here imports
+Every check takes the map (and the day dates are checked against) and yields `Problem`s
+located at the value at fault. `CHECKS`, at the end, registers each with the rule ids it
+may report (their level and summary are data, in argmap/rules.py); `check` runs those whose
+rules are enabled, refuses a problem a check is not registered for, applies the level
+changes of the config and returns the problems sorted by position. Nothing here imports
 networkx: `argmap check` has to start fast, so the one graph algorithm the rules need
 (strongly connected components, for circular support) is written out below.
 """
@@ -12,14 +15,14 @@ import datetime as dt
 import gc
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
 from argmap.model import (
     UNKNOWN,
     ArgumentMap,
     ClaimKind,
-    Level,
     Location,
     Position,
     Problem,
@@ -27,11 +30,29 @@ from argmap.model import (
     Stance,
     stance_date,
 )
+from argmap.rules import RULES, Config, Stage, lookup, problem
 from argmap.text import suggest
 
-__all__ = ["RULES", "check", "is_iso_date"]
+__all__ = ["CHECKS", "DEFAULTS", "Check", "Registered", "check", "is_iso_date", "registered"]
 
-Rule = Callable[[ArgumentMap], Iterator[Problem]]
+#: A check: the map and today's date in, its problems out.
+Check = Callable[[ArgumentMap, dt.date], Iterator[Problem]]
+
+
+@dataclass(frozen=True, slots=True)
+class Registered:
+    """A check and the rule ids it may report."""
+
+    function: Check
+    rules: frozenset[str]
+
+
+def registered(function: Check, *rule_ids: str) -> Registered:
+    """A check with the ids of the rules it reports, each a check rule of argmap.rules."""
+    for rule_id in rule_ids:
+        if lookup(rule_id).stage is not Stage.CHECK:
+            raise ValueError(f"rule '{rule_id}' is not a check of the map")
+    return Registered(function, frozenset(rule_ids))
 
 
 def _at(entry_loc: Location | None, field_locs: Mapping[str, Location], key: str) -> Location:
@@ -39,18 +60,15 @@ def _at(entry_loc: Location | None, field_locs: Mapping[str, Location], key: str
     return field_locs.get(key) or entry_loc or Location("?", 0, 0)
 
 
-def _error(loc: Location, message: str, rule: str, hint: str | None = None) -> Problem:
-    return Problem(loc, Level.ERROR, message, rule, hint)
-
-
-def _warning(loc: Location, message: str, rule: str, hint: str | None = None) -> Problem:
-    return Problem(loc, Level.WARNING, message, rule, hint)
+def _report(loc: Location, message: str, rule: str, hint: str | None = None) -> Problem:
+    """A problem of `rule` at its registered level (the config may change it later)."""
+    return problem(rule, loc, message, hint)
 
 
 # --------------------------------------------------------------------------- ids
 
 
-def duplicate_ids(amap: ArgumentMap) -> Iterator[Problem]:
+def duplicate_ids(amap: ArgumentMap, today: dt.date) -> Iterator[Problem]:
     """Sources, actors and claims share one id space; stance ids must be unique too."""
     seen: dict[str, tuple[str, Location | None]] = {}
     entries: list[tuple[str, str, Location | None]] = [
@@ -62,7 +80,7 @@ def duplicate_ids(amap: ArgumentMap) -> Iterator[Problem]:
         if entry_id in seen:
             first_kind, first_loc = seen[entry_id]
             where = f" at line {first_loc.line}" if first_loc else ""
-            yield _error(
+            yield _report(
                 loc or Location(amap.path, 0, 0),
                 f"{kind} id '{entry_id}' is already used by {_a(first_kind)}{where}",
                 "duplicate-id",
@@ -75,7 +93,7 @@ def duplicate_ids(amap: ArgumentMap) -> Iterator[Problem]:
         first = stance_seen.setdefault(stance.id, stance)
         if first is not stance:
             line = first.loc.line if first.loc else 0
-            yield _error(
+            yield _report(
                 _at(stance.loc, stance.field_locs, "id"),
                 f"stance '{stance.id}' is the same as the stance at line {line}",
                 "duplicate-stance",
@@ -84,13 +102,16 @@ def duplicate_ids(amap: ArgumentMap) -> Iterator[Problem]:
 
 
 def _a(noun: str) -> str:
-    return f"an {noun}" if noun[0] in "aeiou" else f"a {noun}"
+    return f"an {noun}" if noun[0] in _VOWELS else f"a {noun}"
+
+
+_VOWELS = frozenset("aeiou")
 
 
 # --------------------------------------------------------------------------- references
 
 
-def unknown_references(amap: ArgumentMap) -> Iterator[Problem]:
+def unknown_references(amap: ArgumentMap, today: dt.date) -> Iterator[Problem]:
     """Every actor, claim, source and affiliation named must be defined."""
     actors, claims, sources = amap.actors_by_id, amap.claims_by_id, amap.sources_by_id
 
@@ -105,7 +126,7 @@ def unknown_references(amap: ArgumentMap) -> Iterator[Problem]:
     ) -> Iterator[Problem]:
         # The location is looked up only for a problem: most references resolve.
         if value not in known:
-            yield _error(
+            yield _report(
                 _at(entry_loc, field_locs, key),
                 f"{owner} refers to unknown {kind} '{value}'",
                 f"unknown-{kind}",
@@ -120,7 +141,7 @@ def unknown_references(amap: ArgumentMap) -> Iterator[Problem]:
         ):
             where = loc or Location(amap.path, 0, 0)
             if affiliation == actor.id:
-                yield _error(
+                yield _report(
                     where, f"actor '{actor.id}' is affiliated with itself", "self-affiliation"
                 )
             elif affiliation not in actors:
@@ -219,7 +240,7 @@ def unknown_references(amap: ArgumentMap) -> Iterator[Problem]:
 # --------------------------------------------------------------------------- relations
 
 
-def relation_problems(amap: ArgumentMap) -> Iterator[Problem]:
+def relation_problems(amap: ArgumentMap, today: dt.date) -> Iterator[Problem]:
     """A claim relating to itself, a relation written twice, support and attack at once."""
     seen: dict[tuple[str, str, RelationKind], Location | None] = {}
     kinds: dict[tuple[str, str], RelationKind] = {}
@@ -228,12 +249,12 @@ def relation_problems(amap: ArgumentMap) -> Iterator[Problem]:
         if relation.kind is RelationKind.UNDERCUTS:
             continue
         if relation.origin == relation.target:
-            yield _error(loc, f"claim '{relation.origin}' {relation.kind} itself", "self-relation")
+            yield _report(loc, f"claim '{relation.origin}' {relation.kind} itself", "self-relation")
             continue
         key = (relation.origin, relation.target, relation.kind)
         if key in seen:
             first = seen[key]
-            yield _error(
+            yield _report(
                 loc,
                 f"relation '{relation.id}' is written twice"
                 f" (first at line {first.line if first else 0})",
@@ -244,7 +265,7 @@ def relation_problems(amap: ArgumentMap) -> Iterator[Problem]:
         seen[key] = relation.loc
         pair = (relation.origin, relation.target)
         if pair in kinds and kinds[pair] is not relation.kind:
-            yield _error(
+            yield _report(
                 loc,
                 f"claim '{relation.origin}' both supports and attacks '{relation.target}'",
                 "contradictory-relation",
@@ -255,7 +276,7 @@ def relation_problems(amap: ArgumentMap) -> Iterator[Problem]:
     for relation in amap.relations:
         loc = relation.loc or Location(amap.path, 0, 0)
         if relation.inferred and not relation.note:
-            yield _error(
+            yield _report(
                 loc,
                 f"relation '{relation.id}' is marked inferred but says nothing of why",
                 "inferred-without-note",
@@ -265,7 +286,7 @@ def relation_problems(amap: ArgumentMap) -> Iterator[Problem]:
             continue
         undercut = by_id.get(relation.target)
         if undercut is not None and undercut.origin == relation.origin:
-            yield _error(
+            yield _report(
                 loc,
                 f"claim '{relation.origin}' undercuts its own relation '{relation.target}'",
                 "self-undercut",
@@ -273,7 +294,7 @@ def relation_problems(amap: ArgumentMap) -> Iterator[Problem]:
             )
 
 
-def circular_support(amap: ArgumentMap) -> Iterator[Problem]:
+def circular_support(amap: ArgumentMap, today: dt.date) -> Iterator[Problem]:
     """Claims that support each other in a cycle argue in a circle."""
     edges: dict[str, list[str]] = defaultdict(list)
     first_relation: dict[tuple[str, str], Location | None] = {}
@@ -290,7 +311,7 @@ def circular_support(amap: ArgumentMap) -> Iterator[Problem]:
             for (origin, target), loc in first_relation.items()
             if origin in members and target in members and loc is not None
         ]
-        yield _warning(
+        yield _report(
             min(locs) if locs else Location(amap.path, 0, 0),
             f"support relations run in a circle through {', '.join(sorted(component))}",
             "circular-support",
@@ -305,8 +326,8 @@ def _strongly_connected(edges: Mapping[str, list[str]]) -> list[list[str]]:
     on_stack: set[str] = set()
     stack: list[str] = []
     components: list[list[str]] = []
-    nodes = sorted(set(edges) | {t for targets in edges.values() for t in targets})
-    for root in nodes:
+    # A node no edge leaves is a component of its own, reached from any node that has one.
+    for root in sorted(edges):
         if root in index:
             continue
         work: list[tuple[str, int]] = [(root, 0)]
@@ -343,7 +364,7 @@ def _strongly_connected(edges: Mapping[str, list[str]]) -> list[list[str]]:
 # --------------------------------------------------------------------------- stances
 
 
-def contradictory_stances(amap: ArgumentMap) -> Iterator[Problem]:
+def contradictory_stances(amap: ArgumentMap, today: dt.date) -> Iterator[Problem]:
     """One actor for and against one claim, unless dated apart (a change of position)."""
     # Per (actor, claim, position): the first stance, the first undated one and the first
     # of each date, with its index in the file. A new stance then meets its earliest
@@ -365,7 +386,7 @@ def contradictory_stances(amap: ArgumentMap) -> Iterator[Problem]:
             conflict = min(found, key=lambda c: c[0]) if found else None
         if conflict is not None:
             earlier = conflict[1]
-            yield _error(
+            yield _report(
                 _at(stance.loc, stance.field_locs, stance.position.value),
                 f"actor '{stance.actor}' both supports and opposes claim '{stance.claim}'"
                 f" (see line {earlier.loc.line if earlier.loc else 0})",
@@ -380,7 +401,7 @@ def contradictory_stances(amap: ArgumentMap) -> Iterator[Problem]:
             dated.setdefault((*own, date), (index, stance))
 
 
-def incoherent_actors(amap: ArgumentMap) -> Iterator[Problem]:
+def incoherent_actors(amap: ArgumentMap, today: dt.date) -> Iterator[Problem]:
     """An actor that supports two claims, one of which attacks the other."""
     # claim -> actor -> the actor's first stance supporting it; each attack is then
     # checked against the smaller of its two supporter sets, so the rule stays linear.
@@ -397,7 +418,7 @@ def incoherent_actors(amap: ArgumentMap) -> Iterator[Problem]:
         )
         for actor in sorted(of_origin.keys() & of_target.keys()):
             stance = of_target[actor]
-            yield _warning(
+            yield _report(
                 _at(stance.loc, stance.field_locs, "supports"),
                 f"actor '{actor}' supports '{relation.origin}',"
                 f" which attacks '{relation.target}', which it also supports",
@@ -406,11 +427,11 @@ def incoherent_actors(amap: ArgumentMap) -> Iterator[Problem]:
             )
 
 
-def missing_quotes(amap: ArgumentMap) -> Iterator[Problem]:
+def missing_quotes(amap: ArgumentMap, today: dt.date) -> Iterator[Problem]:
     """A direct stance needs the quote; only a reported one may go without."""
     for stance in amap.stances:
         if stance.quote is None and not stance.reported:
-            yield _error(
+            yield _report(
                 stance.loc or Location(amap.path, 0, 0),
                 f"stance '{stance.id}' has no quote",
                 "missing-quote",
@@ -422,13 +443,13 @@ def missing_quotes(amap: ArgumentMap) -> Iterator[Problem]:
 # --------------------------------------------------------------------------- coverage
 
 
-def unused_entries(amap: ArgumentMap) -> Iterator[Problem]:
+def unused_entries(amap: ArgumentMap, today: dt.date) -> Iterator[Problem]:
     """Claims, actors and sources that nothing in the map uses."""
     stance_claims = {s.claim for s in amap.stances}
     related = {r.origin for r in amap.relations} | {r.target for r in amap.relations}
     for claim in amap.claims:
         if claim.id not in stance_claims and claim.id not in related:
-            yield _warning(
+            yield _report(
                 claim.loc or Location(amap.path, 0, 0),
                 f"claim '{claim.id}' has no stance and no relation",
                 "orphan-claim",
@@ -438,7 +459,7 @@ def unused_entries(amap: ArgumentMap) -> Iterator[Problem]:
     affiliated = {a for actor in amap.actors for a in actor.affiliations}
     for actor in amap.actors:
         if actor.id not in speaking and actor.id not in affiliated:
-            yield _warning(
+            yield _report(
                 actor.loc or Location(amap.path, 0, 0),
                 f"actor '{actor.id}' has no stance",
                 "idle-actor",
@@ -451,7 +472,7 @@ def unused_entries(amap: ArgumentMap) -> Iterator[Problem]:
     )
     for source in amap.sources:
         if source.id not in cited:
-            yield _warning(
+            yield _report(
                 source.loc or Location(amap.path, 0, 0),
                 f"source '{source.id}' is cited by no stance, claim or relation",
                 "unused-source",
@@ -459,11 +480,11 @@ def unused_entries(amap: ArgumentMap) -> Iterator[Problem]:
             )
 
 
-def evidence_sources(amap: ArgumentMap) -> Iterator[Problem]:
+def evidence_sources(amap: ArgumentMap, today: dt.date) -> Iterator[Problem]:
     """Evidence is a fact or figure, and a fact without its source is not evidence."""
     for claim in amap.claims:
         if claim.kind is ClaimKind.EVIDENCE and claim.source is None:
-            yield _error(
+            yield _report(
                 claim.loc or Location(amap.path, 0, 0),
                 f"evidence '{claim.id}' has no source",
                 "evidence-without-source",
@@ -496,18 +517,17 @@ def _date_problems(
         return
     if not is_iso_date(value):
         shape = "2021, 2021-06 or 2021-06-14" + (", or 'unknown'" if allow_unknown else "")
-        yield _error(
+        yield _report(
             loc, f"date '{value}' of {what} is not an ISO date", "invalid-date", f"write {shape}"
         )
     elif value > today.isoformat()[: len(value)]:
-        yield _error(
+        yield _report(
             loc, f"date '{value}' of {what} lies in the future", "invalid-date", "check the year"
         )
 
 
-def dates(amap: ArgumentMap, today: dt.date | None = None) -> Iterator[Problem]:
+def dates(amap: ArgumentMap, today: dt.date) -> Iterator[Problem]:
     """Dates must be ISO dates (or 'unknown' for a source) and not in the future."""
-    today = today or dt.date.today()
     for source in amap.sources:
         loc = _at(source.loc, source.field_locs, "date")
         yield from _date_problems(source.date, loc, f"source '{source.id}'", today, True)
@@ -517,18 +537,39 @@ def dates(amap: ArgumentMap, today: dt.date | None = None) -> Iterator[Problem]:
             yield from _date_problems(stance.date, loc, f"stance '{stance.id}'", today, False)
 
 
-#: The rules that need nothing but the map; `check` also runs `dates` with today's date.
-RULES: tuple[Rule, ...] = (
-    duplicate_ids,
-    unknown_references,
-    relation_problems,
-    circular_support,
-    contradictory_stances,
-    incoherent_actors,
-    missing_quotes,
-    unused_entries,
-    evidence_sources,
+#: Every check with the rules it reports (and no other: `check` refuses any other).
+CHECKS: tuple[Registered, ...] = (
+    registered(duplicate_ids, "duplicate-id", "duplicate-stance"),
+    registered(
+        unknown_references,
+        "unknown-actor",
+        "unknown-claim",
+        "unknown-source",
+        "unknown-affiliation",
+        "unknown-relation",
+        "self-affiliation",
+    ),
+    registered(
+        relation_problems,
+        "self-relation",
+        "duplicate-relation",
+        "contradictory-relation",
+        "inferred-without-note",
+        "self-undercut",
+    ),
+    registered(circular_support, "circular-support"),
+    registered(contradictory_stances, "contradictory-stance"),
+    registered(incoherent_actors, "incoherent-actor"),
+    registered(missing_quotes, "missing-quote"),
+    registered(unused_entries, "orphan-claim", "idle-actor", "unused-source"),
+    registered(evidence_sources, "evidence-without-source"),
+    registered(dates, "invalid-date"),
 )
+
+#: No rule switched off, every rule at its own level.
+DEFAULTS = Config()
+
+_QUOTE_RULES = frozenset(r.id for r in RULES.values() if r.stage is Stage.QUOTES)
 
 
 def check(
@@ -537,25 +578,39 @@ def check(
     sources_dir: str | Path | None = None,
     verify_quotes: bool = True,
     today: dt.date | None = None,
+    config: Config = DEFAULTS,
 ) -> list[Problem]:
-    """Run every rule over the map and return the problems sorted by position.
+    """Run every enabled rule over the map and return the problems sorted by position.
 
     Where a source names a text file (resolved against `sources_dir` when given, else
-    the map's folder), quotes attributed to it are checked against that text.
+    the map's folder), quotes attributed to it are checked against that text. `config`
+    switches rules off and changes their level; the loader's problems are not touched.
     """
+    day = today or dt.date.today()
+    problems: list[Problem] = []
     # The rules make many small objects and no cycles; on a large map the cyclic garbage
     # collector would walk the whole loaded map again and again for nothing.
     collecting = gc.isenabled()
     gc.disable()
     try:
-        problems = [p for rule in RULES for p in rule(amap)]
-        problems.extend(dates(amap, today))
+        for registered in CHECKS:
+            if registered.rules <= config.disabled:
+                continue
+            problems.extend(_registered(registered.function(amap, day), registered.rules))
     finally:
         if collecting:
             gc.enable()
-    if verify_quotes:
-        problems.extend(_quote_problems(amap, sources_dir))
-    return sorted(problems)
+    if verify_quotes and not config.disabled >= _QUOTE_RULES:
+        problems.extend(_registered(_quote_problems(amap, sources_dir), _QUOTE_RULES))
+    return sorted(config.apply(problems))
+
+
+def _registered(problems: Iterable[Problem], rules: frozenset[str]) -> Iterator[Problem]:
+    """The problems, refusing one of a rule its check is not registered for."""
+    for found in problems:
+        if found.rule not in rules:
+            raise RuntimeError(f"a check reported rule '{found.rule}' it is not registered for")
+        yield found
 
 
 def _quote_problems(amap: ArgumentMap, sources_dir: str | Path | None) -> list[Problem]:

@@ -8,6 +8,7 @@ import os
 import click
 
 from argmap.model import Level, Problem
+from argmap.rules import Config
 
 FORMATS = ("text", "json", "github")
 
@@ -34,11 +35,40 @@ FORMATS = ("text", "json", "github")
     type=click.Path(file_okay=False, exists=True),
     help="Folder holding the sources' text files, to verify quotes against.",
 )
-def check(file: str, strict: bool, fmt: str | None, quiet: bool, sources_dir: str | None) -> None:
+@click.option(
+    "--disable",
+    multiple=True,
+    metavar="RULE",
+    help="Switch RULE off (repeatable); see docs/checks.md for the rules.",
+)
+@click.option(
+    "--level",
+    "levels",
+    multiple=True,
+    metavar="RULE=LEVEL",
+    help="Report RULE as an error or a warning (repeatable).",
+)
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(dir_okay=False, exists=True),
+    help="Rule choices to read instead of the argmap.toml beside FILE.",
+)
+def check(
+    file: str,
+    strict: bool,
+    fmt: str | None,
+    quiet: bool,
+    sources_dir: str | None,
+    disable: tuple[str, ...],
+    levels: tuple[str, ...],
+    config_file: str | None,
+) -> None:
     """Check FILE (default arguments.yaml) and list every problem with its location.
 
     Exit code 0 when clean, 1 when there are errors (or warnings with --strict),
-    2 for a usage error.
+    2 for a usage error. Rules are switched off or given another level by
+    --disable and --level, over the [check] table of argmap.toml beside FILE.
 
     \b
     Example:
@@ -47,12 +77,16 @@ def check(file: str, strict: bool, fmt: str | None, quiet: bool, sources_dir: st
       'dcrs-reduce-death'; did you mean 'dcrs-reduce-deaths'? [unknown-claim]
       1 problem (1 error, 0 warnings)
     """
+    from argmap.config import config_beside, read_config
     from argmap.errors import LoadError
     from argmap.pipeline import load_checked
 
     fmt = fmt or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
+    chosen = command_line_config(disable, levels)
     try:
-        problems = list(load_checked(file, sources_dir=sources_dir).problems)
+        config = read_config(config_file) if config_file else config_beside(file)
+        checked = load_checked(file, sources_dir=sources_dir, config=config.merged(chosen))
+        problems = list(checked.problems)
     except LoadError as error:
         problems = [error.problem]
     failing = [p for p in problems if p.level is Level.ERROR or strict]
@@ -61,6 +95,28 @@ def check(file: str, strict: bool, fmt: str | None, quiet: bool, sources_dir: st
     if output:
         click.echo(output)
     raise SystemExit(1 if failing else 0)
+
+
+def command_line_config(disable: tuple[str, ...], levels: tuple[str, ...]) -> Config:
+    """The config of --disable and --level, or a usage error naming the bad option."""
+    from argmap.errors import ArgmapError
+
+    pairs: dict[str, str] = {}
+    for given in levels:
+        rule_id, equals, level = given.partition("=")
+        if not equals:
+            raise click.BadParameter(
+                f"'{given}' is not RULE=LEVEL, e.g. orphan-claim=error", param_hint="'--level'"
+            )
+        pairs[rule_id.strip()] = level.strip()
+    try:
+        Config.of(disable)
+    except ArgmapError as error:
+        raise click.BadParameter(str(error), param_hint="'--disable'") from None
+    try:
+        return Config.of(disable, pairs)
+    except ArgmapError as error:
+        raise click.BadParameter(str(error), param_hint="'--level'") from None
 
 
 def render(problems: list[Problem], fmt: str, *, summary: bool, file: str) -> str:

@@ -61,7 +61,7 @@ def draft(
                 raise click.UsageError("give either ARTICLE or --merge, not both")
             _merge(merge_file, map_file or "arguments.yaml")
         elif article:
-            from argmap.model import ID
+            from argmap.load.format import ID
 
             if source_id is not None and not ID.match(source_id):
                 raise click.BadParameter("not a kebab-case id", param_hint="--source")

@@ -43,6 +43,7 @@ from argmap.model import (
     Stance,
 )
 from argmap.quotes import find_spans, normalise, source_path
+from argmap.text import plural
 
 __all__ = [
     "CLEAR",
@@ -366,9 +367,9 @@ def _header(
     file: str | None, map_name: str, stances: int, unattributed: int, already: int
 ) -> list[str]:
     return [
-        f"Draft of {file or 'an article'} by `argmap draft`: {stances} stances,"
-        f" {unattributed} quoted passages without a speaker (under `ignored`),"
-        f" {already} passages {map_name} already cites (left out).",
+        f"Draft of {file or 'an article'} by `argmap draft`: {plural(stances, 'stance')},"
+        f" {plural(unattributed, 'quoted passage')} without a speaker (under `ignored`),"
+        f" {plural(already, 'passage')} {map_name} already cites (left out).",
         "Review every value that starts with TODO: correct it, then delete the TODO.",
         "Delete what you do not want. Then: argmap draft --merge THIS-FILE --map MAP",
         "merges the reviewed entries (and refuses while any TODO is left).",

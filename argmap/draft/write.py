@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from argmap.model import FALSES, ID, NULLS, TRUES, Actor, Claim, Ignored, Source, Stance
+from argmap.load.format import ID
+from argmap.model import FALSES, NULLS, TRUES, Actor, Claim, Ignored, Source, Stance
 
 __all__ = ["Entry", "render", "scalar"]
 

@@ -13,12 +13,8 @@ from types import MappingProxyType
 from typing import Any, TypeVar
 
 from argmap.load.compose import Node, describe, fatal
+from argmap.load.format import ENTRIES, FALSES, ID, NULLS, TRUES, Entry, Type
 from argmap.model import (
-    FALSES,
-    FIELDS,
-    ID,
-    NULLS,
-    TRUES,
     UNKNOWN,
     Actor,
     ActorKind,
@@ -26,7 +22,6 @@ from argmap.model import (
     Claim,
     ClaimKind,
     Ignored,
-    Level,
     Location,
     Position,
     Problem,
@@ -36,6 +31,7 @@ from argmap.model import (
     Stance,
     derive_stance_ids,
 )
+from argmap.rules import problem
 from argmap.text import slugify, suggest
 
 __all__ = ["Loaded", "build_map"]
@@ -50,15 +46,18 @@ class Loaded:
 
 
 _ID = ID
-_TOP_KEYS = FIELDS["map"]
-_SOURCE_KEYS = FIELDS["source"]
-_ACTOR_KEYS = FIELDS["actor"]
-_CLAIM_KEYS = FIELDS["claim"]
-_STANCE_KEYS = FIELDS["stance"]
-_RELATION_KEYS = FIELDS["relation"]
-_IGNORED_KEYS = FIELDS["ignored"]
-_POSITIONS = tuple(p.value for p in Position)
-_RELATION_KINDS = tuple(k.value for k in RelationKind)
+_MAP, _SOURCE, _ACTOR, _CLAIM = (
+    ENTRIES["map"],
+    ENTRIES["source"],
+    ENTRIES["actor"],
+    ENTRIES["claim"],
+)
+_STANCE, _RELATION, _IGNORED = ENTRIES["stance"], ENTRIES["relation"], ENTRIES["ignored"]
+#: The fields each kind of entry must have, and its closed vocabularies, by key.
+_REQUIRED = {kind: frozenset(entry.required) for kind, entry in ENTRIES.items()}
+_CHOICES = {
+    (kind, f.key): f for kind, entry in ENTRIES.items() for f in entry.fields if f.vocabulary
+}
 
 T = TypeVar("T")
 
@@ -72,14 +71,18 @@ class _Builder:
     # Keys that the current entry's unknown keys were probably meant to be: a missing
     # `supports` is not reported again when `suports:` was already flagged as a typo.
     typo_targets: set[str] = field(default_factory=set)
+    # The kind of entry being built, whose declared fields say what is required.
+    kind: str = "map"
 
     def problem(self, node: Node, message: str, rule: str, hint: str | None = None) -> None:
-        self.problems.append(Problem(node.loc(self.path), Level.ERROR, message, rule, hint))
+        self.problems.append(problem(rule, node.loc(self.path), message, hint))
 
     # -- shapes
 
-    def fields(self, node: Node, allowed: tuple[str, ...], what: str) -> dict[str, Node] | None:
+    def fields(self, node: Node, entry: Entry, what: str) -> dict[str, Node] | None:
         """A mapping's fields by key, with unknown keys reported (and dropped)."""
+        self.kind = entry.kind
+        allowed = entry.keys
         if node.kind != "map":
             self.problem(
                 node, f"{what} must be a mapping of fields, not {describe(node)}", "wrong-type"
@@ -106,8 +109,17 @@ class _Builder:
             self.problem(owner, message, "missing-field")
 
     def text(
-        self, fields: Mapping[str, Node], key: str, owner: Node, what: str, *, required: bool
+        self,
+        fields: Mapping[str, Node],
+        key: str,
+        owner: Node,
+        what: str,
+        *,
+        required: bool | None = None,
     ) -> str | None:
+        """A text field's value; `required` is as the format declares unless given."""
+        if required is None:
+            required = key in _REQUIRED[self.kind]
         node = fields.get(key)
         if node is None or (node.kind == "scalar" and node.plain and node.value in NULLS):
             if required:
@@ -158,23 +170,19 @@ class _Builder:
                 items.append((item.value, item.loc(self.path)))
         return tuple(items)
 
-    def enum(
-        self,
-        fields: Mapping[str, Node],
-        key: str,
-        choices: type[T],
-        default: T | None,
-        owner: Node,
-        what: str,
-    ) -> T | None:
+    def enum(self, fields: Mapping[str, Node], key: str, owner: Node, what: str) -> Any:
+        """A word of the field's declared vocabulary, its default when absent, or None."""
+        declared = _CHOICES[self.kind, key]
+        assert declared.vocabulary is not None
+        default = declared.default
         node = fields.get(key)
         if node is None:
-            if default is None:
+            if declared.required:
                 self.missing(owner, [key], f"{what} needs '{key}'")
             return default
-        values = [c.value for c in choices]  # type: ignore[attr-defined]
+        values = list(declared.meanings)
         if node.kind == "scalar" and node.value in values:
-            return choices(node.value)  # type: ignore[call-arg]
+            return declared.vocabulary(node.value)
         shown = node.value if node.kind == "scalar" else describe(node)
         self.problem(
             node,
@@ -212,18 +220,18 @@ class _Builder:
     def source(self, key: Node, node: Node) -> Source:
         sid = self.ident(key, "source")
         what = f"source '{sid}'"
-        f = self.fields(node, _SOURCE_KEYS, what)
+        f = self.fields(node, _SOURCE, what)
         if f is None:  # reported; keep the id so references to it still resolve
             return Source(sid, sid, UNKNOWN, UNKNOWN, loc=key.loc(self.path))
         # An entry with a missing or invalid field is kept with a stand-in value (the
         # problem is already reported), so references to it do not cascade into more.
         return Source(
             sid,
-            self.text(f, "title", key, what, required=True) or sid,
-            self.text(f, "publisher", key, what, required=True) or UNKNOWN,
-            self.text(f, "date", key, what, required=True) or UNKNOWN,
-            url=self.text(f, "url", key, what, required=False),
-            file=self.text(f, "file", key, what, required=False),
+            self.text(f, "title", key, what) or sid,
+            self.text(f, "publisher", key, what) or UNKNOWN,
+            self.text(f, "date", key, what) or UNKNOWN,
+            url=self.text(f, "url", key, what),
+            file=self.text(f, "file", key, what),
             loc=key.loc(self.path),
             field_locs=self.locs(f),
         )
@@ -231,17 +239,17 @@ class _Builder:
     def actor(self, key: Node, node: Node) -> Actor:
         aid = self.ident(key, "actor")
         what = f"actor '{aid}'"
-        f = self.fields(node, _ACTOR_KEYS, what)
+        f = self.fields(node, _ACTOR, what)
         if f is None:  # reported; keep the id so references to it still resolve
             return Actor(aid, aid, ActorKind.ORGANISATION, loc=key.loc(self.path))
-        name = self.text(f, "name", key, what, required=True)
-        kind = self.enum(f, "kind", ActorKind, None, key, what)
+        name = self.text(f, "name", key, what)
+        kind = self.enum(f, "kind", key, what)
         affiliations = self.text_list(f, "affiliations", what)
         return Actor(
             aid,
             name or aid,
             kind or ActorKind.ORGANISATION,
-            role=self.text(f, "role", key, what, required=False),
+            role=self.text(f, "role", key, what),
             affiliations=tuple(a for a, _ in affiliations),
             aliases=tuple(a for a, _ in self.text_list(f, "aliases", what)),
             loc=key.loc(self.path),
@@ -252,18 +260,18 @@ class _Builder:
     def claim(self, key: Node, node: Node) -> Claim:
         cid = self.ident(key, "claim")
         what = f"claim '{cid}'"
-        f = self.fields(node, _CLAIM_KEYS, what)
+        f = self.fields(node, _CLAIM, what)
         if f is None:  # reported; keep the id so references to it still resolve
             return Claim(cid, cid, loc=key.loc(self.path))
-        text = self.text(f, "text", key, what, required=True)
-        kind = self.enum(f, "kind", ClaimKind, ClaimKind.CLAIM, key, what)
+        text = self.text(f, "text", key, what)
+        kind = self.enum(f, "kind", key, what)
         tags = self.text_list(f, "tags", what)
         return Claim(
             cid,
             text or cid,
             kind or ClaimKind.CLAIM,
-            label=self.text(f, "label", key, what, required=False),
-            source=self.text(f, "source", key, what, required=False),
+            label=self.text(f, "label", key, what),
+            source=self.text(f, "source", key, what),
             tags=tuple(t for t, _ in tags),
             loc=key.loc(self.path),
             field_locs=self.locs(f),
@@ -272,14 +280,14 @@ class _Builder:
     def stance(self, node: Node) -> tuple[Stance, bool] | None:
         """A stance with a provisional id, and whether that id was given explicitly."""
         what = "stance"
-        f = self.fields(node, _STANCE_KEYS, what)
+        f = self.fields(node, _STANCE, what)
         if f is None:
             return None
-        actor = self.text(f, "actor", node, what, required=True)
-        position, claim = self.choice(f, _POSITIONS, node, what)
-        source = self.text(f, "source", node, what, required=True)
+        actor = self.text(f, "actor", node, what)
+        position, claim = self.choice(f, _STANCE.one_of, node, what)
+        source = self.text(f, "source", node, what)
         reported = self.flag(f, "reported", what)
-        explicit = self.text(f, "id", node, what, required=False)
+        explicit = self.text(f, "id", node, what)
         if explicit is not None:
             self.ident(f["id"], "stance")
         if actor is None or position is None or claim is None or source is None:
@@ -290,10 +298,10 @@ class _Builder:
             claim,
             Position(position),
             source,
-            quote=self.text(f, "quote", node, what, required=False),
+            quote=self.text(f, "quote", node, what),
             reported=reported,
-            date=self.text(f, "date", node, what, required=False),
-            note=self.text(f, "note", node, what, required=False),
+            date=self.text(f, "date", node, what),
+            note=self.text(f, "note", node, what),
             loc=node.loc(self.path),
             field_locs=self.locs(f),
         )
@@ -301,11 +309,11 @@ class _Builder:
 
     def relation(self, node: Node) -> Relation | None:
         what = "relation"
-        f = self.fields(node, _RELATION_KEYS, what)
+        f = self.fields(node, _RELATION, what)
         if f is None:
             return None
-        origin = self.text(f, "from", node, what, required=True)
-        kind, target = self.choice(f, _RELATION_KINDS, node, what)
+        origin = self.text(f, "from", node, what)
+        kind, target = self.choice(f, _RELATION.one_of, node, what)
         if origin is None or kind is None or target is None:
             return None
         return Relation(
@@ -313,8 +321,8 @@ class _Builder:
             origin,
             target,
             RelationKind(kind),
-            source=self.text(f, "source", node, what, required=False),
-            note=self.text(f, "note", node, what, required=False),
+            source=self.text(f, "source", node, what),
+            note=self.text(f, "note", node, what),
             inferred=self.flag(f, "inferred", what),
             loc=node.loc(self.path),
             field_locs=self.locs(f),
@@ -322,12 +330,12 @@ class _Builder:
 
     def ignored(self, node: Node) -> Ignored | None:
         what = "ignored passage"
-        f = self.fields(node, _IGNORED_KEYS, what)
+        f = self.fields(node, _IGNORED, what)
         if f is None:
             return None
-        source = self.text(f, "source", node, what, required=True)
-        passage = self.text(f, "passage", node, what, required=True)
-        reason = self.text(f, "reason", node, what, required=True)
+        source = self.text(f, "source", node, what)
+        passage = self.text(f, "passage", node, what)
+        reason = self.text(f, "reason", node, what)
         if source is None or passage is None or reason is None:
             return None
         return Ignored(source, passage, reason, loc=node.loc(self.path), field_locs=self.locs(f))
@@ -371,11 +379,11 @@ def build_map(root: Node | None, path: str) -> Loaded:
             "wrong-type",
             None,
         )
-    top = b.fields(root, _TOP_KEYS, "the map") or {}
-    title = b.text(top, "title", root, "the map", required=True) or ""
-    description = b.text(top, "description", root, "the map", required=False) or ""
-    for required in ("sources", "actors", "claims", "stances"):
-        if required not in top:
+    top = b.fields(root, _MAP, "the map") or {}
+    title = b.text(top, "title", root, "the map") or ""
+    description = b.text(top, "description", root, "the map") or ""
+    for required in _MAP.required:
+        if _MAP.field(required).type is Type.ENTRIES and required not in top:
             b.problem(root, f"the map needs '{required}'", "missing-field")
 
     sources = _collect(b.section(top.get("sources"), "sources", "map"), lambda kv: b.source(*kv))

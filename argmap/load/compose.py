@@ -17,7 +17,8 @@ from typing import Any, NoReturn
 import yaml
 
 from argmap.errors import LoadError
-from argmap.model import NULLS, Level, Location, Problem
+from argmap.model import NULLS, Location, Problem
+from argmap.rules import problem
 from argmap.text import shorten
 
 __all__ = ["MAX_DEPTH", "Node", "compose", "describe", "fatal"]
@@ -251,12 +252,11 @@ def _attach(
     earlier = seen.setdefault(key.value, key)
     if earlier is not key:
         problems.append(
-            Problem(
+            problem(
+                "duplicate-key",
                 key.loc(path),
-                Level.ERROR,
                 f"duplicate key '{key.value}' (first at line {earlier.line},"
                 f" column {earlier.col}); this one would be lost",
-                "duplicate-key",
                 "rename or merge the two entries",
             )
         )
@@ -265,7 +265,7 @@ def _attach(
 
 
 def fatal(loc: Location, message: str, rule: str, hint: str | None) -> LoadError:
-    return LoadError(Problem(loc, Level.ERROR, message, rule, hint))
+    return LoadError(problem(rule, loc, message, hint))
 
 
 def describe(node: Node) -> str:

@@ -25,12 +25,8 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from argmap.load.format import ENTRIES, FALSES, ID, NULLS, TRUES, Type
 from argmap.model import (
-    FALSES,
-    FIELDS,
-    ID,
-    NULLS,
-    TRUES,
     Actor,
     ActorKind,
     ArgumentMap,
@@ -72,22 +68,37 @@ _MAX_DEPTH = 8
 # YAML's limit on a key, from its start to the ':' (the full loader's MAX_KEY).
 _MAX_KEY = 1024
 
-# The same vocabulary and rules as the full loader (tests check they agree).
+# The format as load/format.py declares it, which the full loader reads too.
 _NULLS = NULLS
 _TRUES = TRUES
 _FALSES = FALSES
 _ID = ID
-_TOP_KEYS = frozenset(FIELDS["map"])
-_SOURCE_KEYS = frozenset(FIELDS["source"])
-_ACTOR_KEYS = frozenset(FIELDS["actor"])
-_CLAIM_KEYS = frozenset(FIELDS["claim"])
-_POSITIONS = tuple(p.value for p in Position)
-_STANCE_KEYS = frozenset(FIELDS["stance"])
-_RELATION_KINDS = tuple(k.value for k in RelationKind)
-_RELATION_KEYS = frozenset(FIELDS["relation"])
-_IGNORED_KEYS = frozenset(FIELDS["ignored"])
-_ACTOR_KINDS = {k.value: k for k in ActorKind}
-_CLAIM_KINDS = {k.value: k for k in ClaimKind}
+_MAP, _STANCE, _RELATION = ENTRIES["map"], ENTRIES["stance"], ENTRIES["relation"]
+_KEYS = {kind: frozenset(entry.keys) for kind, entry in ENTRIES.items()}
+_TOP_KEYS = _KEYS["map"]
+_SOURCE_KEYS = _KEYS["source"]
+_ACTOR_KEYS = _KEYS["actor"]
+_CLAIM_KEYS = _KEYS["claim"]
+_STANCE_KEYS = _KEYS["stance"]
+_RELATION_KEYS = _KEYS["relation"]
+_IGNORED_KEYS = _KEYS["ignored"]
+_POSITIONS = _STANCE.one_of
+_RELATION_KINDS = _RELATION.one_of
+_TEXT_TYPES = frozenset({Type.TEXT, Type.REF, Type.DATE})
+_SECTIONS_REQUIRED = frozenset(f.key for f in _MAP.fields if f.required and f.type is Type.ENTRIES)
+#: Per kind of entry, whether each text field must be there (`_required`) or may not.
+_TEXT_REQUIRED = {
+    kind: {f.key: f.required for f in entry.fields if f.type in _TEXT_TYPES}
+    for kind, entry in ENTRIES.items()
+}
+_REQ_MAP, _REQ_SOURCE = _TEXT_REQUIRED["map"], _TEXT_REQUIRED["source"]
+_REQ_ACTOR, _REQ_CLAIM = _TEXT_REQUIRED["actor"], _TEXT_REQUIRED["claim"]
+_REQ_STANCE, _REQ_RELATION = _TEXT_REQUIRED["stance"], _TEXT_REQUIRED["relation"]
+_REQ_IGNORED = _TEXT_REQUIRED["ignored"]
+_ACTOR_KIND = ENTRIES["actor"].field("kind")
+_CLAIM_KIND = ENTRIES["claim"].field("kind")
+_ACTOR_KINDS = {word: ActorKind(word) for word in _ACTOR_KIND.meanings}
+_CLAIM_KINDS = {word: ClaimKind(word) for word in _CLAIM_KIND.meanings}
 
 # A parsed value is a tuple (payload, line, col, plain): payload is a str for a scalar,
 # a list of values for a sequence, a dict for a mapping. A mapping's dict maps each key
@@ -362,6 +373,11 @@ def _required(fields: _Fields, key: str) -> str:
     return value
 
 
+def _text(fields: _Fields, key: str, required: Mapping[str, bool]) -> Any:
+    """A text field, `_required` or `_optional` as the format declares it for its entry."""
+    return _required(fields, key) if required[key] else _optional(fields, key)
+
+
 def _section(fields: _Fields, key: str, kind: type) -> Any:
     entry = fields.get(key)
     if entry is None:
@@ -404,9 +420,9 @@ def _one_of(fields: _Fields, keys: tuple[str, ...]) -> tuple[str, str]:
 
 def _build(root: _Value, path: str) -> ArgumentMap:
     top = _fields(root, _TOP_KEYS)
-    if not {"sources", "actors", "claims", "stances"}.issubset(top):
+    if not _SECTIONS_REQUIRED.issubset(top):
         raise _Reject
-    title = _required(top, "title")
+    title = _text(top, "title", _REQ_MAP)
 
     def loc(line: int, col: int) -> Location:
         return Location(path, line, col)
@@ -417,11 +433,11 @@ def _build(root: _Value, path: str) -> ArgumentMap:
         sources.append(
             Source(
                 _id(key),
-                _required(f, "title"),
-                _required(f, "publisher"),
-                _required(f, "date"),
-                url=_optional(f, "url"),
-                file=_optional(f, "file"),
+                _text(f, "title", _REQ_SOURCE),
+                _text(f, "publisher", _REQ_SOURCE),
+                _text(f, "date", _REQ_SOURCE),
+                url=_text(f, "url", _REQ_SOURCE),
+                file=_text(f, "file", _REQ_SOURCE),
                 loc=loc(kline, kcol),
                 field_locs=_Locs(path, f),
             )
@@ -429,15 +445,15 @@ def _build(root: _Value, path: str) -> ArgumentMap:
     actors = []
     for key, (kline, kcol, value) in _section(top, "actors", dict).items():
         f = _fields(value, _ACTOR_KEYS)
-        name = _required(f, "name")
-        kind = _enum(f, "kind", _ACTOR_KINDS, None)
+        name = _text(f, "name", _REQ_ACTOR)
+        kind = _enum(f, "kind", _ACTOR_KINDS, _ACTOR_KIND.default)
         affiliations = _text_list(f, "affiliations")
         actors.append(
             Actor(
                 _id(key),
                 name,
                 kind,
-                role=_optional(f, "role"),
+                role=_text(f, "role", _REQ_ACTOR),
                 affiliations=tuple(a[0] for a in affiliations),
                 aliases=tuple(a[0] for a in _text_list(f, "aliases")),
                 loc=loc(kline, kcol),
@@ -451,10 +467,10 @@ def _build(root: _Value, path: str) -> ArgumentMap:
         claims.append(
             Claim(
                 _id(key),
-                _required(f, "text"),
-                _enum(f, "kind", _CLAIM_KINDS, ClaimKind.CLAIM),
-                label=_optional(f, "label"),
-                source=_optional(f, "source"),
+                _text(f, "text", _REQ_CLAIM),
+                _enum(f, "kind", _CLAIM_KINDS, _CLAIM_KIND.default),
+                label=_text(f, "label", _REQ_CLAIM),
+                source=_text(f, "source", _REQ_CLAIM),
                 tags=tuple(t[0] for t in _text_list(f, "tags")),
                 loc=loc(kline, kcol),
                 field_locs=_Locs(path, f),
@@ -463,7 +479,7 @@ def _build(root: _Value, path: str) -> ArgumentMap:
     relations = []
     for value in _section(top, "relations", list):
         f = _fields(value, _RELATION_KEYS)
-        origin = _required(f, "from")
+        origin = _text(f, "from", _REQ_RELATION)
         kind, target = _one_of(f, _RELATION_KINDS)
         relations.append(
             Relation(
@@ -471,8 +487,8 @@ def _build(root: _Value, path: str) -> ArgumentMap:
                 origin,
                 target,
                 RelationKind(kind),
-                source=_optional(f, "source"),
-                note=_optional(f, "note"),
+                source=_text(f, "source", _REQ_RELATION),
+                note=_text(f, "note", _REQ_RELATION),
                 inferred=_flag(f, "inferred"),
                 loc=loc(value[1], value[2]),
                 field_locs=_Locs(path, f),
@@ -483,16 +499,16 @@ def _build(root: _Value, path: str) -> ArgumentMap:
         f = _fields(value, _IGNORED_KEYS)
         ignored.append(
             Ignored(
-                _required(f, "source"),
-                _required(f, "passage"),
-                _required(f, "reason"),
+                _text(f, "source", _REQ_IGNORED),
+                _text(f, "passage", _REQ_IGNORED),
+                _text(f, "reason", _REQ_IGNORED),
                 loc=loc(value[1], value[2]),
                 field_locs=_Locs(path, f),
             )
         )
     return ArgumentMap(
         title=title,
-        description=_optional(top, "description") or "",
+        description=_text(top, "description", _REQ_MAP) or "",
         sources=tuple(sources),
         actors=tuple(actors),
         claims=tuple(claims),
@@ -533,18 +549,18 @@ def _stances(values: list[_Value], path: str) -> tuple[Stance, ...]:
     raw = []
     for value in values:
         f = _fields(value, _STANCE_KEYS)
-        actor = _required(f, "actor")
+        actor = _text(f, "actor", _REQ_STANCE)
         position, claim = _one_of(f, _POSITIONS)
-        source = _required(f, "source")
+        source = _text(f, "source", _REQ_STANCE)
         is_reported = _flag(f, "reported")
-        explicit = _optional(f, "id")
+        explicit = _text(f, "id", _REQ_STANCE)
         if explicit is not None:
             _id(explicit)
         raw.append((value, f, actor, position, claim, source, is_reported, explicit))
 
     ids = derive_stance_ids(
         [
-            None if r[7] is not None else (r[2], r[3], r[4], r[5], _optional(r[1], "date"))
+            None if r[7] is not None else (r[2], r[3], r[4], r[5], _text(r[1], "date", _REQ_STANCE))
             for r in raw
         ]
     )
@@ -557,10 +573,10 @@ def _stances(values: list[_Value], path: str) -> tuple[Stance, ...]:
                 claim,
                 Position(position),
                 source,
-                quote=_optional(f, "quote"),
+                quote=_text(f, "quote", _REQ_STANCE),
                 reported=is_reported,
-                date=_optional(f, "date"),
-                note=_optional(f, "note"),
+                date=_text(f, "date", _REQ_STANCE),
+                note=_text(f, "note", _REQ_STANCE),
                 loc=Location(path, value[1], value[2]),
                 field_locs=_Locs(path, f),
             )

@@ -29,12 +29,21 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from argmap.analysis import Analysis
+from argmap.analysis import Analysis, Contribution
 from argmap.errors import OutputError
-from argmap.model import ActorKind, ArgumentMap, ClaimKind, Position
+from argmap.model import ActorKind, ArgumentMap, ClaimKind, Position, RelationKind
 from argmap.render.outline import outline_html, score_words
-from argmap.render.styles import CAMP_COLOURS, EDGE_STYLES, NODE_STYLES, OTHER_CAMP_COLOUR
-from argmap.render.views import View, build_views, camp_order
+from argmap.render.styles import (
+    BLUE,
+    CAMP_COLOURS,
+    EDGE_STYLES,
+    GREY,
+    NODE_STYLES,
+    OTHER_CAMP_COLOUR,
+    REDDISH_PURPLE,
+    VERMILLION,
+)
+from argmap.render.views import View, build_views
 
 __all__ = [
     "render_index",
@@ -156,6 +165,7 @@ def _board(amap: ArgumentMap, analysis: Analysis) -> dict[str, dict[str, Any]]:
     """
     index = {s.id: i for i, s in enumerate(sorted(amap.stances, key=lambda s: s.id))}
     own = {(s.actor, s.claim): s.id for s in sorted(amap.stances, key=lambda s: s.id)}
+    stance_sources = {s.id: s.source for s in amap.stances}
     board: dict[str, dict[str, Any]] = {}
     inferred: dict[str, list[str]] = {}
     for actor, by_proposal in sorted(analysis.inferred_positions.items()):
@@ -179,15 +189,132 @@ def _board(amap: ArgumentMap, analysis: Analysis) -> dict[str, dict[str, Any]]:
                 best = min(pulls, key=lambda c: (-c.weight, len(c.path), c.stance), default=None)
                 stance = best.stance if best is not None else own.get((actor, proposal))
                 value = round(score.score, 3) if score is not None else 0.0
-                rows.append([actor, value, index.get(stance, -1) if stance else -1])
+                row: list[Any] = [actor, value, index.get(stance, -1) if stance else -1]
+                if side == "inferred":
+                    # The chain behind an inferred position: the claims from the stance's
+                    # claim to the proposal, and the sources the stance and links cite.
+                    row.append(_chain(best, stance_sources.get(best.stance) if best else None))
+                rows.append(row)
             rows.sort(key=lambda r: (-abs(r[1]), r[0]))
             entry[side] = rows
         board[proposal] = entry
     return board
 
 
+def _chain(best: Contribution | None, stance_source: str | None) -> dict[str, list[str]]:
+    """`{"path": [claim ids], "sources": [source ids]}` of one contribution, sources in
+    the order the chain cites them (the stance's first), each once."""
+    if best is None:
+        return {"path": [], "sources": []}
+    sources: list[str] = []
+    for source in (stance_source, *best.sources):
+        if source and source not in sources:
+            sources.append(source)
+    return {"path": list(best.path), "sources": sources}
+
+
+def _camp_names(amap: ArgumentMap, analysis: Analysis) -> list[str]:
+    """Each numbered camp's one name, `Camp 1: For: Allow DCRs · mean +0.96 · 25 actors`
+    (as the outline and the report write it), in `analysis.camp_info`'s numbering: the
+    filter, the legend, the camps map and the panel all read these."""
+    names = []
+    for camp in analysis.camp_info:
+        claim = amap.claims_by_id.get(camp.proposal or "")
+        names.append(f"Camp {camp.number}: {camp.title(claim.display if claim else None)}")
+    return names
+
+
+#: The unaligned actors' one word, as in the report and the outline.
+UNALIGNED = "Unaligned"
+
+#: How many allies and opponents an actor's panel lists (strongest first).
+_PARTNERS_SHOWN = 8
+
+
+def _partners(analysis: Analysis) -> dict[str, list[list[Any]]]:
+    """Actor -> `[[other, weight]]`: the strongest agreements (weight > 0) and conflicts
+    (weight < 0), at most `_PARTNERS_SHOWN` of each, strongest first, then by id."""
+    found: dict[str, list[tuple[str, float]]] = {}
+    for a, b, weight in analysis.agreement:
+        found.setdefault(a, []).append((b, weight))
+        found.setdefault(b, []).append((a, weight))
+    result: dict[str, list[list[Any]]] = {}
+    for actor, pairs in sorted(found.items()):
+        ordered = sorted(pairs, key=lambda p: (-abs(p[1]), p[0]))
+        agree = [p for p in ordered if p[1] > 0][:_PARTNERS_SHOWN]
+        conflict = [p for p in ordered if p[1] < 0][:_PARTNERS_SHOWN]
+        result[actor] = [[other, round(w, 3)] for other, w in (*agree, *conflict)]
+    return result
+
+
+def _stance_sides(analysis: Analysis, index: dict[str, int]) -> dict[str, dict[str, int]]:
+    """Proposal -> {stance index: +1 | -1 | 0}: what each stance means for it (stances
+    whose claim does not bear on the proposal are absent). JSON keys are strings."""
+    return {
+        proposal: {str(index[s]): side for s, side in sorted(by.items()) if s in index}
+        for proposal, by in sorted(analysis.stance_sides.items())
+    }
+
+
+#: The node class of the point an undercut ends on: the middle of the edge it undercuts
+#: (vis-network cannot end an edge on an edge). Its id is this prefix and that edge's id.
+CUT_NODE = "undercut-mid"
+CUT_PREFIX = "cut:"
+_CUT_NODE_STYLE: dict[str, Any] = {
+    "shape": "dot",
+    "size": 6,
+    "color": {"background": REDDISH_PURPLE, "border": "#1A1A1A"},
+    "borderWidth": 1,
+    "font": {"size": 1, "color": "rgba(0,0,0,0)"},
+}
+#: An undercut: a relation attacking another relation's inference, not a claim.
+_UNDERCUT_STYLE: tuple[str, dict[str, Any]] = (
+    "\u2298 undercut: attacks the link it ends on, not a claim",
+    {
+        "color": {"color": REDDISH_PURPLE, "highlight": REDDISH_PURPLE, "hover": REDDISH_PURPLE},
+        "dashes": [3, 4],
+        "width": 2.5,
+        "arrows": {"to": {"enabled": True, "type": "bar", "scaleFactor": 0.8}},
+        "label": "\u2298",
+        "font": {
+            "size": 18,
+            "face": "system-ui, sans-serif",
+            "color": "#1A1A1A",
+            "strokeWidth": 3,
+            "strokeColor": "#FFFFFF",
+            "align": "horizontal",
+        },
+    },
+)
+
+
+def _add_undercuts(entry: dict[str, Any], amap: ArgumentMap, index: dict[str, int]) -> None:
+    """Draw each undercut on the argument view: an edge from its claim to a point in the
+    middle of the edge it undercuts (the page script moves the point onto the drawn
+    curve). Undercuts of relations the view does not draw are left to the panel."""
+    drawn = {edge[0]: edge for edge in entry["edges"]}
+    xy = {node[0]: (node[2], node[3]) for node in entry["nodes"]}
+    points: dict[str, list[Any]] = {}
+    cuts: list[list[Any]] = []
+    for relation in sorted(amap.relations, key=lambda r: r.id):
+        target = drawn.get(relation.target)
+        if relation.kind is not RelationKind.UNDERCUTS or target is None:
+            continue
+        if relation.origin not in xy:
+            continue
+        (x1, y1), (x2, y2) = xy[target[1]], xy[target[2]]
+        point = CUT_PREFIX + relation.target
+        points.setdefault(
+            point, [point, CUT_NODE, round((x1 + x2) / 2), round((y1 + y2) / 2), "", -1]
+        )
+        cuts.append(
+            [relation.id, relation.origin, point, "rel-undercuts", 0, [index[relation.id]], "", []]
+        )
+    entry["nodes"].extend(points[p] for p in sorted(points))
+    entry["edges"].extend(cuts)
+
+
 def _page_data(amap: ArgumentMap, analysis: Analysis, views: tuple[View, ...]) -> dict[str, Any]:
-    camps = camp_order(analysis)
     stances = sorted(amap.stances, key=lambda s: s.id)
     relations = sorted(amap.relations, key=lambda r: r.id)
     # View edges name the stances and relations they draw by their index in these lists.
@@ -202,6 +329,8 @@ def _page_data(amap: ArgumentMap, analysis: Analysis, views: tuple[View, ...]) -
             for edge in entry["edges"]:
                 weight = weights.get(edge[0], 0.0)
                 edge[6] = f"{weight:+.0f}" if weight == int(weight) else f"{weight:+.2f}"
+        if view.name == "argument":
+            _add_undercuts(entry, amap, index)
         view_data[view.name] = entry
     return {
         "title": amap.title,
@@ -226,6 +355,12 @@ def _page_data(amap: ArgumentMap, analysis: Analysis, views: tuple[View, ...]) -
                 "source": c.source,
                 "tags": list(c.tags),
                 "acceptance": analysis.acceptance.get(c.id),
+                # The claims or relations that make it out or undecided, and its DF-QuAD
+                # strength: the panel says both in words.
+                "reasons": list(analysis.acceptance_reasons.get(c.id, ())),
+                "strength": (
+                    round(analysis.strength[c.id], 3) if c.id in analysis.strength else None
+                ),
             }
             for c in amap.claims
         },
@@ -234,7 +369,13 @@ def _page_data(amap: ArgumentMap, analysis: Analysis, views: tuple[View, ...]) -
             [s.actor, s.claim, s.position.value, s.source, s.quote, int(s.reported), s.date]
             for s in stances
         ],
-        "relations": [[r.origin, r.target, r.kind.value, r.source, r.note] for r in relations],
+        "relations": [
+            [r.origin, r.target, r.kind.value, r.source, r.note, r.id] for r in relations
+        ],
+        "question": analysis.question,
+        "stanceSides": _stance_sides(analysis, {s.id: i for i, s in enumerate(stances)}),
+        "disabled": sorted(index[r] for r in analysis.disabled_relations if r in index),
+        "partners": _partners(analysis),
         "positions": {
             actor: [
                 [p, round(score.score, 3), score.mixed, score_words(score.score)]
@@ -244,12 +385,22 @@ def _page_data(amap: ArgumentMap, analysis: Analysis, views: tuple[View, ...]) -
             if by_proposal
         },
         "board": _board(amap, analysis),
-        "camps": [{"name": f"Camp {i + 1}", "members": list(c)} for i, c in enumerate(camps)],
+        # The numbered camps only, in camp_order's (the analysis's) order: the unaligned
+        # actors are in no camp, and `unaligned` lists them.
+        "camps": [
+            {"name": name, "members": list(camp.members)}
+            for name, camp in zip(_camp_names(amap, analysis), analysis.camp_info, strict=True)
+        ],
+        "unaligned": list(analysis.unaligned),
+        "unalignedWord": UNALIGNED,
         "campColours": list(CAMP_COLOURS),
+        "sideStyles": {k: {"color": c, "dashes": d} for k, (_, c, d) in SIDE_STYLES.items()},
         "otherCampColour": OTHER_CAMP_COLOUR,
         "styles": {
-            "nodes": {name: style for name, (_, style) in NODE_STYLES.items()},
-            "edges": {name: style for name, (_, style) in EDGE_STYLES.items()},
+            "nodes": {name: style for name, (_, style) in NODE_STYLES.items()}
+            | {CUT_NODE: _CUT_NODE_STYLE},
+            "edges": {name: style for name, (_, style) in EDGE_STYLES.items()}
+            | {"rel-undercuts": _UNDERCUT_STYLE[1]},
         },
         "visOptions": vis_options(),
         "views": view_data,
@@ -281,20 +432,85 @@ def _edge_swatch(cls: str) -> dict[str, Any]:
     }
 
 
-def _legend(view: View, camps: int) -> list[dict[str, Any]]:
+#: How a stance line is drawn by what the stance means for the proposal the lines are
+#: drawn for (`analysis.stance_sides`): side -> (legend words, colour, dashes). Colour and
+#: dash both change, so the side never rests on colour alone; the line's mark (+, −, 0)
+#: stays the stance's own.
+SIDE_STYLES: dict[str, tuple[str, str, list[int] | bool]] = {
+    "1": ("for it", BLUE, False),
+    "-1": ("against it", VERMILLION, [10, 6]),
+    "0": ("both ways, or neutral", GREY, [2, 5]),
+    "none": ("does not bear on it", "#C8C8C8", [1, 7]),
+}
+
+
+def _side_legend(amap: ArgumentMap, analysis: Analysis) -> list[dict[str, Any]]:
+    question = amap.claims_by_id.get(analysis.question or "")
+    name = question.display if question else "the proposal"
+    items = [
+        _item(
+            f"Lines: what each stance means for \u201c{name}\u201d, the central question "
+            "(select a proposal to redraw them for it); supporting a claim against it "
+            "is drawn as against",
+            ident="sides-for",
+        )
+    ]
+    for text, colour, dashes in SIDE_STYLES.values():
+        dash = ",".join(str(d) for d in dashes) if isinstance(dashes, list) else ""
+        items.append(_item(text, edge={"colour": colour, "dash": dash, "arrow": False}))
+    items.append(
+        _item(
+            "mark on a line: what the actor said of the claim:"
+            " + supports, \u2212 opposes, 0 neutral"
+        )
+    )
+    return items
+
+
+def _legend(
+    view: View, amap: ArgumentMap, analysis: Analysis, names: list[str]
+) -> list[dict[str, Any]]:
     node_classes = [c for c in NODE_STYLES if any(n.cls == c for n in view.nodes)]
     edge_classes = [c for c in EDGE_STYLES if any(e.cls == c for e in view.edges)]
     items = [_item(NODE_STYLES[c][0], node=_node_swatch(c)) for c in node_classes]
-    items += [_item(EDGE_STYLES[c][0], edge=_edge_swatch(c)) for c in edge_classes]
+    if view.name == "stances":
+        items += _side_legend(amap, analysis)
+    else:
+        items += [_item(EDGE_STYLES[c][0], edge=_edge_swatch(c)) for c in edge_classes]
     if any(c.startswith("actor-") for c in node_classes):
+        for i, (name, camp) in enumerate(zip(names, analysis.camp_info, strict=True)):
+            if i < len(CAMP_COLOURS) and len(camp.members) > 1:
+                items.append(_item(name, swatches=[CAMP_COLOURS[i]]))
         items.append(
             _item(
-                "fill: camp 1, 2, \u2026 by size; grey: a camp of one or a later camp",
-                swatches=[*CAMP_COLOURS[:camps], OTHER_CAMP_COLOUR],
+                f"grey: a later camp, a camp of one, or {UNALIGNED.lower()}",
+                swatches=[OTHER_CAMP_COLOUR],
             )
         )
     if view.name == "camps":
         items.append(_item("line width: strength of agreement or conflict"))
+    if view.name == "argument":
+        items += _undercut_legend(amap, analysis)
+    return items
+
+
+def _undercut_legend(amap: ArgumentMap, analysis: Analysis) -> list[dict[str, Any]]:
+    if not any(r.kind is RelationKind.UNDERCUTS for r in amap.relations):
+        return []
+    style = _UNDERCUT_STYLE[1]
+    items = [
+        _item(
+            _UNDERCUT_STYLE[0],
+            edge={"colour": style["color"]["color"], "dash": "3,4", "arrow": False},
+        )
+    ]
+    if analysis.disabled_relations:
+        items.append(
+            _item(
+                "grey, marked \u2298: a link an accepted undercut disables",
+                edge={"colour": "#C8C8C8", "dash": "", "arrow": True},
+            )
+        )
     return items
 
 
@@ -304,9 +520,11 @@ def _item(
     node: dict[str, Any] | None = None,
     edge: dict[str, Any] | None = None,
     swatches: list[str] | None = None,
+    ident: str = "",
 ) -> dict[str, Any]:
-    """One legend entry: its words and at most one kind of swatch."""
-    return {"text": text, "node": node, "edge": edge, "swatches": swatches or []}
+    """One legend entry: its words and at most one kind of swatch (`ident`: an id the
+    page script rewrites the words by)."""
+    return {"text": text, "node": node, "edge": edge, "swatches": swatches or [], "id": ident}
 
 
 def _counts(amap: ArgumentMap) -> str:
@@ -327,17 +545,22 @@ def _counts(amap: ArgumentMap) -> str:
 
 
 def _filters(amap: ArgumentMap, analysis: Analysis) -> dict[str, Any]:
-    camps = camp_order(analysis)
     camp_boxes: list[dict[str, Any]] = []
-    for i, camp in enumerate(camps):
-        coloured = i < len(CAMP_COLOURS) and len(camp) > 1
+    names = _camp_names(amap, analysis)
+    for i, (name, camp) in enumerate(zip(names, analysis.camp_info, strict=True)):
+        coloured = i < len(CAMP_COLOURS) and len(camp.members) > 1
         colour = CAMP_COLOURS[i] if coloured else OTHER_CAMP_COLOUR
+        camp_boxes.append({"value": i, "colour": colour, "name": name})
+    in_camp = {a for camp in analysis.camp_info for a in camp.members}
+    rest = sum(a.id not in in_camp for a in amap.actors)
+    if rest:
         camp_boxes.append(
-            {"value": i, "colour": colour, "name": f"Camp {i + 1}", "size": len(camp)}
+            {
+                "value": "none",
+                "colour": "",
+                "name": f"{UNALIGNED} \u00b7 {rest} actor{'s' * (rest != 1)}",
+            }
         )
-    in_camp = {a for camp in camps for a in camp}
-    if any(a.id not in in_camp for a in amap.actors):
-        camp_boxes.append({"value": "none", "colour": "", "name": "in no camp", "size": 0})
     return {
         "kinds": [k.value for k in ActorKind if any(a.kind is k for a in amap.actors)],
         "camps": camp_boxes,
@@ -420,7 +643,7 @@ def render_index(amap: ArgumentMap, analysis: Analysis, *, report_href: str = "r
     views = build_views(amap, analysis)
     vis_js = _vis_network_js()
     app_js = _asset("argmap.js")
-    camps = sum(len(c) > 1 for c in camp_order(analysis))
+    names = _camp_names(amap, analysis)
     return (
         _templates()
         .get_template("page.html.j2")
@@ -437,7 +660,7 @@ def render_index(amap: ArgumentMap, analysis: Analysis, *, report_href: str = "r
                     "title": _VIEW_TITLES[view.name],
                     "help": _VIEW_HELP[view.name],
                     "notice": view.notice,
-                    "legend": _legend(view, camps),
+                    "legend": _legend(view, amap, analysis, names),
                 }
                 for view in views
             ],

@@ -33,7 +33,7 @@ from argmap.render.summary import (
     summarise,
 )
 
-__all__ = ["outline_html", "safe_href", "score_words"]
+__all__ = ["outline_html", "score_words"]
 
 # Deeper chains continue as separate entries at the end: keeps the HTML nesting (and this
 # module's recursion) shallow whatever the map.
@@ -50,22 +50,6 @@ _KIND_WORD = {
     ClaimKind.CLAIM: "Claim",
     ClaimKind.EVIDENCE: "Evidence",
 }
-
-
-def safe_href(url: str | None) -> str | None:
-    """`url` if it is an http or https url (the only kind that becomes a link), else None."""
-    if url is None:
-        return None
-    stripped = url.strip()
-    scheme, sep, rest = stripped.partition("://")
-    if (
-        sep
-        and scheme.lower() in ("http", "https")
-        and rest
-        and not any(c.isspace() for c in stripped)
-    ):
-        return stripped
-    return None
 
 
 def score_words(score: float) -> str:
@@ -89,21 +73,33 @@ class Entry:
     ref: bool = False
     stances: list[Stance] = field(default_factory=list)
     groups: list[tuple[str, list[Entry]]] = field(default_factory=list)  # ("For", entries)
+    # The claims that undercut the link from this entry to its parent, and whether an
+    # accepted one disables the link: (claim, disabled).
+    cuts: list[tuple[Claim, bool]] = field(default_factory=list)
+    # A proposal's stated sides, `analysis.sides[...].summary()`: the count the page's
+    # tooltip and panel and the report give.
+    sides: str = ""
 
 
 class _Outline:
-    def __init__(self, amap: ArgumentMap) -> None:
+    def __init__(self, amap: ArgumentMap, disabled: frozenset[str] = frozenset()) -> None:
         self.amap = amap
+        self.disabled = disabled
         self.done: set[str] = set()
         self.stances: dict[str, list[Stance]] = defaultdict(list)
         for stance in amap.stances:
             self.stances[stance.claim].append(stance)
         for items in self.stances.values():
             items.sort(key=lambda s: (_POSITION_ORDER[s.position], s.actor, s.id))
-        self.arguing: dict[str, list[tuple[RelationKind, str]]] = defaultdict(list)
+        self.arguing: dict[str, list[tuple[RelationKind, str, str]]] = defaultdict(list)
+        self.cut_by: dict[str, list[str]] = defaultdict(list)
         for relation in sorted(amap.relations, key=lambda r: r.id):
-            if relation.origin in amap.claims_by_id:
-                self.arguing[relation.target].append((relation.kind, relation.origin))
+            if relation.origin not in amap.claims_by_id:
+                continue
+            if relation.kind is RelationKind.UNDERCUTS:
+                self.cut_by[relation.target].append(relation.origin)
+            else:
+                self.arguing[relation.target].append((relation.kind, relation.origin, relation.id))
 
     def entry(self, claim: Claim, depth: int, mark: str = "") -> Entry:
         if claim.id in self.done or depth > _MAX_DEPTH:
@@ -112,9 +108,15 @@ class _Outline:
         entry = Entry(claim, mark, stances=self.stances.get(claim.id, []))
         arguing = self.arguing.get(claim.id, [])
         for kind, heading, sign in _ARGUING:
-            children = [o for k, o in arguing if k is kind]
+            children = [(o, r) for k, o, r in arguing if k is kind]
             if children:
-                entries = [self.entry(self.amap.claims_by_id[c], depth + 1, sign) for c in children]
+                entries = []
+                for origin, relation in children:
+                    child = self.entry(self.amap.claims_by_id[origin], depth + 1, sign)
+                    claims = self.amap.claims_by_id
+                    cut = relation in self.disabled
+                    child.cuts = [(claims[c], cut) for c in self.cut_by.get(relation, [])]
+                    entries.append(child)
                 entry.groups.append((heading, entries))
         return entry
 
@@ -127,9 +129,12 @@ _ARGUING = (
 )
 
 
-def _tree(amap: ArgumentMap) -> tuple[list[Entry], list[Entry]]:
-    """The proposals' trees, then the trees of the claims linked to no proposal."""
-    outline = _Outline(amap)
+def _tree(
+    amap: ArgumentMap, disabled: frozenset[str] = frozenset()
+) -> tuple[list[Entry], list[Entry]]:
+    """The proposals' trees, then the trees of the claims linked to no proposal
+    (`disabled`: the relations an accepted undercut disables)."""
+    outline = _Outline(amap, disabled)
     claims = sorted(amap.claims, key=lambda c: c.id)
     # The most argued-about proposal first (relations into it and stances on it).
     weight: dict[str, int] = defaultdict(int)
@@ -194,7 +199,10 @@ def outline_html(amap: ArgumentMap, analysis: Analysis) -> str:
     from argmap.render.report import verdict_parts
     from argmap.render.templates import render_template
 
-    tops, others = _tree(amap)
+    tops, others = _tree(amap, frozenset(analysis.disabled_relations))
+    for top in tops:
+        if not top.ref and top.claim.id in analysis.sides:
+            top.sides = analysis.sides[top.claim.id].summary()
     summary = summarise(amap, analysis)
     return render_template(
         "outline.html",

@@ -36,7 +36,7 @@ from argmap.render.summary import (
     unaligned,
 )
 from argmap.render.templates import render_template
-from argmap.text import md_escape, plural
+from argmap.text import excerpt, md_escape, plural, signed
 
 __all__ = [
     "md",
@@ -57,8 +57,6 @@ _TEXT_ACTORS = 12
 # below it (16 at most in the drug consumption rooms map); a coded dataset of thousands
 # of statements would otherwise make the report a book.
 _REASONS = 20
-# A quote in the summary is cut to this many characters; the actor's section has it whole.
-_EXCERPT = 100
 # The summary names this many members of a camp (and of the unaligned); the Camps
 # section names them all.
 _CAMP_NAMES = 5
@@ -67,32 +65,6 @@ _CAMP_NAMES = 5
 def _plain(text: str) -> str:
     # Terminal output: no control characters (an escape sequence in a map stays inert).
     return _CONTROL.sub(" ", text)
-
-
-def signed(value: float) -> str:
-    """A score with its sign and two decimals; zero (and rounding noise) is ` 0.00`.
-
-    >>> signed(0.5), signed(-1.0), signed(-0.0001)
-    ('+0.50', '-1.00', ' 0.00')
-    """
-    rounded = round(value, 2)
-    return " 0.00" if rounded == 0 else f"{rounded:+.2f}"
-
-
-def excerpt(text: str, limit: int = _EXCERPT) -> str:
-    """`text` on one line, cut at a word before `limit` characters with an ellipsis.
-
-    >>> excerpt("We should open a room this year.", 20)
-    'We should open a…'
-    """
-    flat = " ".join(text.split())
-    if len(flat) <= limit:
-        return flat
-    cut = flat[: limit - 1]
-    space = cut.rfind(" ")
-    if space > limit // 2:
-        cut = cut[:space]
-    return cut.rstrip(" ,;:.") + "\u2026"
 
 
 # ---- what both reports say, worked out once ------------------------------------------

@@ -459,8 +459,14 @@ def camps_view(amap: ArgumentMap, analysis: Analysis) -> View:
         xs = [xy[m][0] for m in members]
         ys = [xy[m][1] for m in members]
         if camp == spare:
-            name = "Actors with no camp of their own"
-        else:
+            alone = all(m in analysis.unaligned for m in members)
+            name = "Unaligned" if alone else "Unaligned, and camps of one actor"
+        elif camp < len(analysis.camp_info):
+            # The camp's one name (as in the filter, legend, outline and report).
+            info = analysis.camp_info[camp]
+            claim = amap.claims_by_id.get(info.proposal or "")
+            name = f"Camp {info.number}: {info.title(claim.display if claim else None)}"
+        else:  # a hand-built analysis with no camp_info
             name = f"Camp {camp + 1} \u00b7 {len(camp_list[camp])} actors"
         labels.append((name, round(sum(xs) / len(xs)), min(ys) - 40))
     first = boxes[0][1] if boxes else []

@@ -40,12 +40,17 @@
   var relationsTo = {};
   var relationsFrom = {};
   var relations = data.relations.map(function (a) {
-    return { from: a[0], to: a[1], kind: a[2], source: a[3], note: a[4] };
+    return { from: a[0], to: a[1], kind: a[2], source: a[3], note: a[4], id: a[5] };
   });
   relations.forEach(function (r) {
     (relationsTo[r.to] = relationsTo[r.to] || []).push(r);
     (relationsFrom[r.from] = relationsFrom[r.from] || []).push(r);
   });
+  var relationById = {};
+  relations.forEach(function (r) { relationById[r.id] = r; });
+  var disabled = {};
+  (data.disabled || []).forEach(function (i) { disabled[i] = true; });
+  // data.camps holds the numbered camps only; an actor in none is unaligned.
   var campOf = {};
   data.camps.forEach(function (camp, i) {
     camp.members.forEach(function (a) { campOf[a] = i; });
@@ -89,11 +94,33 @@
   function plural(n, word, many) { return n + " " + (n === 1 ? word : (many || word + "s")); }
   var VERB = { supports: "supports", opposes: "opposes", neutral: "is neutral on" };
   var SIGN = { supports: "+", opposes: "\u2212", neutral: "0" };
-  var ACCEPTANCE = {
-    "in": "accepted: no undefeated claim attacks it",
-    "out": "defeated: an accepted claim attacks it",
-    "undecided": "undecided: it sits in an unresolved cycle of attacks"
-  };
+  // A reason is a claim or a relation (an undercut's target): name either.
+  function reasonName(id) {
+    var r = relationById[id];
+    return r ? "the link from \u201c" + claimName(r.from) + "\u201d to \u201c" + nameOf(r.to) + "\u201d" : "\u201c" + claimName(id) + "\u201d";
+  }
+  function andList(items) {
+    if (items.length < 2) { return items.join(""); }
+    return items.slice(0, -1).join(", ") + " and " + items[items.length - 1];
+  }
+  // What the map holds on a claim's acceptance, in words, with its reasons
+  // (analysis.acceptance_reasons); never "defeated": an unanswered objection is not a
+  // refutation, and the articles may not dispute it at all.
+  function acceptanceWords(c) {
+    var why = andList((c.reasons || []).map(reasonName));
+    if (c.acceptance === "in") { return "in: no objection to it stands unanswered"; }
+    if (c.acceptance === "out") {
+      return "out: " + plural(c.reasons.length, "unanswered objection") + (why ? ", " + why : "");
+    }
+    if (c.acceptance === "undecided") {
+      return "undecided: in a cycle of objections no claim settles" + (why ? ", with " + why : "");
+    }
+    return c.acceptance;
+  }
+  function strengthWords(c) {
+    return c.strength.toFixed(2) + " of 1 (DF-QuAD): every claim starts at 0.50; the supports " +
+      "that stand raise it, the attacks that stand lower it";
+  }
 
   function holders(claimId) {
     var out = { supports: [], opposes: [], neutral: [] };
@@ -124,9 +151,62 @@
     return node;
   }
 
+  // The stance map draws each stance by what it means for one proposal (the selected
+  // one, else the central question), from analysis.stance_sides: supporting a claim that
+  // argues against the proposal is drawn as against. The line's mark stays the stance's.
+  function sideProposal() {
+    var c = selected ? data.claims[selected] : null;
+    return c && c.kind === "proposal" ? selected : data.question;
+  }
+  var SIDE_WORDS = { "1": "for it", "-1": "against it", "0": "both ways", "none": "does not bear on it" };
+  function edgeSide(e) {
+    var by = data.stanceSides[sideProposal()] || {};
+    var seen = {};
+    e[5].forEach(function (i) { var v = by[String(i)]; seen[v === undefined ? "none" : String(v)] = true; });
+    var keys = Object.keys(seen);
+    if (keys.length === 1) { return keys[0]; }
+    delete seen.none;
+    keys = Object.keys(seen);
+    return keys.length === 1 ? keys[0] : "0";
+  }
+  var drawnFor = null;
+  var sidesLegend = document.getElementById("sides-for");
+  var sidesLegendText = sidesLegend ? sidesLegend.textContent : "";
+  // After a selection: redraw the stance lines if the proposal they are drawn for changed.
+  function restyleSides() {
+    var p = sideProposal();
+    if (p === drawnFor) { return; }
+    drawnFor = p;
+    if (sidesLegend) {
+      sidesLegend.textContent = p === data.question ? sidesLegendText :
+        "Lines: what each stance means for \u201c" + claimName(p) + "\u201d, the proposal selected " +
+        "(close it to go back to the central question); supporting a claim against it is drawn as against";
+    }
+    if (!networks.stances) { return; }
+    edgeSets.stances.update(views.stances.edges.map(function (e) {
+      var edge = visEdge(e, false);
+      return { id: edge.id, color: edge.color, dashes: edge.dashes };
+    }));
+    if (highlighted.stances) { highlight("stances", highlighted.stances); }
+  }
+
+  // The point an undercut ends on ("cut:" and the undercut edge's id): not an entry.
+  function isCut(id) { return typeof id === "string" && id.indexOf("cut:") === 0; }
+  // A relation an accepted undercut disables: drawn faded, marked with a ⊘.
+  function isDisabled(e) { return e[3].indexOf("rel-") === 0 && e[5].some(function (i) { return disabled[i]; }); }
+
   function visEdge(e, faded) {
     var edge = copy(data.styles.edges[e[3]]);
     edge.id = e[0]; edge.from = e[1]; edge.to = e[2];
+    if (isDisabled(e)) {
+      edge.color = { color: "#C8C8C8", highlight: "#8C8C8C", hover: "#8C8C8C", opacity: 1 };
+      edge.label = (edge.label ? edge.label + " " : "") + "\u2298";
+    }
+    if (e[3].indexOf("stance-") === 0 && data.question) {
+      var look = data.sideStyles[edgeSide(e)];
+      edge.color = { color: look.color, highlight: look.color, hover: look.color };
+      edge.dashes = look.dashes;
+    }
     if (e[4]) { edge.width = e[4]; }
     if (e[7] && e[7].length) { edge.smooth = { enabled: true, type: e[7][0], roundness: e[7][1] }; }
     edge.color.opacity = faded ? 0.06 : (edge.color.opacity || 1);
@@ -152,7 +232,12 @@
     network.canvas.frame.tabIndex = -1;
     times.network = performance.now();
     networks[name] = network; nodeSets[name] = nodes; edgeSets[name] = edges;
-    network.on("hoverNode", function (p) { showTooltip(nodeTooltip(p.node), p.event); });
+    if (name === "stances") { drawnFor = sideProposal(); }
+    placeCuts(name);
+    network.on("dragEnd", function () { placeCuts(name); });
+    network.on("hoverNode", function (p) {
+      showTooltip(isCut(p.node) ? edgeTooltip(name, p.node.slice(4)) : nodeTooltip(p.node), p.event);
+    });
     network.on("hoverEdge", function (p) { showTooltip(edgeTooltip(name, p.edge), p.event); });
     network.on("blurNode", hideTooltip);
     network.on("blurEdge", hideTooltip);
@@ -160,7 +245,8 @@
     network.on("zoom", hideTooltip);
     network.on("click", function (p) {
       hideTooltip();
-      if (p.nodes.length) { select(p.nodes[0], false); }
+      if (p.nodes.length && isCut(p.nodes[0])) { selectEdge(name, p.nodes[0].slice(4)); }
+      else if (p.nodes.length) { select(p.nodes[0], false); }
       else if (p.edges.length) { selectEdge(name, p.edges[0]); }
       else { clearSelection(); }
       commit(true);
@@ -170,7 +256,12 @@
         ctx.font = "bold 18px system-ui, sans-serif";
         ctx.textAlign = "center";
         ctx.fillStyle = "#333333";
-        ctx.fillText(g[0], g[1], g[2]);
+        // A camp's name on two lines ("Camp 1: For: …" over "mean … · 23 actors") so
+        // it stays within a phone's width.
+        var cut = g[0].indexOf(" \u00b7 ");
+        if (cut < 0) { ctx.fillText(g[0], g[1], g[2]); return; }
+        ctx.fillText(g[0].slice(0, cut), g[1], g[2] - 24);
+        ctx.fillText(g[0].slice(cut + 3), g[1], g[2]);
       });
       if (firstDraw === null) {
         firstDraw = performance.now();
@@ -181,6 +272,21 @@
     initialZoom(name);
     applyFilters();
     return network;
+  }
+
+  // Move each undercut's end point onto the middle of the edge it undercuts, as drawn
+  // (a bent edge's middle is off the straight line between its ends).
+  function placeCuts(name) {
+    var network = networks[name];
+    var moves = [];
+    views[name].nodes.forEach(function (n) {
+      if (n[1] !== "undercut-mid") { return; }
+      var edge = network.body.edges[n[0].slice(4)];
+      if (!edge || !edge.edgeType || !edge.edgeType.getPoint) { return; }
+      var at = edge.edgeType.getPoint(0.5);
+      moves.push({ id: n[0], x: at.x, y: at.y });
+    });
+    if (moves.length) { nodeSets[name].update(moves); }
   }
 
   // Fit the whole view when it stays legible; otherwise open on the view's home (its
@@ -236,25 +342,35 @@
     }
     var c = data.claims[id];
     var h = holders(id);
-    var count = data.board[id] ? sides(id) : h.supports.length + " for, " + h.opposes.length + " against";
+    var count = data.board[id] ? sides(id) + " (stated positions)" : holdWords(h);
     return c.kind.charAt(0).toUpperCase() + c.kind.slice(1) + ": " + clip(c.text, 160) +
       "\n" + count + " \u00b7 click for details";
   }
 
-  // A proposal's count is its board's: the same actors the panel lists by name.
+  // A proposal's count is its board's (analysis.sides): the same actors the panel lists
+  // by name. A claim's count is of stances on it, in other words, so "for, against"
+  // has one meaning on the page.
   function sides(id) { return data.board[id].summary; }
+  function holdWords(h) {
+    return h.supports.length + " support, " + h.opposes.length + " oppose" +
+      (h.neutral.length ? ", " + h.neutral.length + " neutral" : "");
+  }
 
   function edgeTooltip(name, id) {
     var e = viewEdges[name][id];
     if (name === "argument") {
       var r = relations[e[5][0]];
+      if (r.kind === "undercuts") {
+        return clip(claimName(r.from), 60) + "\n\u2298 undercuts " + clip(reasonName(r.to), 120);
+      }
       return clip(claimName(r.from), 60) + "\n" + (r.kind === "supports" ? "+ supports" : "\u2212 attacks") +
-        "\n" + clip(claimName(r.to), 60);
+        "\n" + clip(claimName(r.to), 60) + (isDisabled(e) ? "\n\u2298 disabled: an accepted claim undercuts this link" : "");
     }
     if (name === "stances") {
       var s = stances[e[5][0]];
+      var meaning = data.question ? "\nFor \u201c" + clip(claimName(sideProposal()), 50) + "\u201d: " + SIDE_WORDS[edgeSide(e)] : "";
       return actorName(s.actor) + " " + SIGN[s.position] + " " + VERB[s.position] + " \u201c" +
-        clip(claimName(s.claim), 60) + "\u201d\n" + plural(e[5].length, "quote") + " \u00b7 click to read";
+        clip(claimName(s.claim), 60) + "\u201d" + meaning + "\n" + plural(e[5].length, "quote") + " \u00b7 click to read";
     }
     return actorName(e[1]) + " and " + actorName(e[2]) + ": " +
       (e[3] === "agree" ? "+ agree" : "\u2212 conflict") + " (" + e[6] + ")";
@@ -312,6 +428,7 @@
       else if (move) { network.focus(id, { scale: Math.max(network.getScale(), 1), animation: false }); }
     }
     document.body.classList.toggle("has-board", !!data.board[id]);
+    restyleSides();
     showPanel(nodePanel(id, name), keepFocus);
     if (name && name === current && focusSteps) { fitVisible(name); }
     if (name && name === current && (move || focusSteps)) { clearOfSheet(name, id); }
@@ -333,6 +450,7 @@
     selected = null;
     selectedEdge = id;
     highlight(name, null);
+    restyleSides();
     document.body.classList.remove("has-board");
     showPanel(edgePanel(name, id));
   }
@@ -340,6 +458,7 @@
   function clearSelection() {
     selected = null;
     selectedEdge = null;
+    restyleSides();
     if (focusSteps) { focusSteps = 0; applyFilters(); }
     if (current && networks[current]) {
       networks[current].unselectAll();
@@ -465,17 +584,24 @@
         a.affiliations.forEach(function (x, i) { if (i) { aff.appendChild(document.createTextNode(", ")); } aff.appendChild(linkTo(x)); });
         facts.push(el("dt", { text: "Affiliations" }), aff);
       }
-      if (campOf[id] !== undefined) {
-        var camp = data.camps[campOf[id]];
-        facts.push(el("dt", { text: "Camp" }), el("dd", { text: camp.name + " (" + plural(camp.members.length, "actor") + ")" }));
-      }
+      var camp = campOf[id] !== undefined ? data.camps[campOf[id]].name : data.unalignedWord + ": no stated position and no agreement with anyone";
+      facts.push(el("dt", { text: "Camp" }), el("dd", { id: "actor-camp", text: camp }));
       out.push(el("dl", { cls: "facts" }, facts));
+      var partners = data.partners[id] || [];
+      [["agree", "Agrees most with", function (w) { return w > 0; }],
+       ["conflict", "Conflicts most with", function (w) { return w < 0; }]].forEach(function (k) {
+        var items = partners.filter(function (p) { return k[2](p[1]); }).map(function (p) {
+          return el("li", null, [linkTo(p[0]), " (" + (p[1] > 0 ? "+" : "\u2212") + Math.abs(p[1]).toFixed(2) + ")"]);
+        });
+        var sec = section(k[1] + " (" + items.length + ")", items);
+        if (sec) { sec.classList.add("partners-" + k[0]); out.push(sec); }
+      });
       var pos = (data.positions[id] || []).map(function (p) {
         return el("li", null, [linkTo(p[0]), ": " + p[3] + (p[2] ? " \u2014 mixed: has arguments on both sides" : "")]);
       });
-      var posSection = section("Computed position", pos);
+      var posSection = section("Stated positions", pos);
       if (posSection) {
-        posSection.appendChild(el("p", { cls: "hint", text: "From \u22121 (against) to +1 (for), through the claims the actor holds and how they bear on each proposal." }));
+        posSection.appendChild(el("p", { cls: "hint", text: "From \u22121 (against) to +1 (for): where the actor's own sources link them to a proposal, through the claims they hold. Positions reached only through other sources are in each proposal's \u201cInferred, not stated\u201d part." }));
         out.push(posSection);
       }
       out.push(section("Stances (" + (stancesByActor[id] || []).length + ")",
@@ -487,20 +613,30 @@
       var cfacts = [];
       if (c.source) { cfacts.push(el("dt", { text: "Source" }), el("dd", null, [sourceLine(c.source)])); }
       if (c.tags.length) { cfacts.push(el("dt", { text: "Tags" }), el("dd", { text: c.tags.join(", ") })); }
-      if (c.acceptance) { cfacts.push(el("dt", { text: "Acceptance" }), el("dd", { text: ACCEPTANCE[c.acceptance] || c.acceptance })); }
       var h = holders(id);
-      if (data.board[id]) { cfacts.push(el("dt", { text: "Positions" }), el("dd", { text: sides(id) })); }
-      cfacts.push(el("dt", { text: data.board[id] ? "Direct stances" : "Held by" }), el("dd", { text: h.supports.length + " for, " + h.opposes.length + " against, " + h.neutral.length + " neutral" }));
+      if (data.board[id]) { cfacts.push(el("dt", { text: "Stated positions" }), el("dd", { id: "board-summary", text: sides(id) })); }
+      else { cfacts.push(el("dt", { text: "Stances" }), el("dd", { text: holdWords(h) })); }
+      if (c.acceptance) { cfacts.push(el("dt", { text: "Acceptance" }), el("dd", { id: "acceptance-words", text: acceptanceWords(c) })); }
+      if (c.strength !== null && c.strength !== undefined) { cfacts.push(el("dt", { text: "Strength" }), el("dd", { id: "strength-words", text: strengthWords(c) })); }
       out.push(el("dl", { cls: "facts" }, cfacts));
       if (data.board[id]) { out.push(proBoard(id)); }
       var st = stancesByClaim[id] || [];
       ["supports", "opposes", "neutral"].forEach(function (p) {
         var title = { supports: "Supporters", opposes: "Opponents", neutral: "Neutral" }[p];
+        if (data.board[id]) { title = "Stances on the proposal itself: " + VERB[p]; }
         out.push(section(title + " (" + h[p].length + ")", st.filter(function (s) { return s.position === p; })
           .map(function (s) { return stanceItem(s, true, false); })));
       });
       function rels(list, key, word) {
-        return list.map(function (r) { return el("li", null, [(r.kind === "supports" ? "+ " : "\u2212 ") + word[r.kind] + " ", linkTo(r[key])]); });
+        return list.map(function (r) {
+          if (r.kind === "undercuts") {
+            var t = relationById[r.to];
+            return el("li", null, ["\u2298 undercuts the link from ", linkTo(t.from), " to ", linkTo(t.to)]);
+          }
+          var off = relations.indexOf(r);
+          return el("li", null, [(r.kind === "supports" ? "+ " : "\u2212 ") + word[r.kind] + " ", linkTo(r[key]),
+            disabled[off] ? " \u2298 (disabled: undercut)" : ""]);
+        });
       }
       out.push(section("Argued about by", rels(relationsTo[id] || [], "from", { supports: "supported by", attacks: "attacked by" })));
       out.push(section("Argues about", rels(relationsFrom[id] || [], "to", { supports: "supports", attacks: "attacks" })));
@@ -521,6 +657,14 @@
       else { body.push(el("p", { cls: "tag", text: "no quote" })); }
       if (s.claim !== proposal) { body.push(el("p", { cls: "hint" }, [SIGN[s.position] + " " + VERB[s.position] + " ", linkTo(s.claim)])); }
     }
+    if (entry[3]) {
+      // An inferred position: the chain of claims and the sources behind it.
+      var via = [];
+      entry[3].path.forEach(function (c, i) { if (i) { via.push(" \u2192 "); } via.push(linkTo(c)); });
+      body.push(el("p", { cls: "hint chain" }, ["Inferred through: "].concat(via)));
+      body.push(el("p", { cls: "hint" }, ["Sources: " + entry[3].sources.map(function (x) {
+        return data.sources[x] ? data.sources[x].title : x; }).join("; ")]));
+    }
     return el("li", { cls: "stance" }, body);
   }
   function argumentItem(r) {
@@ -531,7 +675,7 @@
       inner.push(el("li", null, [(sub.kind === "supports" ? "+ supported by " : "\u2212 attacked by "), linkTo(sub.from)]));
     });
     var summary = el("summary", null, [(r.kind === "supports" ? "+ " : "\u2212 ") + claimName(r.from) + " ",
-      el("span", { cls: "status", text: "(" + h.supports.length + " for, " + h.opposes.length + " against)" })]);
+      el("span", { cls: "status", text: "(" + holdWords(h) + ")" })]);
     return el("li", null, [el("details", { cls: "argument" }, [summary,
       el("p", null, [linkTo(r.from)]), el("ul", { cls: "plain" }, inner)])]);
   }
@@ -551,7 +695,7 @@
     [["mixed", "Mixed: arguments on both sides"], ["neutral", "Neutral"],
      ["inferred", "Inferred, not stated: only through other sources\u2019 relations"]].forEach(function (k) {
       if (!b[k[0]].length) { return; }
-      out.appendChild(el("details", { cls: "board-mixed" }, [el("summary", { text: k[1] + " (" + b[k[0]].length + ")" }),
+      out.appendChild(el("details", { cls: "board-mixed board-" + k[0] }, [el("summary", { text: k[1] + " (" + b[k[0]].length + ")" }),
         el("ul", { cls: "plain" }, b[k[0]].map(function (e) { return boardActor(e, id); }))]));
     });
     out.appendChild(el("p", { cls: "hint", text: "Stated positions: where the actor's own source links them to this proposal. The quote is the one that pulls them most that way." }));
@@ -563,21 +707,59 @@
     var out = [];
     if (name === "argument") {
       var r = relations[e[5][0]];
-      $("panel-title").textContent = r.kind === "supports" ? "+ Support" : "\u2212 Attack";
-      out.push(el("p", null, [linkTo(r.from), " " + r.kind + " ", linkTo(r.to)]));
+      $("panel-title").textContent = r.kind === "supports" ? "+ Support" : r.kind === "attacks" ? "\u2212 Attack" : "\u2298 Undercut";
+      if (r.kind === "undercuts") {
+        var t = relationById[r.to];
+        out.push(el("p", null, [linkTo(r.from), " undercuts the link: ", linkTo(t.from), " " + t.kind + " ", linkTo(t.to)]));
+        out.push(el("p", { cls: "hint", text: "An undercut attacks the inference, not the claim: it says the link does not hold, not that the claim is false." }));
+      } else {
+        out.push(el("p", null, [linkTo(r.from), " " + r.kind + " ", linkTo(r.to)]));
+      }
+      if (isDisabled(e)) {
+        var by = relations.filter(function (u) { return u.kind === "undercuts" && u.to === r.id; });
+        out.push(el("p", { cls: "note", id: "disabled-note" }, ["\u2298 Disabled: undercut by "].concat(
+          by.map(function (u, i) { return i ? [", ", linkTo(u.from)] : [linkTo(u.from)]; }).reduce(function (a, b) { return a.concat(b); }, []),
+          [" (accepted), so this link no longer counts."])));
+      }
       if (r.source) { out.push(el("p", null, [sourceLine(r.source)])); }
       if (r.note) { out.push(el("p", { cls: "note", text: r.note })); }
     } else if (name === "stances") {
       var first = stances[e[5][0]];
       $("panel-title").textContent = actorName(first.actor) + " " + SIGN[first.position] + " " + VERB[first.position];
       out.push(el("p", null, [linkTo(first.actor), " " + VERB[first.position] + " ", linkTo(first.claim)]));
+      if (data.question) {
+        out.push(el("p", { cls: "hint", id: "stance-meaning" }, ["For ", linkTo(sideProposal()), ": " + SIDE_WORDS[edgeSide(e)] +
+          " (what supporting or opposing this claim means for the proposal, through the map's relations)"]));
+      }
       out.push(section("Quotes (" + e[5].length + ")", e[5].map(function (i) { return stanceItem(stances[i], false, false); })));
     } else {
       $("panel-title").textContent = e[3] === "agree" ? "+ Agreement" : "\u2212 Conflict";
       out.push(el("p", null, [linkTo(e[1]), " and ", linkTo(e[2]), " " + (e[3] === "agree" ? "agree" : "conflict") + " (weight " + e[6] + ")"]));
       out.push(el("p", { cls: "hint", text: "Weight: how far their positions on the shared claims agree (+1) or conflict (\u22121)." }));
+      out = out.concat(sharedClaims(e[1], e[2]));
     }
     return out.filter(Boolean);
+  }
+
+  // The claims two actors both take a stance on: the same stance (shared) or opposite
+  // ones (opposed), each with both actors' quotes.
+  function sharedClaims(a, b) {
+    var mine = {};
+    (stancesByActor[a] || []).forEach(function (s) { (mine[s.claim] = mine[s.claim] || []).push(s); });
+    var shared = [];
+    var opposed = [];
+    (stancesByActor[b] || []).forEach(function (t) {
+      (mine[t.claim] || []).forEach(function (s) {
+        if (s.position === "neutral" || t.position === "neutral") { return; }
+        (s.position === t.position ? shared : opposed).push([s, t]);
+      });
+    });
+    function item(pair) {
+      return el("li", { cls: "pair" }, [el("p", null, [linkTo(pair[0].claim)]),
+        el("ul", { cls: "plain" }, [stanceItem(pair[0], true, false), stanceItem(pair[1], true, false)])]);
+    }
+    return [section("Shared claims (" + shared.length + ")", shared.map(item)),
+            section("Opposed claims (" + opposed.length + ")", opposed.map(item))].filter(Boolean);
   }
 
   // ---- search ----------------------------------------------------------------------
@@ -707,11 +889,16 @@
         relations.forEach(function (r) { if (r.source === f.source) { inSource[r.from] = true; inSource[r.to] = true; } });
       }
       view.nodes.forEach(function (n) {
+        if (isCut(n[0])) { return; }
         var c = data.claims[n[0]];
         var held = (stancesByClaim[n[0]] || []).some(function (s) { return stancePasses(f, s); });
         if (f.source ? (c.source === f.source || inSource[n[0]] || held) : (c.kind === "proposal" || held)) {
           nodes[n[0]] = true;
         }
+      });
+      view.nodes.forEach(function (n) {
+        var t = isCut(n[0]) ? viewEdges[name][n[0].slice(4)] : null;
+        if (t && nodes[t[1]] && nodes[t[2]]) { nodes[n[0]] = true; }
       });
       view.edges.forEach(function (e) {
         var r = relations[e[5][0]];
@@ -867,7 +1054,7 @@
   function step(direction) {
     var network = networks[current];
     var xy = network.getPositions(visibleIds(current));
-    var ids = Object.keys(xy).sort(function (a, b) { return xy[a].y - xy[b].y || xy[a].x - xy[b].x || (a < b ? -1 : 1); });
+    var ids = Object.keys(xy).filter(function (id) { return !isCut(id); }).sort(function (a, b) { return xy[a].y - xy[b].y || xy[a].x - xy[b].x || (a < b ? -1 : 1); });
     if (!ids.length) { return; }
     var at = ids.indexOf(selected);
     var next = ids[at < 0 ? (direction > 0 ? 0 : ids.length - 1) : (at + direction + ids.length) % ids.length];
@@ -1045,8 +1232,8 @@
     });
     if (!ids.length) { left = top = 0; right = bottom = 100; }
     (views[name].groups || []).forEach(function (grp) {  // camp names sit above their camps
-      left = Math.min(left, grp[1] - 160); right = Math.max(right, grp[1] + 160);
-      top = Math.min(top, grp[2] - 24); bottom = Math.max(bottom, grp[2]);
+      left = Math.min(left, grp[1] - 300); right = Math.max(right, grp[1] + 300);
+      top = Math.min(top, grp[2] - 48); bottom = Math.max(bottom, grp[2]);
     });
     var pad = 20;
     var root = svgEl("svg", { xmlns: SVG, viewBox: [left - pad, top - pad, right - left + 2 * pad, bottom - top + 2 * pad].join(" "),
@@ -1113,7 +1300,12 @@
       root.appendChild(g);
     });
     (views[name].groups || []).forEach(function (grp) {
-      root.appendChild(svgEl("text", { x: grp[1], y: grp[2], "text-anchor": "middle", "font-size": 18, "font-weight": "bold", fill: "#333333" }, grp[0]));
+      // On two lines, as the canvas draws them.
+      var cut = grp[0].indexOf(" \u00b7 ");
+      var lines = cut < 0 ? [grp[0]] : [grp[0].slice(0, cut), grp[0].slice(cut + 3)];
+      lines.forEach(function (line, i) {
+        root.appendChild(svgEl("text", { x: grp[1], y: grp[2] - 24 * (lines.length - 1 - i), "text-anchor": "middle", "font-size": 18, "font-weight": "bold", fill: "#333333" }, line));
+      });
     });
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + new XMLSerializer().serializeToString(root);
   }
@@ -1208,7 +1400,8 @@
 
   window.argmap = {
     data: data, networks: networks, nodes: nodeSets, edges: edgeSets,
-    select: select, showView: showView, reset: reset, visibleParts: visibleParts,
+    select: select, selectEdge: selectEdge, clearSelection: clearSelection,
+    showView: showView, reset: reset, visibleParts: visibleParts,
     filterState: filterState, current: function () { return current; },
     selected: function () { return selected; }, rank: rank, setFocus: setFocus,
     viewSvg: viewSvg, preparePrint: preparePrint, stateHash: stateHash

@@ -19,9 +19,8 @@ def environment() -> Any:
     """The shared Jinja2 environment (built once; jinja2 is imported only when rendering)."""
     import jinja2
 
-    from argmap.render.outline import safe_href
-    from argmap.render.report import excerpt, signed
     from argmap.render.summary import stand
+    from argmap.text import excerpt, plural, safe_href, signed
 
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(Path(__file__).parent),
@@ -35,7 +34,7 @@ def environment() -> Any:
     env.filters["signed"] = signed
     env.filters["stand"] = stand
     env.filters["excerpt"] = excerpt
-    env.filters["plural"] = lambda count, noun: f"{count} {noun}{'s' * (count != 1)}"
+    env.filters["plural"] = plural
     return env
 
 
