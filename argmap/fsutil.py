@@ -6,7 +6,9 @@ import contextlib
 import fcntl
 import hashlib
 import os
+import shutil
 import signal
+import stat
 import threading
 import time
 import uuid
@@ -21,6 +23,7 @@ __all__ = [
     "edit_in_place",
     "journal_path",
     "recover",
+    "write_all_or_none",
     "write_atomic",
 ]
 
@@ -49,6 +52,116 @@ def write_atomic(path: str | os.PathLike[str], text: str) -> None:
             temporary.unlink(missing_ok=True)
         reason = error.strerror or str(error)
         raise OutputError(f"cannot write {target}: {reason}") from None
+
+
+# --------------------------------------------------------------------------- several files
+#
+# A build writes four files that link to one another, so a reader must see either all
+# the new ones or all the old ones. Swapping the whole folder would delete the files a
+# user keeps beside them (and a served or mounted folder cannot be swapped), so each
+# file is replaced by a rename and the old one is kept under a backup name until every
+# rename has succeeded; on any failure the backups are renamed back. A backup is a hard
+# link (no copy, same inode), or a copy where the file system has no hard links. Every
+# step that can fail for a reason found in advance (a target that is a folder, a file
+# that cannot be linked or copied) runs before the first rename.
+
+
+def write_all_or_none(folder: str | os.PathLike[str], files: dict[str, str]) -> tuple[Path, ...]:
+    """Write `files` (name -> UTF-8 text) into `folder`: all of them, or none.
+
+    On any failure every file in `folder` is as it was before (new ones removed, replaced
+    ones restored), no temporary file is left, and `OutputError` names the real file that
+    failed and why. Other files in `folder` are never touched.
+    """
+    where = Path(folder)
+    targets = [where / name for name in files]
+    staged: list[tuple[Path, Path]] = []  # (temporary, target)
+    backups: dict[Path, Path] = {}  # target -> its backup
+    done: list[Path] = []  # targets already renamed into place
+    current = where
+    # Ctrl-C or a polite kill waits until the folder is whole again, old or new.
+    with _signals_held():
+        try:
+            where.mkdir(parents=True, exist_ok=True)
+            for target in targets:
+                current = target
+                _refuse_folder(target)
+            for target, text in zip(targets, files.values(), strict=True):
+                current = target
+                temporary = _sibling(target, "tmp")
+                staged.append((temporary, target))
+                # 0o666 and the umask, as for any new file; O_EXCL never reuses a stray file.
+                fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o666)
+                with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+                    handle.write(text)
+                    handle.flush()
+                    os.fsync(handle.fileno())
+            for target in targets:
+                current = target
+                if os.path.lexists(target):
+                    backups[target] = _backup(target)
+            for temporary, target in staged:
+                current = target
+                os.replace(temporary, target)
+                done.append(target)
+        except OSError as error:
+            reason = error.strerror or str(error)
+            lost = _roll_back(staged, backups, done)
+            outcome = f"could not restore {', '.join(lost)}" if lost else "nothing was changed"
+            raise OutputError(f"cannot write {current}: {reason}; {outcome}") from None
+        except BaseException:  # a bug or an interrupt: still leave the folder as it was
+            _roll_back(staged, backups, done)
+            raise
+    for backup in backups.values():
+        with contextlib.suppress(OSError):  # a stray backup is harmless, the build is done
+            backup.unlink()
+    with contextlib.suppress(OSError):
+        _sync_folder(str(where))
+    return tuple(targets)
+
+
+def _sibling(target: Path, kind: str) -> Path:
+    return target.with_name(f".{target.name}.{uuid.uuid4().hex}.{kind}")
+
+
+def _refuse_folder(target: Path) -> None:
+    try:
+        mode = os.lstat(target).st_mode
+    except FileNotFoundError:
+        return
+    if stat.S_ISDIR(mode):
+        raise IsADirectoryError(21, "it is a folder, not a file", str(target))
+
+
+def _backup(target: Path) -> Path:
+    backup = _sibling(target, "old")
+    try:
+        os.link(target, backup, follow_symlinks=False)
+    except OSError:  # no hard links here (or not for this file): keep a copy instead
+        shutil.copy2(target, backup, follow_symlinks=False)
+    return backup
+
+
+def _roll_back(
+    staged: list[tuple[Path, Path]], backups: dict[Path, Path], done: list[Path]
+) -> list[str]:
+    """Undo a partial `write_all_or_none`; the files that could not be restored."""
+    lost: list[str] = []
+    for target in reversed(done):
+        backup = backups.get(target)
+        try:
+            if backup is None:
+                target.unlink()
+            else:
+                os.replace(backup, target)
+        except OSError as error:
+            kept = f" (its previous content is in {backup})" if backup else ""
+            lost.append(f"{target}: {error.strerror or error}{kept}")
+            backups.pop(target, None)
+    for path in [*(t for t, _ in staged), *backups.values()]:
+        with contextlib.suppress(OSError):
+            path.unlink(missing_ok=True)
+    return lost
 
 
 # --------------------------------------------------------------------------- edits in place

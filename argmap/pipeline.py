@@ -4,22 +4,35 @@
 
 Everything is rendered in memory first, then every file is written to a temporary name
 in the output folder and only when all of them are complete are they renamed over the
-old ones: a map with errors, a crash while rendering or a full disk leaves the previous
+old ones, which are kept until the last rename succeeds: a map with errors, a crash
+while rendering, a full disk or a file that cannot be replaced leaves the previous
 output exactly as it was. The build writes only its own files and deletes nothing else.
 """
 
 from __future__ import annotations
 
-import heapq
+import dataclasses
 import os
-import uuid
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from argmap.errors import InvalidMapError, OutputError
+from argmap.errors import InvalidMapError
 from argmap.model import ArgumentMap, Level, Problem, canonical
 
-__all__ = ["OUTPUT_FILES", "Built", "build", "load_valid", "render_all", "write_files"]
+if TYPE_CHECKING:
+    from argmap.rules import Config
+
+__all__ = [
+    "OUTPUT_FILES",
+    "Built",
+    "Checked",
+    "build",
+    "load_checked",
+    "load_valid",
+    "render_all",
+    "write_files",
+]
 
 #: What a build writes, in this order.
 OUTPUT_FILES = ("index.html", "outline.html", "report.html", "report.md")
@@ -33,20 +46,88 @@ class Built:
     warnings: tuple[Problem, ...] = ()
 
 
+@dataclass(frozen=True)
+class Checked:
+    """A loaded map and every problem it has, load and check alike, sorted."""
+
+    map: ArgumentMap
+    problems: tuple[Problem, ...]
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if p.level is Level.ERROR)
+
+
+def load_checked(
+    map_path: str | os.PathLike[str],
+    *,
+    sources_dir: str | os.PathLike[str] | None = None,
+    verify_quotes: bool = True,
+    sources_required: bool = True,
+    config: Config | None = None,
+) -> Checked:
+    """Load the map at `map_path` and run every check: the one "load and check".
+
+    An edit of the map that a kill interrupted (`argmap fmt`, `argmap add`) is finished
+    or discarded first (`argmap.fsutil.recover`), so a torn file is never read. Quotes
+    are verified against the sources' texts (read from `sources_dir` when given, else
+    the map's folder) unless `verify_quotes` is false. With `sources_required` false, a
+    source text that may not be read (outside that folder, not a regular file, too big)
+    is a warning instead of an error: its quotes are not verified, and the map can still
+    be built. Rules are switched off or given another level by `config`, by default
+    the argmap.toml beside the map. Raises `LoadError` for a file that is not a map.
+    """
+    from argmap.checks import check
+    from argmap.config import config_beside
+    from argmap.fsutil import recover
+    from argmap.load import load_file
+    from argmap.load.compose import fatal
+    from argmap.model import Location
+
+    path = os.fspath(map_path)
+    try:
+        recover(path)
+    except OSError as error:
+        raise fatal(
+            Location(path, 0, 0),
+            f"an interrupted edit could not be finished: {error.strerror or error}",
+            "read-error",
+            "make the file writable and run the command again",
+        ) from None
+    loaded = load_file(path)
+    found = check(
+        loaded.map,
+        sources_dir=os.fspath(sources_dir) if sources_dir is not None else None,
+        verify_quotes=verify_quotes,
+        config=config_beside(path) if config is None else config,
+    )
+    if not sources_required:
+        found = [_unrequired(p) for p in found]
+    return Checked(loaded.map, tuple(sorted([*loaded.problems, *found])))
+
+
+def _unrequired(problem: Problem) -> Problem:
+    if problem.rule != "source-file-refused":
+        return problem
+    return dataclasses.replace(problem, level=Level.WARNING)
+
+
 def render_all(
-    map_path: str | os.PathLike[str], *, normalisation: str = "none"
+    map_path: str | os.PathLike[str],
+    *,
+    normalisation: str = "none",
+    sources_dir: str | os.PathLike[str] | None = None,
 ) -> tuple[dict[str, str], tuple[Problem, ...]]:
     """Load, check and analyse the map and render every output file; write nothing.
 
     Returns the files' text by name and the map's warnings. Raises `LoadError` for a file
-    that is not a map and `InvalidMapError` for a map with errors. Quotes are not checked
-    against the sources' texts here (that is `argmap check`'s job).
+    that is not a map and `InvalidMapError` for a map with errors (see `load_valid`).
     """
     from argmap.analysis import analyse
     from argmap.render.html import render_pages
     from argmap.render.report import render_html, render_markdown
 
-    amap, problems = load_valid(map_path)
+    amap, problems = load_valid(map_path, sources_dir=sources_dir)
     analysis = analyse(amap, normalisation=normalisation)
     files = render_pages(amap, analysis, report_href="report.html")
     files["report.html"] = render_html(amap, analysis)
@@ -54,57 +135,35 @@ def render_all(
     return {name: files[name] for name in OUTPUT_FILES}, problems
 
 
-def load_valid(map_path: str | os.PathLike[str]) -> tuple[ArgumentMap, tuple[Problem, ...]]:
+def load_valid(
+    map_path: str | os.PathLike[str], *, sources_dir: str | os.PathLike[str] | None = None
+) -> tuple[ArgumentMap, tuple[Problem, ...]]:
     """Load a map for building, refusing it with `InvalidMapError` if it has errors.
 
-    Returns the map in canonical order (`argmap.model.canonical`), so nothing built from
-    it depends on the order of entries in the file, and its warnings. Quotes are not
-    checked against the sources' texts here: that is `argmap check`'s job, and a build
-    only needs the map's structure to be sound. The argmap.toml beside the map may switch
-    rules off or change their level, as for `argmap check`.
+    The check is `load_checked`'s, the same for `build`, `watch` and `report`: quotes
+    are verified against every source text that may be read (from `sources_dir` when
+    given), and a text that may not be read only leaves its quotes unverified (a
+    warning; `argmap check` makes it an error). Returns the map in canonical order
+    (`argmap.model.canonical`), so nothing built from it depends on the order of entries
+    in the file, and its warnings. The argmap.toml beside the map may switch rules off or
+    change their level, as for `argmap check`.
     """
-    from argmap.checks import check
-    from argmap.config import config_beside
-    from argmap.load import load_file
-
-    config = config_beside(map_path)
-    loaded = load_file(os.fspath(map_path))
-    found = check(loaded.map, verify_quotes=False, config=config)
-    problems = list(heapq.merge(loaded.problems, found))  # each sorted already
-    if any(p.level is Level.ERROR for p in problems):
-        raise InvalidMapError(problems)
-    return canonical(loaded.map), tuple(problems)
+    checked = load_checked(map_path, sources_dir=sources_dir, sources_required=False)
+    if checked.errors:
+        raise InvalidMapError(list(checked.problems))
+    return canonical(checked.map), checked.problems
 
 
 def write_files(out_dir: str | os.PathLike[str], files: dict[str, str]) -> tuple[Path, ...]:
     """Write all `files` (name -> text) into `out_dir`, all or none.
 
-    Each file goes to a temporary name beside its target first; only when every one is
-    written and flushed are they renamed into place. On any failure the temporary files
-    are removed, the previous files are untouched and `OutputError` says what failed.
+    Each file is written whole under a temporary name first, and the old ones are kept
+    until every new one is in place (`argmap.fsutil.write_all_or_none`): on any failure
+    the previous files are exactly as they were and `OutputError` names the file.
     """
-    folder = Path(out_dir)
-    staged: list[tuple[Path, Path]] = []
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        for name, text in files.items():
-            target = folder / name
-            temporary = folder / f".{name}.{uuid.uuid4().hex}.tmp"
-            staged.append((temporary, target))
-            # 0o666 and the umask, as for any new file; O_EXCL never reuses a stray file.
-            fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-            with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-                handle.write(text)
-                handle.flush()
-                os.fsync(handle.fileno())
-        for temporary, target in staged:
-            os.replace(temporary, target)
-    except OSError as error:
-        for temporary, _ in staged:
-            temporary.unlink(missing_ok=True)
-        where = error.filename or folder
-        raise OutputError(f"cannot write {where}: {error.strerror or error}") from None
-    return tuple(target for _, target in staged)
+    from argmap.fsutil import write_all_or_none
+
+    return write_all_or_none(out_dir, files)
 
 
 def build(
@@ -112,6 +171,7 @@ def build(
     out_dir: str | os.PathLike[str] = "output",
     *,
     normalisation: str = "none",
+    sources_dir: str | os.PathLike[str] | None = None,
 ) -> Built:
     """Build the map at `map_path` into `out_dir`: index.html, outline.html, report.html
     and report.md.
@@ -119,6 +179,6 @@ def build(
     Raises `LoadError` or `InvalidMapError` (nothing written) when the map cannot be
     built, and `OutputError` (previous output intact) when the files cannot be written.
     """
-    files, problems = render_all(map_path, normalisation=normalisation)
+    files, problems = render_all(map_path, normalisation=normalisation, sources_dir=sources_dir)
     written = write_files(out_dir, files)
     return Built(written, tuple(p for p in problems if p.level is Level.WARNING))

@@ -96,6 +96,22 @@ _TABLE: tuple[Rule, ...] = (
     ),
     Rule("too-deep", _LOAD, _E, "nesting deeper than 32 levels", True),
     Rule(
+        "key-too-long",
+        _LOAD,
+        _E,
+        "a key (an id) over 1,024 characters, YAML's limit for a key",
+        True,
+    ),
+    Rule(
+        "unicode-line-break",
+        _LOAD,
+        _E,
+        "a NEL (U+0085), LINE SEPARATOR (U+2028) or PARAGRAPH SEPARATOR (U+2029): YAML reads"
+        " each as a line break, editors and `git diff` do not show one; write `\\n`, or the"
+        ' escape `"\\u2028"` in a double-quoted string',
+        True,
+    ),
+    Rule(
         "config",
         _LOAD,
         _E,

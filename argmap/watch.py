@@ -5,9 +5,10 @@
 - it polls the map file's modification time, size and content hash (every 0.3 s by
   default: no file watching library, and it works the same on every system and on
   network drives; the hash catches a save that keeps the size and the time stamp);
-- on a change it checks the map and, only if it has no errors, builds it into the
-  output folder. A map with errors is not built at all, so the last good files stay on
-  disk untouched, and the problems are kept for the terminal and the page;
+- on a change it builds the map into the output folder, with the same load and check
+  as `argmap build` (`argmap.pipeline.load_checked`: what one builds, the other does).
+  A map with errors is not built at all, so the last good files stay on disk untouched,
+  and the problems are kept for the terminal and the page;
 - it serves the output folder on 127.0.0.1 only, through a small HTTP server in a
   thread. `/` is a wrapper page that shows the map in a full-window frame and polls
   `/__argmap/version`; when the version changes it reloads the frame. The built files
@@ -27,6 +28,7 @@ Nothing here prints: results are passed to a callback, which the CLI prints.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import html
 import json
@@ -80,11 +82,15 @@ class BuildResult:
         return not self.errors
 
 
-def default_build(file: str, output: str) -> object:
-    """Build the map's HTML pages with `argmap.pipeline.build`."""
+def default_build(file: str, output: str, sources_dir: str | None = None) -> object:
+    """Build the map's HTML pages with `argmap.pipeline.build`.
+
+    Raises `LoadError` or `InvalidMapError` (with every problem) for a map that cannot
+    be built, as `argmap build` does.
+    """
     from argmap.pipeline import build
 
-    return build(file, output)
+    return build(file, output, sources_dir=sources_dir)
 
 
 def _signature(path: Path) -> tuple[int, int, bytes] | None:
@@ -99,12 +105,23 @@ def _signature(path: Path) -> tuple[int, int, bytes] | None:
 
 
 class LivePreview:
-    """Rebuild `file` into `output` when it changes, and serve `output` on 127.0.0.1."""
+    """Rebuild `file` into `output` when it changes, and serve `output` on 127.0.0.1.
 
-    def __init__(self, file: str, output: str, build: Build = default_build) -> None:
+    Quotes are verified against the sources' texts, read from `sources_dir` when given.
+    """
+
+    def __init__(
+        self,
+        file: str,
+        output: str,
+        build: Build | None = None,
+        *,
+        sources_dir: str | None = None,
+    ) -> None:
         self.file = file
         self.output = output
-        self._build = build
+        self.sources_dir = sources_dir
+        self._build = build or functools.partial(default_build, sources_dir=sources_dir)
         self._lock = threading.Lock()
         self._state = BuildResult(0)
         self._seen: tuple[int, int, bytes] | None = None
@@ -120,19 +137,20 @@ class LivePreview:
     # -- building
 
     def rebuild(self) -> BuildResult:
-        """Check the map and build it if it has no errors; returns the new state."""
+        """Build the map if it has no errors; returns the new state."""
         self._seen = _signature(Path(self.file))
-        errors = _errors(self.file)
         page = self.state.page
-        if not errors:
-            try:
-                self._build(self.file, self.output)
-            except InvalidMapError as error:
-                errors = tuple(str(p) for p in error.problems if p.level is Level.ERROR)
-            except ArgmapError as error:
-                errors = (str(error),)
-            else:
-                page = _main_page(Path(self.output)) or page
+        errors: tuple[str, ...] = ()
+        try:
+            self._build(self.file, self.output)
+        except LoadError as error:
+            errors = (str(error.problem),)
+        except InvalidMapError as error:
+            errors = tuple(str(p) for p in error.problems if p.level is Level.ERROR)
+        except ArgmapError as error:
+            errors = (str(error),)
+        else:
+            page = _main_page(Path(self.output)) or page
         with self._lock:
             self._state = BuildResult(self._state.version + 1, errors, page)
             return self._state
@@ -194,19 +212,6 @@ class LivePreview:
             self._server.server_close()
         if self._thread is not None:
             self._thread.join()
-
-
-def _errors(file: str) -> tuple[str, ...]:
-    """The map's errors as `argmap check` prints them, or () for a map that can be built."""
-    from argmap.checks import check
-    from argmap.load import load_file
-
-    try:
-        loaded = load_file(file)
-    except LoadError as error:
-        return (str(error.problem),)
-    problems = sorted([*loaded.problems, *check(loaded.map)])
-    return tuple(str(p) for p in problems if p.level is Level.ERROR)
 
 
 def _main_page(output: Path) -> str | None:

@@ -2,8 +2,10 @@
 
     python bench/fuzz.py [--examples N]
 
-CI runs the same suites with a few hundred examples each; this runs thousands and prints
-a table of examples tried, failures and time per suite (from Hypothesis's statistics).
+CI runs the same suites (the fuzzers, and the differential tests of the fast path against
+the full loader) with a few hundred examples each; this runs thousands and prints a table
+of examples tried, failures and time per suite (from Hypothesis's statistics). The
+hostile-input corpus through every command is bench/hostile.py.
 """
 
 from __future__ import annotations
@@ -17,7 +19,12 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SUITES = ("tests/test_fuzz.py", "tests/test_fuzz_mutations.py")
+SUITES = (
+    "tests/test_fuzz.py",
+    "tests/test_fuzz_mutations.py",
+    "tests/test_fastload.py",
+    "tests/test_parity.py",
+)
 
 
 def main() -> int:

@@ -494,7 +494,7 @@ def evidence_sources(amap: ArgumentMap, today: dt.date) -> Iterator[Problem]:
 
 # --------------------------------------------------------------------------- dates
 
-_ISO = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?\Z")
+_ISO = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?\Z")  # not \\d: any digit
 
 
 def is_iso_date(text: str) -> bool:

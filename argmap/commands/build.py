@@ -15,12 +15,19 @@ import click
     show_default=True,
     help="Folder to write index.html, outline.html and report.md into.",
 )
-def build(file: str, output: str) -> None:
+@click.option(
+    "--sources-dir",
+    type=click.Path(file_okay=False, exists=True),
+    help="Folder holding the sources' text files, to verify quotes against.",
+)
+def build(file: str, output: str, sources_dir: str | None) -> None:
     """Build FILE (default arguments.yaml) into an offline, interactive HTML map.
 
     Writes index.html (the argument, stance and camps maps), outline.html (the same map
     as text) and report.md. A map with errors writes nothing; run `argmap check` to see
-    them all. Files are replaced only when all are written.
+    them all. Quotes are checked against the sources' texts (read from --sources-dir
+    when given); a text that may not be read leaves its quotes unverified. Files are
+    replaced all together or not at all.
 
     \b
     Example:
@@ -33,7 +40,7 @@ def build(file: str, output: str) -> None:
     from argmap.pipeline import build as run_build
 
     try:
-        built = run_build(file, output)
+        built = run_build(file, output, sources_dir=sources_dir)
     except ArgmapError as error:
         raise click.ClickException(str(error)) from None
     for path in built.files:

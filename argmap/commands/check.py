@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import heapq
 import json
 import os
 
@@ -78,19 +77,16 @@ def check(
       'dcrs-reduce-death'; did you mean 'dcrs-reduce-deaths'? [unknown-claim]
       1 problem (1 error, 0 warnings)
     """
-    from argmap.checks import check as run_checks
     from argmap.config import config_beside, read_config
     from argmap.errors import LoadError
-    from argmap.load import load_file
+    from argmap.pipeline import load_checked
 
     fmt = fmt or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     chosen = command_line_config(disable, levels)
     try:
         config = read_config(config_file) if config_file else config_beside(file)
-        loaded = load_file(file)
-        found = run_checks(loaded.map, sources_dir=sources_dir, config=config.merged(chosen))
-        # Both lists are sorted already: merging keeps the whole sorted.
-        problems = list(heapq.merge(loaded.problems, found))
+        checked = load_checked(file, sources_dir=sources_dir, config=config.merged(chosen))
+        problems = list(checked.problems)
     except LoadError as error:
         problems = [error.problem]
     failing = [p for p in problems if p.level is Level.ERROR or strict]

@@ -28,22 +28,29 @@ if TYPE_CHECKING:
     type=click.IntRange(0, 65535),
     help="Port on 127.0.0.1 to serve the map on; 0 for any free port.",
 )
-def watch(file: str, output: str, port: int) -> None:
+@click.option(
+    "--sources-dir",
+    type=click.Path(file_okay=False, exists=True),
+    help="Folder holding the sources' text files, to verify quotes against.",
+)
+def watch(file: str, output: str, port: int, sources_dir: str | None) -> None:
     """Rebuild FILE (default arguments.yaml) on every save and serve it live.
 
     Open the address it prints: the page reloads itself after each rebuild. A save
     with errors lists them here and on the page, and leaves the last good map in the
-    output folder as it was. The server listens on 127.0.0.1 only. Stop with Ctrl-C.
+    output folder as it was. Quotes are checked against the sources' texts, read from
+    --sources-dir when given (as `argmap check` and `argmap build` read them). The
+    server listens on 127.0.0.1 only. Stop with Ctrl-C.
 
     \b
     Example:
-      $ argmap watch arguments.yaml --port 8000
+      $ argmap watch --sources-dir ../shared/seeds arguments.yaml --port 8000
       serving http://127.0.0.1:8000/ (Ctrl-C to stop)
     """
     from argmap.errors import ArgmapError
     from argmap.watch import HOST, LivePreview
 
-    preview = LivePreview(file, output)
+    preview = LivePreview(file, output, sources_dir=sources_dir)
     _report(preview.rebuild(), file, output)
     try:
         bound = preview.serve(port)

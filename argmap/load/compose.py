@@ -9,6 +9,7 @@ any recursion can run deep.
 from __future__ import annotations
 
 import contextlib
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, NoReturn
@@ -24,6 +25,20 @@ __all__ = ["MAX_DEPTH", "Node", "compose", "describe", "fatal"]
 
 #: The format nests five levels deep; anything past this is a mistake or an attack.
 MAX_DEPTH = 32
+#: YAML's limit on a key written without `?`, from the ':' back to the key's start.
+MAX_KEY = 1024
+
+# Line breaks to YAML 1.1 (so to PyYAML) that editors, terminals and git diff do not show
+# as breaks: a NEL would end a comment there and start a line no reviewer sees, and every
+# one would shift the lines of every later problem. So they are refused, not read.
+_ODD_BREAKS = re.compile("[\x85\u2028\u2029]")
+_BREAK_NAMES = {
+    "\x85": "NEL (U+0085)",
+    "\u2028": "LINE SEPARATOR (U+2028)",
+    "\u2029": "PARAGRAPH SEPARATOR (U+2029)",
+}
+# What PyYAML counts as a line break once those three are refused.
+_BREAKS = re.compile("\r\n|\r|\n")
 
 try:  # libyaml's parser is several times faster; PyYAML's own is the fallback.
     from yaml import CSafeLoader as _Parser
@@ -56,6 +71,17 @@ def compose(text: str, path: str) -> tuple[Node | None, list[Problem]]:
     Raises `LoadError` for anything that makes the text unusable: a syntax error, several
     documents, a tag, an anchor or alias, or nesting deeper than `MAX_DEPTH`.
     """
+    odd = _ODD_BREAKS.search(text)
+    if odd is not None:
+        char = odd[0]
+        raise fatal(
+            Location(path, *_line_col(text, odd.start())),
+            f"a {_BREAK_NAMES[char]} character, which YAML reads as a line break"
+            " but editors and git do not show as one",
+            "unicode-line-break",
+            f'use an ordinary line break, or write it as "\\u{ord(char):04x}"'
+            " inside a double-quoted string",
+        )
     problems: list[Problem] = []
     try:
         root = _compose_events(yaml.parse(text, Loader=_Parser), path, problems)
@@ -65,6 +91,8 @@ def compose(text: str, path: str) -> tuple[Node | None, list[Problem]]:
         message = error.problem or error.context or "invalid YAML"
         if message == _LIBYAML_TOO_DEEP and mark:
             _refuse_too_deep(text[: mark.index], path, Location(path, line, col))
+        if error.problem_mark is not None:
+            _refuse_long_key(text, error.problem_mark.line, error.problem_mark.column, path)
         raise fatal(Location(path, line, col), f"invalid YAML: {message}", "syntax", None) from None
     except yaml.YAMLError as error:
         # ReaderError (control characters) has a position but no mark.
@@ -88,6 +116,32 @@ def _refuse_too_deep(before: str, path: str, stop: Location) -> NoReturn:
     with contextlib.suppress(yaml.YAMLError):
         _compose_events(yaml.parse(before, Loader=_Parser), path, [])
     raise fatal(stop, f"nesting deeper than {MAX_DEPTH} levels", "too-deep", None) from None
+
+
+# Where a key starts on its line: after the indent and any `- `, and in a flow
+# collection after the last bracket or comma (a key holding one is counted short).
+_LEAD = re.compile(r"[ ]*(?:-[ ]+)*")
+_FLOW_LEAD = re.compile(r".*[\[{,][ ]*")
+
+
+def _refuse_long_key(text: str, line: int, col: int, path: str) -> None:
+    # PyYAML and libyaml stop at the ':' after a key longer than YAML allows, with a
+    # message about a missing ':' or a misplaced mapping: say what is really wrong.
+    lines = _BREAKS.split(text, line + 1)
+    if line >= len(lines) or lines[line][col : col + 1] != ":":
+        return
+    before = lines[line][:col]
+    lead, flow = _LEAD.match(before), _FLOW_LEAD.match(before)
+    start = max(lead.end() if lead else 0, flow.end() if flow else 0)
+    key = before[start:]
+    if col - start <= MAX_KEY or ": " in key or key.endswith(":"):
+        return
+    raise fatal(
+        Location(path, line + 1, start + 1),
+        f"a key of {len(key.rstrip(' ')):,} characters; YAML allows at most {MAX_KEY:,}",
+        "key-too-long",
+        "use a shorter id",
+    )
 
 
 def _line_col(text: str, offset: int) -> tuple[int, int]:

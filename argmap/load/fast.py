@@ -65,6 +65,8 @@ _FLOW_ITEM = re.compile(r" *([^\s#'\"\[\]{},&*!|>%@`?:\-][^,:#\[\]{}]*?)? *\Z")
 _INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
 # Deeper than the format ever goes (five levels), well inside the full loader's limit.
 _MAX_DEPTH = 8
+# YAML's limit on a key, from its start to the ':' (the full loader's MAX_KEY).
+_MAX_KEY = 1024
 
 # The format as load/format.py declares it, which the full loader reads too.
 _NULLS = NULLS
@@ -231,6 +233,8 @@ def _parse(text: str) -> _Value:
             stack.append((indent_now, container, in_seq))
             indent_now, container, in_seq = start, fields, False
         key = match[3]
+        if match.end(4) - start > _MAX_KEY:
+            raise _Reject  # too long for a YAML key: the full loader reports it
         if key in container:
             raise _Reject  # a duplicate key: the full loader reports it
         end = match.end()
