@@ -6,14 +6,21 @@ conftest.py.
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib.util
 import os
 import sys
+import textwrap
 from pathlib import Path
 from types import ModuleType
 
 from hypothesis import HealthCheck, settings
 
+from argmap import load as loader
+from argmap.checks import check
+from argmap.errors import LoadError
+from argmap.load import loads
+from argmap.load.fast import fast_load
 from argmap.model import (
     Actor,
     ActorKind,
@@ -329,3 +336,49 @@ relations:
   - {from: illegal, attacks: uk, source: gazette}
   - {from: change, undercuts: illegal/attacks/uk, source: gazette}
 """
+
+
+# --------------------------------------------------------------------------- loading and checking
+#: The name the loader tests report problems against.
+PATH = "m.yaml"
+
+
+def problems(text: str) -> list[tuple[int, int, str, str]]:
+    loaded = loads(textwrap.dedent(text))
+    found = [*loaded.problems, *check(loaded.map, today=dt.date(2025, 1, 1))]
+    return [(p.loc.line, p.loc.col, p.rule, p.message) for p in sorted(found)]
+
+
+def full(text: str) -> loader.Loaded:
+    """The full loader alone, without any fast path in front of it."""
+    root, problems = loader.compose(text, PATH)
+    built = loader.build_map(root, PATH)
+    return loader.Loaded(built.map, (*problems, *built.problems))
+
+
+def locations(amap: ArgumentMap) -> list[object]:
+    entries = [
+        *amap.sources,
+        *amap.actors,
+        *amap.claims,
+        *amap.stances,
+        *amap.relations,
+        *amap.ignored,
+    ]
+    found: list[object] = [(e.loc, dict(e.field_locs)) for e in entries]
+    return [*found, *(a.affiliation_locs for a in amap.actors)]
+
+
+def agrees(text: str) -> ArgumentMap | None:
+    """Fast path's answer, asserting it is what the full loader gives, when it gives one."""
+    fast = fast_load(text, PATH)
+    try:
+        expected = full(text)
+    except LoadError:
+        assert fast is None
+        return None
+    if fast is not None:
+        assert expected.problems == ()
+        assert fast == expected.map
+        assert locations(fast) == locations(expected.map)
+    return fast

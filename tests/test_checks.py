@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import textwrap
 from pathlib import Path
 
 import pytest
@@ -11,15 +10,9 @@ import pytest
 from argmap.checks import check, is_iso_date
 from argmap.load import loads
 
-from .helpers import BASE
+from .helpers import BASE, problems
 
 FIXTURES = Path(__file__).parent / "fixtures"
-
-
-def problems(text: str) -> list[tuple[int, int, str, str]]:
-    loaded = loads(textwrap.dedent(text))
-    found = [*loaded.problems, *check(loaded.map, today=dt.date(2025, 1, 1))]
-    return [(p.loc.line, p.loc.col, p.rule, p.message) for p in sorted(found)]
 
 
 def test_base_map_is_clean() -> None:

@@ -11,52 +11,16 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from argmap import load as loader
 from argmap.errors import LoadError
 from argmap.load import fast as fastload
 from argmap.load.fast import fast_load
 from argmap.model import ArgumentMap, derive_stance_ids
 
-from .helpers import BASE, EVERY_FIELD, fuzz_settings, generate
+from .helpers import BASE, EVERY_FIELD, agrees, full, fuzz_settings, generate
 
 ROOT = Path(__file__).resolve().parent.parent
 PATH = "m.yaml"
 FUZZ = fuzz_settings(300)
-
-
-def full(text: str) -> loader.Loaded:
-    """The full loader alone, without any fast path in front of it."""
-    root, problems = loader.compose(text, PATH)
-    built = loader.build_map(root, PATH)
-    return loader.Loaded(built.map, (*problems, *built.problems))
-
-
-def locations(amap: ArgumentMap) -> list[object]:
-    entries = [
-        *amap.sources,
-        *amap.actors,
-        *amap.claims,
-        *amap.stances,
-        *amap.relations,
-        *amap.ignored,
-    ]
-    found: list[object] = [(e.loc, dict(e.field_locs)) for e in entries]
-    return [*found, *(a.affiliation_locs for a in amap.actors)]
-
-
-def agrees(text: str) -> ArgumentMap | None:
-    """Fast path's answer, asserting it is what the full loader gives, when it gives one."""
-    fast = fast_load(text, PATH)
-    try:
-        expected = full(text)
-    except LoadError:
-        assert fast is None
-        return None
-    if fast is not None:
-        assert expected.problems == ()
-        assert fast == expected.map
-        assert locations(fast) == locations(expected.map)
-    return fast
 
 
 # --------------------------------------------------------------------------- accepted

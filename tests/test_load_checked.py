@@ -15,7 +15,7 @@ from argmap.fsutil import journal_path
 from argmap.pipeline import build, load_checked
 from argmap.watch import LivePreview
 
-from .test_checks import BASE
+from .helpers import BASE
 
 # The map lives in map/, its source's text in seeds/ beside it: outside the map's folder,
 # like the curated map's ../shared/seeds.

@@ -18,8 +18,7 @@ from argmap.load import loads
 from argmap.load.compose import MAX_KEY
 from argmap.load.fast import _MAX_KEY, fast_load
 
-from .test_checks import BASE, problems
-from .test_fastload import agrees
+from .helpers import BASE, agrees, problems
 
 FUZZ = settings(
     max_examples=int(os.environ.get("ARGMAP_FUZZ_EXAMPLES", "300")),
