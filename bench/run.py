@@ -188,7 +188,7 @@ def _commands(
 
     def changed(f: Path) -> Path:
         # The same map with about 100 quotes changed: something for diff to find.
-        other = f.with_name(f.stem + "-changed.yaml")
+        other = data_dir / (f.stem + "-changed.yaml")
         if not other.exists():
             text = f.read_text(encoding="utf-8")
             lines = text.splitlines(keepends=True)
