@@ -19,7 +19,8 @@ repository if it is not there yet. Pairs timed, each a fresh process:
 
 Runs are interleaved (peer, argmap, peer, argmap, ...) so that a machine that slows down
 part-way slows both alike. Printed: median wall time, min-max, and the ratio of the
-medians, peer / argmap: above 1 means argmap is faster.
+medians, peer / argmap: above 1 means argmap is faster. The CPU time (user + system of
+the process and its children) is given beside: on a shared machine it is the steadier.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ import argparse
 import json
 import os
 import platform
+import resource
 import statistics
 import subprocess
 import sys
@@ -137,31 +139,49 @@ def ensure_peer(cache: Path) -> Path:
     return script
 
 
-def run_once(cmd: list[str]) -> tuple[float, int]:
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def run_once(cmd: list[str]) -> tuple[float, float]:
+    """Wall time and CPU time (user + system) of one run of `cmd`."""
+    cpu = _children_cpu()
     start = time.perf_counter()
     done = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     wall = time.perf_counter() - start
     if done.returncode not in (0, 1):
         tail = done.stderr.decode("utf-8", "replace")[-300:].strip()
         print(f"  ! exit {done.returncode}: {' '.join(cmd[:3])}: {tail}", file=sys.stderr)
-    return wall, done.returncode
+    return wall, _children_cpu() - cpu
 
 
-def interleaved(a: list[str], b: list[str], reps: int) -> tuple[list[float], list[float]]:
-    """Wall times of `reps` runs of each command, alternating a, b, a, b, ..."""
-    walls_a, walls_b = [], []
+Runs = list[tuple[float, float]]  # (wall, cpu) of each run
+
+
+def interleaved(a: list[str], b: list[str], reps: int) -> tuple[Runs, Runs]:
+    """(wall, cpu) of `reps` runs of each command, alternating a, b, a, b, ..."""
+    runs_a, runs_b = [], []
     for i in range(reps):
         # Alternate who goes first too, so neither always runs on a warm cache.
         first, second = (a, b) if i % 2 == 0 else (b, a)
-        t1, _ = run_once(first)
-        t2, _ = run_once(second)
-        walls_a.append(t1 if first is a else t2)
-        walls_b.append(t2 if first is a else t1)
-    return walls_a, walls_b
+        r1, r2 = run_once(first), run_once(second)
+        runs_a.append(r1 if first is a else r2)
+        runs_b.append(r2 if first is a else r1)
+    return runs_a, runs_b
 
 
-def cell(walls: list[float]) -> str:
-    return f"{statistics.median(walls):.2f} s ({min(walls):.2f}–{max(walls):.2f})"
+def cell(runs: Runs) -> str:
+    walls = [wall for wall, _ in runs]
+    cpu = statistics.median(cpu for _, cpu in runs)
+    return f"{statistics.median(walls):.2f} s ({min(walls):.2f}–{max(walls):.2f}; {cpu:.2f} cpu)"
+
+
+def ratio_of(peer: Runs, argmap: Runs) -> str:
+    """Peer / argmap, of the median wall times and of the median CPU times."""
+    wall = statistics.median(w for w, _ in peer) / statistics.median(w for w, _ in argmap)
+    cpu = statistics.median(c for _, c in peer) / statistics.median(c for _, c in argmap)
+    return f"{wall:.2f} (cpu {cpu:.2f})"
 
 
 def argmap_command() -> list[str]:
@@ -215,19 +235,19 @@ def main(argv: list[str] | None = None) -> int:
         row, ratio_row = [label], [label]
         for size in sizes:
             yaml_path, argdown_path = files[size]
-            walls_peer, walls_argmap = interleaved(
+            runs_peer, runs_argmap = interleaved(
                 peer_cmd(argdown_path), argmap_cmd(yaml_path), args.reps
             )
-            ratio = statistics.median(walls_peer) / statistics.median(walls_argmap)
-            row.append(f"{cell(walls_peer)} / {cell(walls_argmap)}")
-            ratio_row.append(f"{ratio:.2f}")
-            print(f"  {label} at {size:,}: ratio {ratio:.2f}", file=sys.stderr)
+            ratio = ratio_of(runs_peer, runs_argmap)
+            row.append(f"{cell(runs_peer)} / {cell(runs_argmap)}")
+            ratio_row.append(ratio)
+            print(f"  {label} at {size:,}: ratio {ratio}", file=sys.stderr)
         rows.append(row)
         ratios.append(ratio_row)
     header = ["peer vs argmap", *(f"{s:,}" for s in sizes)]
-    print("### Ratio peer / argmap (above 1: argmap is faster)\n")
+    print("### Ratio peer / argmap, wall (cpu); above 1: argmap is faster\n")
     print(_table(header, ratios))
-    print("\n### Median wall time (min–max), peer / argmap\n")
+    print("\n### Median wall time (min–max; median cpu), peer / argmap\n")
     print(_table(header, rows))
     sizes_line = ", ".join(
         f"{s:,}: {files[s][0].stat().st_size / 1e6:.1f} MB YAML,"
