@@ -2,6 +2,11 @@
 
     python bench/run.py                       # sizes 100 .. 100,000, 3 repetitions
     python bench/run.py --sizes 100,20000 --reps 5
+    python bench/run.py --shape debate --sizes 2000,20000     # deep argument chains
+    python bench/run.py --sizes 1000,10000,100000 --commands check,export-json,fmt
+
+The last column, when the sizes include N and 10 N, is the ratio of the median CPU
+times at 10 N and at N: about 10 for a command that grows linearly.
 
 Each measurement is one fresh process: a small wrapper starts the command, times it
 and reports the peak resident memory of that one child (`ru_maxrss` of a process's
@@ -26,6 +31,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -98,14 +104,22 @@ def available(argmap: list[str], name: str) -> bool:
     return done.returncode == 0
 
 
-def ensure_maps(sizes: list[int], seed: int, data_dir: Path) -> dict[int, Path]:
+def ensure_maps(
+    sizes: list[int], seed: int, data_dir: Path, shape: str = "press"
+) -> dict[int, Path]:
     """Generated maps by size, written once and reused (they are deterministic)."""
     data_dir.mkdir(parents=True, exist_ok=True)
     paths = {}
     for size in sizes:
-        path = data_dir / f"map-{size}-seed{seed}.yaml"
+        prefix = "map" if shape == "press" else "debate"
+        path = data_dir / f"{prefix}-{size}-seed{seed}.yaml"
         if not path.exists():
-            path.write_text(generate.generate(size, seed), encoding="utf-8")
+            text = (
+                generate.generate(size, seed)
+                if shape == "press"
+                else (generate.generate_debate(size, seed))
+            )
+            path.write_text(text, encoding="utf-8")
         paths[size] = path
     return paths
 
@@ -144,6 +158,63 @@ def table(header: list[str], rows: list[list[str]]) -> str:
     return "\n".join(lines)
 
 
+#: Commands timed, by name, with how the table shows them.
+COMMANDS = {
+    "check": "`argmap check`",
+    "report": "`argmap report`",
+    **{f"export-{fmt}": f"`argmap export --format {fmt}`" for fmt in ("json", "argdown", "aif")},
+    **{f"export-{fmt}": f"`argmap export --format {fmt}`" for fmt in ("csv", "kumu")},
+    **{
+        f"export-{fmt}-{net}": f"`argmap export --format {fmt} --network {net}`"
+        for fmt in ("graphml", "gexf")
+        for net in ("full", "agreement", "stances")
+    },
+    "build": "`argmap build`",
+    "fmt": "`argmap fmt --check`",
+    "diff": "`argmap diff` (against the map with 100 quotes changed)",
+    "coverage": "`argmap coverage`",
+}
+
+
+def _commands(
+    argmap: list[str], out_dir: Path, seed: int, data_dir: Path
+) -> dict[str, Callable[[Path], list[str]]]:
+    """How to run each of `COMMANDS` on a map file."""
+
+    def export(fmt: str, network: str | None = None) -> Callable[[Path], list[str]]:
+        extra = ["--network", network] if network else []
+        out = str(out_dir / f"export.{fmt}")
+        return lambda f: [*argmap, "export", "--format", fmt, *extra, str(f), "-o", out]
+
+    def changed(f: Path) -> Path:
+        # The same map with about 100 quotes changed: something for diff to find.
+        other = data_dir / (f.stem + "-changed.yaml")
+        if not other.exists():
+            text = f.read_text(encoding="utf-8")
+            lines = text.splitlines(keepends=True)
+            step = max(1, len(lines) // 100)
+            for i in range(0, len(lines), step):
+                if lines[i].startswith("    quote: "):
+                    lines[i] = "    quote: An amended quote.\n"
+            other.write_text("".join(lines), encoding="utf-8")
+        return other
+
+    found: dict[str, Callable[[Path], list[str]]] = {
+        "check": lambda f: [*argmap, "check", str(f)],
+        # Never the default output/report.md: that is the curated map's committed report.
+        "report": lambda f: [*argmap, "report", str(f), "-o", str(out_dir / "report.md")],
+        "build": lambda f: [*argmap, "build", str(f), "-o", str(out_dir / "site")],
+        "fmt": lambda f: [*argmap, "fmt", "--check", str(f)],
+        "diff": lambda f: [*argmap, "diff", str(f), str(changed(f))],
+        "coverage": lambda f: [*argmap, "coverage", str(f)],
+    }
+    for name in COMMANDS:
+        if name.startswith("export-"):
+            _, fmt, *network = name.split("-")
+            found[name] = export(fmt, network[0] if network else None)
+    return found
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="100,1000,10000,20000,100000")
@@ -151,7 +222,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--data-dir", type=Path, default=ROOT / "bench" / "data")
     parser.add_argument(
-        "--commands", default="check,report,export,build", help="which argmap commands to time"
+        "--shape",
+        choices=("press", "debate"),
+        default="press",
+        help="press: coded news stances (sizes in stances); debate: deep argument chains"
+        " (sizes in statements)",
+    )
+    parser.add_argument(
+        "--commands",
+        default=",".join(COMMANDS),
+        help=f"which argmap commands to time, from {','.join(COMMANDS)}",
     )
     parser.add_argument(
         "--problems",
@@ -186,15 +266,9 @@ def main(argv: list[str] | None = None) -> int:
     print("### Baselines\n")
     print(table(["command", "median wall, peak memory"], [[r.label, r.cell()] for r in results]))
 
-    maps = ensure_maps(sizes, args.seed, args.data_dir)
+    maps = ensure_maps(sizes, args.seed, args.data_dir, args.shape)
     out_dir = Path(tempfile.mkdtemp(prefix="argmap-bench-"))
-    commands = {
-        "check": lambda f: [*argmap, "check", str(f)],
-        # Never the default output/report.md: that is the curated map's committed report.
-        "report": lambda f: [*argmap, "report", str(f), "-o", str(out_dir / "report.md")],
-        "export": lambda f: [*argmap, "export", "--format", "json", str(f)],
-        "build": lambda f: [*argmap, "build", str(f), "-o", str(out_dir / "site")],
-    }
+    commands = _commands(argmap, out_dir, args.seed, args.data_dir)
     wanted = [c for c in args.commands.split(",") if c]
     notes = []
     rows = []
@@ -202,32 +276,42 @@ def main(argv: list[str] | None = None) -> int:
     if args.curated.exists():
         inputs.append(("curated", args.curated))
     inputs += [(f"{size:,}", maps[size]) for size in sizes]
+    # The growth column: the largest size against the size a tenth of it, if timed.
+    big = max(sizes)
+    small = big // 10
+    growth = small in sizes
     for name in wanted:
         if name not in commands:
             parser.error(f"unknown command {name!r}; choose from {', '.join(commands)}")
-        if not available(argmap, name):
+        if not available(argmap, name.split("-")[0]):
             notes.append(f"`argmap {name}` is not in this checkout yet; skipped.")
             continue
-        row = [f"`argmap {name}`" + (" --format json" if name == "export" else "")]
+        row = [COMMANDS[name]]
+        cpu_by_size: dict[int, float] = {}
         for label, path in inputs:
             result = measure(commands[name](path), args.reps, f"{name} {label}")
             row.append(result.cell() + ("" if result.rc == 0 else f" (exit {result.rc})"))
+            if label != "curated":
+                cpu_by_size[int(label.replace(",", ""))] = statistics.median(result.cpus)
             if name == "check" and label in (f"{10_000:,}", f"{100_000:,}"):
                 results.append(result)
                 result.label = f"check {label}"
+        row.append(f"{cpu_by_size[big] / cpu_by_size[small]:.1f}" if growth else "")
         rows.append(row)
     if args.problems and "check" in wanted:
         largest = max(sizes)
         for kind, what in (("problems", "unknown claims"), ("typos", "misspelt keys")):
             broken = ensure_broken(largest, args.seed, kind, args.problems, args.data_dir)
             result = measure(commands["check"](broken), args.reps, f"check {kind}")
-            cells = [""] * len(inputs)
-            cells[-1] = result.cell() + f" (exit {result.rc})"
+            cells = [""] * (len(inputs) + 1)
+            cells[-2] = result.cell() + f" (exit {result.rc})"
             rows.append([f"`argmap check`, {args.problems} {what}", *cells])
     shutil.rmtree(out_dir, ignore_errors=True)
 
-    print("\n### Commands by map size (stances)\n")
-    print(table(["command", *(label for label, _ in inputs)], rows))
+    unit = "stances" if args.shape == "press" else "statements of the debate shape"
+    print(f"\n### Commands by map size ({unit})\n")
+    ratio_head = f"{big:,}÷{small:,} (cpu)" if growth else ""
+    print(table(["command", *(label for label, _ in inputs), ratio_head], rows))
     by_label = {r.label: r for r in results}
     if "check 10,000" in by_label and "check 100,000" in by_label:
         ratio = by_label["check 100,000"].median / by_label["check 10,000"].median

@@ -338,14 +338,18 @@ def dfquad_strengths(
         for undercut, claim in cut
         if claim in arguments
     }
+    order = _dependency_order(incoming, cuts, undercut_of)
+    if order is not None:
+        # Acyclic: one pass in dependency order computes, with the same arithmetic, the
+        # values the rounds below reach after as many rounds as the longest chain (which
+        # made them quadratic on deep chains).
+        return _in_order(order, incoming, cuts, undercut_of, base)
     strength = dict.fromkeys(arguments, base)
     for _ in range(max_rounds):
         weight = _relation_weights(strength, cuts, undercut_of)
         new = {}
         for claim, edges in incoming.items():
-            attack = _aggregate(strength[o] * weight.get(r, 1.0) for o, r, s in edges if s < 0)
-            support = _aggregate(strength[o] * weight.get(r, 1.0) for o, r, s in edges if s > 0)
-            new[claim] = _combine(base, attack, support)
+            new[claim] = _strength(base, edges, strength, weight)
         change = max((abs(new[c] - strength[c]) for c in new), default=0.0)
         strength = new
         if change <= tolerance:
@@ -353,34 +357,101 @@ def dfquad_strengths(
     return strength
 
 
+def _strength(
+    base: float,
+    edges: list[tuple[str, str, int]],
+    strength: Mapping[str, float],
+    weight: Mapping[str, float],
+) -> float:
+    attack = _aggregate(strength[o] * weight.get(r, 1.0) for o, r, s in edges if s < 0)
+    support = _aggregate(strength[o] * weight.get(r, 1.0) for o, r, s in edges if s > 0)
+    return _combine(base, attack, support)
+
+
+def _dependency_order(
+    incoming: Mapping[str, list[tuple[str, str, int]]],
+    cuts: Undercuts,
+    undercut_of: Mapping[str, tuple[str, str]],
+) -> list[str] | None:
+    """The claims, each after every claim its strength depends on; None on a cycle.
+
+    A claim depends on the origins of the relations into it and on the claims of the
+    undercuts (and undercuts of undercuts) of those relations.
+    """
+    from graphlib import CycleError, TopologicalSorter
+
+    graph: dict[str, set[str]] = {}
+    for claim, edges in incoming.items():
+        needs = {origin for origin, _, _ in edges}
+        stack = [relation for _, relation, _ in edges if relation in cuts]
+        seen = set(stack)
+        while stack:
+            for undercut, _ in cuts.get(stack.pop(), ()):
+                if undercut in undercut_of:
+                    needs.add(undercut_of[undercut][0])
+                    if undercut not in seen:
+                        seen.add(undercut)
+                        stack.append(undercut)
+        graph[claim] = needs
+    try:
+        return list(TopologicalSorter(graph).static_order())
+    except CycleError:
+        return None
+
+
+def _in_order(
+    order: list[str],
+    incoming: Mapping[str, list[tuple[str, str, int]]],
+    cuts: Undercuts,
+    undercut_of: Mapping[str, tuple[str, str]],
+    base: float,
+) -> dict[str, float]:
+    strength: dict[str, float] = {}
+    weight: dict[str, float] = {}
+    for claim in order:
+        edges = incoming[claim]
+        for _, relation, _ in edges:
+            if relation in cuts and relation not in weight:
+                _resolve(relation, strength, cuts, undercut_of, weight)
+        strength[claim] = _strength(base, edges, strength, weight)
+    # The rounds' dict order: the graph's, not the dependency order.
+    return {claim: strength[claim] for claim in incoming}
+
+
 def _relation_weights(
     strength: Mapping[str, float],
     cuts: Undercuts,
     undercut_of: Mapping[str, tuple[str, str]],
 ) -> dict[str, float]:
+    weight: dict[str, float] = {}
+    for relation in cuts:
+        _resolve(relation, strength, cuts, undercut_of, weight)
+    return weight
+
+
+def _resolve(
+    relation: str,
+    strength: Mapping[str, float],
+    cuts: Undercuts,
+    undercut_of: Mapping[str, tuple[str, str]],
+    weight: dict[str, float],
+) -> float:
     # Undercut chains cannot loop (a relation's id contains its target's), so memoised
     # recursion ends; it is written as an explicit stack to stay safe on long chains.
-    weight: dict[str, float] = {}
-
-    def resolve(relation: str) -> float:
-        stack = [relation]
-        while stack:
-            top = stack[-1]
-            pending = [u for u, _ in cuts.get(top, ()) if u in undercut_of and u not in weight]
-            if pending:
-                stack.extend(pending)
-                continue
-            stack.pop()
-            w = 1.0
-            for undercut, _ in cuts.get(top, ()):
-                if undercut in undercut_of:
-                    w *= 1 - strength[undercut_of[undercut][0]] * weight[undercut]
-            weight[top] = w
-        return weight[relation]
-
-    for relation in cuts:
-        resolve(relation)
-    return weight
+    stack = [relation]
+    while stack:
+        top = stack[-1]
+        pending = [u for u, _ in cuts.get(top, ()) if u in undercut_of and u not in weight]
+        if pending:
+            stack.extend(pending)
+            continue
+        stack.pop()
+        w = 1.0
+        for undercut, _ in cuts.get(top, ()):
+            if undercut in undercut_of:
+                w *= 1 - strength[undercut_of[undercut][0]] * weight[undercut]
+        weight[top] = w
+    return weight[relation]
 
 
 def _aggregate(values: Iterable[float]) -> float:

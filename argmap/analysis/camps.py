@@ -151,10 +151,11 @@ def camps(
     lean = lean or {}
     best: dict[str, int] | None = None
     best_cost = math.inf
+    adjacent = _adjacency(agreement)
     for make_start in (_lean_start, _balanced_start):
         if best_cost <= _EPS:
             break  # balanced already: nothing can do better
-        camp_of = _local_moves(agreement, make_start(agreement, lean))
+        camp_of = _local_moves(adjacent, make_start(agreement, lean, adjacent))
         cost = _frustration(agreement, camp_of)
         if cost < best_cost - _EPS:
             best, best_cost = camp_of, cost
@@ -174,7 +175,22 @@ def _frustration(agreement: nx.Graph, camp_of: Mapping[str, int]) -> float:
     )
 
 
-def _local_moves(agreement: nx.Graph, start: Mapping[str, int]) -> dict[str, int]:
+Adjacency = dict[str, list[tuple[str, float]]]
+
+
+def _adjacency(agreement: nx.Graph) -> Adjacency:
+    """Each actor's (other actor, weight) pairs, in the graph's order, loops left out.
+
+    Read once from networkx's own dicts: the search reads every edge on every pass, and
+    going through the graph's views each time cost most of its time on large maps.
+    """
+    return {
+        actor: [(other, edge.get("weight", 1)) for other, edge in others.items() if other != actor]
+        for actor, others in agreement.adjacency()
+    }
+
+
+def _local_moves(adjacent: Adjacency, start: Mapping[str, int]) -> dict[str, int]:
     camp_of = dict(start)
     actors = sorted(camp_of)
     size: dict[int, int] = defaultdict(int)
@@ -187,9 +203,8 @@ def _local_moves(agreement: nx.Graph, start: Mapping[str, int]) -> dict[str, int
             # Moving to camp X changes frustration by W(current) - W(X), where W(X) is
             # the signed weight from the actor to X's members; a new camp has W = 0.
             pull: dict[int, float] = defaultdict(float)
-            for other, edge in agreement[actor].items():
-                if other != actor:
-                    pull[camp_of[other]] += edge.get("weight", 1)
+            for other, weight in adjacent[actor]:
+                pull[camp_of[other]] += weight
             current = camp_of[actor]
             best, best_pull = current, pull.get(current, 0.0)
             for camp in sorted(pull):
@@ -207,7 +222,9 @@ def _local_moves(agreement: nx.Graph, start: Mapping[str, int]) -> dict[str, int
     return camp_of
 
 
-def _lean_start(agreement: nx.Graph, lean: Mapping[str, float]) -> dict[str, int]:
+def _lean_start(
+    agreement: nx.Graph, lean: Mapping[str, float], adjacent: Adjacency
+) -> dict[str, int]:
     """Camp 0 leans for, camp 1 against; the rest join the camp that pulls them most."""
     camp_of: dict[str, int] = {}
     undecided = []
@@ -222,9 +239,9 @@ def _lean_start(agreement: nx.Graph, lean: Mapping[str, float]) -> dict[str, int
     next_camp = 2
     for actor in undecided:
         pull: dict[int, float] = defaultdict(float)
-        for other, edge in agreement[actor].items():
-            if other in camp_of and other != actor:
-                pull[camp_of[other]] += edge.get("weight", 1)
+        for other, weight in adjacent[actor]:
+            if other in camp_of:
+                pull[camp_of[other]] += weight
         best = min(pull, key=lambda camp: (-pull[camp], camp), default=None)
         if best is not None and pull[best] > _EPS:
             camp_of[actor] = best
@@ -233,7 +250,9 @@ def _lean_start(agreement: nx.Graph, lean: Mapping[str, float]) -> dict[str, int
     return camp_of
 
 
-def _balanced_start(agreement: nx.Graph, lean: Mapping[str, float]) -> dict[str, int]:
+def _balanced_start(
+    agreement: nx.Graph, lean: Mapping[str, float], adjacent: Adjacency
+) -> dict[str, int]:
     """Camp 0 leans for, camp 1 against; other camps are numbered from 2 in id order."""
     parent = {actor: actor for actor in agreement}
     parity = dict.fromkeys(agreement, 0)  # 1 when on the other side from the parent

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import operator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -82,22 +83,29 @@ def centrality(
     if not nodes:
         return {}
     n = len(nodes)
-    rank = dict.fromkeys(nodes, 1 / n)
-    out_degree = {node: arguments.out_degree(node) for node in nodes}
+    # Positions in `nodes` and plain lists: the same sums in the same order as on the
+    # graph (so the same bits), without a networkx call per node per iteration.
+    index = {node: i for i, node in enumerate(nodes)}
+    arguing = [
+        (i, len(targets), targets)
+        for i, node in enumerate(nodes)
+        if (targets := [index[t] for t in arguments.successors(node)])
+    ]
+    dangling_nodes = [i for i, node in enumerate(nodes) if not arguments.out_degree(node)]
+    rank = [1 / n] * n
     for _ in range(1000):
-        dangling = sum(rank[node] for node in nodes if not out_degree[node])
+        dangling = sum(map(rank.__getitem__, dangling_nodes))
         base = (1 - damping) / n + damping * dangling / n
-        new = dict.fromkeys(nodes, base)
-        for node in nodes:
-            if out_degree[node]:
-                share = damping * rank[node] / out_degree[node]
-                for target in arguments.successors(node):
-                    new[target] += share
-        change = sum(abs(new[node] - rank[node]) for node in nodes)
+        new = [base] * n
+        for i, degree, targets in arguing:
+            share = damping * rank[i] / degree
+            for t in targets:
+                new[t] += share
+        change = sum(map(abs, map(operator.sub, new, rank)))
         rank = new
         if change < tolerance:
             break
-    return rank
+    return dict(zip(nodes, rank, strict=True))
 
 
 def incoherent(arguments: nx.DiGraph, stances: nx.MultiDiGraph) -> tuple[tuple[str, str, str], ...]:
