@@ -22,10 +22,9 @@ from argmap.render.views import (
     argument_view,
     build_views,
     camps_view,
-    shorten,
     stance_view,
 )
-from argmap.text import safe_href
+from argmap.text import excerpt, safe_href
 from tests.conftest import XSS, chain_map, xss_map
 
 
@@ -296,9 +295,9 @@ def test_stance_and_camps_views_are_deterministic(example_map: ArgumentMap) -> N
     assert camps_view(example_map, analysis) == camps_view(example_map, analysis)
 
 
-def test_shorten_cuts_at_a_word_with_an_ellipsis() -> None:
-    assert shorten("a  short\ntext", 20) == "a short text"
-    assert shorten("Drug consumption rooms reduce overdose deaths", 30) == (
+def test_excerpt_cuts_at_a_word_with_an_ellipsis() -> None:
+    assert excerpt("a  short\ntext", 20) == "a short text"
+    assert excerpt("Drug consumption rooms reduce overdose deaths", 30) == (
         "Drug consumption rooms\u2026"
     )
 

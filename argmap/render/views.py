@@ -22,6 +22,7 @@ from argmap.render.styles import (
     relation_class,
     stance_class,
 )
+from argmap.text import excerpt
 
 __all__ = [
     "LINKS_PER_ACTOR",
@@ -93,18 +94,6 @@ class View:
         )
 
 
-def shorten(text: str, limit: int) -> str:
-    """`text` on one line, cut at a word boundary with an ellipsis if longer than `limit`."""
-    flat = " ".join(text.split())
-    if len(flat) <= limit:
-        return flat
-    cut = flat[: limit - 1]
-    space = cut.rfind(" ")
-    if space > limit // 2:
-        cut = cut[:space]
-    return cut.rstrip(" ,;:.") + "\u2026"
-
-
 def camp_order(analysis: Analysis) -> tuple[tuple[str, ...], ...]:
     """The camps in the analysis's one numbering (camp 1 first), then the unaligned."""
     return tuple(camp for camp in analysis.camps if camp)
@@ -163,7 +152,7 @@ def argument_view(amap: ArgumentMap) -> View:
     proposals = [c.id for c in claims if c.kind is ClaimKind.PROPOSAL]
     kept, shown = _cap([c.id for c in claims], edges, keep=proposals)
     drawn = [c for c in claims if c.id in kept]
-    labels = {c.id: shorten(c.display, _CLAIM_LABEL_CHARS) for c in drawn}
+    labels = {c.id: excerpt(c.display, _CLAIM_LABEL_CHARS) for c in drawn}
     sizes = {c.id: label_box(claim_class(c.kind), labels[c.id]) for c in drawn}
     result = sugiyama.layered(
         [c.id for c in drawn],
@@ -326,11 +315,11 @@ def stance_view(amap: ArgumentMap, analysis: Analysis, argument: View) -> View:
         x, y = xy[node]
         if node in amap.claims_by_id:
             claim = amap.claims_by_id[node]
-            label = shorten(claim.display, _CLAIM_LABEL_CHARS)
+            label = excerpt(claim.display, _CLAIM_LABEL_CHARS)
             nodes.append(ViewNode(node, claim_class(claim.kind), x, y, label))
         else:
             actor = amap.actors_by_id[node]
-            label = shorten(actor.name, _ACTOR_LABEL_CHARS)
+            label = excerpt(actor.name, _ACTOR_LABEL_CHARS)
             colour = colours.get(node, -1)
             nodes.append(ViewNode(node, actor_class(actor.kind), x, y, label, colour))
     nodes.sort(key=lambda n: n.id)
@@ -447,11 +436,11 @@ def _force_stance_view(amap: ArgumentMap, analysis: Analysis, argument: View) ->
     for node, (x, y) in zip(order, positions, strict=True):
         if node in amap.claims_by_id:
             claim = amap.claims_by_id[node]
-            label = shorten(claim.display, _CLAIM_LABEL_CHARS)
+            label = excerpt(claim.display, _CLAIM_LABEL_CHARS)
             nodes.append(ViewNode(node, claim_class(claim.kind), x, y, label))
         else:
             actor = amap.actors_by_id[node]
-            label = shorten(actor.name, _ACTOR_LABEL_CHARS)
+            label = excerpt(actor.name, _ACTOR_LABEL_CHARS)
             colour = colours.get(node, -1)
             nodes.append(ViewNode(node, actor_class(actor.kind), x, y, label, colour))
     nodes.sort(key=lambda n: n.id)
@@ -567,7 +556,7 @@ def camps_view(amap: ArgumentMap, analysis: Analysis) -> View:
             a.id,
             actor_class(a.kind),
             *xy[a.id],
-            shorten(a.name, _ACTOR_LABEL_CHARS),
+            excerpt(a.name, _ACTOR_LABEL_CHARS),
             colours.get(a.id, -1),
         )
         for a in actors
@@ -621,12 +610,12 @@ def _box(node: str, amap: ArgumentMap) -> tuple[float, float]:
     """About the space a node and its label take on the canvas (width, height)."""
     claim = amap.claims_by_id.get(node)
     if claim is not None:
-        return label_box(claim_class(claim.kind), shorten(claim.display, _CLAIM_LABEL_CHARS))
+        return label_box(claim_class(claim.kind), excerpt(claim.display, _CLAIM_LABEL_CHARS))
     actor = amap.actors_by_id[node]
     # The label sits under the shape: measured in chromium at 22px, the box runs from the
     # shape's top (12px above the centre) to 34px below it, about 11.1px a character
     # wide. The box is kept centred on the node, so it takes the lower half twice.
-    return (max(60.0, 11.5 * len(shorten(actor.name, _ACTOR_LABEL_CHARS)) + 20), 72.0)
+    return (max(60.0, 11.5 * len(excerpt(actor.name, _ACTOR_LABEL_CHARS)) + 20), 72.0)
 
 
 def _separation_passes(count: int) -> int:
