@@ -153,7 +153,45 @@ def test_dialect_and_bom_are_refused_for_other_formats(tmp_path: object) -> None
 
     path = Path(str(tmp_path)) / "map.yaml"
     path.write_text(TRICKY, encoding="utf-8")
-    for flag in (["--bom"], ["--dialect", "dna"]):
+    for flag in (["--bom"], ["--dialect", "dna"], ["--no-neutralise"]):
         result = CliRunner().invoke(cli, ["export", "--format", "json", *flag, str(path)])
         assert result.exit_code == 2
-        assert "Error: --dialect and --bom apply only to csv" in result.output
+        assert "Error: --dialect, --bom and --no-neutralise apply only to csv" in result.output
+
+
+def test_cli_no_neutralise_writes_formula_starts_as_they_are(tmp_path: object) -> None:
+    from pathlib import Path
+
+    path = Path(str(tmp_path)) / "map.yaml"
+    path.write_text(HOSTILE, encoding="utf-8")
+    args = ["export", "--format", "csv", "--dialect", "dna", str(path)]
+    raw = CliRunner().invoke(cli, [*args, "--no-neutralise"])
+    assert raw.exit_code == 0, raw.output
+    # The bytes: click's `stdout` turns CRLF into LF.
+    assert raw.stdout_bytes.decode("utf-8") == (
+        "id,time,person,organization,concept,agreement,text,source\r\n"
+        '1,2021-01-01,+Jo,,=1+1,1,"\rreturn",@SUM(1)\r\n'
+        '2,2021-01-01,,-Org,=1+1,,"- fine, a dash",@SUM(1)\r\n'
+    )
+    neutralised = CliRunner().invoke(cli, [*args, "--neutralise"]).stdout_bytes
+    assert neutralised == CliRunner().invoke(cli, args).stdout_bytes
+    assert neutralised.decode("utf-8") == (
+        "id,time,person,organization,concept,agreement,text,source\r\n"
+        "1,2021-01-01,'+Jo,,'=1+1,1,\"'\rreturn\",'@SUM(1)\r\n"
+        "2,2021-01-01,,'-Org,'=1+1,,\"'- fine, a dash\",'@SUM(1)\r\n"
+    )
+
+
+def test_export_help_names_the_switch() -> None:
+    # A wide terminal, so click does not wrap the help inside a word.
+    wide = {"terminal_width": 300, "max_content_width": 300}
+    result = CliRunner().invoke(cli, ["export", "--help"], **wide)
+    lines = [x.strip() for x in result.output.splitlines()]
+    assert "$ argmap export --format csv --no-neutralise | python my_script.py" in lines
+    line = next(x for x in lines if x.startswith("--neutralise"))
+    assert line.split(maxsplit=3)[:3] == ["--neutralise", "/", "--no-neutralise"]
+    assert line.split(maxsplit=3)[3] == (
+        "For csv: put ' before a cell that starts with = + - @, a tab or a carriage return,"
+        " so a spreadsheet never runs it as a formula; --no-neutralise writes every cell as"
+        " it is, for scripts.  [default: neutralise]"
+    )

@@ -104,7 +104,10 @@ def test_gexf_declares_every_attribute_and_has_no_date() -> None:
     for attribute in root.iter(f"{GEXF}attribute"):
         default = attribute.find(f"{GEXF}default")
         assert default is not None, attribute.get("title")
-    assert root.findtext(f"{GEXF}meta/{GEXF}description") == "Two lines\nof description."
+    # GEXF's meta has no title: the description holds both, so neither is lost.
+    assert [e.text for e in root.iter(f"{GEXF}description")] == [
+        'Rooms, "safe" & <sound>? — Two lines\nof description.'
+    ]
 
 
 def test_gexf_dates_are_gephi_timestamps_and_kinds_keep_parallel_types_apart() -> None:

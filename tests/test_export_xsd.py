@@ -116,3 +116,19 @@ relations:
     assert jo["inferred_position_allow"] == round(
         analysis.inferred_positions["jo"]["allow"].score, 4
     )
+
+
+def test_gexf_meta_carries_the_title_and_the_description_and_validates() -> None:
+    amap, analysis = tricky()
+    text = gexf(amap, analysis)
+    assert (
+        "  <meta>\n    <creator>argmap</creator>\n"
+        '    <description>Rooms, "safe" &amp; &lt;sound&gt;? — Two lines\n'
+        "of description.</description>\n  </meta>\n"
+    ) in text
+    assert errors("gexf", text) == []
+    # A map with no description: the title alone, never an empty description.
+    untitled = loads(UNDERCUT).map
+    text = gexf(untitled, analyse(untitled))
+    assert "<description>T</description>" in text
+    assert errors("gexf", text) == []

@@ -41,6 +41,14 @@ from argmap.export import EXPORTERS, NETWORK_EXPORTERS, NETWORKS
     help="For csv: readable columns, or DNA's statement table for rDNA (see docs/exports.md).",
 )
 @click.option("--bom", is_flag=True, help="For csv: a UTF-8 byte order mark, for spreadsheets.")
+@click.option(
+    "--neutralise/--no-neutralise",
+    default=True,
+    show_default=True,
+    help="For csv: put ' before a cell that starts with = + - @, a tab or a carriage return,"
+    " so a spreadsheet never runs it as a formula; --no-neutralise writes every cell as it"
+    " is, for scripts.",
+)
 def export(
     file: str,
     fmt: str,
@@ -49,6 +57,7 @@ def export(
     network: str,
     dialect: str,
     bom: bool,
+    neutralise: bool,
 ) -> None:
     """Export FILE (default arguments.yaml) with its analysis in another format.
 
@@ -60,6 +69,7 @@ def export(
       $ argmap export --format json | jq '.analysis.camps'
       $ argmap export --format gexf --network agreement -o output/agreement.gexf
       $ argmap export --format csv --dialect dna --bom -o output/statements.csv
+      $ argmap export --format csv --no-neutralise | python my_script.py
     """
     from argmap.analysis import analyse
     from argmap.commands.report import emit, load_valid
@@ -67,15 +77,18 @@ def export(
 
     if network != NETWORKS[0] and fmt not in NETWORK_EXPORTERS:
         raise click.UsageError(f"--network applies only to {' and '.join(NETWORK_EXPORTERS)}")
-    if (dialect != "argmap" or bom) and fmt != "csv":
-        raise click.UsageError("--dialect and --bom apply only to csv")
+    if (dialect != "argmap" or bom or not neutralise) and fmt != "csv":
+        raise click.UsageError("--dialect, --bom and --no-neutralise apply only to csv")
     try:
         amap = load_valid(file)
         analysis = analyse(amap, normalisation=normalisation)
         if fmt == "csv":
             from argmap.export.csv import csv_text
 
-            emit(csv_text(amap, analysis, dialect=dialect, bom=bom), output, file)
+            text = csv_text(
+                amap, analysis, dialect=dialect, bom=bom, neutralise_formulas=neutralise
+            )
+            emit(text, output, file)
         elif fmt in NETWORK_EXPORTERS:
             emit(NETWORK_EXPORTERS[fmt](amap, analysis, network), output, file)
         else:

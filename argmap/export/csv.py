@@ -29,6 +29,8 @@ A spreadsheet runs a cell that starts with `=`, `+`, `-`, `@`, a tab or a carria
 return as a formula, so such a cell is written with a `'` in front (`FORMULA_STARTS`;
 OWASP's advice for CSV injection): spreadsheets show the text as text, and a script
 reading the file strips one leading `'` before those characters to get the value back.
+`neutralise_formulas=False` (`argmap export --no-neutralise`) writes every cell as it is,
+for a script that reads the file and never a spreadsheet.
 """
 
 from __future__ import annotations
@@ -168,12 +170,14 @@ def csv_text(
     *,
     dialect: str = "argmap",
     bom: bool = False,
+    neutralise_formulas: bool = True,
 ) -> str:
     """The stances as RFC 4180 CSV text (see the module docstring); `analysis` is unused.
 
     `bom` puts a UTF-8 byte order mark first, which spreadsheets need to read the file
-    as UTF-8 rather than their locale's encoding. Raises `ValueError` for a dialect not
-    in `DIALECTS`.
+    as UTF-8 rather than their locale's encoding. `neutralise_formulas=False` leaves
+    formula starts as they are (see the module docstring). Raises `ValueError` for a
+    dialect not in `DIALECTS`.
     """
     if dialect not in DIALECTS:
         raise ValueError(f"unknown dialect {dialect!r}; use one of {', '.join(DIALECTS)}")
@@ -182,5 +186,5 @@ def csv_text(
     stances = sorted(amap.stances, key=lambda s: s.id)
     rows = _argmap_rows if dialect == "argmap" else _dna_rows
     for row in rows(amap, stances):
-        writer.writerow([neutralise(cell) for cell in row])
+        writer.writerow([neutralise(cell) for cell in row] if neutralise_formulas else row)
     return ("\ufeff" if bom else "") + out.getvalue()

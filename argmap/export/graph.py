@@ -392,14 +392,16 @@ def to_gexf(net: Network) -> str:
     `kind` is its argmap kind, so Gephi keeps a support and an attack between the same
     claims apart. A dated edge starts (`start`) on its earliest date, so Gephi's timeline
     shows stances appear; a year or month is written as its first day (the `date`
-    attribute keeps what the map says). The map's description goes in `<meta>`; with no
-    description, the title does. No `lastmodifieddate`: the output does not change from
-    one day to the next.
+    attribute keeps what the map says). GEXF's `<meta>` has a description but no title,
+    so its `<description>` holds both, `TITLE — DESCRIPTION` (the title alone when there
+    is no description): one element, since readers keep one. No `lastmodifieddate`: the
+    output does not change from one day to the next.
     """
     root = ET.Element("gexf", {"xmlns": "http://gexf.net/1.3", "version": "1.3"})
     meta = ET.SubElement(root, "meta")
     ET.SubElement(meta, "creator").text = "argmap"
-    ET.SubElement(meta, "description").text = _text(net.description or net.title)
+    about = " — ".join(part for part in (net.title, net.description) if part)
+    ET.SubElement(meta, "description").text = _text(about)
     dated = any("date" in attrs for *_, attrs in net.edges)
     mode = {"mode": "dynamic", "timeformat": "date"} if dated else {"mode": "static"}
     edgetype = "directed" if net.directed else "undirected"
