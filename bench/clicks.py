@@ -87,9 +87,9 @@ _ARM = """() => { window.__clickDone = new Promise(resolve => {
 }); window.__clickStart = performance.now(); }"""
 
 
-def chromium_cpu_ms() -> float:
-    """CPU time (user + sys) so far of every chromium process this one started, in ms:
-    unlike wall time, it does not grow with the machine's other load."""
+def chromium_cpu() -> dict[int, int]:
+    """CPU ticks (user + sys) so far of each chromium process this one started: unlike
+    wall time, CPU time does not grow with the machine's other load."""
     parent: dict[int, int] = {}
     ticks: dict[int, int] = {}
     for stat in Path("/proc").glob("[0-9]*/stat"):
@@ -112,16 +112,24 @@ def chromium_cpu_ms() -> float:
                 return True
         return False
 
-    return sum(t for pid, t in ticks.items() if mine(pid)) * 1000 / os.sysconf("SC_CLK_TCK")
+    return {pid: t for pid, t in ticks.items() if mine(pid)}
+
+
+def cpu_ms(before: dict[int, int]) -> float:
+    """Chromium's CPU time since `before`, in ms; a process that ended meanwhile (a closed
+    page's) is left out, one that started counts from zero."""
+    now = chromium_cpu()
+    ticks = sum(t - before.get(pid, 0) for pid, t in now.items())
+    return ticks * 1000 / os.sysconf("SC_CLK_TCK")
 
 
 def click_ms(page: Page, x: float, y: float) -> tuple[float, float]:
     """A click's wall time to the painted panel and chromium's CPU time meanwhile."""
     page.evaluate(_ARM)
-    cpu = chromium_cpu_ms()
+    before = chromium_cpu()
     page.mouse.click(x, y)
     done = page.evaluate("window.__clickDone")
-    cpu = chromium_cpu_ms() - cpu
+    cpu = cpu_ms(before)
     if done != done:  # NaN: no panel came
         return float("nan"), cpu
     return float(done - page.evaluate("window.__clickStart")), cpu
@@ -148,14 +156,14 @@ def with_script(page_html: str, new_js: str) -> str:
 def measure(browser: Browser, page_file: Path, view: str, clicks: int) -> dict[str, Any]:
     page = browser.new_page(viewport={"width": 1440, "height": 900})
     page.add_init_script(_LONG_TASKS)
-    cpu = chromium_cpu_ms()
+    before = chromium_cpu()
     page.goto(f"{page_file.as_uri()}#{view}", wait_until="commit", timeout=300_000)
     page.wait_for_function("() => window.argmapFirstDraw !== undefined", timeout=300_000)
     result: dict[str, Any] = page.evaluate(
         f"""({{first: window.argmapFirstDraw.ms, longest: window.__longest,
               nodes: argmap.nodes['{view}'].length, edges: argmap.edges['{view}'].length}})"""
     )
-    result["first_cpu"] = chromium_cpu_ms() - cpu
+    result["first_cpu"] = cpu_ms(before)
     page.wait_for_timeout(500)  # let the opening settle
     targets = page.evaluate(_TARGETS, [view, clicks])
     result["clicks"] = [click_ms(page, x, y) for _, x, y in targets]

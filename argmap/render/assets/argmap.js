@@ -124,8 +124,10 @@
 
   function holders(claimId) {
     var out = { supports: [], opposes: [], neutral: [] };
+    var seen = {};
     (stancesByClaim[claimId] || []).forEach(function (s) {
-      if (out[s.position].indexOf(s.actor) < 0) { out[s.position].push(s.actor); }
+      var key = s.position + " " + s.actor;
+      if (!seen[key]) { seen[key] = true; out[s.position].push(s.actor); }
     });
     return out;
   }
@@ -733,8 +735,16 @@
     }
     var summary = el("summary", null, [(r.kind === "supports" ? "+ " : "\u2212 ") + claimName(r.from) + " ",
       el("span", { cls: "status", text: "(" + holdWords(h) + ")" })]);
-    return el("li", null, [el("details", { cls: "argument" }, [summary,
-      el("p", null, [linkTo(r.from)])].concat(capped(inner, render)))]);
+    var details = el("details", { cls: "argument" }, [summary]);
+    // Filled when first opened: a board lists up to 50 arguments a side, each with its
+    // stances, and closed ones show only their summary.
+    function fill() {
+      if (details.childNodes.length > 1) { return; }
+      [el("p", null, [linkTo(r.from)])].concat(capped(inner, render)).forEach(function (c) { details.appendChild(c); });
+    }
+    summary.addEventListener("click", fill);
+    details.addEventListener("toggle", fill);
+    return el("li", null, [details]);
   }
   function proBoard(id) {
     var b = data.board[id];
