@@ -305,3 +305,77 @@ def test_the_argued_about_list_is_capped_the_same_way(page: Any, many: Path) -> 
     assert args.locator(":scope > ul > li").count() == 50
     args.get_by_role("button", name="Show all 60").click()
     assert args.locator(":scope > ul > li").count() == 60
+
+
+# ---- the stance lines change colour only where their side changes -----------------------
+
+# p is the central question; a supports p and attacks q. Selecting q redraws what each
+# stance means for q: Ann's (for p, against q), Bob's on p (for p, not bearing on q) and
+# Bob's on q; Cat's on the unrelated x bears on neither and keeps its look. Selecting
+# anything but a proposal draws the lines for the central question again.
+TWO = """\
+title: Two proposals
+sources:
+  paper: {title: The paper, publisher: The Press, date: 2024-01-01}
+actors:
+  ann: {name: Ann, kind: person}
+  bob: {name: Bob, kind: person}
+  cat: {name: Cat, kind: person}
+claims:
+  p: {kind: proposal, text: The town should do it}
+  q: {kind: proposal, text: The town should do the other thing}
+  a: {text: Reason a}
+  x: {text: Unrelated x}
+stances:
+  - {actor: ann, supports: a, source: paper, quote: A holds.}
+  - {actor: bob, supports: p, source: paper, quote: Do it.}
+  - {actor: bob, supports: q, source: paper, quote: Do the other.}
+  - {actor: cat, supports: x, source: paper, quote: X holds.}
+relations:
+  - {from: a, supports: p}
+  - {from: a, attacks: q}
+"""
+
+# The ids of the stance lines restyled (an update that sets `dashes`), in order.
+_COUNT_RESTYLES = """() => {
+  window.__restyled = [];
+  const set = argmap.edges.stances, update = set.update.bind(set);
+  set.update = (items, by) => {
+    items.filter(i => 'dashes' in i).forEach(i => window.__restyled.push(i.id));
+    return update(items, by);
+  };
+}"""
+
+
+def test_selecting_another_proposal_restyles_only_the_lines_whose_side_changes(
+    page: Any, browser: Any, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    index = _site(tmp_path_factory, "two", TWO)
+    _open(page, index, "stances")
+    assert page.evaluate("argmap.data.question") == "p"
+    page.evaluate(_COUNT_RESTYLES)
+    page.evaluate("argmap.select('q')")
+    assert sorted(page.evaluate("window.__restyled")) == [
+        "ann>a>supports",
+        "bob>p>supports",
+        "bob>q>supports",
+    ]
+    # Bob is no proposal: the lines go back to the central question, the same three.
+    page.evaluate("window.__restyled = []")
+    page.evaluate("argmap.select('bob')")
+    assert sorted(page.evaluate("window.__restyled")) == [
+        "ann>a>supports",
+        "bob>p>supports",
+        "bob>q>supports",
+    ]
+    # p is the question itself: nothing to restyle.
+    page.evaluate("window.__restyled = []")
+    page.evaluate("argmap.select('p')")
+    assert page.evaluate("window.__restyled") == []
+    # Drawn for p and faded around p: what a fresh page shows on selecting p.
+    fresh = browser.new_page(viewport={"width": 1440, "height": 900})
+    _open(fresh, index, "stances")
+    fresh.evaluate("argmap.select('p')")
+    colours = "view => argmap.edges[view].get().map(e => [e.id, e.color, e.dashes, e.font])"
+    assert page.evaluate(colours, "stances") == fresh.evaluate(colours, "stances")
+    fresh.close()

@@ -461,6 +461,8 @@
     if (name && name !== current) { showView(name, false); }
     selected = id;
     selectedEdge = null;
+    // Before highlight(): it draws the lines it fades for the new proposal's sides.
+    restyleSides();
     if (focusSteps) { applyFilters(); }
     if (name && name === current) {
       var network = networks[name];
@@ -470,7 +472,6 @@
       else if (move) { network.focus(id, { scale: Math.max(network.getScale(), 1), animation: false }); }
     }
     document.body.classList.toggle("has-board", !!data.board[id]);
-    restyleSides();
     showPanel(nodePanel(id, name), keepFocus);
     if (name && name === current && focusSteps) { fitVisible(name); }
     if (name && name === current && (move || focusSteps)) { clearOfSheet(name, id); }
@@ -491,8 +492,8 @@
   function selectEdge(name, id) {
     selected = null;
     selectedEdge = id;
-    highlight(name, null);
     restyleSides();
+    highlight(name, null);
     document.body.classList.remove("has-board");
     showPanel(edgePanel(name, id));
   }
