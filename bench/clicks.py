@@ -18,8 +18,9 @@ Clicks go to the nodes nearest the canvas centre, `--clicks` of them, one after 
 each page is opened `--rounds` times. `--against OLD.js` also measures the same page
 with another argmap.js (e.g. `git show main:argmap/render/assets/argmap.js > old.js`),
 the two pages alternating view by view, so both meet the same machine load. Prints a
-Markdown table: medians over rounds of first draw, and the median and worst of all
-clicks.
+Markdown table: first draw (medians over the rounds) and clicks (median and worst), each
+as wall time and as CPU time of chromium (every process, and the renderer's main thread,
+the page's critical path: on a loaded machine wall time grows, CPU time hardly).
 """
 
 from __future__ import annotations
@@ -88,8 +89,10 @@ _ARM = """() => { window.__clickDone = new Promise(resolve => {
 
 
 def chromium_cpu() -> dict[int, int]:
-    """CPU ticks (user + sys) so far of each chromium process this one started: unlike
-    wall time, CPU time does not grow with the machine's other load."""
+    """CPU ticks (user + sys) so far of each chromium process this one started (by pid)
+    and of each renderer's main thread (by -pid): unlike wall time, CPU time does not
+    grow with the machine's other load, and the main thread's is the page's critical
+    path (script, style, layout, the canvas drawing)."""
     parent: dict[int, int] = {}
     ticks: dict[int, int] = {}
     for stat in Path("/proc").glob("[0-9]*/stat"):
@@ -112,27 +115,41 @@ def chromium_cpu() -> dict[int, int]:
                 return True
         return False
 
-    return {pid: t for pid, t in ticks.items() if mine(pid)}
+    out = {pid: t for pid, t in ticks.items() if mine(pid)}
+    for pid in list(out):
+        try:
+            if b"--type=renderer" not in Path(f"/proc/{pid}/cmdline").read_bytes():
+                continue
+            main = Path(f"/proc/{pid}/task/{pid}/stat").read_text()
+        except OSError:
+            continue
+        fields = main[main.rindex(")") + 2 :].split()
+        out[-pid] = int(fields[11]) + int(fields[12])
+    return out
 
 
-def cpu_ms(before: dict[int, int]) -> float:
-    """Chromium's CPU time since `before`, in ms; a process that ended meanwhile (a closed
-    page's) is left out, one that started counts from zero."""
+def cpu_ms(before: dict[int, int]) -> tuple[float, float]:
+    """Chromium's CPU time since `before` in ms, all processes and renderers' main
+    threads; a process that ended meanwhile (a closed page's) is left out, one that
+    started counts from zero."""
     now = chromium_cpu()
-    ticks = sum(t - before.get(pid, 0) for pid, t in now.items())
-    return ticks * 1000 / os.sysconf("SC_CLK_TCK")
+    every = sum(t - before.get(k, 0) for k, t in now.items() if k > 0)
+    main = sum(t - before.get(k, 0) for k, t in now.items() if k < 0)
+    tick = 1000 / os.sysconf("SC_CLK_TCK")
+    return every * tick, main * tick
 
 
-def click_ms(page: Page, x: float, y: float) -> tuple[float, float]:
-    """A click's wall time to the painted panel and chromium's CPU time meanwhile."""
+def click_ms(page: Page, x: float, y: float) -> tuple[float, float, float]:
+    """A click's wall time to the painted panel, and chromium's CPU time meanwhile (all
+    processes, the renderer's main thread)."""
     page.evaluate(_ARM)
     before = chromium_cpu()
     page.mouse.click(x, y)
     done = page.evaluate("window.__clickDone")
     cpu = cpu_ms(before)
     if done != done:  # NaN: no panel came
-        return float("nan"), cpu
-    return float(done - page.evaluate("window.__clickStart")), cpu
+        return float("nan"), *cpu
+    return float(done - page.evaluate("window.__clickStart")), *cpu
 
 
 def app_script(page_html: str) -> str:
@@ -163,7 +180,7 @@ def measure(browser: Browser, page_file: Path, view: str, clicks: int) -> dict[s
         f"""({{first: window.argmapFirstDraw.ms, longest: window.__longest,
               nodes: argmap.nodes['{view}'].length, edges: argmap.edges['{view}'].length}})"""
     )
-    result["first_cpu"] = cpu_ms(before)
+    result["first_cpu"], result["first_main"] = cpu_ms(before)
     page.wait_for_timeout(500)  # let the opening settle
     targets = page.evaluate(_TARGETS, [view, clicks])
     result["clicks"] = [click_ms(page, x, y) for _, x, y in targets]
@@ -191,25 +208,21 @@ def _ms(values: list[float]) -> str:
 
 
 def row(done: list[dict[str, Any]]) -> str:
-    """One view's cells: medians over the rounds, clicks pooled; a miss is a click that
-    opened no panel (it fell between nodes)."""
-    first = statistics.median(r["first"] for r in done)
-    first_cpu = statistics.median(r["first_cpu"] for r in done)
-    longest = statistics.median(r["longest"] for r in done)
-    clicks = [c for r in done for c in r["clicks"] if c[0] == c[0]]
-    firsts = [
-        r["clicks"][0] for r in done if r["clicks"] and r["clicks"][0][0] == r["clicks"][0][0]
-    ]
-    missed = sum(len(r["clicks"]) for r in done) - len(clicks)
-    first_click = "–"
-    if firsts:
-        first_click = (
-            f"{statistics.median(c[0] for c in firsts):,.0f} ms"
-            f" ({statistics.median(c[1] for c in firsts):,.0f} ms)"
-        )
-    return (
-        f"{first:,.0f} ms ({first_cpu:,.0f} ms) | {longest:,.0f} ms | {first_click}"
-        f" | {_ms([c[0] for c in clicks])} ms ({_ms([c[1] for c in clicks])} ms) | {missed}"
+    """One view's cells: first draw as medians over the rounds; the first click of each
+    round (every item's look changes) apart from the later ones (only the two
+    neighbourhoods'), pooled. A miss is a click that opened no panel (between nodes)."""
+    first = [statistics.median(r[k] for r in done) for k in ("first", "first_cpu", "first_main")]
+    clicks = [[c for c in r["clicks"] if c[0] == c[0]] for r in done]
+    firsts = [c[0] for c in clicks if c]
+    later = [x for c in clicks for x in c[1:]]
+    missed = sum(len(r["clicks"]) for r in done) - sum(len(c) for c in clicks)
+    return " | ".join(
+        [
+            f"{first[0]:,.0f} ms, {first[1]:,.0f} ms, {first[2]:,.0f} ms",
+            f"{_ms([c[0] for c in firsts])} ms; {_ms([c[2] for c in firsts])} ms",
+            f"{_ms([c[0] for c in later])} ms; {_ms([c[2] for c in later])} ms",
+            str(missed),
+        ]
     )
 
 
@@ -248,10 +261,11 @@ def main() -> int:
                         runs.setdefault((label, view), []).append(run)
             browser.close()
         print(
-            "| script | view | nodes | edges | first draw (CPU) | longest task | first click (CPU)"
-            " | clicks: median, worst (CPU median, worst) | missed |"
+            "| script | view | nodes | edges | first draw: wall, CPU, main thread"
+            " | first click: wall; main thread (median, worst)"
+            " | later clicks: wall; main thread (median, worst) | missed |"
         )
-        print("|---|---|---:|---:|---:|---:|---:|---:|---:|")
+        print("|---|---|---:|---:|---:|---:|---:|---:|")
         for (label, view), done in runs.items():
             print(
                 f"| {label} | {view} | {done[0]['nodes']:,} | {done[0]['edges']:,} | {row(done)} |"
