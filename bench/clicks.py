@@ -1,30 +1,41 @@
 """First draw and click latency of the biggest views, in headless chromium.
 
-    python bench/clicks.py [--stances 20000] [--shape press] [--clicks 5]
+    python bench/clicks.py [--stances 20000] [--shape press] [--clicks 7] [--rounds 3]
+                           [--site DIR] [--against OLD.js]
 
-Builds a synthetic map (`bench/generate.py`) into a temporary folder, opens each view
-(`index.html#argument`, `#stances`, `#camps`) in Debian's chromium through Playwright and
-measures:
+Builds a synthetic map (`bench/generate.py`) into a temporary folder (or into `--site`,
+reused when it already holds a build), opens each view (`index.html#argument`,
+`#stances`, `#camps`) in Debian's chromium through Playwright and measures:
 
-- first draw: the page's own `window.argmapFirstDraw.ms` (from navigation start);
+- first draw: the page's own `window.argmapFirstDraw.ms` (from navigation start), and
+  the page's longest task before it (a `PerformanceObserver` of long tasks);
 - a click: a real mouse click on a node's position on the canvas, timed from just before
   the click to the end of the next painted frame after the panel's content changed
   (two `requestAnimationFrame`s after the mutation, so the paint itself is included).
   The first click on a view is the worst case: every node and edge starts unfaded.
 
 Clicks go to the nodes nearest the canvas centre, `--clicks` of them, one after another;
-the table gives the median and the worst. Prints a Markdown table.
+each page is opened `--rounds` times. `--against OLD.js` also measures the same page
+with another argmap.js (e.g. `git show main:argmap/render/assets/argmap.js > old.js`),
+the two pages alternating view by view, so both meet the same machine load. Prints a
+Markdown table: first draw (medians over the rounds) and clicks (median and worst), each
+as wall time and as CPU time of chromium (every process, and the renderer's main thread,
+the page's critical path: on a loaded machine wall time grows, CPU time hardly).
 """
 
 from __future__ import annotations
 
 import argparse
+import base64
+import hashlib
+import os
 import statistics
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
-from playwright.sync_api import Page, sync_playwright
+from playwright.sync_api import Browser, Page, sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -44,6 +55,13 @@ ARGS = [
     "--no-first-run",
 ]
 VIEWS = ("argument", "stances", "camps")
+APP_JS = ROOT / "argmap" / "render" / "assets" / "argmap.js"
+
+# Installed before the page's scripts run: the longest task until the first draw.
+_LONG_TASKS = """window.__longest = 0;
+try { new PerformanceObserver(list => list.getEntries().forEach(e => {
+  window.__longest = Math.max(window.__longest, e.duration); }))
+  .observe({ entryTypes: ['longtask'] }); } catch (e) {}"""
 
 # Node ids nearest the canvas centre, with their positions in page coordinates.
 _TARGETS = """([view, count]) => {
@@ -70,54 +88,188 @@ _ARM = """() => { window.__clickDone = new Promise(resolve => {
 }); window.__clickStart = performance.now(); }"""
 
 
-def click_ms(page: Page, x: float, y: float) -> float:
+def chromium_cpu() -> dict[int, int]:
+    """CPU ticks (user + sys) so far of each chromium process this one started (by pid)
+    and of each renderer's main thread (by -pid): unlike wall time, CPU time does not
+    grow with the machine's other load, and the main thread's is the page's critical
+    path (script, style, layout, the canvas drawing)."""
+    parent: dict[int, int] = {}
+    ticks: dict[int, int] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            text = stat.read_text()
+        except OSError:
+            continue  # ended meanwhile
+        name = text[text.index("(") + 1 : text.rindex(")")]
+        fields = text[text.rindex(")") + 2 :].split()
+        pid = int(stat.parent.name)
+        parent[pid] = int(fields[1])
+        if name.startswith("chrom"):
+            ticks[pid] = int(fields[11]) + int(fields[12])
+    me = os.getpid()
+
+    def mine(pid: int) -> bool:
+        while pid > 1:
+            pid = parent.get(pid, 0)
+            if pid == me:
+                return True
+        return False
+
+    out = {pid: t for pid, t in ticks.items() if mine(pid)}
+    for pid in list(out):
+        try:
+            if b"--type=renderer" not in Path(f"/proc/{pid}/cmdline").read_bytes():
+                continue
+            main = Path(f"/proc/{pid}/task/{pid}/stat").read_text()
+        except OSError:
+            continue
+        fields = main[main.rindex(")") + 2 :].split()
+        out[-pid] = int(fields[11]) + int(fields[12])
+    return out
+
+
+def cpu_ms(before: dict[int, int]) -> tuple[float, float]:
+    """Chromium's CPU time since `before` in ms, all processes and renderers' main
+    threads; a process that ended meanwhile (a closed page's) is left out, one that
+    started counts from zero."""
+    now = chromium_cpu()
+    every = sum(t - before.get(k, 0) for k, t in now.items() if k > 0)
+    main = sum(t - before.get(k, 0) for k, t in now.items() if k < 0)
+    tick = 1000 / os.sysconf("SC_CLK_TCK")
+    return every * tick, main * tick
+
+
+def click_ms(page: Page, x: float, y: float) -> tuple[float, float, float]:
+    """A click's wall time to the painted panel, and chromium's CPU time meanwhile (all
+    processes, the renderer's main thread)."""
     page.evaluate(_ARM)
+    before = chromium_cpu()
     page.mouse.click(x, y)
     done = page.evaluate("window.__clickDone")
-    return float(done - page.evaluate("window.__clickStart")) if done == done else float("nan")
+    cpu = cpu_ms(before)
+    if done != done:  # NaN: no panel came
+        return float("nan"), *cpu
+    return float(done - page.evaluate("window.__clickStart")), *cpu
+
+
+def app_script(page_html: str) -> str:
+    """The page's own script: the last inline one (after vis-network's)."""
+    start = page_html.rindex("<script>") + len("<script>")
+    return page_html[start : page_html.index("</script>", start)]
+
+
+def with_script(page_html: str, new_js: str) -> str:
+    """The page with its inline argmap.js replaced, and the CSP hash that allows it."""
+
+    def digest(js: str) -> str:
+        return base64.b64encode(hashlib.sha256(js.encode("utf-8")).digest()).decode()
+
+    old_js = app_script(page_html)
+    start = page_html.rindex("<script>") + len("<script>")
+    page_html = page_html[:start] + new_js + page_html[start + len(old_js) :]
+    return page_html.replace(digest(old_js), digest(new_js), 1)
+
+
+def measure(browser: Browser, page_file: Path, view: str, clicks: int) -> dict[str, Any]:
+    page = browser.new_page(viewport={"width": 1440, "height": 900})
+    page.add_init_script(_LONG_TASKS)
+    before = chromium_cpu()
+    page.goto(f"{page_file.as_uri()}#{view}", wait_until="commit", timeout=300_000)
+    page.wait_for_function("() => window.argmapFirstDraw !== undefined", timeout=300_000)
+    result: dict[str, Any] = page.evaluate(
+        f"""({{first: window.argmapFirstDraw.ms, longest: window.__longest,
+              nodes: argmap.nodes['{view}'].length, edges: argmap.edges['{view}'].length}})"""
+    )
+    result["first_cpu"], result["first_main"] = cpu_ms(before)
+    page.wait_for_timeout(500)  # let the opening settle
+    targets = page.evaluate(_TARGETS, [view, clicks])
+    result["clicks"] = [click_ms(page, x, y) for _, x, y in targets]
+    page.close()
+    return result
+
+
+def site_for(args: argparse.Namespace, tmp: Path) -> Path:
+    out = Path(args.site) if args.site else tmp / "site"
+    if (out / "index.html").exists():
+        return out
+    source = tmp / "map.yaml"
+    text = (
+        generate.generate(args.stances, 1)
+        if args.shape == "press"
+        else generate.generate_debate(args.stances, 1)
+    )
+    source.write_text(text, encoding="utf-8")
+    build(source, out)
+    return out
+
+
+def _ms(values: list[float]) -> str:
+    return f"{statistics.median(values):,.0f}, {max(values):,.0f}" if values else "–"
+
+
+def row(done: list[dict[str, Any]]) -> str:
+    """One view's cells: first draw as medians over the rounds; the first click of each
+    round (every item's look changes) apart from the later ones (only the two
+    neighbourhoods'), pooled. A miss is a click that opened no panel (between nodes)."""
+    first = [statistics.median(r[k] for r in done) for k in ("first", "first_cpu", "first_main")]
+    clicks = [[c for c in r["clicks"] if c[0] == c[0]] for r in done]
+    firsts = [c[0] for c in clicks if c]
+    later = [x for c in clicks for x in c[1:]]
+    missed = sum(len(r["clicks"]) for r in done) - sum(len(c) for c in clicks)
+    return " | ".join(
+        [
+            f"{first[0]:,.0f} ms, {first[1]:,.0f} ms, {first[2]:,.0f} ms",
+            f"{_ms([c[0] for c in firsts])} ms; {_ms([c[2] for c in firsts])} ms",
+            f"{_ms([c[0] for c in later])} ms; {_ms([c[2] for c in later])} ms",
+            str(missed),
+        ]
+    )
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--stances", type=int, default=20000, help="size of the synthetic map")
     parser.add_argument("--shape", choices=("press", "debate"), default="press")
-    parser.add_argument("--clicks", type=int, default=5)
+    parser.add_argument("--clicks", type=int, default=7, help="clicks per page opened")
+    parser.add_argument("--rounds", type=int, default=3, help="times each page is opened")
+    parser.add_argument("--site", help="build into this folder, or reuse the build in it")
+    parser.add_argument("--against", help="another argmap.js to measure alongside")
+    parser.add_argument("--views", default=",".join(VIEWS), help="comma-separated views")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
-        source = Path(tmp) / "map.yaml"
-        text = (
-            generate.generate(args.stances, 1)
-            if args.shape == "press"
-            else generate.generate_debate(args.stances, 1)
-        )
-        source.write_text(text, encoding="utf-8")
-        out = Path(tmp) / "site"
-        build(source, out)
-        size = (out / "index.html").stat().st_size / 1e6
-        print(f"{args.stances:,} ({args.shape}), index.html {size:.1f} MB\n")
-        print("| view | nodes | edges | first draw | first click | clicks: median, worst |")
-        print("|---|---:|---:|---:|---:|---:|")
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        site = site_for(args, tmp)
+        # Both pages beside the build, so its other files resolve the same.
+        html = (site / "index.html").read_text(encoding="utf-8")
+        scripts = {"this tree": APP_JS}
+        if args.against:
+            scripts[Path(args.against).name] = Path(args.against)
+        pages = {}
+        for i, (label, script) in enumerate(scripts.items()):
+            pages[label] = site / f"index-{i}.html"
+            pages[label].write_text(with_script(html, script.read_text("utf-8")), "utf-8")
+        size = (site / "index.html").stat().st_size / 1e6
+        print(f"{site}: index.html {size:.1f} MB\n")
+        views = args.views.split(",")
+        runs: dict[tuple[str, str], list[dict[str, Any]]] = {}
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
-            for view in VIEWS:
-                page = browser.new_page(viewport={"width": 1440, "height": 900})
-                page.goto(f"{(out / 'index.html').as_uri()}#{view}")
-                page.wait_for_function("window.argmapFirstDraw", timeout=120_000)
-                first = page.evaluate("window.argmapFirstDraw.ms")
-                counts = page.evaluate(
-                    f"[argmap.nodes['{view}'].length, argmap.edges['{view}'].length]"
-                )
-                page.wait_for_timeout(500)  # let the opening settle
-                times = [
-                    click_ms(page, x, y) for _, x, y in page.evaluate(_TARGETS, [view, args.clicks])
-                ]
-                page.close()
-                cells = "no node on screen"
-                if times:
-                    median, worst = statistics.median(times), max(times)
-                    cells = f"{times[0]:,.0f} ms | {median:,.0f}, {worst:,.0f} ms"
-                print(f"| {view} | {counts[0]:,} | {counts[1]:,} | {first:,.0f} ms | {cells} |")
+            for _ in range(args.rounds):
+                for view in views:
+                    for label, page_file in pages.items():
+                        run = measure(browser, page_file, view, args.clicks)
+                        runs.setdefault((label, view), []).append(run)
             browser.close()
+        print(
+            "| script | view | nodes | edges | first draw: wall, CPU, main thread"
+            " | first click: wall; main thread (median, worst)"
+            " | later clicks: wall; main thread (median, worst) | missed |"
+        )
+        print("|---|---|---:|---:|---:|---:|---:|---:|")
+        for (label, view), done in runs.items():
+            print(
+                f"| {label} | {view} | {done[0]['nodes']:,} | {done[0]['edges']:,} | {row(done)} |"
+            )
     return 0
 
 

@@ -67,8 +67,10 @@ def main() -> int:
                     times, counts = [], (0, 0)
                     for _ in range(args.reps):
                         page = browser.new_page(viewport={"width": 1440, "height": 900})
-                        page.goto(f"{(out / 'index.html').as_uri()}#{view}")
-                        page.wait_for_function("window.argmapFirstDraw", timeout=30_000)
+                        page.goto(f"{(out / 'index.html').as_uri()}#{view}", timeout=120_000)
+                        page.wait_for_function(
+                            "() => window.argmapFirstDraw !== undefined", timeout=120_000
+                        )
                         times.append(page.evaluate("window.argmapFirstDraw.ms"))
                         counts = page.evaluate(
                             f"[argmap.nodes['{view}'].length, argmap.edges['{view}'].length]"

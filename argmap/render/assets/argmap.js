@@ -39,8 +39,8 @@
   });
   var relationsTo = {};
   var relationsFrom = {};
-  var relations = data.relations.map(function (a) {
-    return { from: a[0], to: a[1], kind: a[2], source: a[3], note: a[4], id: a[5] };
+  var relations = data.relations.map(function (a, i) {
+    return { from: a[0], to: a[1], kind: a[2], source: a[3], note: a[4], id: a[5], index: i };
   });
   relations.forEach(function (r) {
     (relationsTo[r.to] = relationsTo[r.to] || []).push(r);
@@ -124,8 +124,10 @@
 
   function holders(claimId) {
     var out = { supports: [], opposes: [], neutral: [] };
+    var seen = {};
     (stancesByClaim[claimId] || []).forEach(function (s) {
-      if (out[s.position].indexOf(s.actor) < 0) { out[s.position].push(s.actor); }
+      var key = s.position + " " + s.actor;
+      if (!seen[key]) { seen[key] = true; out[s.position].push(s.actor); }
     });
     return out;
   }
@@ -170,6 +172,7 @@
     return keys.length === 1 ? keys[0] : "0";
   }
   var drawnFor = null;
+  var sideDrawn = {};  // stance edge id -> the side its line is drawn with
   var sidesLegend = document.getElementById("sides-for");
   var sidesLegendText = sidesLegend ? sidesLegend.textContent : "";
   // After a selection: redraw the stance lines if the proposal they are drawn for changed.
@@ -183,11 +186,16 @@
         "(close it to go back to the central question); supporting a claim against it is drawn as against";
     }
     if (!networks.stances) { return; }
-    edgeSets.stances.update(views.stances.edges.map(function (e) {
-      var edge = visEdge(e, false);
-      return { id: edge.id, color: edge.color, dashes: edge.dashes };
-    }));
-    if (highlighted.stances) { highlight("stances", highlighted.stances); }
+    // Only the lines whose side changes, each keeping whether it is faded.
+    var now = lit.stances;
+    var changes = [];
+    views.stances.edges.forEach(function (e) {
+      var was = sideDrawn[e[0]];
+      if (was === undefined || was === edgeSide(e)) { return; }
+      var edge = visEdge(e, !!now && !now.edges[e[0]]);
+      changes.push({ id: edge.id, color: edge.color, dashes: edge.dashes });
+    });
+    if (changes.length) { edgeSets.stances.update(changes); }
   }
 
   // The point an undercut ends on ("cut:" and the undercut edge's id): not an entry.
@@ -203,7 +211,8 @@
       edge.label = (edge.label ? edge.label + " " : "") + "\u2298";
     }
     if (e[3].indexOf("stance-") === 0 && data.question) {
-      var look = data.sideStyles[edgeSide(e)];
+      var side = sideDrawn[e[0]] = edgeSide(e);
+      var look = data.sideStyles[side];
       edge.color = { color: look.color, highlight: look.color, hover: look.color };
       edge.dashes = look.dashes;
     }
@@ -377,28 +386,61 @@
   }
 
   // ---- highlight and selection -----------------------------------------------------
-  var highlighted = {};
-  function highlight(name, id) {
-    var network = networks[name];
-    if (!network) { return; }
-    // Nothing to undo: a fresh view is drawn unfaded (and big views redraw slowly).
-    if (id === null && !highlighted[name]) { return; }
-    highlighted[name] = id;
-    var keep = {};
-    if (id !== null) {
-      keep[id] = true;
-      network.getConnectedNodes(id).forEach(function (n) { keep[n] = true; });
+  // What each view draws unfaded: null (all of it, as first drawn) or the selection's
+  // neighbourhood. A new selection updates only the nodes and edges whose look changes,
+  // the two neighbourhoods' symmetric difference: vis-network redoes the options of every
+  // item a DataSet update names, and a big view has thousands.
+  var lit = {};  // view -> { nodes: {id: true}, edges: {id: true} }, or null
+  var linked = {};  // view -> node id -> the view's edges at it, built on first use
+  function linksAt(name) {
+    if (!linked[name]) {
+      var at = {};
+      views[name].edges.forEach(function (e) {
+        (at[e[1]] = at[e[1]] || []).push(e);
+        if (e[2] !== e[1]) { (at[e[2]] = at[e[2]] || []).push(e); }
+      });
+      linked[name] = at;
     }
-    var connected = {};
-    if (id !== null) { network.getConnectedEdges(id).forEach(function (e) { connected[e] = true; }); }
-    nodeSets[name].update(views[name].nodes.map(function (n) {
-      var node = visNode(n, id !== null && !keep[n[0]]);
+    return linked[name];
+  }
+  // The node, its edges and the nodes at their other ends (vis-network's connected ones).
+  function neighbourhood(name, id) {
+    var out = { nodes: {}, edges: {} };
+    out.nodes[id] = true;
+    (linksAt(name)[id] || []).forEach(function (e) {
+      out.edges[e[0]] = true; out.nodes[e[1]] = true; out.nodes[e[2]] = true;
+    });
+    return out;
+  }
+  // The ids whose look differs between two lit states (null lights all of `rows`).
+  function relit(was, now, rows) {
+    var out = [];
+    if (was && now) {
+      Object.keys(was).forEach(function (k) { if (!now[k]) { out.push(k); } });
+      Object.keys(now).forEach(function (k) { if (!was[k]) { out.push(k); } });
+    } else {
+      var on = was || now;
+      rows.forEach(function (r) { if (!on[r[0]]) { out.push(r[0]); } });
+    }
+    return out;
+  }
+  function highlight(name, id) {
+    if (!networks[name]) { return; }
+    var was = lit[name] || null;
+    // Nothing to undo: a fresh view is drawn unfaded.
+    if (id === null && !was) { return; }
+    var now = id === null ? null : neighbourhood(name, id);
+    lit[name] = now;
+    var nodes = relit(was && was.nodes, now && now.nodes, views[name].nodes).map(function (k) {
+      var node = visNode(viewNodes[name][k], !!now && !now.nodes[k]);
       return { id: node.id, opacity: node.opacity, font: node.font };
-    }));
-    edgeSets[name].update(views[name].edges.map(function (e) {
-      var edge = visEdge(e, id !== null && !connected[e[0]]);
+    });
+    var edges = relit(was && was.edges, now && now.edges, views[name].edges).map(function (k) {
+      var edge = visEdge(viewEdges[name][k], !!now && !now.edges[k]);
       return { id: edge.id, color: edge.color, font: edge.font };
-    }));
+    });
+    if (nodes.length) { nodeSets[name].update(nodes); }
+    if (edges.length) { edgeSets[name].update(edges); }
   }
 
   function viewFor(id) {
@@ -419,6 +461,8 @@
     if (name && name !== current) { showView(name, false); }
     selected = id;
     selectedEdge = null;
+    // Before highlight(): it draws the lines it fades for the new proposal's sides.
+    restyleSides();
     if (focusSteps) { applyFilters(); }
     if (name && name === current) {
       var network = networks[name];
@@ -428,7 +472,6 @@
       else if (move) { network.focus(id, { scale: Math.max(network.getScale(), 1), animation: false }); }
     }
     document.body.classList.toggle("has-board", !!data.board[id]);
-    restyleSides();
     showPanel(nodePanel(id, name), keepFocus);
     if (name && name === current && focusSteps) { fitVisible(name); }
     if (name && name === current && (move || focusSteps)) { clearOfSheet(name, id); }
@@ -449,8 +492,8 @@
   function selectEdge(name, id) {
     selected = null;
     selectedEdge = id;
-    highlight(name, null);
     restyleSides();
+    highlight(name, null);
     document.body.classList.remove("has-board");
     showPanel(edgePanel(name, id));
   }
@@ -461,7 +504,9 @@
     restyleSides();
     if (focusSteps) { focusSteps = 0; applyFilters(); }
     if (current && networks[current]) {
-      networks[current].unselectAll();
+      var network = networks[current];
+      // Unselecting redraws the view: not for a view with nothing selected (as on load).
+      if (network.getSelectedNodes().length || network.getSelectedEdges().length) { network.unselectAll(); }
       highlight(current, null);
     }
     closePanel();
@@ -567,9 +612,25 @@
     return el("li", { cls: "stance" }, [el("p", null, head), words, el("p", null, [sourceLine(s.source)])]);
   }
 
-  function section(title, items) {
-    if (!items.length) { return null; }
-    return el("section", null, [el("h3", { text: title }), el("ul", { cls: "plain" }, items)]);
+  // A long list shows its first PANEL_ITEMS and says how many more a button shows:
+  // an entry with thousands of stances would take seconds to build, and a list cut
+  // short without a word would hide what the map holds.
+  var PANEL_ITEMS = 50;
+  function capped(rows, render) {
+    var list = el("ul", { cls: "plain" }, rows.slice(0, PANEL_ITEMS).map(function (r) { return render(r); }));
+    if (rows.length <= PANEL_ITEMS) { return [list]; }
+    var more = el("button", { type: "button", cls: "show-all", text: "Show all " + rows.length });
+    var note = el("p", { cls: "hint more" }, ["Showing the first " + PANEL_ITEMS + " of " + rows.length + ". ", more]);
+    more.addEventListener("click", function () {
+      rows.slice(PANEL_ITEMS).forEach(function (r) { list.appendChild(render(r)); });
+      note.remove();
+    });
+    return [list, note];
+  }
+  // A titled list of `rows`, each drawn by `render` (the rows themselves when it is absent).
+  function section(title, rows, render) {
+    if (!rows.length) { return null; }
+    return el("section", null, [el("h3", { text: title })].concat(capped(rows, render || function (r) { return r; })));
   }
 
   function nodePanel(id, name) {
@@ -605,7 +666,7 @@
         out.push(posSection);
       }
       out.push(section("Stances (" + (stancesByActor[id] || []).length + ")",
-        (stancesByActor[id] || []).map(function (s) { return stanceItem(s, false, true); })));
+        stancesByActor[id] || [], function (s) { return stanceItem(s, false, true); }));
     } else {
       var c = data.claims[id];
       out.push(el("p", { cls: "kind", text: c.kind.charAt(0).toUpperCase() + c.kind.slice(1) }));
@@ -624,22 +685,21 @@
       ["supports", "opposes", "neutral"].forEach(function (p) {
         var title = { supports: "Supporters", opposes: "Opponents", neutral: "Neutral" }[p];
         if (data.board[id]) { title = "Stances on the proposal itself: " + VERB[p]; }
-        out.push(section(title + " (" + h[p].length + ")", st.filter(function (s) { return s.position === p; })
-          .map(function (s) { return stanceItem(s, true, false); })));
+        out.push(section(title + " (" + h[p].length + ")", st.filter(function (s) { return s.position === p; }),
+          function (s) { return stanceItem(s, true, false); }));
       });
-      function rels(list, key, word) {
-        return list.map(function (r) {
+      function rels(key, word) {
+        return function (r) {
           if (r.kind === "undercuts") {
             var t = relationById[r.to];
             return el("li", null, ["\u2298 undercuts the link from ", linkTo(t.from), " to ", linkTo(t.to)]);
           }
-          var off = relations.indexOf(r);
           return el("li", null, [(r.kind === "supports" ? "+ " : "\u2212 ") + word[r.kind] + " ", linkTo(r[key]),
-            disabled[off] ? " \u2298 (disabled: undercut)" : ""]);
-        });
+            disabled[r.index] ? " \u2298 (disabled: undercut)" : ""]);
+        };
       }
-      out.push(section("Argued about by", rels(relationsTo[id] || [], "from", { supports: "supported by", attacks: "attacked by" })));
-      out.push(section("Argues about", rels(relationsFrom[id] || [], "to", { supports: "supports", attacks: "attacks" })));
+      out.push(section("Argued about by", relationsTo[id] || [], rels("from", { supports: "supported by", attacks: "attacked by" })));
+      out.push(section("Argues about", relationsFrom[id] || [], rels("to", { supports: "supports", attacks: "attacks" })));
     }
     if (!name) { out.push(el("p", { cls: "hint", text: "Not drawn in any view (the view is capped); listed in the outline." })); }
     return out.filter(Boolean);
@@ -669,15 +729,23 @@
   }
   function argumentItem(r) {
     var h = holders(r.from);
-    var inner = [];
-    (stancesByClaim[r.from] || []).forEach(function (s) { inner.push(stanceItem(s, true, false)); });
-    (relationsTo[r.from] || []).forEach(function (sub) {
-      inner.push(el("li", null, [(sub.kind === "supports" ? "+ supported by " : "\u2212 attacked by "), linkTo(sub.from)]));
-    });
+    var inner = (stancesByClaim[r.from] || []).concat(relationsTo[r.from] || []);
+    function render(x) {
+      if (x.actor) { return stanceItem(x, true, false); }
+      return el("li", null, [(x.kind === "supports" ? "+ supported by " : "\u2212 attacked by "), linkTo(x.from)]);
+    }
     var summary = el("summary", null, [(r.kind === "supports" ? "+ " : "\u2212 ") + claimName(r.from) + " ",
       el("span", { cls: "status", text: "(" + holdWords(h) + ")" })]);
-    return el("li", null, [el("details", { cls: "argument" }, [summary,
-      el("p", null, [linkTo(r.from)]), el("ul", { cls: "plain" }, inner)])]);
+    var details = el("details", { cls: "argument" }, [summary]);
+    // Filled when first opened: a board lists up to 50 arguments a side, each with its
+    // stances, and closed ones show only their summary.
+    function fill() {
+      if (details.childNodes.length > 1) { return; }
+      [el("p", null, [linkTo(r.from)])].concat(capped(inner, render)).forEach(function (c) { details.appendChild(c); });
+    }
+    summary.addEventListener("click", fill);
+    details.addEventListener("toggle", fill);
+    return el("li", null, [details]);
   }
   function proBoard(id) {
     var b = data.board[id];
@@ -685,18 +753,18 @@
       var args = (relationsTo[id] || []).filter(function (r) { return r.kind === kind; });
       return el("section", { cls: "board-col board-" + side }, [
         el("h3", { text: title + " (" + entries.length + ")" }),
-        el("details", { open: "open", cls: "board-actors" }, [el("summary", { text: plural(entries.length, "actor") }),
-          el("ul", { cls: "plain" }, entries.map(function (e) { return boardActor(e, id); }))]),
-        el("details", { open: "open", cls: "board-args" }, [el("summary", { text: plural(args.length, "argument") }),
-          el("ul", { cls: "plain" }, args.map(argumentItem))])]);
+        el("details", { open: "open", cls: "board-actors" }, [el("summary", { text: plural(entries.length, "actor") })]
+          .concat(capped(entries, function (e) { return boardActor(e, id); }))),
+        el("details", { open: "open", cls: "board-args" }, [el("summary", { text: plural(args.length, "argument") })]
+          .concat(capped(args, argumentItem)))]);
     }
     var out = el("section", { cls: "board", "aria-label": "For and against" }, [
       el("div", { cls: "board-cols" }, [column("for", "For", b["for"], "supports"), column("against", "Against", b.against, "attacks")])]);
     [["mixed", "Mixed: arguments on both sides"], ["neutral", "Neutral"],
      ["inferred", "Inferred, not stated: only through other sources\u2019 relations"]].forEach(function (k) {
       if (!b[k[0]].length) { return; }
-      out.appendChild(el("details", { cls: "board-mixed board-" + k[0] }, [el("summary", { text: k[1] + " (" + b[k[0]].length + ")" }),
-        el("ul", { cls: "plain" }, b[k[0]].map(function (e) { return boardActor(e, id); }))]));
+      out.appendChild(el("details", { cls: "board-mixed board-" + k[0] }, [el("summary", { text: k[1] + " (" + b[k[0]].length + ")" })]
+        .concat(capped(b[k[0]], function (e) { return boardActor(e, id); }))));
     });
     out.appendChild(el("p", { cls: "hint", text: "Stated positions: where the actor's own source links them to this proposal. The quote is the one that pulls them most that way." }));
     return out;
@@ -731,7 +799,7 @@
         out.push(el("p", { cls: "hint", id: "stance-meaning" }, ["For ", linkTo(sideProposal()), ": " + SIDE_WORDS[edgeSide(e)] +
           " (what supporting or opposing this claim means for the proposal, through the map's relations)"]));
       }
-      out.push(section("Quotes (" + e[5].length + ")", e[5].map(function (i) { return stanceItem(stances[i], false, false); })));
+      out.push(section("Quotes (" + e[5].length + ")", e[5], function (i) { return stanceItem(stances[i], false, false); }));
     } else {
       $("panel-title").textContent = e[3] === "agree" ? "+ Agreement" : "\u2212 Conflict";
       out.push(el("p", null, [linkTo(e[1]), " and ", linkTo(e[2]), " " + (e[3] === "agree" ? "agree" : "conflict") + " (weight " + e[6] + ")"]));
@@ -758,30 +826,36 @@
       return el("li", { cls: "pair" }, [el("p", null, [linkTo(pair[0].claim)]),
         el("ul", { cls: "plain" }, [stanceItem(pair[0], true, false), stanceItem(pair[1], true, false)])]);
     }
-    return [section("Shared claims (" + shared.length + ")", shared.map(item)),
-            section("Opposed claims (" + opposed.length + ")", opposed.map(item))].filter(Boolean);
+    return [section("Shared claims (" + shared.length + ")", shared, item),
+            section("Opposed claims (" + opposed.length + ")", opposed, item)].filter(Boolean);
   }
 
   // ---- search ----------------------------------------------------------------------
   // Each entry: [target id, text (lower case), tier, kind, shown name, what matched].
   // Tiers rank what people type: names and labels, then roles, then claim texts, then quotes.
   function norm(text) { return text.toLowerCase().replace(/[\u2018\u2019]/g, "'").replace(/[\u201c\u201d]/g, "\"").replace(/\s+/g, " "); }
-  var searchIndex = [];
-  Object.keys(data.actors).sort().forEach(function (id) {
-    var a = data.actors[id];
-    searchIndex.push([id, norm(a.name), 0, "actor", a.name, ""]);
-    searchIndex.push([id, norm(id), 1, "actor", a.name, ""]);
-    if (a.role) { searchIndex.push([id, norm(a.role), 2, "actor", a.name, "role: " + a.role]); }
-  });
-  Object.keys(data.claims).sort().forEach(function (id) {
-    var c = data.claims[id];
-    if (c.label) { searchIndex.push([id, norm(c.label), 0, c.kind, c.label, ""]); }
-    searchIndex.push([id, norm(id), 1, c.kind, c.label || c.text, ""]);
-    searchIndex.push([id, norm(c.text), c.label ? 3 : 0, c.kind, c.label || c.text, c.label ? c.text : ""]);
-  });
-  stances.forEach(function (s) {
-    if (s.quote) { searchIndex.push([s.actor, norm(s.quote), 4, "quote", actorName(s.actor), "\u201c" + s.quote + "\u201d"]); }
-  });
+  // Built on the first search, not before the first draw: on a big map it is every
+  // quote's text once more, in lower case.
+  var searchIndex = null;
+  function buildSearchIndex() {
+    var index = [];
+    Object.keys(data.actors).sort().forEach(function (id) {
+      var a = data.actors[id];
+      index.push([id, norm(a.name), 0, "actor", a.name, ""]);
+      index.push([id, norm(id), 1, "actor", a.name, ""]);
+      if (a.role) { index.push([id, norm(a.role), 2, "actor", a.name, "role: " + a.role]); }
+    });
+    Object.keys(data.claims).sort().forEach(function (id) {
+      var c = data.claims[id];
+      if (c.label) { index.push([id, norm(c.label), 0, c.kind, c.label, ""]); }
+      index.push([id, norm(id), 1, c.kind, c.label || c.text, ""]);
+      index.push([id, norm(c.text), c.label ? 3 : 0, c.kind, c.label || c.text, c.label ? c.text : ""]);
+    });
+    stances.forEach(function (s) {
+      if (s.quote) { index.push([s.actor, norm(s.quote), 4, "quote", actorName(s.actor), "\u201c" + s.quote + "\u201d"]); }
+    });
+    return index;
+  }
   // How well `text` matches: 0 the whole text, 1 its start, 2 a word's start, 3 inside; -1 not.
   function quality(text, q) {
     var at = text.indexOf(q);
@@ -793,6 +867,7 @@
   }
   function rank(q) {
     var best = {};
+    searchIndex = searchIndex || buildSearchIndex();
     searchIndex.forEach(function (e, i) {
       var m = quality(e[1], q);
       if (m < 0) { return; }
