@@ -1,0 +1,138 @@
+"""Tests written against mutmut's survivors in argmap/analysis (docs/testing.md).
+
+Each pins an exact result on a graph small enough to work out by hand; the comments say
+how. The camps' two starts and their local search are module-level functions with a
+documented contract, so they are tested directly as well as through `camps`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import networkx as nx
+
+from argmap.analysis.camps import _adjacency, _balanced_start, _lean_start, _local_moves
+
+
+def signed(edges: Iterable[tuple[str, str, float]], nodes: Iterable[str] = ()) -> nx.Graph:
+    graph = nx.Graph()
+    graph.add_nodes_from(nodes)
+    graph.add_weighted_edges_from(edges)
+    return graph
+
+
+def balanced_start(graph: nx.Graph, lean: dict[str, float] | None = None) -> dict[str, int]:
+    return _balanced_start(graph, lean or {}, _adjacency(graph))
+
+
+def local_moves(graph: nx.Graph, start: dict[str, int]) -> dict[str, int]:
+    return _local_moves(_adjacency(graph), start)
+
+
+# --------------------------------------------------------------------------- camps: starts
+
+# A balanced part whose spanning tree is deep: Kruskal joins d-e (5), then b-c (4), then
+# {b, c} with {d, e} by c-d (3), then a (2), so e hangs three levels below the root a
+# and its side comes from the parities along the whole path. d, e and b are on a's side
+# (d-e agree, c disagrees with both b and d), c on the other. x-y disagree; the
+# zero-weight edge x-z joins nothing, so z is a part of its own.
+DEEP = [("d", "e", 5), ("b", "c", -4), ("c", "d", -3), ("a", "b", 2), ("x", "y", -1), ("x", "z", 0)]
+
+
+def test_the_balanced_start_numbers_sides_without_lean_from_two_in_id_order() -> None:
+    assert balanced_start(signed(DEEP)) == {
+        "a": 2, "b": 2, "d": 2, "e": 2, "c": 3, "x": 4, "y": 5, "z": 6
+    }  # fmt: skip
+
+
+def test_the_balanced_start_puts_the_side_leaning_for_in_camp_zero() -> None:
+    # The part's pull is a's side minus c's side: 0 - 0.5 < 0, so c's side is "for".
+    assert balanced_start(signed(DEEP), {"c": 0.5}) == {
+        "c": 0, "a": 1, "b": 1, "d": 1, "e": 1, "x": 2, "y": 3, "z": 4
+    }  # fmt: skip
+    # x's side leans for by 0.25 net (x +0.5, y +0.25); e's lean puts a's side for.
+    assert balanced_start(signed(DEEP), {"e": 1.0, "x": 0.5, "y": 0.25}) == {
+        "a": 0, "b": 0, "d": 0, "e": 0, "c": 1, "x": 0, "y": 1, "z": 2
+    }  # fmt: skip
+
+
+def test_the_balanced_start_ignores_a_lean_that_cancels_out() -> None:
+    # a and c lean the same amount on opposite sides: a pull of exactly 0.
+    assert balanced_start(signed(DEEP), {"a": 0.5, "c": 0.5})["a"] == 2
+    assert balanced_start(signed(DEEP), {"a": 0.5, "c": 0.5 + 1e-13})["a"] == 2
+
+
+def test_the_balanced_start_follows_the_strongest_edges_first() -> None:
+    # b-c (-2) is kept, then a-b: a with b, opposite c; a-c (+1) is left out.
+    assert balanced_start(signed([("a", "b", 1), ("a", "c", 1), ("b", "c", -2)])) == {
+        "a": 2, "b": 2, "c": 3
+    }  # fmt: skip
+    # Equal weights go by ids: a-b, then a-c (c opposite a); b-c (+1) is left out.
+    assert balanced_start(signed([("b", "c", 1), ("a", "c", -1), ("a", "b", 1)])) == {
+        "a": 2, "b": 2, "c": 3
+    }  # fmt: skip
+    # The same edges added in another order give the same start.
+    assert balanced_start(signed([("a", "b", 1), ("b", "c", 1), ("a", "c", -1)])) == {
+        "a": 2, "b": 2, "c": 3
+    }  # fmt: skip
+
+
+def test_the_lean_start_places_the_undecided_by_their_pull() -> None:
+    graph = signed(
+        [
+            ("c", "a", 1), ("c", "b", 1),  # a tie: the lower camp, 0
+            ("d", "b", 2),  # pulled against
+            ("e", "a", -1),  # pushed away only: a camp of its own
+            ("g", "c", 1),  # c, placed before g, pulls g to camp 0
+        ],
+        nodes=["f", "h"],
+    )  # fmt: skip
+    lean = {"a": 0.4, "b": -0.1, "h": 0.0}
+    assert _lean_start(graph, lean, _adjacency(graph)) == {
+        "a": 0, "b": 1, "c": 0, "d": 1, "e": 2, "f": 3, "g": 0, "h": 4
+    }  # fmt: skip
+
+
+def test_the_lean_start_leaves_alone_an_actor_pulled_by_almost_nothing() -> None:
+    graph = signed([("a", "b", 1e-13)])
+    assert _lean_start(graph, {"a": 1.0}, _adjacency(graph)) == {"a": 0, "b": 2}
+
+
+# --------------------------------------------------------------------------- camps: search
+
+
+def test_an_actor_moves_to_the_camp_that_pulls_it() -> None:
+    assert local_moves(signed([("a", "b", 1)]), {"a": 0, "b": 1}) == {"a": 1, "b": 1}
+
+
+def test_a_tie_between_other_camps_goes_to_the_lowest_numbered() -> None:
+    # a is pulled equally to 1 (c) and 2 (b); then b follows a into 1.
+    graph = signed([("a", "b", 1), ("a", "c", 1)])
+    assert local_moves(graph, {"a": 0, "b": 2, "c": 1}) == {"a": 1, "b": 1, "c": 1}
+
+
+def test_a_tie_with_the_current_camp_keeps_the_actor() -> None:
+    # a is pulled as much to 2 (c) as to its own 1 (b): it stays; c joins it.
+    graph = signed([("a", "b", 1), ("a", "c", 1)])
+    assert local_moves(graph, {"a": 1, "b": 1, "c": 2}) == {"a": 1, "b": 1, "c": 1}
+
+
+def test_an_actor_pulled_by_almost_nothing_stays() -> None:
+    graph = signed([("a", "b", 1e-13)])
+    assert local_moves(graph, {"a": 0, "b": 1}) == {"a": 0, "b": 1}
+    assert local_moves(signed([("a", "b", -1e-13)]), {"a": 0, "b": 0}) == {"a": 0, "b": 0}
+
+
+def test_an_actor_pushed_out_of_its_camp_opens_a_new_one() -> None:
+    # a leaves camp 0 for new camp 1, b for new camp 2 (pushed as much by 0 as by 1);
+    # c, now alone in 0, stays.
+    graph = signed([("a", "b", -1), ("b", "c", -1), ("a", "c", -1)])
+    assert local_moves(graph, {"a": 0, "b": 0, "c": 0}) == {"a": 1, "b": 2, "c": 0}
+    # New camps are numbered after the highest camp of the start.
+    assert local_moves(signed([("a", "b", -1)]), {"a": 4, "b": 4}) == {"a": 5, "b": 4}
+
+
+def test_the_search_passes_again_until_nothing_moves() -> None:
+    # Pass 1: a stays with d; d leaves for e (pull 2 against 1). Pass 2: a follows d.
+    graph = signed([("a", "d", 1), ("d", "e", 2)])
+    assert local_moves(graph, {"a": 0, "d": 0, "e": 1}) == {"a": 1, "d": 1, "e": 1}

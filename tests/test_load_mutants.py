@@ -1,0 +1,1 @@
+"""Tests written against mutmut's survivors in argmap/load (docs/testing.md)."""
