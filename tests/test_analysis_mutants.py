@@ -10,7 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 import networkx as nx
+import pytest
 
+from argmap.analysis.acceptance import dfquad_strengths
 from argmap.analysis.camps import _adjacency, _balanced_start, _lean_start, _local_moves
 
 
@@ -60,6 +62,18 @@ def test_the_balanced_start_ignores_a_lean_that_cancels_out() -> None:
     # a and c lean the same amount on opposite sides: a pull of exactly 0.
     assert balanced_start(signed(DEEP), {"a": 0.5, "c": 0.5})["a"] == 2
     assert balanced_start(signed(DEEP), {"a": 0.5, "c": 0.5 + 1e-13})["a"] == 2
+
+
+def test_a_lean_of_exactly_the_slack_is_no_lean() -> None:
+    # Rounding noise up to 1e-12 never decides a side; just above it does.
+    assert balanced_start(signed(DEEP), {"c": 1e-12})["c"] == 3
+    assert balanced_start(signed(DEEP), {"c": 2e-12})["c"] == 0
+
+
+def test_an_edge_without_a_weight_is_an_agreement_of_one() -> None:
+    graph = nx.Graph([("a", "b"), ("b", "c")])
+    graph.add_edge("c", "d", weight=-1)
+    assert balanced_start(graph) == {"a": 2, "b": 2, "c": 2, "d": 3}
 
 
 def test_the_balanced_start_follows_the_strongest_edges_first() -> None:
@@ -136,3 +150,17 @@ def test_the_search_passes_again_until_nothing_moves() -> None:
     # Pass 1: a stays with d; d leaves for e (pull 2 against 1). Pass 2: a follows d.
     graph = signed([("a", "d", 1), ("d", "e", 2)])
     assert local_moves(graph, {"a": 0, "d": 0, "e": 1}) == {"a": 1, "d": 1, "e": 1}
+
+
+# --------------------------------------------------------------------------- acceptance
+
+
+def test_dfquad_on_a_cycle_weakens_an_undercut_relation() -> None:
+    # a and b attack each other; u (base 0.5, unattacked) undercuts a's attack by half.
+    # The rounds settle at a = 0.5 - 0.5 b and b = 0.5 - 0.5 (0.5 a): a = 2/7, b = 3/7.
+    graph = nx.DiGraph()
+    graph.add_edge("a", "b", sign=-1, relation="ab")
+    graph.add_edge("b", "a", sign=-1, relation="ba")
+    graph.add_node("u")
+    found = dfquad_strengths(graph, {"ab": [("u/undercuts/ab", "u")]})
+    assert found == pytest.approx({"a": 2 / 7, "b": 3 / 7, "u": 0.5}, abs=1e-9)

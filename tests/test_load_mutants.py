@@ -1,1 +1,97 @@
-"""Tests written against mutmut's survivors in argmap/load (docs/testing.md)."""
+"""Tests written against mutmut's survivors in argmap/load (docs/testing.md).
+
+Each asserts the exact message and `file:line:col` (or the exact map) that a planted bug
+changed and no other test noticed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from argmap.errors import LoadError
+from argmap.load import load_file, loads, read_text
+from argmap.model import Location
+
+
+def refusal(error: pytest.ExceptionInfo[LoadError]) -> tuple[Location, str]:
+    return error.value.problem.loc, str(error.value)
+
+
+# --------------------------------------------------------------------------- reading bytes
+
+
+@pytest.mark.parametrize(
+    ("data", "where", "byte"),
+    [
+        # A line break as the very first byte: the next line starts at offset 1.
+        (b"\n\xff", (2, 1), "0xff at offset 1"),
+        (b"\n\nab\xfe", (3, 3), "0xfe at offset 4"),
+    ],
+)
+def test_a_bad_byte_after_a_leading_line_break_is_located(
+    data: bytes, where: tuple[int, int], byte: str
+) -> None:
+    with pytest.raises(LoadError) as caught:
+        read_text(data, "m.yaml")
+    assert refusal(caught) == (
+        Location("m.yaml", *where),
+        f"m.yaml:{where[0]}:{where[1]}: error: file is not valid UTF-8: byte {byte};"
+        " save the file as UTF-8 [encoding]",
+    )
+
+
+def test_a_file_that_is_not_utf8_is_reported_against_its_own_path(tmp_path: Path) -> None:
+    target = tmp_path / "caf.yaml"
+    target.write_bytes(b"title: caf\xe9\n")
+    with pytest.raises(LoadError) as caught:
+        load_file(str(target))
+    assert refusal(caught) == (
+        Location(str(target), 1, 11),
+        f"{target}:1:11: error: file is not valid UTF-8: byte 0xe9 at offset 10;"
+        " save the file as UTF-8 [encoding]",
+    )
+
+
+def test_a_file_that_cannot_be_read_for_permission_is_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Tests may run as root, which file modes do not stop: the refusal is made at the read.
+    target = tmp_path / "locked.yaml"
+    target.write_text("title: T\n")
+
+    def deny(self: Path) -> bytes:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "read_bytes", deny)
+    with pytest.raises(LoadError) as caught:
+        load_file(str(target))
+    assert refusal(caught) == (
+        Location(str(target), 0, 0),
+        f"{target}: error: permission denied [read-error]",
+    )
+    assert caught.value.problem.rule == "read-error"
+    assert caught.value.problem.hint is None
+
+
+# --------------------------------------------------------------------------- composing
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        # The map is level 1 and each bracket one more: level 33 is the 32nd bracket.
+        ("title: " + "[" * 3000, "1:39"),
+        ("- " + "[" * 1100, "1:34"),
+        ("a:\n  b: " + "{x: " * 1500, "2:126"),
+    ],
+)
+def test_nesting_that_libyaml_stops_early_is_refused_at_level_33(text: str, where: str) -> None:
+    with pytest.raises(LoadError) as caught:
+        loads(text, "deep.yaml")
+    line, col = map(int, where.split(":"))
+    assert refusal(caught) == (
+        Location("deep.yaml", line, col),
+        f"deep.yaml:{where}: error: nesting deeper than 32 levels [too-deep]",
+    )
