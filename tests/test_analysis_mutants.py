@@ -14,6 +14,8 @@ import pytest
 
 from argmap.analysis.acceptance import dfquad_strengths
 from argmap.analysis.camps import _adjacency, _balanced_start, _lean_start, _local_moves
+from argmap.analysis.positions import PositionScore, proposal_paths
+from argmap.analysis.sides import Camp, Sides, central_question, name_camps, sides, stance_sides
 
 
 def signed(edges: Iterable[tuple[str, str, float]], nodes: Iterable[str] = ()) -> nx.Graph:
@@ -164,3 +166,84 @@ def test_dfquad_on_a_cycle_weakens_an_undercut_relation() -> None:
     graph.add_node("u")
     found = dfquad_strengths(graph, {"ab": [("u/undercuts/ab", "u")]})
     assert found == pytest.approx({"a": 2 / 7, "b": 3 / 7, "u": 0.5}, abs=1e-9)
+
+
+# --------------------------------------------------------------------------- sides
+
+
+def at(score: float, mixed: bool = False) -> PositionScore:
+    return PositionScore(score, mixed, ())
+
+
+def test_camps_are_named_by_the_proposal_most_of_them_hold() -> None:
+    stated = {
+        "a": {"p": at(1.0), "q": at(1.0)},
+        "b": {"q": at(-1.0)},  # q is held by two of a, b, c: the camp is divided on it
+        "e": {"p": at(-0.4)},
+        "f": {"r": at(0.2)},  # p and r once each: the question, r, names the camp
+        "g": {"p": at(5e-10)},  # a mean this close to zero is no side
+    }
+    partition = [("f", "e"), ("h",), ("a", "b", "c"), ("g",), ("z",), ()]
+    assert name_camps(partition, stated, "r", ["z", "h"]) == (
+        Camp(1, ("a", "b", "c"), "divided", "q", 0.0, 2),
+        Camp(2, ("e", "f"), "for", "r", 0.2, 1),
+        Camp(3, ("g",), "divided", "p", 5e-10, 1),
+    )
+    # Without a question, the tie goes to the first id.
+    assert name_camps([("e", "f")], stated, None, [])[0] == Camp(
+        1, ("e", "f"), "against", "p", -0.4, 1
+    )
+    # An actor with nothing stated who is not unaligned keeps a camp with no name.
+    assert name_camps([("h",)], stated, "r", []) == (Camp(1, ("h",), "none", None, None, 0),)
+
+
+def test_a_camp_title_counts_the_members_with_a_stated_position() -> None:
+    assert (
+        Camp(3, ("a", "b", "c"), "divided", "p", 0.0, 2).title(None)
+        == "Divided on: p · mean +0.00 · 3 actors, 2 with a stated position"
+    )
+    assert (
+        Camp(1, ("a",), "against", "p", -0.25, 1).title("") == "Against: p · mean -0.25 · 1 actor"
+    )
+
+
+def test_sides_count_a_neutral_actor_once_and_only_without_a_position() -> None:
+    stated = {"ann": {"p": at(1.0), "elsewhere": at(-1.0)}, "dee": {"p": at(-0.5, mixed=True)}}
+    neutral = [("bob", "p"), ("ann", "p"), ("bob", "p"), ("cy", "claim")]
+    assert sides(stated, ["p", "q"], neutral) == {
+        "p": Sides(for_=("ann",), mixed=("dee",), neutral=("bob",)),
+        "q": Sides(),
+    }
+    assert Sides(mixed=("dee", "eve")).summary() == "0 for, 0 against, 2 mixed"
+    assert Sides(against=("x",), neutral=("y",)).summary() == "0 for, 1 against, 1 neutral"
+
+
+def test_the_central_question_ignores_differences_below_rounding() -> None:
+    graph = nx.DiGraph()
+    for node in ("q", "p"):
+        graph.add_node(node, kind="proposal")
+    graph.add_node("c", kind="claim")
+    assert central_question(graph, {"p": 0.3, "q": 0.3 + 1e-12, "c": 0.9}) == "p"
+    assert central_question(graph, {"q": 0.1}) == "q"
+    assert central_question(nx.DiGraph([("a", "b")]), {"a": 1.0}) is None
+
+
+def test_a_stance_reads_its_shortest_route_without_inferred_relations() -> None:
+    graph = nx.DiGraph()
+    graph.add_node("p", kind="proposal")
+    graph.add_edge("x", "p", sign=-1, inferred=True)  # short, but inferred
+    graph.add_edge("x", "y", sign=1)
+    graph.add_edge("y", "p", sign=1)  # the clean route says x is for p
+    graph.add_edge("w", "p", sign=1)
+    graph.add_edge("w", "v", sign=-1)
+    graph.add_edge("v", "p", sign=1)  # w: for p directly, against through v
+    graph.add_edge("m", "n", sign=1)
+    graph.add_edge("n", "p", sign=1)
+    graph.add_edge("m", "o", sign=-1)
+    graph.add_edge("o", "p", sign=1)  # m: two routes of one length that disagree
+    st = nx.MultiDiGraph()
+    for key, claim, sign in [
+        ("s1", "x", 1), ("s2", "w", -1), ("s3", "m", 1), ("s4", "p", 0), ("s5", "elsewhere", 1)
+    ]:  # fmt: skip
+        st.add_edge("ann", claim, key=key, sign=sign)
+    assert stance_sides(proposal_paths(graph), st, "p") == {"s1": 1, "s2": -1, "s3": 0, "s4": 0}
