@@ -42,6 +42,12 @@ def test_a_bad_byte_after_a_leading_line_break_is_located(
     )
 
 
+def test_the_first_of_two_nul_characters_is_the_one_located() -> None:
+    with pytest.raises(LoadError) as caught:
+        read_text(b"ab\x00\ncd\x00", "n.yaml")
+    assert refusal(caught)[0] == Location("n.yaml", 1, 3)
+
+
 def test_a_file_that_is_not_utf8_is_reported_against_its_own_path(tmp_path: Path) -> None:
     target = tmp_path / "caf.yaml"
     target.write_bytes(b"title: caf\xe9\n")
@@ -94,4 +100,28 @@ def test_nesting_that_libyaml_stops_early_is_refused_at_level_33(text: str, wher
     assert refusal(caught) == (
         Location("deep.yaml", line, col),
         f"deep.yaml:{where}: error: nesting deeper than 32 levels [too-deep]",
+    )
+
+
+LONG_KEY = "k" * 1030
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        # After the flow mapping's last comma, not at the list item's dash.
+        (f"title: T\nlist:\n  - {{a: 1, {LONG_KEY}: x}}\n", "3:12"),
+        (f"a:\n  - [b, c]\n  - [{LONG_KEY}: 1]\n", "3:6"),
+    ],
+)
+def test_a_long_key_in_a_flow_collection_in_a_list_is_located_at_its_start(
+    text: str, where: str
+) -> None:
+    with pytest.raises(LoadError) as caught:
+        loads(text, "k.yaml")
+    line, col = map(int, where.split(":"))
+    assert refusal(caught) == (
+        Location("k.yaml", line, col),
+        f"k.yaml:{where}: error: a key of 1,030 characters; YAML allows at most 1,024;"
+        " use a shorter id [key-too-long]",
     )
