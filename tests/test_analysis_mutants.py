@@ -12,10 +12,12 @@ from collections.abc import Iterable
 import networkx as nx
 import pytest
 
+from argmap.analysis import analyse
 from argmap.analysis.acceptance import dfquad_strengths
 from argmap.analysis.camps import _adjacency, _balanced_start, _lean_start, _local_moves
 from argmap.analysis.positions import PositionScore, proposal_paths
 from argmap.analysis.sides import Camp, Sides, central_question, name_camps, sides, stance_sides
+from argmap.load import loads
 
 
 def signed(edges: Iterable[tuple[str, str, float]], nodes: Iterable[str] = ()) -> nx.Graph:
@@ -224,6 +226,9 @@ def test_the_central_question_ignores_differences_below_rounding() -> None:
         graph.add_node(node, kind="proposal")
     graph.add_node("c", kind="claim")
     assert central_question(graph, {"p": 0.3, "q": 0.3 + 1e-12, "c": 0.9}) == "p"
+    # Differences from the tenth decimal on are noise; in the ninth they count.
+    assert central_question(graph, {"p": 0.3, "q": 0.30000000007}) == "p"
+    assert central_question(graph, {"p": 0.3, "q": 0.300000002}) == "q"
     assert central_question(graph, {"q": 0.1}) == "q"
     assert central_question(nx.DiGraph([("a", "b")]), {"a": 1.0}) is None
 
@@ -247,3 +252,30 @@ def test_a_stance_reads_its_shortest_route_without_inferred_relations() -> None:
     ]:  # fmt: skip
         st.add_edge("ann", claim, key=key, sign=sign)
     assert stance_sides(proposal_paths(graph), st, "p") == {"s1": 1, "s2": -1, "s3": 0, "s4": 0}
+
+
+UNDERCUT = """\
+title: T
+sources:
+  gazette: {title: G, publisher: P, date: unknown}
+actors:
+  jo: {name: Jo, kind: person}
+  sam: {name: Sam, kind: person}
+claims:
+  town: {kind: proposal, text: Open a room in the town}
+  illegal: {text: Rooms are illegal under current law}
+  change: {text: The law can be changed}
+stances:
+  - {actor: jo, supports: illegal, source: gazette, quote: q}
+  - {actor: sam, supports: change, source: gazette, quote: q}
+relations:
+  - {from: illegal, attacks: town, source: gazette}
+  - {from: change, undercuts: illegal/attacks/town, source: gazette}
+"""
+
+
+def test_the_analysis_weakens_an_undercut_attack_in_the_strengths() -> None:
+    # illegal (0.5) attacks town through a relation that change (0.5) undercuts by half:
+    # the attack is 0.25, so town keeps 0.5 - 0.5 * 0.25.
+    result = analyse(loads(UNDERCUT).map)
+    assert result.strength == {"town": 0.375, "illegal": 0.5, "change": 0.5}
