@@ -254,6 +254,19 @@ def test_a_stance_reads_its_shortest_route_without_inferred_relations() -> None:
     assert stance_sides(proposal_paths(graph), st, "p") == {"s1": 1, "s2": -1, "s3": 0, "s4": 0}
 
 
+def test_dfquad_weakens_an_undercut_support() -> None:
+    # a (0.5) supports b through a relation u (0.5) undercuts by half: support 0.25, so
+    # b = 0.5 + 0.5 * 0.25; c's attack on u leaves u 0.25 and the support 0.375 in the
+    # second graph: b = 0.5 + 0.5 * 0.375.
+    graph = nx.DiGraph()
+    graph.add_edge("a", "b", sign=1, relation="ab")
+    graph.add_node("u")
+    cuts = {"ab": [("u/undercuts/ab", "u")]}
+    assert dfquad_strengths(graph, cuts) == {"a": 0.5, "b": 0.625, "u": 0.5}
+    graph.add_edge("c", "u", sign=-1, relation="cu")
+    assert dfquad_strengths(graph, cuts) == {"a": 0.5, "b": 0.6875, "u": 0.25, "c": 0.5}
+
+
 UNDERCUT = """\
 title: T
 sources:
