@@ -12,7 +12,7 @@ import pytest
 
 from argmap.errors import LoadError
 from argmap.load import load_file, loads, read_text
-from argmap.model import Location
+from argmap.model import UNKNOWN, Actor, ActorKind, Claim, ClaimKind, Location, Source
 
 
 def refusal(error: pytest.ExceptionInfo[LoadError]) -> tuple[Location, str]:
@@ -125,3 +125,47 @@ def test_a_long_key_in_a_flow_collection_in_a_list_is_located_at_its_start(
         f"k.yaml:{where}: error: a key of 1,030 characters; YAML allows at most 1,024;"
         " use a shorter id [key-too-long]",
     )
+
+
+# --------------------------------------------------------------------------- building
+
+NOT_MAPPINGS = """\
+title: T
+sources:
+  gazette: a newspaper
+actors:
+  jo: [Jo]
+claims:
+  allow: Allow it
+relations:
+  - {from: allow, attacks: ~}
+  - {from: ~, supports: allow}
+"""
+
+
+def test_an_entry_that_is_not_a_mapping_is_kept_by_its_id_where_it_stands() -> None:
+    loaded = loads(NOT_MAPPINGS, "m.yaml")
+    assert loaded.map.sources == (Source("gazette", "gazette", UNKNOWN, UNKNOWN),)
+    assert loaded.map.actors == (Actor("jo", "jo", ActorKind.ORGANISATION),)
+    assert loaded.map.claims == (Claim("allow", "allow", ClaimKind.CLAIM),)
+    # Locations are not part of equality: each is checked on its own.
+    assert [e.loc for e in (*loaded.map.sources, *loaded.map.actors, *loaded.map.claims)] == [
+        Location("m.yaml", 3, 3),
+        Location("m.yaml", 5, 3),
+        Location("m.yaml", 7, 3),
+    ]
+
+
+def test_a_relation_without_a_target_or_an_origin_is_dropped_and_reported() -> None:
+    loaded = loads(NOT_MAPPINGS, "m.yaml")
+    assert loaded.map.relations == ()
+    assert [str(p) for p in loaded.problems] == [
+        "m.yaml:1:1: error: the map needs 'stances' [missing-field]",
+        "m.yaml:3:12: error: source 'gazette' must be a mapping of fields,"
+        " not the text 'a newspaper' [wrong-type]",
+        "m.yaml:5:7: error: actor 'jo' must be a mapping of fields, not a list [wrong-type]",
+        "m.yaml:7:10: error: claim 'allow' must be a mapping of fields,"
+        " not the text 'Allow it' [wrong-type]",
+        "m.yaml:9:28: error: relation needs 'attacks' [missing-field]",
+        "m.yaml:10:12: error: relation needs 'from' [missing-field]",
+    ]
