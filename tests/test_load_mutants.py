@@ -14,6 +14,8 @@ from argmap.errors import LoadError
 from argmap.load import load_file, loads, read_text
 from argmap.model import UNKNOWN, Actor, ActorKind, Claim, ClaimKind, Location, Source
 
+from .helpers import BASE
+
 
 def refusal(error: pytest.ExceptionInfo[LoadError]) -> tuple[Location, str]:
     return error.value.problem.loc, str(error.value)
@@ -168,4 +170,19 @@ def test_a_relation_without_a_target_or_an_origin_is_dropped_and_reported() -> N
         " not the text 'Allow it' [wrong-type]",
         "m.yaml:9:28: error: relation needs 'attacks' [missing-field]",
         "m.yaml:10:12: error: relation needs 'from' [missing-field]",
+    ]
+
+
+def test_a_flag_that_is_neither_true_nor_false_is_reported_and_read_as_false() -> None:
+    text = BASE.replace("    quote: Yes.\n", "    quote: Yes.\n    reported: perhaps\n")
+    text = text.replace(
+        "  - from: saves\n    supports: allow\n",
+        "  - from: saves\n    supports: allow\n    inferred: 'true'\n",
+    )
+    loaded = loads(text, "m.yaml")
+    assert [s.reported for s in loaded.map.stances] == [False, False]
+    assert [r.inferred for r in loaded.map.relations] == [False]
+    assert [str(p) for p in loaded.problems] == [
+        "m.yaml:25:15: error: 'reported' of stance must be true or false [wrong-type]",
+        "m.yaml:33:15: error: 'inferred' of relation must be true or false [wrong-type]",
     ]
