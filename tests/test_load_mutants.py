@@ -186,3 +186,25 @@ def test_a_flag_that_is_neither_true_nor_false_is_reported_and_read_as_false() -
         "m.yaml:25:15: error: 'reported' of stance must be true or false [wrong-type]",
         "m.yaml:33:15: error: 'inferred' of relation must be true or false [wrong-type]",
     ]
+
+
+def test_a_section_written_as_text_is_reported_and_an_empty_one_is_not() -> None:
+    text = (
+        "title: T\n"
+        "sources: none yet\n"
+        "actors: Jo and Sam\n"
+        "claims:\n"
+        "  allow: {kind: proposal, text: Allow it}\n"
+        "stances: ~\n"
+        "relations: 'to do'\n"
+    )
+    loaded = loads(text, "m.yaml")
+    assert [str(p) for p in loaded.problems] == [
+        "m.yaml:2:10: error: 'sources' must be a mapping of id: entry,"
+        " not the text 'none yet' [wrong-type]",
+        "m.yaml:3:9: error: 'actors' must be a mapping of id: entry,"
+        " not the text 'Jo and Sam' [wrong-type]",
+        "m.yaml:7:12: error: 'relations' must be a list of entries,"
+        " not the text 'to do' [wrong-type]",
+    ]
+    assert (loaded.map.sources, loaded.map.actors, loaded.map.stances) == ((), (), ())
