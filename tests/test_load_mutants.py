@@ -193,10 +193,10 @@ def test_a_section_written_as_text_is_reported_and_an_empty_one_is_not() -> None
         "title: T\n"
         "sources: none yet\n"
         "actors: Jo and Sam\n"
-        "claims:\n"
-        "  allow: {kind: proposal, text: Allow it}\n"
+        "claims: later\n"
         "stances: ~\n"
         "relations: 'to do'\n"
+        "ignored: nothing\n"
     )
     loaded = loads(text, "m.yaml")
     assert [str(p) for p in loaded.problems] == [
@@ -204,7 +204,11 @@ def test_a_section_written_as_text_is_reported_and_an_empty_one_is_not() -> None
         " not the text 'none yet' [wrong-type]",
         "m.yaml:3:9: error: 'actors' must be a mapping of id: entry,"
         " not the text 'Jo and Sam' [wrong-type]",
-        "m.yaml:7:12: error: 'relations' must be a list of entries,"
+        "m.yaml:4:9: error: 'claims' must be a mapping of id: entry,"
+        " not the text 'later' [wrong-type]",
+        "m.yaml:6:12: error: 'relations' must be a list of entries,"
         " not the text 'to do' [wrong-type]",
+        "m.yaml:7:10: error: 'ignored' must be a list of entries,"
+        " not the text 'nothing' [wrong-type]",
     ]
     assert (loaded.map.sources, loaded.map.actors, loaded.map.stances) == ((), (), ())
