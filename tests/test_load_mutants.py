@@ -105,6 +105,20 @@ def test_nesting_that_libyaml_stops_early_is_refused_at_level_33(text: str, wher
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "where"), [("title: T\nb: *x\n", "2:4"), ("title: T\nlist:\n  - *who\n", "3:5")]
+)
+def test_an_alias_without_an_anchor_is_located_at_its_star(text: str, where: str) -> None:
+    with pytest.raises(LoadError) as caught:
+        loads(text, "a.yaml")
+    line, col = map(int, where.split(":"))
+    assert refusal(caught) == (
+        Location("a.yaml", line, col),
+        f"a.yaml:{where}: error: aliases (*name) are not supported;"
+        " write the value out in full [alias]",
+    )
+
+
 LONG_KEY = "k" * 1030
 
 
