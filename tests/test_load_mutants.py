@@ -12,6 +12,7 @@ import pytest
 
 from argmap.errors import LoadError
 from argmap.load import load_file, loads, read_text
+from argmap.load.fast import fast_load
 from argmap.model import UNKNOWN, Actor, ActorKind, Claim, ClaimKind, Location, Source
 
 from .helpers import BASE
@@ -226,3 +227,24 @@ def test_a_section_written_as_text_is_reported_and_an_empty_one_is_not() -> None
         " not the text 'nothing' [wrong-type]",
     ]
     assert (loaded.map.sources, loaded.map.actors, loaded.map.stances) == ((), (), ())
+
+
+# --------------------------------------------------------------------------- the fast path
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        # YAML does not count a no-break or em space as indentation: these lines are text.
+        ("\xa0# c\n" + BASE, "m.yaml:2:6: error: invalid YAML: mapping values are not allowed"),
+        (
+            BASE.replace("actors:\n", "actors:\n\u2003# c\n"),
+            "m.yaml:9:5: error: invalid YAML: could not find expected ':'",
+        ),
+    ],
+)
+def test_a_line_led_by_a_unicode_space_is_left_to_the_full_loader(text: str, message: str) -> None:
+    assert fast_load(text, "m.yaml") is None
+    with pytest.raises(LoadError) as caught:
+        loads(text, "m.yaml")
+    assert str(caught.value).startswith(message)
