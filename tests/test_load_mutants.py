@@ -248,3 +248,15 @@ def test_a_line_led_by_a_unicode_space_is_left_to_the_full_loader(text: str, mes
     with pytest.raises(LoadError) as caught:
         loads(text, "m.yaml")
     assert str(caught.value).startswith(message)
+
+
+def test_block_list_items_keep_a_leading_unicode_space_and_their_columns() -> None:
+    text = BASE.replace(
+        "    kind: person\n  sam:",
+        "    kind: person\n    affiliations:\n      - \xa0party\n      - union\n  sam:",
+    )
+    amap = fast_load(text, "m.yaml")
+    assert amap is not None
+    jo = amap.actors[0]
+    assert jo.affiliations == ("\xa0party", "union")
+    assert jo.affiliation_locs == (Location("m.yaml", 12, 9), Location("m.yaml", 13, 9))
