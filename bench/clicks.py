@@ -39,21 +39,15 @@ from playwright.sync_api import Browser, Page, sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from tools import chromium  # noqa: E402
+
 sys.path.insert(0, str(ROOT / "bench"))
 
 import generate  # noqa: E402
 
 from argmap.pipeline import build  # noqa: E402
 
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 VIEWS = ("argument", "stances", "camps")
 APP_JS = ROOT / "argmap" / "render" / "assets" / "argmap.js"
 
@@ -253,7 +247,7 @@ def main() -> int:
         views = args.views.split(",")
         runs: dict[tuple[str, str], list[dict[str, Any]]] = {}
         with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+            browser = chromium.launch(p)
             for _ in range(args.rounds):
                 for view in views:
                     for label, page_file in pages.items():

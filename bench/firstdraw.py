@@ -24,15 +24,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from argmap.pipeline import build  # noqa: E402
+from tools import chromium  # noqa: E402
 
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 VIEWS = ("argument", "stances", "camps")
 
 
@@ -58,7 +51,7 @@ def main() -> int:
         print("| map | view | nodes | edges | index.html | first draw (median) |")
         print("|---|---|---:|---:|---:|---:|")
         with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+            browser = chromium.launch(p)
             for label, source in sites.items():
                 out = Path(tmp) / label.replace(" ", "-").replace(",", "")
                 build(source, out)

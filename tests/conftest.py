@@ -8,7 +8,6 @@ where a missing browser is a failure: `.ci/run` installs it.
 from __future__ import annotations
 
 import os
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -28,6 +27,7 @@ from argmap.model import (
     Source,
     Stance,
 )
+from tools import chromium
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -35,15 +35,6 @@ ROOT = Path(__file__).resolve().parent.parent
 settings.register_profile("quick", max_examples=10, deadline=None)
 if os.environ.get("HYPOTHESIS_PROFILE"):
     settings.load_profile(os.environ["HYPOTHESIS_PROFILE"])
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
 def example_yaml() -> str:
@@ -186,7 +177,7 @@ def chain_map(claims: int) -> ArgumentMap:
 
 
 def _chromium_or_skip() -> None:
-    if not Path(CHROMIUM).exists() and not shutil.which("chromium"):
+    if chromium.executable() is None:
         if os.environ.get("CI"):
             pytest.fail("chromium is missing in CI: .ci/run must install it")
         pytest.skip("chromium is not installed (apt-get install chromium)")
@@ -197,9 +188,8 @@ def browser() -> Iterator[Any]:
     _chromium_or_skip()
     from playwright.sync_api import sync_playwright
 
-    executable = CHROMIUM if Path(CHROMIUM).exists() else shutil.which("chromium")
     with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        instance = chromium.launch(playwright)
         yield instance
         instance.close()
 

@@ -21,14 +21,10 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+sys.path.insert(0, str(ROOT))
+
+from tools import chromium  # noqa: E402
+
 SIZES = {"1440": (1440, 900), "390": (390, 844)}
 PDFTOPPM = ["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile"]
 
@@ -50,7 +46,7 @@ def main() -> int:
         written.append(path)
 
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+        browser = chromium.launch(p)
         for size, (width, height) in SIZES.items():
             context = browser.new_context(
                 viewport={"width": width, "height": height},

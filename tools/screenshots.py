@@ -16,14 +16,9 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+sys.path.insert(0, str(ROOT))
+
+from tools import chromium  # noqa: E402
 
 
 def main() -> int:
@@ -35,7 +30,7 @@ def main() -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     index = (args.site / "index.html").resolve().as_uri()
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+        browser = chromium.launch(p)
         page = browser.new_page(viewport={"width": 1440, "height": 900})
         page.goto(index)
         for view, name in (("argument", "argument"), ("stances", "stances"), ("camps", "camps")):

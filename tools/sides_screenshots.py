@@ -15,15 +15,9 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+sys.path.insert(0, str(ROOT))
+
+from tools import chromium  # noqa: E402
 
 
 def main() -> int:
@@ -36,7 +30,7 @@ def main() -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     index = (args.site / "index.html").resolve().as_uri()
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+        browser = chromium.launch(p)
         for width, height in ((1440, 900), (390, 844)):
             page = browser.new_page(viewport={"width": width, "height": height})
             for view in ("stances", "camps"):
