@@ -2,6 +2,7 @@
 
     python bench/peers.py                          # 200, 2,000, 20,000 statements, 5 runs
     python bench/peers.py --sizes 200,2000,20000,100000 --reps 3
+    python bench/peers.py --pairs check --argmap "env PYTHONPATH=/old/checkout python -m argmap"
 
 The debate is `generate.debate` (deep argument chains, a stance with a quote per
 statement, actors and sources), written once as arguments.yaml and once as Argdown by
@@ -197,6 +198,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data-dir", type=Path, default=ROOT / "bench" / "data")
     parser.add_argument("--cache", type=Path, default=ROOT / ".cache" / "argdown")
     parser.add_argument("--argmap", help="command that runs argmap (default: beside this Python)")
+    parser.add_argument(
+        "--pairs", default="check,json", help="which pairs to time: check, json (comma-separated)"
+    )
     args = parser.parse_args(argv)
     sizes = [int(s.replace("_", "").replace(",", "")) for s in args.sizes.split(",")]
     argmap = args.argmap.split() if args.argmap else argmap_command()
@@ -208,13 +212,15 @@ def main(argv: list[str] | None = None) -> int:
         f" {args.reps} interleaved runs each.\n"
     )
     out_dir = Path(tempfile.mkdtemp(prefix="argmap-peers-"))
-    pairs = (
+    every_pair = (
         (
+            "check",
             "`argdown FILE` vs `argmap check`",
             lambda ad: [peer, str(ad)],
             lambda y: [*argmap, "check", str(y)],
         ),
         (
+            "json",
             "`argdown json` vs `argmap export --format json`",
             lambda ad: [peer, "json", str(ad), str(out_dir)],
             lambda y: [
@@ -228,6 +234,8 @@ def main(argv: list[str] | None = None) -> int:
             ],
         ),
     )
+    wanted = set(args.pairs.split(","))
+    pairs = [(label, p, a) for name, label, p, a in every_pair if name in wanted]
     rows: list[list[str]] = []
     ratios: list[list[str]] = []
     files = {size: ensure_debate(size, args.seed, args.data_dir) for size in sizes}
