@@ -12,13 +12,13 @@ networkx: `argmap check` has to start fast, so the one graph algorithm the rules
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from argmap.load.gcpause import paused_gc
 from argmap.model import (
     UNKNOWN,
     ArgumentMap,
@@ -590,16 +590,11 @@ def check(
     problems: list[Problem] = []
     # The rules make many small objects and no cycles; on a large map the cyclic garbage
     # collector would walk the whole loaded map again and again for nothing.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with paused_gc():
         for registered in CHECKS:
             if registered.rules <= config.disabled:
                 continue
             problems.extend(_registered(registered.function(amap, day), registered.rules))
-    finally:
-        if collecting:
-            gc.enable()
     if verify_quotes and not config.disabled >= _QUOTE_RULES:
         problems.extend(_registered(_quote_problems(amap, sources_dir), _QUOTE_RULES))
     return sorted(config.apply(problems))

@@ -20,12 +20,12 @@ model with the same locations as through the full loader (the tests compare the 
 
 from __future__ import annotations
 
-import gc
 import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
 from argmap.load.format import ENTRIES, FALSES, ID, NULLS, TRUES, Type
+from argmap.load.gcpause import paused_gc
 from argmap.model import (
     Actor,
     ActorKind,
@@ -127,15 +127,11 @@ def fast_load(text: str, path: str) -> ArgumentMap | None:
     # The parse makes a few hundred thousand small containers and no reference cycles;
     # the cyclic garbage collector would walk the growing heap again and again for
     # nothing (it doubles the time of a large file), so it waits until the map is built.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        return _build(_parse(text), path)
-    except _Reject:
-        return None
-    finally:
-        if collecting:
-            gc.enable()
+    with paused_gc():
+        try:
+            return _build(_parse(text), path)
+        except _Reject:
+            return None
 
 
 # --------------------------------------------------------------------------- parsing
