@@ -254,14 +254,14 @@ def _parse(text: str) -> _Value:
             container.append((fields, number, start + 1, False))
             stack.append((indent_now, container, in_seq))
             indent_now, container, in_seq = start, fields, False
-        key_end = start + len(key) + gap  # where the ':' is; `start` is the key's column
-        if key_end - start > _MAX_KEY:
+        if len(key) + gap > _MAX_KEY:
             raise _Reject  # too long for a YAML key: the full loader reports it
         if key in container:
             raise _Reject  # a duplicate key: the full loader reports it
         end = len(line) - len(value)
         if not value or value[0] == "#":
-            pending = (container, key, number, start + 1, start, key_end + 2)
+            # `start` is the key's column, `start + len(key) + gap` the ':' after it.
+            pending = (container, key, number, start + 1, start, start + len(key) + gap + 2)
         elif value[0] in indicators:
             if _BLOCK_HEADER.match(value):
                 block = (container, key, number, start + 1, start, end + 1, value[:2])
@@ -379,6 +379,9 @@ _CLAIM_TEXTS = _spec("claim", "text", "label", "source")
 _STANCE_TEXTS = _spec("stance", "actor", "source", "id", "quote", "date", "note")
 _RELATION_TEXTS = _spec("relation", "from", "source", "note")
 _IGNORED_TEXTS = _spec("ignored", "source", "passage", "reason")
+# With the one of supports/opposes/neutral (or supports/attacks/undercuts) first.
+_STANCE_SPECS = {key: ((key, True), *_STANCE_TEXTS) for key in _POSITIONS}
+_RELATION_SPECS = {key: ((key, True), *_RELATION_TEXTS) for key in _RELATION_KINDS}
 _POSITION_OF = {p.value: p for p in Position}
 _RELATION_KIND_OF = {k.value: k for k in RelationKind}
 
@@ -522,7 +525,7 @@ def _build(root: _Value, path: str) -> ArgumentMap:
     for value in _section(top, "relations", list):
         f = _fields(value, _RELATION_KEYS)
         kind = _one_of(f, _RELATION_KINDS)
-        target, origin, source, note = _texts(f, ((kind, True), *_RELATION_TEXTS))
+        target, origin, source, note = _texts(f, _RELATION_SPECS[kind])
         relations.append(
             Relation(
                 f"{origin}/{kind}/{target}",
@@ -594,7 +597,7 @@ def _stances(values: list[_Value], path: str) -> tuple[Stance, ...]:
     for value in values:
         f = _fields(value, _STANCE_KEYS)
         position = _one_of(f, _POSITIONS)
-        texts = _texts(f, ((position, True), *_STANCE_TEXTS))
+        texts = _texts(f, _STANCE_SPECS[position])
         claim, actor, source, explicit, _, date, _ = texts
         is_reported = _flag(f, "reported")
         if explicit is not None:
