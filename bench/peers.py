@@ -145,15 +145,23 @@ def _children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
+class Refused(Exception):
+    """A run that did not do the work: timing it would time an error message."""
+
+
 def run_once(cmd: list[str]) -> tuple[float, float]:
-    """Wall time and CPU time (user + system) of one run of `cmd`."""
+    """Wall time and CPU time (user + system) of one run of `cmd`; `Refused` unless exit 0.
+
+    The debate is clean but for warnings, so both tools must accept it: a run that exits
+    otherwise (a file over argmap's size limit, say) has nothing to compare.
+    """
     cpu = _children_cpu()
     start = time.perf_counter()
-    done = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    done = subprocess.run(cmd, capture_output=True)
     wall = time.perf_counter() - start
-    if done.returncode not in (0, 1):
-        tail = done.stderr.decode("utf-8", "replace")[-300:].strip()
-        print(f"  ! exit {done.returncode}: {' '.join(cmd[:3])}: {tail}", file=sys.stderr)
+    if done.returncode != 0:
+        said = (done.stderr or done.stdout).decode("utf-8", "replace").strip().splitlines()
+        raise Refused(f"exit {done.returncode}: {said[0][-160:] if said else ''}")
     return wall, _children_cpu() - cpu
 
 
@@ -243,9 +251,15 @@ def main(argv: list[str] | None = None) -> int:
         row, ratio_row = [label], [label]
         for size in sizes:
             yaml_path, argdown_path = files[size]
-            runs_peer, runs_argmap = interleaved(
-                peer_cmd(argdown_path), argmap_cmd(yaml_path), args.reps
-            )
+            try:
+                runs_peer, runs_argmap = interleaved(
+                    peer_cmd(argdown_path), argmap_cmd(yaml_path), args.reps
+                )
+            except Refused as refused:
+                print(f"  {label} at {size:,}: not compared, {refused}", file=sys.stderr)
+                row.append(f"not compared: {refused}")
+                ratio_row.append("–")
+                continue
             ratio = ratio_of(runs_peer, runs_argmap)
             row.append(f"{cell(runs_peer)} / {cell(runs_argmap)}")
             ratio_row.append(ratio)
