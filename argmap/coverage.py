@@ -17,7 +17,7 @@ taken for an apostrophe.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from argmap.model import ArgumentMap, Ignored
@@ -181,14 +181,23 @@ def coverage(amap: ArgumentMap, texts: Mapping[str, str]) -> list[SourceCoverage
     text, and ignored when an `ignored` entry of that source has the same words
     (compared as quotes are: white space and the kind of quote mark aside).
     """
+    # Quotes and ignored passages grouped by source once: a pass over every stance per
+    # source would make coverage quadratic in a map whose sources all have a text.
+    quotes: dict[str, list[str]] = {}
+    for stance in amap.stances:
+        if stance.quote:
+            quotes.setdefault(stance.source, []).append(stance.quote)
+    ignored_by_source: dict[str, list[Ignored]] = {}
+    for item in amap.ignored:
+        ignored_by_source.setdefault(item.source, []).append(item)
     reports = []
     for source in amap.sources:
         text = texts.get(source.id)
         if text is None:
             continue
         passages = quoted_passages(text)
-        cited = list(_cited_spans(amap, source.id, text))
-        ignored = [i for i in amap.ignored if i.source == source.id]
+        cited = [span for quote in quotes.get(source.id, ()) for span in find_spans(quote, text)]
+        ignored = ignored_by_source.get(source.id, [])
         ignored_words = {normalise(i.passage) for i in ignored}
         unmapped = tuple(
             p
@@ -200,9 +209,3 @@ def coverage(amap: ArgumentMap, texts: Mapping[str, str]) -> list[SourceCoverage
         stale = tuple(i for i in ignored if normalise(i.passage) not in passage_words)
         reports.append(SourceCoverage(source.id, tuple(passages), unmapped, stale))
     return reports
-
-
-def _cited_spans(amap: ArgumentMap, source: str, text: str) -> Iterator[tuple[int, int]]:
-    for stance in amap.stances:
-        if stance.source == source and stance.quote:
-            yield from find_spans(stance.quote, text)

@@ -2,6 +2,7 @@
 
     python bench/peers.py                          # 200, 2,000, 20,000 statements, 5 runs
     python bench/peers.py --sizes 200,2000,20000,100000 --reps 3
+    python bench/peers.py --pairs check --argmap "env PYTHONPATH=/old/checkout python -m argmap"
 
 The debate is `generate.debate` (deep argument chains, a stance with a quote per
 statement, actors and sources), written once as arguments.yaml and once as Argdown by
@@ -144,15 +145,23 @@ def _children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
+class Refused(Exception):
+    """A run that did not do the work: timing it would time an error message."""
+
+
 def run_once(cmd: list[str]) -> tuple[float, float]:
-    """Wall time and CPU time (user + system) of one run of `cmd`."""
+    """Wall time and CPU time (user + system) of one run of `cmd`; `Refused` unless exit 0.
+
+    The debate is clean but for warnings, so both tools must accept it: a run that exits
+    otherwise (a file over argmap's size limit, say) has nothing to compare.
+    """
     cpu = _children_cpu()
     start = time.perf_counter()
-    done = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    done = subprocess.run(cmd, capture_output=True)
     wall = time.perf_counter() - start
-    if done.returncode not in (0, 1):
-        tail = done.stderr.decode("utf-8", "replace")[-300:].strip()
-        print(f"  ! exit {done.returncode}: {' '.join(cmd[:3])}: {tail}", file=sys.stderr)
+    if done.returncode != 0:
+        said = (done.stderr or done.stdout).decode("utf-8", "replace").strip().splitlines()
+        raise Refused(f"exit {done.returncode}: {said[0][-160:] if said else ''}")
     return wall, _children_cpu() - cpu
 
 
@@ -197,6 +206,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data-dir", type=Path, default=ROOT / "bench" / "data")
     parser.add_argument("--cache", type=Path, default=ROOT / ".cache" / "argdown")
     parser.add_argument("--argmap", help="command that runs argmap (default: beside this Python)")
+    parser.add_argument(
+        "--pairs", default="check,json", help="which pairs to time: check, json (comma-separated)"
+    )
     args = parser.parse_args(argv)
     sizes = [int(s.replace("_", "").replace(",", "")) for s in args.sizes.split(",")]
     argmap = args.argmap.split() if args.argmap else argmap_command()
@@ -208,13 +220,15 @@ def main(argv: list[str] | None = None) -> int:
         f" {args.reps} interleaved runs each.\n"
     )
     out_dir = Path(tempfile.mkdtemp(prefix="argmap-peers-"))
-    pairs = (
+    every_pair = (
         (
+            "check",
             "`argdown FILE` vs `argmap check`",
             lambda ad: [peer, str(ad)],
             lambda y: [*argmap, "check", str(y)],
         ),
         (
+            "json",
             "`argdown json` vs `argmap export --format json`",
             lambda ad: [peer, "json", str(ad), str(out_dir)],
             lambda y: [
@@ -228,6 +242,8 @@ def main(argv: list[str] | None = None) -> int:
             ],
         ),
     )
+    wanted = set(args.pairs.split(","))
+    pairs = [(label, p, a) for name, label, p, a in every_pair if name in wanted]
     rows: list[list[str]] = []
     ratios: list[list[str]] = []
     files = {size: ensure_debate(size, args.seed, args.data_dir) for size in sizes}
@@ -235,9 +251,15 @@ def main(argv: list[str] | None = None) -> int:
         row, ratio_row = [label], [label]
         for size in sizes:
             yaml_path, argdown_path = files[size]
-            runs_peer, runs_argmap = interleaved(
-                peer_cmd(argdown_path), argmap_cmd(yaml_path), args.reps
-            )
+            try:
+                runs_peer, runs_argmap = interleaved(
+                    peer_cmd(argdown_path), argmap_cmd(yaml_path), args.reps
+                )
+            except Refused as refused:
+                print(f"  {label} at {size:,}: not compared, {refused}", file=sys.stderr)
+                row.append(f"not compared: {refused}")
+                ratio_row.append("–")
+                continue
             ratio = ratio_of(runs_peer, runs_argmap)
             row.append(f"{cell(runs_peer)} / {cell(runs_argmap)}")
             ratio_row.append(ratio)

@@ -12,13 +12,13 @@ networkx: `argmap check` has to start fast, so the one graph algorithm the rules
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from argmap.load.gcpause import paused_gc
 from argmap.model import (
     UNKNOWN,
     ArgumentMap,
@@ -302,14 +302,17 @@ def circular_support(amap: ArgumentMap, today: dt.date) -> Iterator[Problem]:
         if relation.kind is RelationKind.SUPPORTS and relation.origin != relation.target:
             edges[relation.origin].append(relation.target)
             first_relation.setdefault((relation.origin, relation.target), relation.loc)
-    for component in _strongly_connected(edges):
+    for component in _strongly_connected(_in_cycles(edges)):
         if len(component) < 2:
             continue
         members = set(component)
+        # The component's own edges, not every relation's: one pass per circle would
+        # make many small circles quadratic.
         locs = [
             loc
-            for (origin, target), loc in first_relation.items()
-            if origin in members and target in members and loc is not None
+            for origin in component
+            for target in edges[origin]
+            if target in members and (loc := first_relation[origin, target]) is not None
         ]
         yield _report(
             min(locs) if locs else Location(amap.path, 0, 0),
@@ -317,6 +320,28 @@ def circular_support(amap: ArgumentMap, today: dt.date) -> Iterator[Problem]:
             "circular-support",
             "circular reasoning: remove the support that is not in the sources",
         )
+
+
+def _in_cycles(edges: Mapping[str, list[str]]) -> dict[str, list[str]]:
+    """The edges among the claims that a cycle may pass through.
+
+    Kahn's peeling: a claim that nothing supports, or that only peeled claims support,
+    is on no cycle. What is left holds every cycle, so on an acyclic map (the usual
+    case) Tarjan's algorithm below has nothing to do.
+    """
+    incoming: dict[str, int] = {}
+    for targets in edges.values():
+        for target in targets:
+            incoming[target] = incoming.get(target, 0) + 1
+    peeled = [node for node in edges if node not in incoming]
+    done = set(peeled)
+    while peeled:
+        for target in edges.get(peeled.pop(), ()):
+            incoming[target] -= 1
+            if incoming[target] == 0:
+                done.add(target)
+                peeled.append(target)
+    return {node: targets for node, targets in edges.items() if node not in done}
 
 
 def _strongly_connected(edges: Mapping[str, list[str]]) -> list[list[str]]:
@@ -373,17 +398,20 @@ def contradictory_stances(amap: ArgumentMap, today: dt.date) -> Iterator[Problem
     first: dict[Key, tuple[int, Stance]] = {}
     undated: dict[Key, tuple[int, Stance]] = {}
     dated: dict[tuple[str, str, Position, str], tuple[int, Stance]] = {}
+    supports, opposes, neutral = Position.SUPPORTS, Position.OPPOSES, Position.NEUTRAL
     for index, stance in enumerate(amap.stances):
-        if stance.position is Position.NEUTRAL:
+        position = stance.position
+        if position is neutral:
             continue
         date = stance_date(stance, amap)
-        opposite = Position.OPPOSES if stance.position is Position.SUPPORTS else Position.SUPPORTS
-        other = (stance.actor, stance.claim, opposite)
+        other = (stance.actor, stance.claim, opposes if position is supports else supports)
         if date is None:
             conflict = first.get(other)
         else:
-            found = [c for c in (undated.get(other), dated.get((*other, date))) if c]
-            conflict = min(found, key=lambda c: c[0]) if found else None
+            conflict = undated.get(other)
+            same_day = dated.get((*other, date))
+            if same_day is not None and (conflict is None or same_day[0] < conflict[0]):
+                conflict = same_day
         if conflict is not None:
             earlier = conflict[1]
             yield _report(
@@ -393,12 +421,12 @@ def contradictory_stances(amap: ArgumentMap, today: dt.date) -> Iterator[Problem
                 "contradictory-stance",
                 "give both stances a 'date:' if the position changed over time",
             )
-        own = (stance.actor, stance.claim, stance.position)
-        first.setdefault(own, (index, stance))
+        own, entry = (stance.actor, stance.claim, position), (index, stance)
+        first.setdefault(own, entry)
         if date is None:
-            undated.setdefault(own, (index, stance))
+            undated.setdefault(own, entry)
         else:
-            dated.setdefault((*own, date), (index, stance))
+            dated.setdefault((*own, date), entry)
 
 
 def incoherent_actors(amap: ArgumentMap, today: dt.date) -> Iterator[Problem]:
@@ -590,16 +618,11 @@ def check(
     problems: list[Problem] = []
     # The rules make many small objects and no cycles; on a large map the cyclic garbage
     # collector would walk the whole loaded map again and again for nothing.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with paused_gc():
         for registered in CHECKS:
             if registered.rules <= config.disabled:
                 continue
             problems.extend(_registered(registered.function(amap, day), registered.rules))
-    finally:
-        if collecting:
-            gc.enable()
     if verify_quotes and not config.disabled >= _QUOTE_RULES:
         problems.extend(_registered(_quote_problems(amap, sources_dir), _QUOTE_RULES))
     return sorted(config.apply(problems))

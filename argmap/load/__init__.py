@@ -15,12 +15,12 @@ else is returned beside the model, sorted by position, so `argmap check` shows i
 
 from __future__ import annotations
 
-import gc
 from pathlib import Path
 
 from argmap.load.build import Loaded, build_map
 from argmap.load.compose import MAX_DEPTH, Node, compose, fatal
 from argmap.load.fast import fast_load
+from argmap.load.gcpause import paused_gc
 from argmap.model import Location
 
 __all__ = [
@@ -93,14 +93,9 @@ def loads(text: str, path: str = "arguments.yaml") -> Loaded:
         return Loaded(fast, ())
     # Hundreds of thousands of small objects and no reference cycles: the cyclic garbage
     # collector would only walk the growing heap again and again (it doubles the time).
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with paused_gc():
         root, problems = compose(text, path)
         loaded = build_map(root, path)
-    finally:
-        if collecting:
-            gc.enable()
     return Loaded(loaded.map, tuple(sorted([*problems, *loaded.problems])))
 
 

@@ -12,14 +12,15 @@ import contextlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, NoReturn
-
-import yaml
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from argmap.errors import LoadError
 from argmap.model import NULLS, Location, Problem
 from argmap.rules import problem
 from argmap.text import shorten
+
+if TYPE_CHECKING:
+    import yaml
 
 __all__ = ["MAX_DEPTH", "Node", "compose", "describe", "fatal"]
 
@@ -40,10 +41,17 @@ _BREAK_NAMES = {
 # What PyYAML counts as a line break once those three are refused.
 _BREAKS = re.compile("\r\n|\r|\n")
 
-try:  # libyaml's parser is several times faster; PyYAML's own is the fallback.
-    from yaml import CSafeLoader as _Parser
-except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Parser  # type: ignore[assignment]
+
+def _parse(text: str) -> Iterable[yaml.Event]:
+    """PyYAML's events for `text`. PyYAML is imported here, on first use: a clean file
+    never needs it (load/fast.py reads it), so `argmap check` of one does not pay for it."""
+    import yaml
+
+    try:  # libyaml's parser is several times faster; PyYAML's own is the fallback.
+        from yaml import CSafeLoader as parser
+    except ImportError:  # pragma: no cover - depends on how PyYAML was built
+        from yaml import SafeLoader as parser  # type: ignore[assignment]
+    return yaml.parse(text, Loader=parser)
 
 
 @dataclass(slots=True)
@@ -82,9 +90,11 @@ def compose(text: str, path: str) -> tuple[Node | None, list[Problem]]:
             f'use an ordinary line break, or write it as "\\u{ord(char):04x}"'
             " inside a double-quoted string",
         )
+    import yaml
+
     problems: list[Problem] = []
     try:
-        root = _compose_events(yaml.parse(text, Loader=_Parser), path, problems)
+        root = _compose_events(_parse(text), path, problems)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
@@ -113,8 +123,10 @@ def _refuse_too_deep(before: str, path: str, stop: Location) -> NoReturn:
     # so the check in _compose_events never ran. The text before libyaml's stop holds every
     # level up to it and is within libyaml's limit: composing it refuses at level 33, where
     # a libyaml without the limit is refused. Only if that cannot be is it refused at `stop`.
+    import yaml
+
     with contextlib.suppress(yaml.YAMLError):
-        _compose_events(yaml.parse(before, Loader=_Parser), path, [])
+        _compose_events(_parse(before), path, [])
     raise fatal(stop, f"nesting deeper than {MAX_DEPTH} levels", "too-deep", None) from None
 
 
@@ -152,6 +164,8 @@ def _line_col(text: str, offset: int) -> tuple[int, int]:
 def _compose_events(
     events: Iterable[yaml.Event], path: str, problems: list[Problem]
 ) -> Node | None:
+    import yaml
+
     # An explicit stack instead of recursion: the depth check below then bounds memory,
     # and no input can reach Python's recursion limit.
     # (container, pending key node for maps, the map's keys so far by value)

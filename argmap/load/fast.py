@@ -20,12 +20,12 @@ model with the same locations as through the full loader (the tests compare the 
 
 from __future__ import annotations
 
-import gc
 import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
 from argmap.load.format import ENTRIES, FALSES, ID, NULLS, TRUES, Type
+from argmap.load.gcpause import paused_gc
 from argmap.model import (
     Actor,
     ActorKind,
@@ -52,8 +52,10 @@ _UNSAFE = re.compile(
 )
 # A line holding a block mapping key, maybe as a sequence's item (`- key:`): the indent,
 # the dash, the key (plain text that does not start with a YAML indicator) and the
-# spaces before the ':', which a space or the end of the line must follow.
-_KEY_LINE = re.compile(r"( *)(?:(-) +)?([^\s#'\"\[\]{},&*!|>%@`?:\-][^#]*?)( *):(?: +|\Z)")
+# spaces before the ':', which a space or the end of the line must follow; then the rest.
+_KEY_LINE = re.compile(r"( *)(?:(-) +)?([^\s#'\"\[\]{},&*!|>%@`?:\-][^#]*?)( *):(?: +|\Z)(.*)")
+# What a key cannot start with (nor any space): what `_KEY_LINE` excludes.
+_NOT_KEY_START = frozenset("#'\"[]{},&*!|>%@`?:-")
 _SINGLE = re.compile(r"'((?:[^']|'')*)'(?: +#.*| *)\Z")
 # The header of a block scalar this module reads: folded or literal, clipped or stripped.
 _BLOCK_HEADER = re.compile(r"[>|]-?(?: +#.*| *)\Z")
@@ -102,9 +104,12 @@ _CLAIM_KINDS = {word: ClaimKind(word) for word in _CLAIM_KIND.meanings}
 
 # A parsed value is a tuple (payload, line, col, plain): payload is a str for a scalar,
 # a list of values for a sequence, a dict for a mapping. A mapping's dict maps each key
-# to (key line, key col, value). Plain tuples instead of node objects keep this fast.
-_Value = tuple[Any, int, int, bool]
-_Fields = dict[str, tuple[int, int, _Value]]
+# to its value. A collection written under its key (`key:` and the lines below) carries
+# the key's line and col too, (payload, line, col, plain, key line, key col): that is
+# where an entry of `sources:`, `actors:` or `claims:` starts. One flat tuple per value,
+# instead of node objects or a pair of tuples, keeps this fast.
+_Value = tuple[Any, ...]
+_Fields = dict[str, _Value]
 
 
 class _Reject(Exception):
@@ -122,15 +127,11 @@ def fast_load(text: str, path: str) -> ArgumentMap | None:
     # The parse makes a few hundred thousand small containers and no reference cycles;
     # the cyclic garbage collector would walk the growing heap again and again for
     # nothing (it doubles the time of a large file), so it waits until the map is built.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        return _build(_parse(text), path)
-    except _Reject:
-        return None
-    finally:
-        if collecting:
-            gc.enable()
+    with paused_gc():
+        try:
+            return _build(_parse(text), path)
+        except _Reject:
+            return None
 
 
 # --------------------------------------------------------------------------- parsing
@@ -162,6 +163,7 @@ def _parse(text: str) -> _Value:
     # (its mapping, key, key line, key col, the mapping's indent, null value's col).
     pending: tuple[_Fields, str, int, int, int, int] | None = None
     line_match = _KEY_LINE.match
+    not_key = _NOT_KEY_START
     indicators = _INDICATORS
     # A block scalar (`key: >-` and the lines under it) being read: where to put it, its
     # header's line and col, the mapping's indent, its style, its lines and their indent.
@@ -186,28 +188,49 @@ def _parse(text: str) -> _Value:
                 continue
             _end_block(block, block_lines)
             block, block_lines, block_gap = None, [], False
-        match = line_match(line)
-        if match is not None:  # `key: ...` or `- key: ...`, most lines of a map
-            indent = match.end(1)
-            is_item = match.start(2) >= 0
+        # `key: value` or `- key: value`, most lines of a map, read with str methods:
+        # the same key, value and columns as `_KEY_LINE` gives, which reads the rest.
+        head, colon, value = line.partition(": ")
+        if not colon and line[-1:] == ":":
+            head, colon = line[:-1], ":"
+        name = head.lstrip(" ") if colon else ""
+        indent = start = len(head) - len(name)
+        is_item = name[:1] == "-"
+        if is_item and name[1:2] == " ":
+            name = name[1:].lstrip(" ")
+            start = len(head) - len(name)
+        key = name.rstrip(" ")
+        keyed = bool(key) and key[0] not in not_key and "#" not in key and not key[0].isspace()
+        if keyed:
+            gap = len(name) - len(key)
+            if value[:1] == " ":
+                value = value.lstrip(" ")
         else:
-            content = line.lstrip(" ")
-            if not content or content[0] == "#":
-                continue
-            indent = len(line) - len(content)
-            is_item = content[0] == "-" and (len(content) == 1 or content[1] == " ")
+            match = line_match(line)
+            if match is not None:
+                lead, dash, key, spaces, value = match.groups()
+                indent, gap = len(lead), len(spaces)
+                is_item = dash is not None
+                start = match.start(3)
+                keyed = True
+            else:
+                content = line.lstrip(" ")
+                if not content or content[0] == "#":
+                    continue
+                indent = len(line) - len(content)
+                is_item = content[0] == "-" and (len(content) == 1 or content[1] == " ")
         if pending is not None:
-            fields, key, kline, kcol, map_indent, null_col = pending
+            owner, owned, kline, kcol, map_indent, null_col = pending
             pending = None
             if indent > map_indent or (indent == map_indent and is_item):
                 if len(stack) >= _MAX_DEPTH:
                     raise _Reject
                 nested: Any = [] if is_item else {}
-                fields[key] = (kline, kcol, (nested, number, indent + 1, False))
+                owner[owned] = (nested, number, indent + 1, False, kline, kcol)
                 stack.append((indent_now, container, in_seq))
                 indent_now, container, in_seq = indent, nested, is_item
             else:
-                fields[key] = (kline, kcol, ("", kline, null_col, True))
+                owner[owned] = ("", kline, null_col, True)
         if indent != indent_now or in_seq is not is_item:
             # Close the collections this line is outside of.
             while indent < indent_now or (indent == indent_now and in_seq and not is_item):
@@ -216,7 +239,7 @@ def _parse(text: str) -> _Value:
                 indent_now, container, in_seq = stack.pop()
             if indent != indent_now or in_seq is not is_item:
                 raise _Reject
-        if match is None:
+        if not keyed:
             if not is_item:
                 raise _Reject
             rest = content[1:].lstrip(" ")
@@ -224,28 +247,26 @@ def _parse(text: str) -> _Value:
                 raise _Reject  # a null item or a nested block on the next line
             container.append(_inline(rest, number, len(line) - len(rest) + 1))
             continue
-        start = match.start(3)  # 0-based column of the key
         if is_item:  # `- key: ...` starts a mapping as the sequence's next item
             if len(stack) >= _MAX_DEPTH:
                 raise _Reject
-            fields = {}
+            fields: _Fields = {}
             container.append((fields, number, start + 1, False))
             stack.append((indent_now, container, in_seq))
             indent_now, container, in_seq = start, fields, False
-        key = match[3]
-        if match.end(4) - start > _MAX_KEY:
+        if len(key) + gap > _MAX_KEY:
             raise _Reject  # too long for a YAML key: the full loader reports it
         if key in container:
             raise _Reject  # a duplicate key: the full loader reports it
-        end = match.end()
-        value = line[end:]
+        end = len(line) - len(value)
         if not value or value[0] == "#":
-            pending = (container, key, number, start + 1, start, match.end(4) + 2)
+            # `start` is the key's column, `start + len(key) + gap` the ':' after it.
+            pending = (container, key, number, start + 1, start, start + len(key) + gap + 2)
         elif value[0] in indicators:
             if _BLOCK_HEADER.match(value):
                 block = (container, key, number, start + 1, start, end + 1, value[:2])
                 continue
-            container[key] = (number, start + 1, _inline(value, number, end + 1))
+            container[key] = _inline(value, number, end + 1)
         else:
             cut = value.find(" #")
             if cut >= 0:
@@ -253,24 +274,24 @@ def _parse(text: str) -> _Value:
             value = value.rstrip(" ")
             if ": " in value or value[-1] == ":":
                 raise _Reject  # the full loader reports a mapping where it cannot be
-            container[key] = (number, start + 1, (value, number, end + 1, True))
+            container[key] = (value, number, end + 1, True)
     if block is not None:
         _end_block(block, block_lines)
     if pending is not None:
         fields, key, kline, kcol, _, null_col = pending
-        fields[key] = (kline, kcol, ("", kline, null_col, True))
+        fields[key] = ("", kline, null_col, True)
     return (root, first + 1, 1, False)
 
 
 def _end_block(block: tuple[_Fields, str, int, int, int, int, str], lines: list[str]) -> None:
     """Store a folded (`>`) or literal (`|`) block scalar's text, as YAML joins its lines."""
-    fields, key, line, kcol, _, col, style = block
+    fields, key, line, _, _, col, style = block
     if not lines:
         raise _Reject  # an empty block scalar
     text = (" " if style[0] == ">" else "\n").join(lines)
     if style[1:] != "-":
         text += "\n"  # the default 'clip' keeps the final line break
-    fields[key] = (line, kcol, (text, line, col, False))
+    fields[key] = (text, line, col, False)
 
 
 def _inline(text: str, line: int, col: int) -> _Value:
@@ -332,7 +353,7 @@ class _Locs(Mapping[str, Location]):
         self._fields = fields
 
     def __getitem__(self, key: str) -> Location:
-        value = self._fields[key][2]
+        value = self._fields[key]
         return Location(self._path, value[1], value[2])
 
     def __iter__(self) -> Iterator[str]:
@@ -345,6 +366,26 @@ class _Locs(Mapping[str, Location]):
         return repr(dict(self))
 
 
+def _spec(kind: str, *keys: str) -> tuple[tuple[str, bool], ...]:
+    """The text fields `keys` of an entry, each with whether the format requires it."""
+    return tuple((key, _TEXT_REQUIRED[kind][key]) for key in keys)
+
+
+# The text fields each builder reads in one call of `_texts`, in the order it unpacks them.
+_MAP_TEXTS = _spec("map", "title", "description")
+_SOURCE_TEXTS = _spec("source", "title", "publisher", "date", "url", "file")
+_ACTOR_TEXTS = _spec("actor", "name", "role")
+_CLAIM_TEXTS = _spec("claim", "text", "label", "source")
+_STANCE_TEXTS = _spec("stance", "actor", "source", "id", "quote", "date", "note")
+_RELATION_TEXTS = _spec("relation", "from", "source", "note")
+_IGNORED_TEXTS = _spec("ignored", "source", "passage", "reason")
+# With the one of supports/opposes/neutral (or supports/attacks/undercuts) first.
+_STANCE_SPECS = {key: ((key, True), *_STANCE_TEXTS) for key in _POSITIONS}
+_RELATION_SPECS = {key: ((key, True), *_RELATION_TEXTS) for key in _RELATION_KINDS}
+_POSITION_OF = {p.value: p for p in Position}
+_RELATION_KIND_OF = {k.value: k for k in RelationKind}
+
+
 def _fields(value: _Value, allowed: frozenset[str]) -> _Fields:
     fields = value[0]
     if type(fields) is not dict or not allowed.issuperset(fields):
@@ -352,38 +393,36 @@ def _fields(value: _Value, allowed: frozenset[str]) -> _Fields:
     return fields
 
 
-def _optional(fields: _Fields, key: str) -> str | None:
-    """A text field's value; None when absent, null or blank, as the full loader reads it."""
-    entry = fields.get(key)
-    if entry is None:
-        return None
-    payload, _, _, plain = entry[2]
-    if type(payload) is not str:
-        raise _Reject
-    if (plain and payload in _NULLS) or not payload.strip():
-        return None
-    return payload
+def _texts(fields: _Fields, spec: tuple[tuple[str, bool], ...]) -> list[Any]:
+    """The text fields of `spec`, in its order, as the full loader reads them.
 
-
-def _required(fields: _Fields, key: str) -> str:
-    """A text field that must be there; the full loader reports it absent or blank."""
-    value = _optional(fields, key)
-    if value is None:
-        raise _Reject
-    return value
-
-
-def _text(fields: _Fields, key: str, required: Mapping[str, bool]) -> Any:
-    """A text field, `_required` or `_optional` as the format declares it for its entry."""
-    return _required(fields, key) if required[key] else _optional(fields, key)
+    Absent, null or blank is None, and `_Reject` for a required field (the full loader
+    reports it), as is a value that is not text. One call per entry, not one per field:
+    this runs for every field of every entry.
+    """
+    found: list[Any] = []
+    append = found.append
+    for key, required in spec:
+        entry = fields.get(key)
+        if entry is not None:
+            payload = entry[0]
+            if type(payload) is not str:
+                raise _Reject
+            if not (entry[3] and payload in _NULLS) and payload.strip():
+                append(payload)
+                continue
+        if required:
+            raise _Reject
+        append(None)
+    return found
 
 
 def _section(fields: _Fields, key: str, kind: type) -> Any:
     entry = fields.get(key)
     if entry is None:
         return kind()
-    payload, _, _, plain = entry[2]
-    if type(payload) is str and plain and payload in _NULLS:
+    payload = entry[0]
+    if type(payload) is str and entry[3] and payload in _NULLS:
         return kind()
     if type(payload) is not kind:
         raise _Reject
@@ -400,8 +439,8 @@ def _text_list(fields: _Fields, key: str) -> list[_Value]:
     entry = fields.get(key)
     if entry is None:
         return []
-    payload, _, _, plain = entry[2]
-    if type(payload) is str and plain and payload in _NULLS:
+    payload = entry[0]
+    if type(payload) is str and entry[3] and payload in _NULLS:
         return []
     if type(payload) is not list:
         raise _Reject
@@ -411,41 +450,45 @@ def _text_list(fields: _Fields, key: str) -> list[_Value]:
     return payload
 
 
-def _one_of(fields: _Fields, keys: tuple[str, ...]) -> tuple[str, str]:
-    present = [k for k in keys if k in fields]
-    if len(present) != 1:
+def _one_of(fields: _Fields, keys: tuple[str, ...]) -> str:
+    """The one of `keys` that is there (two or none: the full loader reports it)."""
+    found = None
+    for key in keys:
+        if key in fields:
+            if found is not None:
+                raise _Reject
+            found = key
+    if found is None:
         raise _Reject
-    return present[0], _required(fields, present[0])
+    return found
 
 
 def _build(root: _Value, path: str) -> ArgumentMap:
     top = _fields(root, _TOP_KEYS)
     if not _SECTIONS_REQUIRED.issubset(top):
         raise _Reject
-    title = _text(top, "title", _REQ_MAP)
-
-    def loc(line: int, col: int) -> Location:
-        return Location(path, line, col)
+    title, description = _texts(top, _MAP_TEXTS)
 
     sources = []
-    for key, (kline, kcol, value) in _section(top, "sources", dict).items():
+    for key, value in _section(top, "sources", dict).items():
         f = _fields(value, _SOURCE_KEYS)
+        title_, publisher, date, url, file = _texts(f, _SOURCE_TEXTS)
         sources.append(
             Source(
                 _id(key),
-                _text(f, "title", _REQ_SOURCE),
-                _text(f, "publisher", _REQ_SOURCE),
-                _text(f, "date", _REQ_SOURCE),
-                url=_text(f, "url", _REQ_SOURCE),
-                file=_text(f, "file", _REQ_SOURCE),
-                loc=loc(kline, kcol),
+                title_,
+                publisher,
+                date,
+                url=url,
+                file=file,
+                loc=Location(path, value[4], value[5]),
                 field_locs=_Locs(path, f),
             )
         )
     actors = []
-    for key, (kline, kcol, value) in _section(top, "actors", dict).items():
+    for key, value in _section(top, "actors", dict).items():
         f = _fields(value, _ACTOR_KEYS)
-        name = _text(f, "name", _REQ_ACTOR)
+        name, role = _texts(f, _ACTOR_TEXTS)
         kind = _enum(f, "kind", _ACTOR_KINDS, _ACTOR_KIND.default)
         affiliations = _text_list(f, "affiliations")
         actors.append(
@@ -453,62 +496,65 @@ def _build(root: _Value, path: str) -> ArgumentMap:
                 _id(key),
                 name,
                 kind,
-                role=_text(f, "role", _REQ_ACTOR),
+                role=role,
                 affiliations=tuple(a[0] for a in affiliations),
                 aliases=tuple(a[0] for a in _text_list(f, "aliases")),
-                loc=loc(kline, kcol),
+                loc=Location(path, value[4], value[5]),
                 field_locs=_Locs(path, f),
-                affiliation_locs=tuple(loc(a[1], a[2]) for a in affiliations),
+                affiliation_locs=tuple(Location(path, a[1], a[2]) for a in affiliations),
             )
         )
     claims = []
-    for key, (kline, kcol, value) in _section(top, "claims", dict).items():
+    for key, value in _section(top, "claims", dict).items():
         f = _fields(value, _CLAIM_KEYS)
+        text, label, source = _texts(f, _CLAIM_TEXTS)
+        tags = _text_list(f, "tags") if "tags" in f else ()
         claims.append(
             Claim(
                 _id(key),
-                _text(f, "text", _REQ_CLAIM),
+                text,
                 _enum(f, "kind", _CLAIM_KINDS, _CLAIM_KIND.default),
-                label=_text(f, "label", _REQ_CLAIM),
-                source=_text(f, "source", _REQ_CLAIM),
-                tags=tuple(t[0] for t in _text_list(f, "tags")),
-                loc=loc(kline, kcol),
+                label=label,
+                source=source,
+                tags=tuple(t[0] for t in tags),
+                loc=Location(path, value[4], value[5]),
                 field_locs=_Locs(path, f),
             )
         )
     relations = []
     for value in _section(top, "relations", list):
         f = _fields(value, _RELATION_KEYS)
-        origin = _text(f, "from", _REQ_RELATION)
-        kind, target = _one_of(f, _RELATION_KINDS)
+        kind = _one_of(f, _RELATION_KINDS)
+        target, origin, source, note = _texts(f, _RELATION_SPECS[kind])
         relations.append(
             Relation(
                 f"{origin}/{kind}/{target}",
                 origin,
                 target,
-                RelationKind(kind),
-                source=_text(f, "source", _REQ_RELATION),
-                note=_text(f, "note", _REQ_RELATION),
+                _RELATION_KIND_OF[kind],
+                source=source,
+                note=note,
                 inferred=_flag(f, "inferred"),
-                loc=loc(value[1], value[2]),
+                loc=Location(path, value[1], value[2]),
                 field_locs=_Locs(path, f),
             )
         )
     ignored = []
     for value in _section(top, "ignored", list):
         f = _fields(value, _IGNORED_KEYS)
+        source, passage, reason = _texts(f, _IGNORED_TEXTS)
         ignored.append(
             Ignored(
-                _text(f, "source", _REQ_IGNORED),
-                _text(f, "passage", _REQ_IGNORED),
-                _text(f, "reason", _REQ_IGNORED),
-                loc=loc(value[1], value[2]),
+                source,
+                passage,
+                reason,
+                loc=Location(path, value[1], value[2]),
                 field_locs=_Locs(path, f),
             )
         )
     return ArgumentMap(
         title=title,
-        description=_text(top, "description", _REQ_MAP) or "",
+        description=description or "",
         sources=tuple(sources),
         actors=tuple(actors),
         claims=tuple(claims),
@@ -524,7 +570,7 @@ def _flag(fields: _Fields, key: str) -> bool:
     value = fields.get(key)
     if value is None:
         return False
-    word, _, _, plain = value[2]
+    word, plain = value[0], value[3]
     if plain and word in _TRUES:
         return True
     if plain and word in _FALSES:
@@ -538,7 +584,7 @@ def _enum(fields: _Fields, key: str, choices: dict[str, Any], default: Any) -> A
         if default is None:
             raise _Reject
         return default
-    choice = choices.get(entry[2][0]) if type(entry[2][0]) is str else None
+    choice = choices.get(entry[0]) if type(entry[0]) is str else None
     if choice is None:
         raise _Reject
     return choice
@@ -547,36 +593,34 @@ def _enum(fields: _Fields, key: str, choices: dict[str, Any], default: Any) -> A
 def _stances(values: list[_Value], path: str) -> tuple[Stance, ...]:
     """Stances with the ids the full loader derives (`actor/position/claim`, or longer)."""
     raw = []
+    keys: list[tuple[str, str, str, str, str | None] | None] = []
     for value in values:
         f = _fields(value, _STANCE_KEYS)
-        actor = _text(f, "actor", _REQ_STANCE)
-        position, claim = _one_of(f, _POSITIONS)
-        source = _text(f, "source", _REQ_STANCE)
+        position = _one_of(f, _POSITIONS)
+        texts = _texts(f, _STANCE_SPECS[position])
+        claim, actor, source, explicit, _, date, _ = texts
         is_reported = _flag(f, "reported")
-        explicit = _text(f, "id", _REQ_STANCE)
         if explicit is not None:
             _id(explicit)
-        raw.append((value, f, actor, position, claim, source, is_reported, explicit))
-
-    ids = derive_stance_ids(
-        [
-            None if r[7] is not None else (r[2], r[3], r[4], r[5], _text(r[1], "date", _REQ_STANCE))
-            for r in raw
-        ]
-    )
+            keys.append(None)
+        else:
+            keys.append((actor, position, claim, source, date))
+        raw.append((value, f, position, texts, is_reported))
+    ids = derive_stance_ids(keys)
     stances = []
-    for i, (value, f, actor, position, claim, source, is_reported, explicit) in enumerate(raw):
+    for (value, f, position, texts, is_reported), derived in zip(raw, ids, strict=True):
+        claim, actor, source, explicit, quote, date, note = texts
         stances.append(
             Stance(
-                explicit or ids[i] or "",
+                explicit or derived or "",
                 actor,
                 claim,
-                Position(position),
+                _POSITION_OF[position],
                 source,
-                quote=_text(f, "quote", _REQ_STANCE),
+                quote=quote,
                 reported=is_reported,
-                date=_text(f, "date", _REQ_STANCE),
-                note=_text(f, "note", _REQ_STANCE),
+                date=date,
+                note=note,
                 loc=Location(path, value[1], value[2]),
                 field_locs=_Locs(path, f),
             )

@@ -1,0 +1,66 @@
+"""Pausing the garbage collector while a map is made: state kept, cycles still freed."""
+
+from __future__ import annotations
+
+import gc
+import weakref
+
+from argmap.load.gcpause import paused_gc
+
+
+class _Node:
+    other: object = None
+
+
+def test_the_collector_is_left_on_or_off_as_it_was() -> None:
+    assert gc.isenabled()
+    with paused_gc():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with paused_gc():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_what_the_block_made_waits_for_no_young_collection() -> None:
+    with paused_gc():
+        made = [[i] for i in range(20_000)]
+    # Moved to the oldest generation: the young one counts (almost) nothing.
+    assert gc.get_count()[0] < 700
+    assert len(made) == 20_000
+
+
+def test_a_cycle_made_in_the_block_is_still_freed_by_a_full_collection() -> None:
+    with paused_gc():
+        node = _Node()
+        node.other = node
+        ref = weakref.ref(node)
+        del node
+    assert ref() is not None
+    gc.collect()
+    assert ref() is None
+
+
+def test_objects_frozen_by_someone_else_stay_frozen() -> None:
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        assert frozen > 0
+        with paused_gc():
+            pass
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()
+
+
+def test_the_collector_comes_back_on_after_an_exception() -> None:
+    try:
+        with paused_gc():
+            raise ValueError("in the block")
+    except ValueError:
+        pass
+    assert gc.isenabled()
