@@ -23,7 +23,14 @@ from argmap.analysis.acceptance import (
     grounded_labelling,
     undercuts,
 )
-from argmap.analysis.camps import NORMALISATIONS, agreement, camps, frustrated_edges
+from argmap.analysis.camps import (
+    NORMALISATIONS,
+    agreement,
+    balance,
+    camps,
+    frustrated_edges,
+    network,
+)
 from argmap.analysis.contested import Contested, centrality, contested, controversy, incoherent
 from argmap.analysis.positions import (
     DISCOUNT,
@@ -130,11 +137,15 @@ def analyse(amap: ArgumentMap, *, normalisation: str = "none") -> Analysis:
     stances = stance_graph(amap)
     paths = proposal_paths(arguments)
     stated, inferred = split_positions(positions(arguments, stances, paths=paths))
-    network = agreement(stances, normalisation=normalisation)
-    partition = camps(network, lean=lean(stated))
+    # The agreement network is quadratic in a claim's actors (millions of pairs on a big
+    # map): kept as flat arrays, never as a networkx graph (argmap.analysis.camps).
+    pairs = network(stances, normalisation=normalisation)
+    partition, frustration = balance(pairs, lean=lean(stated))
     ranks = centrality(arguments)
     question = central_question(arguments, ranks)
-    linked = {actor for edge in network.edges for actor in edge}
+    width = len(pairs.actors)  # pair keys are i * width + j
+    ends = set(map(width.__rfloordiv__, pairs.keys)) | set(map(width.__rmod__, pairs.keys))
+    linked = {pairs.actors[i] for i in ends}
     unaligned = tuple(
         sorted(
             camp[0]
@@ -155,11 +166,9 @@ def analyse(amap: ArgumentMap, *, normalisation: str = "none") -> Analysis:
     neutral = [(s.actor, s.claim) for s in amap.stances if s.position is Position.NEUTRAL]
     return Analysis(
         positions=stated,
-        agreement=tuple(
-            sorted((min(a, b), max(a, b), w) for a, b, w in network.edges(data="weight"))
-        ),
+        agreement=pairs.sorted_edges(),
         camps=(*(c.members for c in named), *((a,) for a in unaligned)),
-        frustration=frustrated_edges(network, partition),
+        frustration=frustration,
         contested=contested(stances),
         centrality=ranks,
         acceptance=grounded,
