@@ -19,8 +19,8 @@ from argmap.analysis.acceptance import (
     defeaters,
     derived_attacks,
     dfquad_strengths,
-    disabled_relations,
     grounded_labelling,
+    labellings,
     undercuts,
 )
 from argmap.analysis.camps import (
@@ -158,10 +158,8 @@ def analyse(amap: ArgumentMap, *, normalisation: str = "none") -> Analysis:
     # links take no part in it (they still draw inferred positions, marked as such).
     sourced = _without_inferred(arguments)
     cuts = undercuts(amap, include_inferred=False)
-    grounded = grounded_labelling(sourced, cuts)
-    bipolar = bipolar_labelling(sourced, cuts)
-    disabled = disabled_relations(sourced, cuts)
-    derived = derived_attacks(sourced, disabled)
+    # One flattening for all of them: each took a pass over the whole framework.
+    grounded, bipolar, disabled, derived = labellings(sourced, cuts)
     proposals = [c.id for c in amap.claims if c.kind is ClaimKind.PROPOSAL]
     neutral = [(s.actor, s.claim) for s in amap.stances if s.position is Position.NEUTRAL]
     return Analysis(
@@ -182,8 +180,8 @@ def analyse(amap: ArgumentMap, *, normalisation: str = "none") -> Analysis:
         stance_sides={p: stance_sides(paths, stances, p) for p in proposals},
         camp_info=named,
         unaligned=unaligned,
-        acceptance_reasons=defeaters(sourced, grounded, cuts),
-        bipolar_reasons=defeaters(sourced, bipolar, cuts, derived),
+        acceptance_reasons=defeaters(sourced, grounded, cuts, disabled=disabled),
+        bipolar_reasons=defeaters(sourced, bipolar, cuts, derived, disabled=disabled),
         strength=dfquad_strengths(sourced, cuts),
         disabled_relations=tuple(sorted(disabled)),
     )
