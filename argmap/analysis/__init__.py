@@ -19,11 +19,18 @@ from argmap.analysis.acceptance import (
     defeaters,
     derived_attacks,
     dfquad_strengths,
-    disabled_relations,
     grounded_labelling,
+    labellings,
     undercuts,
 )
-from argmap.analysis.camps import NORMALISATIONS, agreement, camps, frustrated_edges
+from argmap.analysis.camps import (
+    NORMALISATIONS,
+    agreement,
+    balance,
+    camps,
+    frustrated_edges,
+    network,
+)
 from argmap.analysis.contested import Contested, centrality, contested, controversy, incoherent
 from argmap.analysis.positions import (
     DISCOUNT,
@@ -130,11 +137,15 @@ def analyse(amap: ArgumentMap, *, normalisation: str = "none") -> Analysis:
     stances = stance_graph(amap)
     paths = proposal_paths(arguments)
     stated, inferred = split_positions(positions(arguments, stances, paths=paths))
-    network = agreement(stances, normalisation=normalisation)
-    partition = camps(network, lean=lean(stated))
+    # The agreement network is quadratic in a claim's actors (millions of pairs on a big
+    # map): kept as flat arrays, never as a networkx graph (argmap.analysis.camps).
+    pairs = network(stances, normalisation=normalisation)
+    partition, frustration = balance(pairs, lean=lean(stated))
     ranks = centrality(arguments)
     question = central_question(arguments, ranks)
-    linked = {actor for edge in network.edges for actor in edge}
+    width = len(pairs.actors)  # pair keys are i * width + j
+    ends = set(map(width.__rfloordiv__, pairs.keys)) | set(map(width.__rmod__, pairs.keys))
+    linked = {pairs.actors[i] for i in ends}
     unaligned = tuple(
         sorted(
             camp[0]
@@ -147,19 +158,15 @@ def analyse(amap: ArgumentMap, *, normalisation: str = "none") -> Analysis:
     # links take no part in it (they still draw inferred positions, marked as such).
     sourced = _without_inferred(arguments)
     cuts = undercuts(amap, include_inferred=False)
-    grounded = grounded_labelling(sourced, cuts)
-    bipolar = bipolar_labelling(sourced, cuts)
-    disabled = disabled_relations(sourced, cuts)
-    derived = derived_attacks(sourced, disabled)
+    # One flattening for all of them: each took a pass over the whole framework.
+    grounded, bipolar, disabled, derived = labellings(sourced, cuts)
     proposals = [c.id for c in amap.claims if c.kind is ClaimKind.PROPOSAL]
     neutral = [(s.actor, s.claim) for s in amap.stances if s.position is Position.NEUTRAL]
     return Analysis(
         positions=stated,
-        agreement=tuple(
-            sorted((min(a, b), max(a, b), w) for a, b, w in network.edges(data="weight"))
-        ),
+        agreement=pairs.sorted_edges(),
         camps=(*(c.members for c in named), *((a,) for a in unaligned)),
-        frustration=frustrated_edges(network, partition),
+        frustration=frustration,
         contested=contested(stances),
         centrality=ranks,
         acceptance=grounded,
@@ -173,8 +180,8 @@ def analyse(amap: ArgumentMap, *, normalisation: str = "none") -> Analysis:
         stance_sides={p: stance_sides(paths, stances, p) for p in proposals},
         camp_info=named,
         unaligned=unaligned,
-        acceptance_reasons=defeaters(sourced, grounded, cuts),
-        bipolar_reasons=defeaters(sourced, bipolar, cuts, derived),
+        acceptance_reasons=defeaters(sourced, grounded, cuts, disabled=disabled),
+        bipolar_reasons=defeaters(sourced, bipolar, cuts, derived, disabled=disabled),
         strength=dfquad_strengths(sourced, cuts),
         disabled_relations=tuple(sorted(disabled)),
     )

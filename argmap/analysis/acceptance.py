@@ -37,6 +37,7 @@ __all__ = [
     "dfquad_strengths",
     "disabled_relations",
     "grounded_labelling",
+    "labellings",
     "undercuts",
 ]
 
@@ -261,11 +262,35 @@ def bipolar_labelling(arguments: nx.DiGraph, cuts: Undercuts | None = None) -> d
     return _claims_only(arguments, _grounded(_flatten(arguments, cuts, extra=extra)))
 
 
+def labellings(
+    arguments: nx.DiGraph, cuts: Undercuts | None = None
+) -> tuple[dict[str, str], dict[str, str], frozenset[str], tuple[tuple[str, str], ...]]:
+    """`grounded_labelling`, `bipolar_labelling`, `disabled_relations` and the
+    `derived_attacks` they imply, from one flattening: what `analyse` needs of them.
+
+    >>> import networkx as nx
+    >>> g = nx.DiGraph()
+    >>> g.add_edge("a", "b", sign=-1)
+    >>> g.add_edge("b", "c", sign=1)
+    >>> grounded, bipolar, disabled, derived = labellings(g)
+    >>> grounded["c"], bipolar["c"], disabled, derived
+    ('in', 'out', frozenset(), (('a', 'c'),))
+    """
+    cuts = cuts or {}
+    labels = _grounded(_flatten(arguments, cuts))
+    disabled = _disabled(labels, cuts) if cuts else frozenset()
+    extra = derived_attacks(arguments, disabled)
+    bipolar = _claims_only(arguments, _grounded(_flatten(arguments, cuts, extra=extra)))
+    return _claims_only(arguments, labels), bipolar, disabled, extra
+
+
 def defeaters(
     arguments: nx.DiGraph,
     labels: Mapping[str, str],
     cuts: Undercuts | None = None,
     extra: Iterable[tuple[str, str]] = (),
+    *,
+    disabled: frozenset[str] | None = None,
 ) -> dict[str, tuple[str, ...]]:
     """Why each claim labelled out or undecided is so: the claims whose attacks do it.
 
@@ -278,8 +303,11 @@ def defeaters(
     >>> g = nx.DiGraph([("a", "b"), ("x", "y"), ("y", "x")])
     >>> defeaters(g, grounded_labelling(g))
     {'b': ('a',), 'x': ('y',), 'y': ('x',)}
+
+    `disabled` is `disabled_relations(arguments, cuts)` when the caller has it already.
     """
-    disabled = disabled_relations(arguments, cuts or {})
+    if disabled is None:
+        disabled = disabled_relations(arguments, cuts or {})
     attackers: dict[str, set[str]] = {}
     for origin, target, relation in _relations(arguments, -1):
         if relation not in disabled:

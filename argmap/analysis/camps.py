@@ -1,17 +1,35 @@
-"""The actor agreement network of discourse network analysis, and the camps in it."""
+"""The actor agreement network of discourse network analysis, and the camps in it.
+
+The network has one pair per two actors who share a claim, so it grows as the sum over
+claims of the square of each claim's number of actors (2.76 million pairs at 100,000
+generated stances). `analyse` therefore never builds it as a networkx graph: `network`
+counts the pairs as integers (`i * n + j` for the actors' positions `i < j` in id order)
+in C-level counters and keeps them in flat arrays, and the camps' local search reads
+plain index lists and revisits only actors whose neighbours moved. `agreement` still
+returns the networkx graph, built from the same arrays, for callers who want one.
+"""
 
 from __future__ import annotations
 
 import math
+from array import array
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
-from itertools import combinations, product
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     import networkx as nx
 
-__all__ = ["NORMALISATIONS", "agreement", "camps", "frustrated_edges"]
+__all__ = [
+    "NORMALISATIONS",
+    "Network",
+    "agreement",
+    "balance",
+    "camps",
+    "frustrated_edges",
+    "network",
+]
 
 
 #: The agreement normalisations, as in discourse network analysis.
@@ -39,6 +57,88 @@ def _held(stances: nx.MultiDiGraph) -> dict[str, set[tuple[str, int]]]:
     return held
 
 
+@dataclass(frozen=True)
+class Network:
+    """The signed agreement network in flat arrays (see `network`).
+
+    `actors` are every actor in id order; pair `k` joins `actors[keys[k] // n]` and
+    `actors[keys[k] % n]` (`n = len(actors)`, the first before the second) with weight
+    `weights[k]` (never zero), congruence `congruence[k]` and conflict `conflict[k]`. The
+    pairs are in the order they were first counted, the order of `agreement`'s edges.
+    """
+
+    actors: tuple[str, ...]
+    keys: Sequence[int]
+    weights: Sequence[float]
+    congruence: Sequence[int]
+    conflict: Sequence[int]
+
+    def pairs(self) -> Iterator[tuple[int, int, float]]:
+        """(i, j, weight) of every pair, i < j, in the arrays' order."""
+        n = len(self.actors)
+        for key, weight in zip(self.keys, self.weights, strict=True):
+            i, j = divmod(key, n)
+            yield i, j, weight
+
+    def sorted_edges(self) -> tuple[tuple[str, str, float], ...]:
+        """Every pair as (a, b, weight), a < b, sorted: `Analysis.agreement`."""
+        actors, n, weights = self.actors, len(self.actors), self.weights
+        keys = self.keys
+        order = sorted(range(len(keys)), key=keys.__getitem__)
+        return tuple((actors[keys[k] // n], actors[keys[k] % n], weights[k]) for k in order)
+
+
+def network(stances: nx.MultiDiGraph, *, normalisation: str = "none") -> Network:
+    """The agreement network of `agreement`, as flat arrays instead of a graph.
+
+    >>> import networkx as nx
+    >>> st = nx.MultiDiGraph()
+    >>> for actor, claim, sign in [("a", "x", 1), ("b", "x", 1), ("c", "x", -1)]:
+    ...     _ = st.add_edge(actor, claim, sign=sign)
+    >>> net = network(st)
+    >>> net.sorted_edges()
+    (('a', 'b', 1.0), ('a', 'c', -1.0), ('b', 'c', -1.0))
+    """
+    if normalisation not in NORMALISATIONS:
+        raise ValueError(f"unknown normalisation {normalisation!r}; use one of {NORMALISATIONS}")
+    held = _held(stances)
+    actors = tuple(sorted(held))
+    n = len(actors)
+    holders: dict[tuple[str, int], list[int]] = defaultdict(list)
+    for i, actor in enumerate(actors):
+        for pair in sorted(held[actor]):
+            holders[pair].append(i)
+    # A pair of actors is one integer, i * n + j: Counter.update counts an iterable of
+    # them in C, and `map(base.__add__, ...)` makes one row of them in C, so the Python
+    # loop runs once per stance, not once per pair.
+    congruence: Counter[int] = Counter()
+    opposed: Counter[int] = Counter()
+    for (claim, sign), holding in holders.items():
+        for at, i in enumerate(holding):
+            congruence.update(map((i * n).__add__, holding[at + 1 :]))  # i < j: sorted
+        if sign == 1 and (claim, -1) in holders:
+            against = holders[claim, -1]
+            for i in holding:
+                opposed.update(map((i * n).__add__, against))
+    conflict: Counter[int] = Counter()
+    for key, count in opposed.items():
+        i, j = divmod(key, n)
+        if i != j:
+            conflict[key if i < j else j * n + i] += count
+    del opposed
+    sizes = [len(held[actor]) for actor in actors]
+    keys, weights, agree, disagree = array("q"), array("d"), array("q"), array("q")
+    for key, c, x in _pair_counts(congruence, conflict):
+        i, j = divmod(key, n)
+        weight = _normalise(normalisation, c, x, sizes[i], sizes[j])
+        if weight:
+            keys.append(key)
+            weights.append(weight)
+            agree.append(c)
+            disagree.append(x)
+    return Network(actors, keys, weights, agree, disagree)
+
+
 def agreement(stances: nx.MultiDiGraph, *, normalisation: str = "none") -> nx.Graph:
     """The signed actor agreement network of discourse network analysis (Leifeld).
 
@@ -53,6 +153,7 @@ def agreement(stances: nx.MultiDiGraph, *, normalisation: str = "none") -> nx.Gr
     `congruence`, `conflict`) joins two actors only where the weight is not zero.
     The network has one pair per two actors sharing a claim, so building it costs the sum
     over claims of the square of the claim's number of actors: the size of the output.
+    (`network` gives the same pairs as flat arrays, without a dict per edge.)
 
     >>> import networkx as nx
     >>> st = nx.MultiDiGraph()
@@ -65,39 +166,20 @@ def agreement(stances: nx.MultiDiGraph, *, normalisation: str = "none") -> nx.Gr
     """
     import networkx as nx
 
-    if normalisation not in NORMALISATIONS:
-        raise ValueError(f"unknown normalisation {normalisation!r}; use one of {NORMALISATIONS}")
-    held = _held(stances)
-    holders: dict[tuple[str, int], list[str]] = defaultdict(list)
-    for actor in sorted(held):
-        for pair in sorted(held[actor]):
-            holders[pair].append(actor)
-    # Counter.update counts an iterable of pairs in C: on a map of 100,000 stances this
-    # is the difference between seconds and minutes.
-    congruence: Counter[tuple[str, str]] = Counter()
-    opposed: Counter[tuple[str, str]] = Counter()
-    for (claim, sign), actors in holders.items():
-        congruence.update(combinations(actors, 2))  # actors are sorted, so a < b
-        if sign == 1 and (claim, -1) in holders:
-            opposed.update(product(actors, holders[claim, -1]))
-    conflict: Counter[tuple[str, str]] = Counter()
-    for (a, b), count in opposed.items():
-        if a != b:
-            conflict[(a, b) if a < b else (b, a)] += count
+    net = network(stances, normalisation=normalisation)
+    actors = net.actors
     graph = nx.Graph()
-    graph.add_nodes_from(sorted(held))
-    sizes = {actor: len(pairs) for actor, pairs in held.items()}
+    graph.add_nodes_from(actors)
     graph.add_edges_from(
-        (a, b, {"weight": weight, "congruence": c, "conflict": x})
-        for (a, b), c, x in _pair_counts(congruence, conflict)
-        if (weight := _normalise(normalisation, c, x, sizes[a], sizes[b]))
+        (actors[i], actors[j], {"weight": weight, "congruence": c, "conflict": x})
+        for (i, j, weight), c, x in zip(net.pairs(), net.congruence, net.conflict, strict=True)
     )
     return graph
 
 
 def _pair_counts(
-    congruence: Mapping[tuple[str, str], int], conflict: Mapping[tuple[str, str], int]
-) -> Iterable[tuple[tuple[str, str], int, int]]:
+    congruence: Mapping[int, int], conflict: Mapping[int, int]
+) -> Iterable[tuple[int, int, int]]:
     # Pairs in a fixed order (congruent pairs first, as counted), without sorting millions.
     for pair, c in congruence.items():
         yield pair, c, conflict.get(pair, 0)
@@ -116,8 +198,63 @@ def _normalise(method: str, c: int, x: int, size_a: int, size_b: int) -> float:
     return float(c - x)
 
 
+@dataclass(frozen=True)
+class _Indexed:
+    """A signed network by actor position (id order): what the camps' search reads.
+
+    `neighbours[i]` and `weights[i]` are actor i's other ends and weights, loops left
+    out, in the graph's adjacency order; `edges()` yields every edge once, (i, j, w),
+    in the graph's edge order, loops included.
+    """
+
+    actors: tuple[str, ...]
+    neighbours: list[list[int]]
+    weights: list[list[float]]
+    edges: Callable[[], Iterable[tuple[int, int, float]]]
+
+
+def _from_graph(graph: nx.Graph) -> _Indexed:
+    actors = tuple(sorted(graph))
+    index = {actor: i for i, actor in enumerate(actors)}
+    neighbours: list[list[int]] = [[] for _ in actors]
+    weights: list[list[float]] = [[] for _ in actors]
+    for actor, others in graph.adjacency():
+        i = index[actor]
+        for other, edge in others.items():
+            if other != actor:
+                neighbours[i].append(index[other])
+                weights[i].append(edge.get("weight", 1))
+
+    def edges() -> Iterator[tuple[int, int, float]]:
+        for a, b, weight in graph.edges(data="weight", default=1):
+            yield index[a], index[b], weight
+
+    return _Indexed(actors, neighbours, weights, edges)
+
+
+def _from_network(net: Network) -> _Indexed:
+    count = len(net.actors)
+    neighbours: list[list[int]] = [[] for _ in range(count)]
+    weights: list[list[float]] = [[] for _ in range(count)]
+    for i, j, weight in net.pairs():
+        neighbours[i].append(j)
+        weights[i].append(weight)
+        neighbours[j].append(i)
+        weights[j].append(weight)
+
+    def edges() -> Iterator[tuple[int, int, float]]:
+        # networkx's edge order on the graph `agreement` builds: nodes in id order, each
+        # node's neighbours in adjacency order, every edge from its earlier end.
+        for i in range(count):
+            for j, weight in zip(neighbours[i], weights[i], strict=True):
+                if j > i:
+                    yield i, j, weight
+
+    return _Indexed(net.actors, neighbours, weights, edges)
+
+
 def camps(
-    agreement: nx.Graph, *, lean: Mapping[str, float] | None = None
+    agreement: nx.Graph | Network, *, lean: Mapping[str, float] | None = None
 ) -> tuple[tuple[str, ...], ...]:
     """Split the actors into camps by structural balance on the signed agreement network.
 
@@ -138,8 +275,10 @@ def camps(
     new camp of its own) that lowers the frustration most, until no move lowers it; ties
     keep the actor where it is, then go to the lowest-numbered camp. So a third camp
     appears only where it lowers the frustration, and an actor with no agreement edge
-    stays in the camp of its lean, or alone without one. Sorting the edges and each pass
-    cost O(E log E). Camps are sorted largest first, then by first member.
+    stays in the camp of its lean, or alone without one. An actor none of whose
+    neighbours moved since it was last weighed would stay, so it is not weighed again.
+    Sorting the edges and each pass cost O(E log E). Camps are sorted largest first,
+    then by first member. `agreement` is a graph or a `Network`.
 
     >>> import networkx as nx
     >>> g = nx.Graph()
@@ -148,62 +287,81 @@ def camps(
     >>> camps(g)
     (('a', 'b'), ('c',))
     """
-    lean = lean or {}
-    best: dict[str, int] | None = None
+    indexed = _from_network(agreement) if isinstance(agreement, Network) else _from_graph(agreement)
+    return _camps(indexed, lean or {})[0]
+
+
+def balance(
+    net: Network, *, lean: Mapping[str, float] | None = None
+) -> tuple[tuple[tuple[str, ...], ...], tuple[tuple[str, str], ...]]:
+    """`camps` of `net` and its `frustrated_edges`, from one index of the network.
+
+    >>> import networkx as nx
+    >>> st = nx.MultiDiGraph()
+    >>> for actor, claim, sign in [("a", "x", 1), ("b", "x", 1), ("c", "x", -1)]:
+    ...     _ = st.add_edge(actor, claim, sign=sign)
+    >>> balance(network(st))
+    ((('a', 'b'), ('c',)), ())
+    """
+    indexed = _from_network(net)
+    found, cost, camp_of = _camps(indexed, lean or {})
+    if cost == 0.0:  # every weight is non-zero, so no edge is frustrated
+        return found, ()
+    actors = net.actors
+    frustrated = sorted(
+        (a, b) for a, b, weight in indexed.edges() if (weight > 0) != (camp_of[a] == camp_of[b])
+    )
+    return found, tuple((actors[a], actors[b]) for a, b in frustrated)
+
+
+def _camps(
+    net: _Indexed, lean: Mapping[str, float]
+) -> tuple[tuple[tuple[str, ...], ...], float, list[int]]:
+    """The camps, their frustration and each actor's camp by position."""
+    best: list[int] | None = None
     best_cost = math.inf
-    adjacent = _adjacency(agreement)
+    leaning = [lean.get(actor, 0.0) for actor in net.actors]
     for make_start in (_lean_start, _balanced_start):
         if best_cost <= _EPS:
             break  # balanced already: nothing can do better
-        camp_of = _local_moves(adjacent, make_start(agreement, lean, adjacent))
-        cost = _frustration(agreement, camp_of)
+        camp_of = _local_moves(net, make_start(net, leaning))
+        cost = _frustration(net, camp_of)
         if cost < best_cost - _EPS:
             best, best_cost = camp_of, cost
     members: dict[int, list[str]] = defaultdict(list)
-    for actor in sorted(best or {}):
-        members[(best or {})[actor]].append(actor)
-    return tuple(sorted((tuple(group) for group in members.values()), key=lambda g: (-len(g), g)))
+    for actor, camp in zip(net.actors, best or [], strict=False):
+        members[camp].append(actor)
+    found = sorted((tuple(group) for group in members.values()), key=lambda g: (-len(g), g))
+    return tuple(found), best_cost, best or []
 
 
-def _frustration(agreement: nx.Graph, camp_of: Mapping[str, int]) -> float:
+def _frustration(net: _Indexed, camp_of: Sequence[int]) -> float:
     return float(
         sum(
             abs(weight)
-            for a, b, weight in agreement.edges(data="weight", default=1)
+            for a, b, weight in net.edges()
             if (weight > 0) != (camp_of[a] == camp_of[b])
         )
     )
 
 
-Adjacency = dict[str, list[tuple[str, float]]]
-
-
-def _adjacency(agreement: nx.Graph) -> Adjacency:
-    """Each actor's (other actor, weight) pairs, in the graph's order, loops left out.
-
-    Read once from networkx's own dicts: the search reads every edge on every pass, and
-    going through the graph's views each time cost most of its time on large maps.
-    """
-    return {
-        actor: [(other, edge.get("weight", 1)) for other, edge in others.items() if other != actor]
-        for actor, others in agreement.adjacency()
-    }
-
-
-def _local_moves(adjacent: Adjacency, start: Mapping[str, int]) -> dict[str, int]:
-    camp_of = dict(start)
-    actors = sorted(camp_of)
-    size: dict[int, int] = defaultdict(int)
-    for camp in camp_of.values():
-        size[camp] += 1
-    next_camp = max(camp_of.values(), default=0) + 1
+def _local_moves(net: _Indexed, start: Sequence[int]) -> list[int]:
+    camp_of = list(start)
+    neighbours, weights = net.neighbours, net.weights
+    next_camp = max(camp_of, default=0) + 1
+    # An actor is weighed again only once a neighbour has moved: with the same camps
+    # around it, it would make the same choice, which is to stay.
+    dirty = [True] * len(camp_of)
     for _ in range(_MAX_PASSES):
         moved = False
-        for actor in actors:
+        for actor, others in enumerate(neighbours):
+            if not dirty[actor]:
+                continue
+            dirty[actor] = False
             # Moving to camp X changes frustration by W(current) - W(X), where W(X) is
             # the signed weight from the actor to X's members; a new camp has W = 0.
             pull: dict[int, float] = defaultdict(float)
-            for other, weight in adjacent[actor]:
+            for other, weight in zip(others, weights[actor], strict=True):
                 pull[camp_of[other]] += weight
             current = camp_of[actor]
             best, best_pull = current, pull.get(current, 0.0)
@@ -213,23 +371,21 @@ def _local_moves(adjacent: Adjacency, start: Mapping[str, int]) -> dict[str, int
             if best_pull < -_EPS:  # only when not alone: alone, W(current) is 0
                 best, next_camp = next_camp, next_camp + 1
             if best != current:
-                size[current] -= 1
-                size[best] += 1
                 camp_of[actor] = best
                 moved = True
+                for other in others:
+                    dirty[other] = True
         if not moved:
             break
     return camp_of
 
 
-def _lean_start(
-    agreement: nx.Graph, lean: Mapping[str, float], adjacent: Adjacency
-) -> dict[str, int]:
+def _lean_start(net: _Indexed, lean: Sequence[float]) -> list[int]:
     """Camp 0 leans for, camp 1 against; the rest join the camp that pulls them most."""
-    camp_of: dict[str, int] = {}
+    unplaced = -1
+    camp_of = [unplaced] * len(net.actors)
     undecided = []
-    for actor in sorted(agreement):
-        side = lean.get(actor, 0.0)
+    for actor, side in enumerate(lean):
         if side:
             camp_of[actor] = 0 if side > 0 else 1
         else:
@@ -239,8 +395,8 @@ def _lean_start(
     next_camp = 2
     for actor in undecided:
         pull: dict[int, float] = defaultdict(float)
-        for other, weight in adjacent[actor]:
-            if other in camp_of:
+        for other, weight in zip(net.neighbours[actor], net.weights[actor], strict=True):
+            if camp_of[other] != unplaced:
                 pull[camp_of[other]] += weight
         best = min(pull, key=lambda camp: (-pull[camp], camp), default=None)
         if best is not None and pull[best] > _EPS:
@@ -250,14 +406,13 @@ def _lean_start(
     return camp_of
 
 
-def _balanced_start(
-    agreement: nx.Graph, lean: Mapping[str, float], adjacent: Adjacency
-) -> dict[str, int]:
+def _balanced_start(net: _Indexed, lean: Sequence[float]) -> list[int]:
     """Camp 0 leans for, camp 1 against; other camps are numbered from 2 in id order."""
-    parent = {actor: actor for actor in agreement}
-    parity = dict.fromkeys(agreement, 0)  # 1 when on the other side from the parent
+    count = len(net.actors)
+    parent = list(range(count))
+    parity = [0] * count  # 1 when on the other side from the parent
 
-    def find(actor: str) -> tuple[str, int]:
+    def find(actor: int) -> tuple[int, int]:
         path = []
         while parent[actor] != actor:
             path.append(actor)
@@ -269,9 +424,8 @@ def _balanced_start(
             parity[node], parent[node] = side, actor
         return actor, side
 
-    edges = sorted(
-        (-abs(w), min(a, b), max(a, b), w) for a, b, w in agreement.edges(data="weight", default=1)
-    )
+    # Positions are in id order, so ordering by them is ordering by id.
+    edges = sorted((-abs(w), min(a, b), max(a, b), w) for a, b, w in net.edges())
     for _, a, b, weight in edges:
         (root_a, side_a), (root_b, side_b) = find(a), find(b)
         if root_a != root_b and weight:
@@ -280,22 +434,25 @@ def _balanced_start(
                 root_a, root_b = root_b, root_a
             parent[root_b] = root_a
             parity[root_b] = side_a ^ side_b ^ (1 if weight < 0 else 0)
-    sides: dict[str, tuple[list[str], list[str]]] = {}
-    for actor in sorted(agreement):
+    sides: dict[int, tuple[list[int], list[int]]] = {}
+    for actor in range(count):
         root, side = find(actor)
         sides.setdefault(root, ([], []))[side].append(actor)
-    camp_of: dict[str, int] = {}
+    camp_of = [0] * count
     next_camp = 2
     for first, second in sides.values():
-        pull = sum(lean.get(a, 0.0) for a in first) - sum(lean.get(a, 0.0) for a in second)
+        pull = sum(lean[a] for a in first) - sum(lean[a] for a in second)
         if abs(pull) > _EPS:
             for_camp, against_camp = (0, 1) if pull > 0 else (1, 0)
-            camp_of.update(dict.fromkeys(first, for_camp))
-            camp_of.update(dict.fromkeys(second, against_camp))
+            for actor in first:
+                camp_of[actor] = for_camp
+            for actor in second:
+                camp_of[actor] = against_camp
             continue
         for group in (first, second):
             if group:
-                camp_of.update(dict.fromkeys(group, next_camp))
+                for actor in group:
+                    camp_of[actor] = next_camp
                 next_camp += 1
     return camp_of
 

@@ -19,7 +19,9 @@ load at all and only the page's own two scripts, by hash.
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
+import heapq
 import json
 from functools import cache
 from html import escape
@@ -239,12 +241,18 @@ def _partners(analysis: Analysis) -> dict[str, list[list[Any]]]:
         found.setdefault(a, []).append((b, weight))
         found.setdefault(b, []).append((a, weight))
     result: dict[str, list[list[Any]]] = {}
+    # The few strongest of each actor's pairs, not all of them sorted: an actor of a big
+    # map has hundreds. (other, weight) keys are unique, so the choice is the same.
+    strongest = functools.partial(heapq.nsmallest, _PARTNERS_SHOWN, key=_strength)
     for actor, pairs in sorted(found.items()):
-        ordered = sorted(pairs, key=lambda p: (-abs(p[1]), p[0]))
-        agree = [p for p in ordered if p[1] > 0][:_PARTNERS_SHOWN]
-        conflict = [p for p in ordered if p[1] < 0][:_PARTNERS_SHOWN]
+        agree = strongest(p for p in pairs if p[1] > 0)
+        conflict = strongest(p for p in pairs if p[1] < 0)
         result[actor] = [[other, round(w, 3)] for other, w in (*agree, *conflict)]
     return result
+
+
+def _strength(pair: tuple[str, float]) -> tuple[float, str]:
+    return -abs(pair[1]), pair[0]
 
 
 def _stance_sides(analysis: Analysis, index: dict[str, int]) -> dict[str, dict[str, int]]:
@@ -319,15 +327,18 @@ def _page_data(amap: ArgumentMap, analysis: Analysis, views: tuple[View, ...]) -
     relations = sorted(amap.relations, key=lambda r: r.id)
     # View edges name the stances and relations they draw by their index in these lists.
     index = {s.id: i for i, s in enumerate(stances)} | {r.id: i for i, r in enumerate(relations)}
-    weights = {f"{a}~{b}": w for a, b, w in analysis.agreement}
     view_data: dict[str, Any] = {}
     for view in views:
         entry = _view_json(view)
         for edge in entry["edges"]:
             edge[5] = [index[item] for item in edge[5]]
         if view.name == "camps":
+            # Only the pairs the view draws: a dict of every pair (millions on a big
+            # map) would cost more than the whole view.
+            drawn = {(edge[1], edge[2]) for edge in entry["edges"]}
+            weights = {(a, b): w for a, b, w in analysis.agreement if (a, b) in drawn}
             for edge in entry["edges"]:
-                weight = weights.get(edge[0], 0.0)
+                weight = weights.get((edge[1], edge[2]), 0.0)
                 edge[6] = f"{weight:+.0f}" if weight == int(weight) else f"{weight:+.2f}"
         if view.name == "argument":
             _add_undercuts(entry, amap, index)
