@@ -23,10 +23,13 @@ from itertools import pairwise
 
 __all__ = [
     "Point",
+    "band_layers",
+    "band_rows",
     "bounds",
     "force_layout",
     "grid_positions",
     "layered_blocks",
+    "lines_through_boxes",
     "pack_boxes",
     "route_around",
     "separate",
@@ -160,6 +163,76 @@ def layered_blocks(
         for node, x, y in members_xy:
             positions[node] = (round(bx + x), round(by + y))
     return positions
+
+
+def band_rows(inner: float, outer: float, pitch: float, aspect: float = ASPECT) -> int:
+    """How many rows of inner nodes a band drawing (see `band_layers`) should have so that it
+    is about `aspect` times as wide as high: `inner` and `outer` are the total widths of the
+    two kinds of node, `pitch` the height of one layer. R inner rows make 2R + 1 layers,
+    each about max(inner / R, outer / (R + 1)) wide.
+
+    >>> band_rows(8000, 16000, 300, 2.2)
+    3
+    """
+    best, best_error = 1, math.inf
+    for rows in range(1, 64):
+        width = max(inner / rows, outer / (rows + 1))
+        height = (2 * rows + 1) * pitch
+        error = abs(math.log(width / height / aspect))
+        if error < best_error:
+            best, best_error = rows, error
+    return best
+
+
+def band_layers(
+    inner: Sequence[str],
+    links: Sequence[tuple[str, str]],
+    widths: Mapping[str, float],
+    *,
+    rows: int,
+) -> dict[str, int]:
+    """A layer for each node of a two-sided graph (actors and the claims they speak of)
+    drawn in bands, so that nearly every line joins two neighbouring layers.
+
+    The `inner` nodes, in the order given (the caller groups them, camps together), are cut
+    into `rows` rows of about equal total width and sit on the odd layers 1, 3, ...; each
+    outer node of `links` ((inner, outer) pairs) sits on an even layer: between the two
+    rows of its inner nodes when they span two rows, beside the one row when they span one
+    (above or below, whichever is narrower so far), and when they span more, on the even
+    layer nearest their middle (only those lines cross a row). Between neighbouring layers
+    a line needs no room in a third layer, so it cannot run through a box there.
+
+    >>> band_layers(["a", "b"], [("a", "x"), ("b", "x"), ("a", "y")], {}, rows=2)
+    {'a': 1, 'b': 3, 'x': 2, 'y': 0}
+    """
+    total = sum(widths.get(n, 1.0) for n in inner)
+    row_of: dict[str, int] = {}
+    used = 0.0
+    for node in inner:
+        width = widths.get(node, 1.0)
+        # The row whose share of the total width the node's middle falls in.
+        row_of[node] = min(rows - 1, int((used + width / 2) / total * rows)) if total else 0
+        used += width
+    spoken: dict[str, list[int]] = {}
+    for origin, outer in sorted(set(links)):
+        if origin in row_of:
+            spoken.setdefault(outer, []).append(row_of[origin])
+    layer = {node: 2 * row + 1 for node, row in row_of.items()}
+    filled = [0.0] * (rows + 1)  # width placed so far on each even layer, top to bottom
+    # Most spoken-of first, so the widest choices are made while the layers are empty.
+    for outer in sorted(spoken, key=lambda n: (-len(spoken[n]), n)):
+        seen = sorted(spoken[outer])
+        low, high = seen[0], seen[-1]
+        if high == low:
+            slot = low if filled[low] <= filled[low + 1] else low + 1
+        elif high == low + 1:
+            slot = high
+        else:
+            slot = seen[(len(seen) - 1) // 2] + 1 if len(seen) % 2 == 0 else seen[len(seen) // 2]
+            slot = max(low + 1, min(high, slot))
+        layer[outer] = 2 * slot
+        filled[slot] += widths.get(outer, 1.0)
+    return layer
 
 
 def bounds(points: Iterable[Point]) -> tuple[int, int, int, int]:
@@ -409,6 +482,8 @@ def separate(
 #: Bends tried, least first, for a line that would cross an unrelated box: vis-network's
 #: "curvedCW"/"curvedCCW" roundness (0 is straight, 1 a half circle).
 _BENDS = (0.1, 0.2, 0.3, 0.4, 0.55, 0.7)
+#: A finer and deeper choice, for views whose lines run between rows of wide boxes.
+FINE_BENDS = tuple(round(0.05 * i, 2) for i in range(1, 21))
 _SAMPLES = 16
 
 Box = tuple[float, float, float, float]  # left, top, right, bottom
@@ -494,21 +569,29 @@ def route_around(
     *,
     margin: float = 4.0,
     partial: bool = True,
+    shift: Mapping[str, float] | None = None,
+    bends: Sequence[float] = _BENDS,
 ) -> list[tuple[str, float] | None]:
     """For each edge, None when its straight line misses every other node's box, else the
     least bend ((kind, roundness) of vis-network's curved edges) that misses them all, or
     failing that (with `partial`) the one that crosses fewest. A line through an unrelated
     box reads as a link to it; a curve around costs nothing. Without `partial` a line no
     bend clears stays straight: a curve that still crosses a box crosses more lines too.
+
+    A node's box is centred `shift[node]` below the node (an actor's label hangs under its
+    shape, so its box is not centred on the point lines start from); `bends` are the
+    roundnesses tried, least first.
     """
     boxes: dict[str, Box] = {}
+    below = shift or {}
     for node, (x, y) in positions.items():
         w, h = sizes.get(node, (0.0, 0.0))
+        cy = y + below.get(node, 0.0)
         boxes[node] = (
             x - w / 2 - margin,
-            y - h / 2 - margin,
+            cy - h / 2 - margin,
             x + w / 2 + margin,
-            y + h / 2 + margin,
+            cy + h / 2 + margin,
         )
     index = _BoxIndex(boxes)
     out: list[tuple[str, float] | None] = []
@@ -524,7 +607,7 @@ def route_around(
             out.append(None)
             continue
         best: tuple[int, tuple[str, float] | None] = (straight, None)
-        for roundness in _BENDS:
+        for roundness in bends:
             for kind in ("curvedCW", "curvedCCW"):
                 pts = [
                     curve_point(a, b, kind, roundness, i / _SAMPLES) for i in range(_SAMPLES + 1)
@@ -536,3 +619,40 @@ def route_around(
                 break
         out.append(best[1] if partial or best[0] == 0 else None)
     return out
+
+
+def lines_through_boxes(
+    edges: Sequence[tuple[str, str, tuple[str, float] | None]],
+    positions: Mapping[str, tuple[float, float]],
+    sizes: Mapping[str, tuple[float, float]],
+    *,
+    shift: Mapping[str, float] | None = None,
+) -> list[tuple[int, str]]:
+    """(edge index, node) for every edge drawn as given ((origin, target, bend), bend as
+    `route_around` returns it) that enters the box of a node other than its ends, boxes as
+    `route_around` reads them but without its margin: what bench/layout_metrics.py counts
+    in the page, so a layout can be judged at build time.
+
+    >>> xy = {"a": (0, 0), "b": (400, 0), "m": (200, 0)}
+    >>> lines_through_boxes([("a", "b", None)], xy, dict.fromkeys(xy, (100.0, 40.0)))
+    [(0, 'm')]
+    """
+    below = shift or {}
+    boxes: dict[str, Box] = {}
+    for node, (x, y) in positions.items():
+        w, h = sizes.get(node, (0.0, 0.0))
+        cy = y + below.get(node, 0.0)
+        boxes[node] = (x - w / 2, cy - h / 2, x + w / 2, cy + h / 2)
+    index = _BoxIndex(boxes)
+    found: list[tuple[int, str]] = []
+    for i, (origin, target, bend) in enumerate(edges):
+        a, b = positions.get(origin), positions.get(target)
+        if a is None or b is None:
+            continue
+        points = (
+            [a, b]
+            if bend is None
+            else [curve_point(a, b, bend[0], bend[1], k / _SAMPLES) for k in range(_SAMPLES + 1)]
+        )
+        found.extend((i, node) for node in sorted(index.hits(points, (origin, target))))
+    return found

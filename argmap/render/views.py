@@ -283,11 +283,10 @@ def _stance_edges(amap: ArgumentMap) -> list[ViewEdge]:
 
 
 def stance_view(amap: ArgumentMap, analysis: Analysis, argument: View) -> View:
-    """Actors linked to the claims they support, oppose or are neutral on, in layers
-    (see `_stance_layers`): the proposals on top, the claims near them, the actors by
-    camp, then the claims further down the argument. The crossing reduction and the
-    coordinates are `sugiyama.layered`'s, so a line from an actor to a claim runs through
-    gaps kept for it in the rows between, not through other boxes.
+    """Actors linked to the claims they support, oppose or are neutral on, in bands
+    (see `_stance_layers`): rows of actors in camp order, each claim in the gap beside the
+    rows of the actors who speak of it. The crossing reduction and the coordinates are
+    `sugiyama.layered`'s; a line that would still cross a box is bent round it.
 
     A force layout was used before: it packed the labels edge to edge, and two lines in
     three then ran through some other box."""
@@ -301,13 +300,14 @@ def stance_view(amap: ArgumentMap, analysis: Analysis, argument: View) -> View:
     if len(order) > _LAYERED_STANCES:
         return _force_stance_view(amap, analysis, argument)
     sizes = {n: _box(n, amap) for n in order}
+    links = [(e.origin, e.target) for e in shown]
     result = sugiyama.layered(
         order,
-        [(e.origin, e.target) for e in shown],
+        links,
         sizes,
         gap=_ARGUMENT_GAP,
         layer_gap=_STANCE_LAYER_GAP,
-        layer_of=_stance_layers(order, amap, analysis, argument, sizes),
+        layer_of=_stance_layers(order, links, amap, analysis, sizes),
     )
     xy = result.positions
     nodes: list[ViewNode] = []
@@ -323,7 +323,7 @@ def stance_view(amap: ArgumentMap, analysis: Analysis, argument: View) -> View:
             colour = colours.get(node, -1)
             nodes.append(ViewNode(node, actor_class(actor.kind), x, y, label, colour))
     nodes.sort(key=lambda n: n.id)
-    shown = _bent(shown, xy, sizes, partial=False)
+    shown = _routed(shown, xy, amap)
     home = layout.bounds((n.x, n.y) for n in nodes)
     total = len(claim_ids) + len(actor_ids)
     return View("stances", tuple(nodes), tuple(shown), total, len(edges), home=home)
@@ -340,44 +340,31 @@ _STANCE_ROW_WIDTH = 6000.0
 
 def _stance_layers(
     order: Sequence[str],
+    links: Sequence[tuple[str, str]],
     amap: ArgumentMap,
     analysis: Analysis,
-    argument: View,
     sizes: Mapping[str, tuple[float, float]],
 ) -> dict[str, int]:
-    """A row for each node of the stance map: proposals in row 0; then the claims of the
-    argument map's upper half, the actors by camp (camp 1 first) and the claims of its
-    lower half, each group in reading order wrapped into rows `_STANCE_ROW_WIDTH` wide.
-    The actors sit in the middle so that no line runs the map's whole height."""
-    drawn = {n.id: (n.y, n.x) for n in argument.nodes}
+    """A layer for each node of the stance map, in bands (`layout.band_layers`): rows of
+    actors in camp order (camp 1 first), each claim in the gap next to the rows of the
+    actors who speak of it, so a line joins neighbouring layers and crosses no row of
+    boxes. As many actor rows as make the drawing about as wide as the screen's shape.
+
+    Before, the proposals had a row of their own on top and the other claims sat above
+    and below the actors by their place in the argument map: lines then ran through up to
+    four rows of boxes, and a third of them crossed some unrelated box."""
     camps = _camp_index(analysis)
-    claims = [n for n in order if n in amap.claims_by_id]
-    proposal_set = {c for c in claims if amap.claims_by_id[c].kind is ClaimKind.PROPOSAL}
-    others = sorted(
-        (c for c in claims if c not in proposal_set), key=lambda c: (drawn.get(c, (0, 0)), c)
-    )
     actors = sorted(
         (n for n in order if n not in amap.claims_by_id),
         key=lambda a: (camps.get(a, len(camps)), a),
     )
-    rows = sorted({drawn[c][0] for c in others if c in drawn})
-    middle = rows[len(rows) // 2 - 1] if len(rows) > 1 else (rows[0] if rows else 0)
-    upper = [c for c in others if drawn.get(c, (0, 0))[0] <= middle]
-    lower = [c for c in others if drawn.get(c, (0, 0))[0] > middle]
-    layer = dict.fromkeys(sorted(proposal_set), 0)
-    row = 1 if proposal_set else 0
-    for group in (upper, actors, lower):
-        used = 0.0
-        for node in group:
-            width = sizes[node][0] + _ARGUMENT_GAP
-            if used and used + width > _STANCE_ROW_WIDTH:
-                row += 1
-                used = 0.0
-            layer[node] = row
-            used += width
-        if group:
-            row += 1
-    return layer
+    widths = {n: sizes[n][0] + _ARGUMENT_GAP for n in order}
+    inner = sum(widths[a] for a in actors)
+    outer = sum(w for n, w in widths.items() if n in amap.claims_by_id)
+    # A layer is as tall as its tallest box, but most boxes are one or two lines of text.
+    typical = sum(h for _, h in sizes.values()) / max(1, len(sizes))
+    rows = layout.band_rows(inner, outer, typical + _STANCE_LAYER_GAP, _SCREEN_ASPECT)
+    return layout.band_layers(actors, links, widths, rows=rows)
 
 
 def _force_stance_view(amap: ArgumentMap, analysis: Analysis, argument: View) -> View:
@@ -600,6 +587,39 @@ def _bent(
         ViewEdge(e.id, e.origin, e.target, e.cls, e.width, e.items, bend)
         for e, bend in zip(edges, bends, strict=True)
     ]
+
+
+def _routed(
+    edges: Sequence[ViewEdge], positions: Mapping[str, tuple[int, int]], amap: ArgumentMap
+) -> list[ViewEdge]:
+    """`edges` of an actor view with a bend round every box a straight line would cross,
+    where some bend clears them all (a bend that still crosses a box only crosses more
+    lines), boxes as chromium draws them (`_drawn_box`)."""
+    if len(edges) > _MAX_ROUTED:
+        return list(edges)
+    drawn = {n: _drawn_box(n, amap) for n in positions}
+    bends = layout.route_around(
+        [(e.origin, e.target) for e in edges],
+        positions,
+        {n: size for n, (size, _) in drawn.items()},
+        partial=False,
+        shift={n: below for n, (_, below) in drawn.items() if below},
+        bends=layout.FINE_BENDS,
+    )
+    return [
+        ViewEdge(e.id, e.origin, e.target, e.cls, e.width, e.items, bend)
+        for e, bend in zip(edges, bends, strict=True)
+    ]
+
+
+def _drawn_box(node: str, amap: ArgumentMap) -> tuple[tuple[float, float], float]:
+    """The (width, height) of the box chromium draws for a node, and how far its centre
+    sits below the node's point: an actor's label hangs under its shape, the box running
+    from 13 px above the point to 35 px below it (measured at 22 px)."""
+    width, height = _box(node, amap)
+    if node in amap.claims_by_id:
+        return (width, height), 0.0
+    return (width, 48.0), 11.0
 
 
 #: Above this many edges, lines stay straight: curved edges draw slower in vis-network.
