@@ -26,11 +26,14 @@ __all__ = [
     "band_layers",
     "band_rows",
     "bounds",
+    "circular_crossings",
     "force_layout",
     "grid_positions",
     "layered_blocks",
     "lines_through_boxes",
     "pack_boxes",
+    "ring_order",
+    "ring_positions",
     "route_around",
     "separate",
 ]
@@ -656,3 +659,177 @@ def lines_through_boxes(
         )
         found.extend((i, node) for node in sorted(index.hits(points, (origin, target))))
     return found
+
+
+def _between(low: int, high: int, p: int) -> bool:
+    return low < p < high
+
+
+def _chords_cross(a: int, b: int, c: int, d: int) -> bool:
+    """Whether chords a-b and c-d between slots of a circle cross (no shared end)."""
+    low, high = min(a, b), max(a, b)
+    return _between(low, high, c) != _between(low, high, d)
+
+
+def circular_crossings(order: Sequence[str], edges: Sequence[tuple[str, str]]) -> int:
+    """Crossings between the chords `edges` when `order` is placed round a circle (or any
+    convex curve): two chords with four distinct ends cross when exactly one end of
+    one lies between the ends of the other.
+
+    >>> circular_crossings(["a", "b", "c", "d"], [("a", "c"), ("b", "d")])
+    1
+    >>> circular_crossings(["a", "c", "b", "d"], [("a", "c"), ("b", "d")])
+    0
+    """
+    slot = {n: i for i, n in enumerate(order)}
+    chords = sorted({(min(slot[a], slot[b]), max(slot[a], slot[b])) for a, b in edges if a != b})
+    return sum(
+        1
+        for i, (a, b) in enumerate(chords)
+        for c, d in chords[i + 1 :]
+        if len({a, b, c, d}) == 4 and _chords_cross(a, b, c, d)
+    )
+
+
+def ring_order(nodes: Sequence[str], edges: Sequence[tuple[str, str]]) -> list[str]:
+    """An order of `nodes` round a circle with few crossing chords.
+
+    A greedy start (the best-linked node, then each time the node with most links to
+    those placed, ties to the last placed), then sifting: each node in turn, best-linked
+    first, is walked once round the circle by swaps with its neighbour and put where the
+    chords crossed fewest, until a round gains nothing. Swapping neighbours u and v only
+    flips the pairs (u-x, v-y) of their chords to four distinct nodes, so a walk costs
+    deg(u) times the sum of the other degrees.
+
+    >>> ring_order(["a", "b", "c", "d"], [("a", "c"), ("b", "d"), ("a", "b")])
+    ['a', 'b', 'd', 'c']
+    """
+    near: dict[str, set[str]] = {n: set() for n in nodes}
+    for a, b in edges:
+        if a in near and b in near and a != b:
+            near[a].add(b)
+            near[b].add(a)
+    order: list[str] = []
+    placed: set[str] = set()
+    links = dict.fromkeys(nodes, 0)
+    while len(order) < len(near):
+        last = order[-1] if order else None
+        node = min(
+            (n for n in near if n not in placed),
+            key=lambda n: (-links[n], last not in near[n], -len(near[n]), n),
+        )
+        order.append(node)
+        placed.add(node)
+        for other in near[node]:
+            links[other] += 1
+    if len(order) < 4:
+        return order
+    by_links = sorted(order, key=lambda n: (-len(near[n]), n))
+    for _ in range(_SIFT_ROUNDS):
+        improved = False
+        for node in by_links:
+            start = order.index(node)
+            walk = order[start:] + order[:start]  # the node first, then round the circle
+            slot = {n: i for i, n in enumerate(walk)}
+            gained, best, best_at = 0, 0, 0
+            for step in range(len(walk) - 1):
+                other = walk[step + 1]
+                for x in near[node]:
+                    if x == other:
+                        continue
+                    for y in near[other]:
+                        if y not in (node, x):
+                            crossed = _chords_cross(slot[node], slot[x], slot[other], slot[y])
+                            gained += 1 if crossed else -1
+                walk[step], walk[step + 1] = other, node
+                slot[node], slot[other] = step + 1, step
+                if gained > best:
+                    best, best_at = gained, step + 1
+            if best > 0:
+                walk.remove(node)
+                walk.insert(best_at, node)
+                order = walk
+                improved = True
+        if not improved:
+            break
+    return order
+
+
+#: Rounds of sifting at most (each round walks every node once round its ring).
+_SIFT_ROUNDS = 12
+
+
+def ring_positions(
+    order: Sequence[str],
+    sizes: Mapping[str, tuple[float, float]],
+    *,
+    gap: float,
+    aspect: float = ASPECT,
+    slack: float = 1.5,
+) -> dict[str, tuple[float, float]]:
+    """Centres for `order` clockwise round an ellipse `aspect` times as wide as high,
+    starting at the top, centred on (0, 0), just big enough that neighbouring boxes
+    (`sizes`, width and height) stay `gap` apart along the curve, times `slack` so a
+    chord to a near neighbour passes inside the boxes between.
+
+    Wide labels need more room where the curve runs across (top and bottom) than where it
+    runs up and down (the sides), so each node's share of the curve follows what its box
+    needs along the curve's direction at its place, found in a few rounds.
+
+    >>> ring_positions(["a", "b"], {"a": (100.0, 40.0), "b": (100.0, 40.0)}, gap=20)
+    {'a': (0.0, -43.5), 'b': (0.0, 43.5)}
+    """
+    count = len(order)
+    if count == 0:
+        return {}
+    samples = 720
+    unit = [
+        (aspect * math.sin(2 * math.pi * k / samples), -math.cos(2 * math.pi * k / samples))
+        for k in range(samples + 1)
+    ]
+    arc = [0.0]
+    for p, q in pairwise(unit):
+        arc.append(arc[-1] + math.dist(p, q))
+    perimeter = arc[-1]
+    share = [i / count for i in range(count)]  # where each node sits, as a part of the curve
+    scale = 1.0
+    for _ in range(4):
+        points: list[tuple[float, float]] = []
+        tangents: list[tuple[float, float]] = []
+        for part in share:
+            k = min(samples - 1, _index_at(arc, part * perimeter))
+            points.append(unit[k])
+            dx, dy = unit[k + 1][0] - unit[k][0], unit[k + 1][1] - unit[k][1]
+            norm = math.hypot(dx, dy) or 1.0
+            tangents.append((abs(dx) / norm, abs(dy) / norm))
+        needs: list[float] = []
+        for i in range(count):
+            j = (i + 1) % count
+            tx = (tangents[i][0] + tangents[j][0]) / 2
+            ty = (tangents[i][1] + tangents[j][1]) / 2
+            (wi, hi), (wj, hj) = sizes[order[i]], sizes[order[j]]
+            along_x = ((wi + wj) / 2 + gap) / tx if tx > 1e-6 else math.inf
+            along_y = ((hi + hj) / 2 + gap) / ty if ty > 1e-6 else math.inf
+            needs.append(min(along_x, along_y))
+        total = sum(needs)
+        scale = max(scale, slack * total / perimeter)
+        share = [0.0]
+        for need in needs[:-1]:
+            share.append(share[-1] + need / total)
+    out: dict[str, tuple[float, float]] = {}
+    for node, part in zip(order, share, strict=True):
+        k = _index_at(arc, part * perimeter)
+        out[node] = (round(unit[k][0] * scale, 1), round(unit[k][1] * scale, 1))
+    return out
+
+
+def _index_at(arc: Sequence[float], length: float) -> int:
+    """The sample whose arc length from the start is nearest to `length`."""
+    lo, hi = 0, len(arc) - 1
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if arc[mid] < length:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo if lo == 0 or arc[lo] - length < length - arc[lo - 1] else lo - 1
