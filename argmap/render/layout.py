@@ -22,6 +22,7 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from itertools import pairwise
 
 __all__ = [
+    "FINE_BENDS",
     "Point",
     "band_layers",
     "band_rows",
@@ -549,7 +550,11 @@ class _BoxIndex:
                 for gy in range(int(top // cell), int(bottom // cell) + 1):
                     self.grid.setdefault((gx, gy), []).append(node)
 
-    def hits(self, points: Sequence[tuple[float, float]], skip: Collection[str]) -> set[str]:
+    def hits(
+        self, points: Sequence[tuple[float, float]], skip: Collection[str], *, first: bool = False
+    ) -> set[str]:
+        """The boxes the polyline `points` enters, `skip` aside (with `first`, at most one:
+        enough to know a line is blocked)."""
         found: set[str] = set()
         c = self.cell
         for a, b in pairwise(points):
@@ -562,7 +567,28 @@ class _BoxIndex:
                             and _segment_hits(a, b, self.boxes[node])
                         ):
                             found.add(node)
+                            if first:
+                                return found
         return found
+
+
+def _first_clear(
+    a: tuple[float, float],
+    b: tuple[float, float],
+    skip: Collection[str],
+    index: _BoxIndex,
+    bends: Sequence[float],
+) -> tuple[str, float] | None:
+    """None when the straight line a-b is clear or no bend clears it, else the least bend
+    that does."""
+    if not index.hits([a, b], skip, first=True):
+        return None
+    for roundness in bends:
+        for kind in ("curvedCW", "curvedCCW"):
+            points = [curve_point(a, b, kind, roundness, i / _SAMPLES) for i in range(_SAMPLES + 1)]
+            if not index.hits(points, skip, first=True):
+                return (kind, roundness)
+    return None
 
 
 def route_around(
@@ -605,6 +631,10 @@ def route_around(
             out.append(None)
             continue
         skip = (origin, target)
+        if not partial:
+            # Only a bend that clears every box will do: stop at the first box met.
+            out.append(_first_clear(a, b, skip, index, bends))
+            continue
         straight = len(index.hits([a, b], skip))
         if straight == 0:
             out.append(None)
