@@ -325,7 +325,7 @@ def stance_view(amap: ArgumentMap, analysis: Analysis, argument: View) -> View:
             nodes.append(ViewNode(node, actor_class(actor.kind), x, y, label, colour))
     nodes.sort(key=lambda n: n.id)
     shown = _routed(shown, xy, amap)
-    home = layout.bounds((n.x, n.y) for n in nodes)
+    home = _stance_home(xy, sizes, links)
     total = len(claim_ids) + len(actor_ids)
     return View("stances", tuple(nodes), tuple(shown), total, len(edges), home=home)
 
@@ -337,6 +337,29 @@ _LAYERED_STANCES = 400
 _STANCE_LAYER_GAP = 200.0
 #: The widest a row of the stance map may be before it wraps (canvas px).
 _STANCE_ROW_WIDTH = 6000.0
+
+
+def _stance_home(
+    positions: Mapping[str, tuple[int, int]],
+    sizes: Mapping[str, tuple[float, float]],
+    links: Sequence[tuple[str, str]],
+) -> tuple[int, int, int, int]:
+    """Where the stance map opens when it is too big to read whole: round the claim most
+    actors speak of and those actors (boxes included, so a tall evidence ellipse is not
+    cut at the top). The page shows this box's top left part on a small screen."""
+    if not links:
+        return layout.bounds(positions.values())
+    speakers: dict[str, list[str]] = defaultdict(list)
+    for actor, claim in links:
+        speakers[claim].append(actor)
+    main = min(speakers, key=lambda c: (-len(speakers[c]), c))
+    members = [main, *speakers[main]]
+    return (
+        round(min(positions[n][0] - sizes[n][0] / 2 for n in members)),
+        round(min(positions[n][1] - sizes[n][1] / 2 for n in members)),
+        round(max(positions[n][0] + sizes[n][0] / 2 for n in members)),
+        round(max(positions[n][1] + sizes[n][1] / 2 for n in members)),
+    )
 
 
 def _stance_layers(
