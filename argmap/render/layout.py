@@ -22,12 +22,19 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from itertools import pairwise
 
 __all__ = [
+    "FINE_BENDS",
     "Point",
+    "band_layers",
+    "band_rows",
     "bounds",
+    "circular_crossings",
     "force_layout",
     "grid_positions",
     "layered_blocks",
+    "lines_through_boxes",
     "pack_boxes",
+    "ring_order",
+    "ring_positions",
     "route_around",
     "separate",
 ]
@@ -160,6 +167,76 @@ def layered_blocks(
         for node, x, y in members_xy:
             positions[node] = (round(bx + x), round(by + y))
     return positions
+
+
+def band_rows(inner: float, outer: float, pitch: float, aspect: float = ASPECT) -> int:
+    """How many rows of inner nodes a band drawing (see `band_layers`) should have so that it
+    is about `aspect` times as wide as high: `inner` and `outer` are the total widths of the
+    two kinds of node, `pitch` the height of one layer. R inner rows make 2R + 1 layers,
+    each about max(inner / R, outer / (R + 1)) wide.
+
+    >>> band_rows(8000, 16000, 300, 2.2)
+    3
+    """
+    best, best_error = 1, math.inf
+    for rows in range(1, 64):
+        width = max(inner / rows, outer / (rows + 1))
+        height = (2 * rows + 1) * pitch
+        error = abs(math.log(width / height / aspect))
+        if error < best_error:
+            best, best_error = rows, error
+    return best
+
+
+def band_layers(
+    inner: Sequence[str],
+    links: Sequence[tuple[str, str]],
+    widths: Mapping[str, float],
+    *,
+    rows: int,
+) -> dict[str, int]:
+    """A layer for each node of a two-sided graph (actors and the claims they speak of)
+    drawn in bands, so that nearly every line joins two neighbouring layers.
+
+    The `inner` nodes, in the order given (the caller groups them, camps together), are cut
+    into `rows` rows of about equal total width and sit on the odd layers 1, 3, ...; each
+    outer node of `links` ((inner, outer) pairs) sits on an even layer: between the two
+    rows of its inner nodes when they span two rows, beside the one row when they span one
+    (above or below, whichever is narrower so far), and when they span more, on the even
+    layer nearest their middle (only those lines cross a row). Between neighbouring layers
+    a line needs no room in a third layer, so it cannot run through a box there.
+
+    >>> band_layers(["a", "b"], [("a", "x"), ("b", "x"), ("a", "y")], {}, rows=2)
+    {'a': 1, 'b': 3, 'x': 2, 'y': 0}
+    """
+    total = sum(widths.get(n, 1.0) for n in inner)
+    row_of: dict[str, int] = {}
+    used = 0.0
+    for node in inner:
+        width = widths.get(node, 1.0)
+        # The row whose share of the total width the node's middle falls in.
+        row_of[node] = min(rows - 1, int((used + width / 2) / total * rows)) if total else 0
+        used += width
+    spoken: dict[str, list[int]] = {}
+    for origin, outer in sorted(set(links)):
+        if origin in row_of:
+            spoken.setdefault(outer, []).append(row_of[origin])
+    layer = {node: 2 * row + 1 for node, row in row_of.items()}
+    filled = [0.0] * (rows + 1)  # width placed so far on each even layer, top to bottom
+    # Most spoken-of first, so the widest choices are made while the layers are empty.
+    for outer in sorted(spoken, key=lambda n: (-len(spoken[n]), n)):
+        seen = sorted(spoken[outer])
+        low, high = seen[0], seen[-1]
+        if high == low:
+            slot = low if filled[low] <= filled[low + 1] else low + 1
+        elif high == low + 1:
+            slot = high
+        else:
+            slot = seen[(len(seen) - 1) // 2] + 1 if len(seen) % 2 == 0 else seen[len(seen) // 2]
+            slot = max(low + 1, min(high, slot))
+        layer[outer] = 2 * slot
+        filled[slot] += widths.get(outer, 1.0)
+    return layer
 
 
 def bounds(points: Iterable[Point]) -> tuple[int, int, int, int]:
@@ -409,6 +486,8 @@ def separate(
 #: Bends tried, least first, for a line that would cross an unrelated box: vis-network's
 #: "curvedCW"/"curvedCCW" roundness (0 is straight, 1 a half circle).
 _BENDS = (0.1, 0.2, 0.3, 0.4, 0.55, 0.7)
+#: A finer and deeper choice, for views whose lines run between rows of wide boxes.
+FINE_BENDS = tuple(round(0.05 * i, 2) for i in range(1, 21))
 _SAMPLES = 16
 
 Box = tuple[float, float, float, float]  # left, top, right, bottom
@@ -471,7 +550,11 @@ class _BoxIndex:
                 for gy in range(int(top // cell), int(bottom // cell) + 1):
                     self.grid.setdefault((gx, gy), []).append(node)
 
-    def hits(self, points: Sequence[tuple[float, float]], skip: Collection[str]) -> set[str]:
+    def hits(
+        self, points: Sequence[tuple[float, float]], skip: Collection[str], *, first: bool = False
+    ) -> set[str]:
+        """The boxes the polyline `points` enters, `skip` aside (with `first`, at most one:
+        enough to know a line is blocked)."""
         found: set[str] = set()
         c = self.cell
         for a, b in pairwise(points):
@@ -484,7 +567,28 @@ class _BoxIndex:
                             and _segment_hits(a, b, self.boxes[node])
                         ):
                             found.add(node)
+                            if first:
+                                return found
         return found
+
+
+def _first_clear(
+    a: tuple[float, float],
+    b: tuple[float, float],
+    skip: Collection[str],
+    index: _BoxIndex,
+    bends: Sequence[float],
+) -> tuple[str, float] | None:
+    """None when the straight line a-b is clear or no bend clears it, else the least bend
+    that does."""
+    if not index.hits([a, b], skip, first=True):
+        return None
+    for roundness in bends:
+        for kind in ("curvedCW", "curvedCCW"):
+            points = [curve_point(a, b, kind, roundness, i / _SAMPLES) for i in range(_SAMPLES + 1)]
+            if not index.hits(points, skip, first=True):
+                return (kind, roundness)
+    return None
 
 
 def route_around(
@@ -494,21 +598,29 @@ def route_around(
     *,
     margin: float = 4.0,
     partial: bool = True,
+    shift: Mapping[str, float] | None = None,
+    bends: Sequence[float] = _BENDS,
 ) -> list[tuple[str, float] | None]:
     """For each edge, None when its straight line misses every other node's box, else the
     least bend ((kind, roundness) of vis-network's curved edges) that misses them all, or
     failing that (with `partial`) the one that crosses fewest. A line through an unrelated
     box reads as a link to it; a curve around costs nothing. Without `partial` a line no
     bend clears stays straight: a curve that still crosses a box crosses more lines too.
+
+    A node's box is centred `shift[node]` below the node (an actor's label hangs under its
+    shape, so its box is not centred on the point lines start from); `bends` are the
+    roundnesses tried, least first.
     """
     boxes: dict[str, Box] = {}
+    below = shift or {}
     for node, (x, y) in positions.items():
         w, h = sizes.get(node, (0.0, 0.0))
+        cy = y + below.get(node, 0.0)
         boxes[node] = (
             x - w / 2 - margin,
-            y - h / 2 - margin,
+            cy - h / 2 - margin,
             x + w / 2 + margin,
-            y + h / 2 + margin,
+            cy + h / 2 + margin,
         )
     index = _BoxIndex(boxes)
     out: list[tuple[str, float] | None] = []
@@ -519,12 +631,16 @@ def route_around(
             out.append(None)
             continue
         skip = (origin, target)
+        if not partial:
+            # Only a bend that clears every box will do: stop at the first box met.
+            out.append(_first_clear(a, b, skip, index, bends))
+            continue
         straight = len(index.hits([a, b], skip))
         if straight == 0:
             out.append(None)
             continue
         best: tuple[int, tuple[str, float] | None] = (straight, None)
-        for roundness in _BENDS:
+        for roundness in bends:
             for kind in ("curvedCW", "curvedCCW"):
                 pts = [
                     curve_point(a, b, kind, roundness, i / _SAMPLES) for i in range(_SAMPLES + 1)
@@ -536,3 +652,214 @@ def route_around(
                 break
         out.append(best[1] if partial or best[0] == 0 else None)
     return out
+
+
+def lines_through_boxes(
+    edges: Sequence[tuple[str, str, tuple[str, float] | None]],
+    positions: Mapping[str, tuple[float, float]],
+    sizes: Mapping[str, tuple[float, float]],
+    *,
+    shift: Mapping[str, float] | None = None,
+) -> list[tuple[int, str]]:
+    """(edge index, node) for every edge drawn as given ((origin, target, bend), bend as
+    `route_around` returns it) that enters the box of a node other than its ends, boxes as
+    `route_around` reads them but without its margin: what bench/layout_metrics.py counts
+    in the page, so a layout can be judged at build time.
+
+    >>> xy = {"a": (0, 0), "b": (400, 0), "m": (200, 0)}
+    >>> lines_through_boxes([("a", "b", None)], xy, dict.fromkeys(xy, (100.0, 40.0)))
+    [(0, 'm')]
+    """
+    below = shift or {}
+    boxes: dict[str, Box] = {}
+    for node, (x, y) in positions.items():
+        w, h = sizes.get(node, (0.0, 0.0))
+        cy = y + below.get(node, 0.0)
+        boxes[node] = (x - w / 2, cy - h / 2, x + w / 2, cy + h / 2)
+    index = _BoxIndex(boxes)
+    found: list[tuple[int, str]] = []
+    for i, (origin, target, bend) in enumerate(edges):
+        a, b = positions.get(origin), positions.get(target)
+        if a is None or b is None:
+            continue
+        points = (
+            [a, b]
+            if bend is None
+            else [curve_point(a, b, bend[0], bend[1], k / _SAMPLES) for k in range(_SAMPLES + 1)]
+        )
+        found.extend((i, node) for node in sorted(index.hits(points, (origin, target))))
+    return found
+
+
+def _between(low: int, high: int, p: int) -> bool:
+    return low < p < high
+
+
+def _chords_cross(a: int, b: int, c: int, d: int) -> bool:
+    """Whether chords a-b and c-d between slots of a circle cross (no shared end)."""
+    low, high = min(a, b), max(a, b)
+    return _between(low, high, c) != _between(low, high, d)
+
+
+def circular_crossings(order: Sequence[str], edges: Sequence[tuple[str, str]]) -> int:
+    """Crossings between the chords `edges` when `order` is placed round a circle (or any
+    convex curve): two chords with four distinct ends cross when exactly one end of
+    one lies between the ends of the other.
+
+    >>> circular_crossings(["a", "b", "c", "d"], [("a", "c"), ("b", "d")])
+    1
+    >>> circular_crossings(["a", "c", "b", "d"], [("a", "c"), ("b", "d")])
+    0
+    """
+    slot = {n: i for i, n in enumerate(order)}
+    chords = sorted({(min(slot[a], slot[b]), max(slot[a], slot[b])) for a, b in edges if a != b})
+    return sum(
+        1
+        for i, (a, b) in enumerate(chords)
+        for c, d in chords[i + 1 :]
+        if len({a, b, c, d}) == 4 and _chords_cross(a, b, c, d)
+    )
+
+
+def ring_order(nodes: Sequence[str], edges: Sequence[tuple[str, str]]) -> list[str]:
+    """An order of `nodes` round a circle with few crossing chords.
+
+    A greedy start (the best-linked node, then each time the node with most links to
+    those placed, ties to the last placed), then sifting: each node in turn, best-linked
+    first, is walked once round the circle by swaps with its neighbour and put where the
+    chords crossed fewest, until a round gains nothing. Swapping neighbours u and v only
+    flips the pairs (u-x, v-y) of their chords to four distinct nodes, so a walk costs
+    deg(u) times the sum of the other degrees.
+
+    >>> ring_order(["a", "b", "c", "d"], [("a", "c"), ("b", "d"), ("a", "b")])
+    ['a', 'b', 'd', 'c']
+    """
+    near: dict[str, set[str]] = {n: set() for n in nodes}
+    for a, b in edges:
+        if a in near and b in near and a != b:
+            near[a].add(b)
+            near[b].add(a)
+    order: list[str] = []
+    placed: set[str] = set()
+    links = dict.fromkeys(nodes, 0)
+    while len(order) < len(near):
+        last = order[-1] if order else None
+        node = min(
+            (n for n in near if n not in placed),
+            key=lambda n: (-links[n], last not in near[n], -len(near[n]), n),
+        )
+        order.append(node)
+        placed.add(node)
+        for other in near[node]:
+            links[other] += 1
+    if len(order) < 4:
+        return order
+    by_links = sorted(order, key=lambda n: (-len(near[n]), n))
+    for _ in range(_SIFT_ROUNDS):
+        improved = False
+        for node in by_links:
+            start = order.index(node)
+            walk = order[start:] + order[:start]  # the node first, then round the circle
+            slot = {n: i for i, n in enumerate(walk)}
+            gained, best, best_at = 0, 0, 0
+            for step in range(len(walk) - 1):
+                other = walk[step + 1]
+                for x in near[node]:
+                    if x == other:
+                        continue
+                    for y in near[other]:
+                        if y not in (node, x):
+                            crossed = _chords_cross(slot[node], slot[x], slot[other], slot[y])
+                            gained += 1 if crossed else -1
+                walk[step], walk[step + 1] = other, node
+                slot[node], slot[other] = step + 1, step
+                if gained > best:
+                    best, best_at = gained, step + 1
+            if best > 0:
+                walk.remove(node)
+                walk.insert(best_at, node)
+                order = walk
+                improved = True
+        if not improved:
+            break
+    return order
+
+
+#: Rounds of sifting at most (each round walks every node once round its ring).
+_SIFT_ROUNDS = 12
+
+
+def ring_positions(
+    order: Sequence[str],
+    sizes: Mapping[str, tuple[float, float]],
+    *,
+    gap: float,
+    aspect: float = ASPECT,
+    slack: float = 1.5,
+) -> dict[str, tuple[float, float]]:
+    """Centres for `order` clockwise round an ellipse `aspect` times as wide as high,
+    starting at the top, centred on (0, 0), just big enough that neighbouring boxes
+    (`sizes`, width and height) stay `gap` apart along the curve, times `slack` so a
+    chord to a near neighbour passes inside the boxes between.
+
+    Wide labels need more room where the curve runs across (top and bottom) than where it
+    runs up and down (the sides), so each node's share of the curve follows what its box
+    needs along the curve's direction at its place, found in a few rounds.
+
+    >>> ring_positions(["a", "b"], {"a": (100.0, 40.0), "b": (100.0, 40.0)}, gap=20)
+    {'a': (0.0, -43.5), 'b': (0.0, 43.5)}
+    """
+    count = len(order)
+    if count == 0:
+        return {}
+    samples = 720
+    unit = [
+        (aspect * math.sin(2 * math.pi * k / samples), -math.cos(2 * math.pi * k / samples))
+        for k in range(samples + 1)
+    ]
+    arc = [0.0]
+    for p, q in pairwise(unit):
+        arc.append(arc[-1] + math.dist(p, q))
+    perimeter = arc[-1]
+    share = [i / count for i in range(count)]  # where each node sits, as a part of the curve
+    scale = 1.0
+    for _ in range(4):
+        points: list[tuple[float, float]] = []
+        tangents: list[tuple[float, float]] = []
+        for part in share:
+            k = min(samples - 1, _index_at(arc, part * perimeter))
+            points.append(unit[k])
+            dx, dy = unit[k + 1][0] - unit[k][0], unit[k + 1][1] - unit[k][1]
+            norm = math.hypot(dx, dy) or 1.0
+            tangents.append((abs(dx) / norm, abs(dy) / norm))
+        needs: list[float] = []
+        for i in range(count):
+            j = (i + 1) % count
+            tx = (tangents[i][0] + tangents[j][0]) / 2
+            ty = (tangents[i][1] + tangents[j][1]) / 2
+            (wi, hi), (wj, hj) = sizes[order[i]], sizes[order[j]]
+            along_x = ((wi + wj) / 2 + gap) / tx if tx > 1e-6 else math.inf
+            along_y = ((hi + hj) / 2 + gap) / ty if ty > 1e-6 else math.inf
+            needs.append(min(along_x, along_y))
+        total = sum(needs)
+        scale = max(scale, slack * total / perimeter)
+        share = [0.0]
+        for need in needs[:-1]:
+            share.append(share[-1] + need / total)
+    out: dict[str, tuple[float, float]] = {}
+    for node, part in zip(order, share, strict=True):
+        k = _index_at(arc, part * perimeter)
+        out[node] = (round(unit[k][0] * scale, 1), round(unit[k][1] * scale, 1))
+    return out
+
+
+def _index_at(arc: Sequence[float], length: float) -> int:
+    """The sample whose arc length from the start is nearest to `length`."""
+    lo, hi = 0, len(arc) - 1
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if arc[mid] < length:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo if lo == 0 or arc[lo] - length < length - arc[lo - 1] else lo - 1

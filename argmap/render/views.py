@@ -8,8 +8,9 @@ draw.
 from __future__ import annotations
 
 import heapq
+import math
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from argmap.analysis import Analysis
@@ -283,11 +284,10 @@ def _stance_edges(amap: ArgumentMap) -> list[ViewEdge]:
 
 
 def stance_view(amap: ArgumentMap, analysis: Analysis, argument: View) -> View:
-    """Actors linked to the claims they support, oppose or are neutral on, in layers
-    (see `_stance_layers`): the proposals on top, the claims near them, the actors by
-    camp, then the claims further down the argument. The crossing reduction and the
-    coordinates are `sugiyama.layered`'s, so a line from an actor to a claim runs through
-    gaps kept for it in the rows between, not through other boxes.
+    """Actors linked to the claims they support, oppose or are neutral on, in bands
+    (see `_stance_layers`): rows of actors in camp order, each claim in the gap beside the
+    rows of the actors who speak of it. The crossing reduction and the coordinates are
+    `sugiyama.layered`'s; a line that would still cross a box is bent round it.
 
     A force layout was used before: it packed the labels edge to edge, and two lines in
     three then ran through some other box."""
@@ -301,13 +301,14 @@ def stance_view(amap: ArgumentMap, analysis: Analysis, argument: View) -> View:
     if len(order) > _LAYERED_STANCES:
         return _force_stance_view(amap, analysis, argument)
     sizes = {n: _box(n, amap) for n in order}
+    links = [(e.origin, e.target) for e in shown]
     result = sugiyama.layered(
         order,
-        [(e.origin, e.target) for e in shown],
+        links,
         sizes,
         gap=_ARGUMENT_GAP,
         layer_gap=_STANCE_LAYER_GAP,
-        layer_of=_stance_layers(order, amap, analysis, argument, sizes),
+        layer_of=_stance_layers(order, links, amap, analysis, sizes),
     )
     xy = result.positions
     nodes: list[ViewNode] = []
@@ -323,8 +324,8 @@ def stance_view(amap: ArgumentMap, analysis: Analysis, argument: View) -> View:
             colour = colours.get(node, -1)
             nodes.append(ViewNode(node, actor_class(actor.kind), x, y, label, colour))
     nodes.sort(key=lambda n: n.id)
-    shown = _bent(shown, xy, sizes, partial=False)
-    home = layout.bounds((n.x, n.y) for n in nodes)
+    shown = _routed(shown, xy, amap)
+    home = _stance_home(xy, sizes, links)
     total = len(claim_ids) + len(actor_ids)
     return View("stances", tuple(nodes), tuple(shown), total, len(edges), home=home)
 
@@ -338,46 +339,56 @@ _STANCE_LAYER_GAP = 200.0
 _STANCE_ROW_WIDTH = 6000.0
 
 
+def _stance_home(
+    positions: Mapping[str, tuple[int, int]],
+    sizes: Mapping[str, tuple[float, float]],
+    links: Sequence[tuple[str, str]],
+) -> tuple[int, int, int, int]:
+    """Where the stance map opens when it is too big to read whole: round the claim most
+    actors speak of and those actors (boxes included, so a tall evidence ellipse is not
+    cut at the top). The page shows this box's top left part on a small screen."""
+    if not links:
+        return layout.bounds(positions.values())
+    speakers: dict[str, list[str]] = defaultdict(list)
+    for actor, claim in links:
+        speakers[claim].append(actor)
+    main = min(speakers, key=lambda c: (-len(speakers[c]), c))
+    members = [main, *speakers[main]]
+    return (
+        round(min(positions[n][0] - sizes[n][0] / 2 for n in members)),
+        round(min(positions[n][1] - sizes[n][1] / 2 for n in members)),
+        round(max(positions[n][0] + sizes[n][0] / 2 for n in members)),
+        round(max(positions[n][1] + sizes[n][1] / 2 for n in members)),
+    )
+
+
 def _stance_layers(
     order: Sequence[str],
+    links: Sequence[tuple[str, str]],
     amap: ArgumentMap,
     analysis: Analysis,
-    argument: View,
     sizes: Mapping[str, tuple[float, float]],
 ) -> dict[str, int]:
-    """A row for each node of the stance map: proposals in row 0; then the claims of the
-    argument map's upper half, the actors by camp (camp 1 first) and the claims of its
-    lower half, each group in reading order wrapped into rows `_STANCE_ROW_WIDTH` wide.
-    The actors sit in the middle so that no line runs the map's whole height."""
-    drawn = {n.id: (n.y, n.x) for n in argument.nodes}
+    """A layer for each node of the stance map, in bands (`layout.band_layers`): rows of
+    actors in camp order (camp 1 first), each claim in the gap next to the rows of the
+    actors who speak of it, so a line joins neighbouring layers and crosses no row of
+    boxes. As many actor rows as make the drawing about as wide as the screen's shape.
+
+    Before, the proposals had a row of their own on top and the other claims sat above
+    and below the actors by their place in the argument map: lines then ran through up to
+    four rows of boxes, and a third of them crossed some unrelated box."""
     camps = _camp_index(analysis)
-    claims = [n for n in order if n in amap.claims_by_id]
-    proposal_set = {c for c in claims if amap.claims_by_id[c].kind is ClaimKind.PROPOSAL}
-    others = sorted(
-        (c for c in claims if c not in proposal_set), key=lambda c: (drawn.get(c, (0, 0)), c)
-    )
     actors = sorted(
         (n for n in order if n not in amap.claims_by_id),
         key=lambda a: (camps.get(a, len(camps)), a),
     )
-    rows = sorted({drawn[c][0] for c in others if c in drawn})
-    middle = rows[len(rows) // 2 - 1] if len(rows) > 1 else (rows[0] if rows else 0)
-    upper = [c for c in others if drawn.get(c, (0, 0))[0] <= middle]
-    lower = [c for c in others if drawn.get(c, (0, 0))[0] > middle]
-    layer = dict.fromkeys(sorted(proposal_set), 0)
-    row = 1 if proposal_set else 0
-    for group in (upper, actors, lower):
-        used = 0.0
-        for node in group:
-            width = sizes[node][0] + _ARGUMENT_GAP
-            if used and used + width > _STANCE_ROW_WIDTH:
-                row += 1
-                used = 0.0
-            layer[node] = row
-            used += width
-        if group:
-            row += 1
-    return layer
+    widths = {n: sizes[n][0] + _ARGUMENT_GAP for n in order}
+    inner = sum(widths[a] for a in actors)
+    outer = sum(w for n, w in widths.items() if n in amap.claims_by_id)
+    # A layer is as tall as its tallest box, but most boxes are one or two lines of text.
+    typical = sum(h for _, h in sizes.values()) / max(1, len(sizes))
+    rows = layout.band_rows(inner, outer, typical + _STANCE_LAYER_GAP, _SCREEN_ASPECT)
+    return layout.band_layers(actors, links, widths, rows=rows)
 
 
 def _force_stance_view(amap: ArgumentMap, analysis: Analysis, argument: View) -> View:
@@ -514,24 +525,69 @@ def camps_view(amap: ArgumentMap, analysis: Analysis) -> View:
             camp = camps.get(actor.id, spare)
             groups[camp if camp < spare and len(camp_list[camp]) > 1 else spare].append(actor.id)
 
+    members_of = {camp: groups[camp] for camp in sorted(groups)}
+    if len(kept) <= _RING_ACTORS:
+        xy = _camp_rings(members_of, shown, amap)
+    else:
+        xy = _camp_forces(members_of, shown, strength, strongest, amap)
+    shown = _routed(shown, xy, amap)
+    nodes = tuple(
+        ViewNode(
+            a.id,
+            actor_class(a.kind),
+            *xy[a.id],
+            excerpt(a.name, _ACTOR_LABEL_CHARS),
+            colours.get(a.id, -1),
+        )
+        for a in actors
+        if a.id in kept
+    )
+    labels: list[tuple[str, int, int]] = []
+    for camp, members in members_of.items():
+        xs = [xy[m][0] for m in members]
+        ys = [xy[m][1] for m in members]
+        if camp == spare:
+            alone = all(m in analysis.unaligned for m in members)
+            name = "Unaligned" if alone else "Unaligned, and camps of one actor"
+        elif camp < len(analysis.camp_info):
+            # The camp's one name (as in the filter, legend, outline and report).
+            info = analysis.camp_info[camp]
+            claim = amap.claims_by_id.get(info.proposal or "")
+            name = f"Camp {info.number}: {info.title(claim.display if claim else None)}"
+        else:  # a hand-built analysis with no camp_info
+            name = f"Camp {camp + 1} \u00b7 {len(camp_list[camp])} actors"
+        labels.append((name, round(sum(xs) / len(xs)), min(ys) - 40))
+    first = next(iter(members_of.values()), [])
+    left, top, right, bottom = layout.bounds(xy[m] for m in first)
+    home = (left, top - 60, right, bottom)
+    return View("camps", nodes, tuple(shown), len(actors), total_edges, tuple(labels), home=home)
+
+
+def _camp_forces(
+    members_of: Mapping[int, list[str]],
+    shown: Sequence[ViewEdge],
+    strength: Mapping[str, float],
+    strongest: float,
+    amap: ArgumentMap,
+) -> dict[str, tuple[int, int]]:
+    """The camps map of a big view: each camp a grid, packed, then a short force layout
+    pulls allies together and each camp towards its own centre (linear per iteration)."""
     degree: dict[str, int] = defaultdict(int)
     for edge in shown:
         degree[edge.origin] += 1
         degree[edge.target] += 1
     col, row = 190.0, 110.0
-    boxes: list[tuple[int, list[str], list[tuple[float, float]]]] = []
-    for camp in sorted(groups):
-        members = sorted(groups[camp], key=lambda n: (-degree[n], n))
+    boxes: list[tuple[list[str], list[tuple[float, float]]]] = []
+    for group in members_of.values():
+        members = sorted(group, key=lambda n: (-degree[n], n))
         cells = layout.grid_positions(len(members), col_width=col, row_height=row)
-        boxes.append((camp, members, cells))
-    sizes = [
-        (max(x for x, _ in cells) + col, max(y for _, y in cells) + row) for _, _, cells in boxes
-    ]
+        boxes.append((members, cells))
+    sizes = [(max(x for x, _ in cells) + col, max(y for _, y in cells) + row) for _, cells in boxes]
     corners = layout.pack_boxes(sizes, gap=col)
     order: list[str] = []
     start: list[tuple[float, float]] = []
     centres: list[tuple[float, float]] = []
-    for (_, members, cells), (bx, by), (w, h) in zip(boxes, corners, sizes, strict=True):
+    for (members, cells), (bx, by), (w, h) in zip(boxes, corners, sizes, strict=True):
         for node, (x, y) in zip(members, cells, strict=True):
             order.append(node)
             start.append((bx + x, by + y))
@@ -549,38 +605,110 @@ def camps_view(amap: ArgumentMap, analysis: Analysis) -> View:
     positions = layout.separate(
         positions, [_box(n, amap) for n in order], iterations=_separation_passes(len(order))
     )
-    xy = dict(zip(order, positions, strict=True))
-    shown = _bent(shown, xy, {n: _box(n, amap) for n in order})
-    nodes = tuple(
-        ViewNode(
-            a.id,
-            actor_class(a.kind),
-            *xy[a.id],
-            excerpt(a.name, _ACTOR_LABEL_CHARS),
-            colours.get(a.id, -1),
+    return dict(zip(order, positions, strict=True))
+
+
+#: A camps map with at most this many actors draws each camp as a ring (`_camp_rings`).
+_RING_ACTORS = 400
+#: Space between neighbouring boxes round a ring, and between camps (canvas px).
+_RING_GAP = 30.0
+
+
+def _camp_rings(
+    members_of: Mapping[int, list[str]], shown: Sequence[ViewEdge], amap: ArgumentMap
+) -> dict[str, tuple[int, int]]:
+    """Each camp's linked actors round an ellipse, in an order with few crossing chords
+    (`layout.ring_order`), its actors with no line in a grid under it; camps packed
+    side by side, largest first; then each ring turned (or mirrored) so that its lines to
+    other camps are shortest, which sets the actors who disagree with another camp on
+    the side facing it.
+
+    Actors on a convex curve cannot stand in each other's way: a line between two of them
+    runs inside the ring, and one to another camp leaves it outwards. The force layout
+    used before put the best-linked actors in the middle of their camp, where the lines
+    between the others ran through their boxes (49 of 85 lines on the curated map)."""
+    drawn = {n: _drawn_box(n, amap) for group in members_of.values() for n in group}
+    boxes = {n: size for n, (size, _) in drawn.items()}
+    linked = {n for e in shown for n in (e.origin, e.target)}
+    pairs = [(e.origin, e.target) for e in shown]
+    camp_of = {n: camp for camp, group in members_of.items() for n in group}
+    orders = {
+        camp: layout.ring_order(
+            [n for n in group if n in linked],
+            [(a, b) for a, b in pairs if camp_of.get(a) == camp_of.get(b) == camp],
         )
-        for a in actors
-        if a.id in kept
+        for camp, group in members_of.items()
+    }
+    centre = _pack_rings(members_of, orders, boxes, linked)
+    # Turn each ring, largest first, to shorten its lines to the others, then lay it out
+    # again (a box's room round the ring depends on where on the ring it is).
+    for camp, order in orders.items():
+        outside = [(a, b) for a, b in pairs if (camp_of.get(a) == camp) != (camp_of.get(b) == camp)]
+        if len(order) < 3 or not outside:
+            continue
+        slots = [centre[n] for n in order]
+        best: tuple[float, list[str]] = (math.inf, order)
+        for flip in (False, True):
+            base = order[::-1] if flip else order
+            for k in range(len(base)):
+                turned = base[k:] + base[:k]
+                at = dict(zip(turned, slots, strict=True))
+                length = sum(
+                    math.dist(at.get(a, centre[a]), at.get(b, centre[b])) for a, b in outside
+                )
+                if length < best[0] - 1e-6:
+                    best = (length, turned)
+        orders[camp] = best[1]
+        centre.update(zip(best[1], slots, strict=True))
+    centre = _pack_rings(members_of, orders, boxes, linked)
+    # The box hangs below an actor's point: the point sits that much above the box's centre.
+    return {n: (round(x), round(y - drawn[n][1])) for n, (x, y) in sorted(centre.items())}
+
+
+def _pack_rings(
+    members_of: Mapping[int, list[str]],
+    orders: Mapping[int, list[str]],
+    boxes: Mapping[str, tuple[float, float]],
+    linked: Collection[str],
+) -> dict[str, tuple[float, float]]:
+    """Box centres of every camp: its ring in `orders` order, its actors with no line in
+    a grid under the ring; the camps packed in shelves (`layout.pack_boxes`)."""
+    placed: list[tuple[dict[str, tuple[float, float]], float, float]] = []
+    for camp, group in members_of.items():
+        local = layout.ring_positions(orders[camp], boxes, gap=_RING_GAP)
+        loose = [n for n in group if n not in linked]
+        bottom = max((y + boxes[n][1] / 2 for n, (_, y) in local.items()), default=0.0)
+        if loose:
+            widest = max(boxes[n][0] for n in loose) + _RING_GAP
+            cells = layout.grid_positions(len(loose), col_width=widest, row_height=90.0)
+            middle = (max(x for x, _ in cells) + min(x for x, _ in cells)) / 2
+            start = bottom + _RING_GAP + 60.0 if local else 0.0
+            for node, (x, y) in zip(loose, cells, strict=True):
+                local[node] = (x - middle, start + y)
+        left, top, right, lower = _extent(local, boxes)
+        placed.append(
+            ({n: (x - left, y - top) for n, (x, y) in local.items()}, right - left, lower - top)
+        )
+    corners = layout.pack_boxes([(w, h) for _, w, h in placed], gap=4 * _RING_GAP)
+    return {
+        node: (bx + x, by + y)
+        for (local, _, _), (bx, by) in zip(placed, corners, strict=True)
+        for node, (x, y) in local.items()
+    }
+
+
+def _extent(
+    centres: Mapping[str, tuple[float, float]], sizes: Mapping[str, tuple[float, float]]
+) -> tuple[float, float, float, float]:
+    """The (left, top, right, bottom) round boxes of `sizes` centred at `centres`."""
+    if not centres:
+        return (0.0, 0.0, 0.0, 0.0)
+    return (
+        min(x - sizes[n][0] / 2 for n, (x, _) in centres.items()),
+        min(y - sizes[n][1] / 2 for n, (_, y) in centres.items()),
+        max(x + sizes[n][0] / 2 for n, (x, _) in centres.items()),
+        max(y + sizes[n][1] / 2 for n, (_, y) in centres.items()),
     )
-    labels: list[tuple[str, int, int]] = []
-    for camp, members, _ in boxes:
-        xs = [xy[m][0] for m in members]
-        ys = [xy[m][1] for m in members]
-        if camp == spare:
-            alone = all(m in analysis.unaligned for m in members)
-            name = "Unaligned" if alone else "Unaligned, and camps of one actor"
-        elif camp < len(analysis.camp_info):
-            # The camp's one name (as in the filter, legend, outline and report).
-            info = analysis.camp_info[camp]
-            claim = amap.claims_by_id.get(info.proposal or "")
-            name = f"Camp {info.number}: {info.title(claim.display if claim else None)}"
-        else:  # a hand-built analysis with no camp_info
-            name = f"Camp {camp + 1} \u00b7 {len(camp_list[camp])} actors"
-        labels.append((name, round(sum(xs) / len(xs)), min(ys) - 40))
-    first = boxes[0][1] if boxes else []
-    left, top, right, bottom = layout.bounds(xy[m] for m in first)
-    home = (left, top - 60, right, bottom)
-    return View("camps", nodes, tuple(shown), len(actors), total_edges, tuple(labels), home=home)
 
 
 def _bent(
@@ -600,6 +728,39 @@ def _bent(
         ViewEdge(e.id, e.origin, e.target, e.cls, e.width, e.items, bend)
         for e, bend in zip(edges, bends, strict=True)
     ]
+
+
+def _routed(
+    edges: Sequence[ViewEdge], positions: Mapping[str, tuple[int, int]], amap: ArgumentMap
+) -> list[ViewEdge]:
+    """`edges` of an actor view with a bend round every box a straight line would cross,
+    where some bend clears them all (a bend that still crosses a box only crosses more
+    lines), boxes as chromium draws them (`_drawn_box`)."""
+    if len(edges) > _MAX_ROUTED:
+        return list(edges)
+    drawn = {n: _drawn_box(n, amap) for n in positions}
+    bends = layout.route_around(
+        [(e.origin, e.target) for e in edges],
+        positions,
+        {n: size for n, (size, _) in drawn.items()},
+        partial=False,
+        shift={n: below for n, (_, below) in drawn.items() if below},
+        bends=layout.FINE_BENDS,
+    )
+    return [
+        ViewEdge(e.id, e.origin, e.target, e.cls, e.width, e.items, bend)
+        for e, bend in zip(edges, bends, strict=True)
+    ]
+
+
+def _drawn_box(node: str, amap: ArgumentMap) -> tuple[tuple[float, float], float]:
+    """The (width, height) of the box chromium draws for a node, and how far its centre
+    sits below the node's point: an actor's label hangs under its shape, the box running
+    from 13 px above the point to 35 px below it (measured at 22 px)."""
+    width, height = _box(node, amap)
+    if node in amap.claims_by_id:
+        return (width, height), 0.0
+    return (width, 48.0), 11.0
 
 
 #: Above this many edges, lines stay straight: curved edges draw slower in vis-network.
