@@ -14,7 +14,7 @@ import pytest
 
 from argmap.analysis import analyse
 from argmap.analysis.acceptance import dfquad_strengths
-from argmap.analysis.camps import _adjacency, _balanced_start, _lean_start, _local_moves
+from argmap.analysis.camps import _balanced_start, _from_graph, _lean_start, _local_moves
 from argmap.analysis.positions import PositionScore, proposal_paths
 from argmap.analysis.sides import Camp, Sides, central_question, name_camps, sides, stance_sides
 from argmap.load import loads
@@ -27,12 +27,25 @@ def signed(edges: Iterable[tuple[str, str, float]], nodes: Iterable[str] = ()) -
     return graph
 
 
+# The search works on actors by position in id order; these read and write by name.
+
+
 def balanced_start(graph: nx.Graph, lean: dict[str, float] | None = None) -> dict[str, int]:
-    return _balanced_start(graph, lean or {}, _adjacency(graph))
+    net = _from_graph(graph)
+    leaning = [(lean or {}).get(actor, 0.0) for actor in net.actors]
+    return dict(zip(net.actors, _balanced_start(net, leaning), strict=True))
+
+
+def lean_start(graph: nx.Graph, lean: dict[str, float]) -> dict[str, int]:
+    net = _from_graph(graph)
+    leaning = [lean.get(actor, 0.0) for actor in net.actors]
+    return dict(zip(net.actors, _lean_start(net, leaning), strict=True))
 
 
 def local_moves(graph: nx.Graph, start: dict[str, int]) -> dict[str, int]:
-    return _local_moves(_adjacency(graph), start)
+    net = _from_graph(graph)
+    moved = _local_moves(net, [start[actor] for actor in net.actors])
+    return dict(zip(net.actors, moved, strict=True))
 
 
 # --------------------------------------------------------------------------- camps: starts
@@ -106,14 +119,14 @@ def test_the_lean_start_places_the_undecided_by_their_pull() -> None:
         nodes=["f", "h"],
     )  # fmt: skip
     lean = {"a": 0.4, "b": -0.1, "h": 0.0}
-    assert _lean_start(graph, lean, _adjacency(graph)) == {
+    assert lean_start(graph, lean) == {
         "a": 0, "b": 1, "c": 0, "d": 1, "e": 2, "f": 3, "g": 0, "h": 4
     }  # fmt: skip
 
 
 def test_the_lean_start_leaves_alone_an_actor_pulled_by_almost_nothing() -> None:
     graph = signed([("a", "b", 1e-13)])
-    assert _lean_start(graph, {"a": 1.0}, _adjacency(graph)) == {"a": 0, "b": 2}
+    assert lean_start(graph, {"a": 1.0}) == {"a": 0, "b": 2}
 
 
 # --------------------------------------------------------------------------- camps: search
