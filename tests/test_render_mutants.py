@@ -7,10 +7,11 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import math
+from typing import Any
 
 import pytest
 
-from argmap.analysis import Analysis, Contribution, PositionScore, analyse
+from argmap.analysis import Analysis, Contested, Contribution, PositionScore, analyse
 from argmap.load import loads
 from argmap.model import (
     UNKNOWN,
@@ -26,7 +27,8 @@ from argmap.model import (
     Stance,
     canonical,
 )
-from argmap.render import layout, outline, report, sugiyama, summary, views
+from argmap.render import html, layout, outline, report, sugiyama, summary, views
+from argmap.render.styles import EDGE_STYLES, NODE_STYLES
 from argmap.render.sugiyama import count_crossings, layered
 from argmap.render.summary import Verdict
 from tests.helpers import REPORT_MAP, SIDES_MAP, make
@@ -1462,3 +1464,438 @@ def test_outline_actors_come_by_camp_then_the_unaligned() -> None:
         ),
         ("Unaligned", [("ann", [])]),
     ]
+
+
+# ---- html: the page's data, legend, filters and header -----------------------------------
+
+
+def _page(text: str = SIDES_MAP) -> tuple[ArgumentMap, Analysis, dict[str, Any]]:
+    amap, analysis = _analysed(text)
+    return amap, analysis, html._page_data(amap, analysis, views.build_views(amap, analysis))
+
+
+def test_the_page_data_holds_every_entry_of_the_map_by_id_and_index() -> None:
+    _, _, data = _page()
+    assert data["title"] == "T"
+    assert data["sources"]["gazette"] == {
+        "title": "Gazette",
+        "publisher": "P",
+        "date": "unknown",
+        "url": None,
+    }
+    assert data["actors"]["jo"] == {
+        "name": "Jo",
+        "kind": "person",
+        "role": None,
+        "affiliations": [],
+    }
+    assert data["claims"]["uk"] == {
+        "text": "Allow rooms in the UK",
+        "label": "Allow rooms",
+        "kind": "proposal",
+        "source": None,
+        "tags": [],
+        "acceptance": "in",
+        "reasons": [],
+        "strength": 0.625,
+    }
+    # Stances and relations by id order: the views name them by these indices.
+    assert data["stances"] == [
+        ["jo", "illegal", "opposes", "gazette", "Nothing stops a room.", 0, None],
+        ["jo", "saves", "supports", "gazette", "Rooms save lives.", 0, None],
+        ["sam", "illegal", "supports", "gazette", "They are illegal.", 0, None],
+        ["vic", "saves", "supports", "gazette", "They save lives.", 0, None],
+        ["vic", "uk", "supports", "gazette", "Allow them.", 0, None],
+    ]
+    undercut = "change/undercuts/illegal/attacks/uk"
+    assert data["relations"] == [
+        ["change", "illegal/attacks/uk", "undercuts", "gazette", None, undercut],
+        ["illegal", "uk", "attacks", "gazette", None, "illegal/attacks/uk"],
+        ["saves", "uk", "supports", "gazette", None, "saves/supports/uk"],
+    ]
+    assert data["question"] == "uk"
+    # Opposing "illegal", which attacks uk, is for uk: every stance here is for uk but Sam's.
+    assert data["stanceSides"] == {"town": {}, "uk": {"0": 1, "1": 1, "2": -1, "3": 1, "4": 1}}
+    assert data["disabled"] == [1]  # the attack the accepted undercut disables
+    assert data["partners"] == {
+        "jo": [["vic", 1.0], ["sam", -1.0]],
+        "sam": [["jo", -1.0]],
+        "vic": [["jo", 1.0]],
+    }
+    assert data["positions"] == {
+        "jo": [["uk", 1.0, False, "for (+1.00)"]],
+        "sam": [["uk", -1.0, False, "against (-1.00)"]],
+        "vic": [["uk", 1.0, False, "for (+1.00)"]],
+    }
+    assert data["camps"] == [
+        {
+            "name": "Camp 1: For: Allow rooms \u00b7 mean +1.00 \u00b7 2 actors",
+            "members": ["jo", "vic"],
+        },
+        {
+            "name": "Camp 2: Against: Allow rooms \u00b7 mean -1.00 \u00b7 1 actor",
+            "members": ["sam"],
+        },
+    ]
+    assert (data["unaligned"], data["unalignedWord"]) == (["ann"], "Unaligned")
+    assert data["campColours"] == ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#CC79A7"]
+    assert data["otherCampColour"] == "#D9D9D9"
+    assert data["sideStyles"] == {
+        "1": {"color": "#0072B2", "dashes": False},
+        "-1": {"color": "#D55E00", "dashes": [10, 6]},
+        "0": {"color": "#8C8C8C", "dashes": [2, 5]},
+        "none": {"color": "#C8C8C8", "dashes": [1, 7]},
+    }
+    assert set(data["styles"]["nodes"]) == {*NODE_STYLES, "undercut-mid"}
+    assert set(data["styles"]["edges"]) == {*EDGE_STYLES, "rel-undercuts"}
+    assert data["visOptions"] == html.vis_options()
+
+
+def test_view_edges_name_their_items_by_index_and_the_camps_their_weight() -> None:
+    amap, analysis, data = _page()
+    argument = data["views"]["argument"]
+    assert [e[:7] for e in argument["edges"]] == [
+        ["illegal/attacks/uk", "illegal", "uk", "rel-attacks", 0.0, [1], ""],
+        ["saves/supports/uk", "saves", "uk", "rel-supports", 0.0, [2], ""],
+        [
+            "change/undercuts/illegal/attacks/uk",
+            "change",
+            "cut:illegal/attacks/uk",
+            "rel-undercuts",
+            0,
+            [0],
+            "",
+        ],
+    ]
+    xy = {n[0]: (n[2], n[3]) for n in argument["nodes"]}
+    (x1, y1), (x2, y2) = xy["illegal"], xy["uk"]
+    assert argument["nodes"][-1] == [
+        "cut:illegal/attacks/uk",
+        "undercut-mid",
+        round((x1 + x2) / 2),
+        round((y1 + y2) / 2),
+        "",
+        -1,
+    ]
+    assert [e[:7] for e in data["views"]["stances"]["edges"]] == [
+        ["jo>illegal>opposes", "jo", "illegal", "stance-opposes", 0.0, [0], ""],
+        ["jo>saves>supports", "jo", "saves", "stance-supports", 0.0, [1], ""],
+        ["sam>illegal>supports", "sam", "illegal", "stance-supports", 0.0, [2], ""],
+        ["vic>saves>supports", "vic", "saves", "stance-supports", 0.0, [3], ""],
+        ["vic>uk>supports", "vic", "uk", "stance-supports", 0.0, [4], ""],
+    ]
+    assert [e[:7] for e in data["views"]["camps"]["edges"]] == [
+        ["jo~sam", "jo", "sam", "conflict", 5.0, [], "-1"],
+        ["jo~vic", "jo", "vic", "agree", 5.0, [], "+1"],
+    ]
+    # A weight that is not whole shows two decimals.
+    halves = dataclasses.replace(analysis, agreement=(("jo", "sam", -0.5), ("jo", "vic", 0.25)))
+    page = html._page_data(amap, halves, views.build_views(amap, halves))
+    assert [e[6] for e in page["views"]["camps"]["edges"]] == ["-0.50", "+0.25"]
+    camps = data["views"]["camps"]
+    assert camps["home"] == list(views.camps_view(amap, analysis).home)
+    assert [g[0] for g in camps["groups"]] == [
+        "Camp 1: For: Allow rooms \u00b7 mean +1.00 \u00b7 2 actors",
+        "Unaligned, and camps of one actor",
+    ]
+
+
+def test_an_undercut_of_a_link_not_drawn_or_from_a_claim_not_drawn_is_left_out() -> None:
+    amap, _ = _analysed(SIDES_MAP)
+    entry = {
+        "edges": [["r1", "a", "b", "rel-supports", 0, [], "", []]],
+        "nodes": [["a", "claim", 0, 0, "", -1], ["b", "claim", 10, 20, "", -1]],
+    }
+    amap = dataclasses.replace(
+        amap,
+        relations=(
+            Relation("u1", "c", "r1", RelationKind.UNDERCUTS),  # c is not drawn
+            Relation("u2", "a", "r9", RelationKind.UNDERCUTS),  # r9 is not drawn
+            Relation("u3", "a", "r1", RelationKind.SUPPORTS),  # not an undercut
+            Relation("u4", "b", "r1", RelationKind.UNDERCUTS),
+            Relation("u5", "a", "r1", RelationKind.UNDERCUTS),
+        ),
+    )
+    html._add_undercuts(entry, amap, {"u4": 7, "u5": 8})
+    assert entry["nodes"][2:] == [["cut:r1", "undercut-mid", 5, 10, "", -1]]
+    assert entry["edges"][1:] == [
+        ["u4", "b", "cut:r1", "rel-undercuts", 0, [7], "", []],
+        ["u5", "a", "cut:r1", "rel-undercuts", 0, [8], "", []],
+    ]
+
+
+def test_the_board_and_the_chain_behind_an_inferred_position() -> None:
+    amap, analysis = _analysed(SIDES_MAP)
+    board = html._board(amap, analysis)
+    assert board["town"] == {
+        "summary": "no stated position",
+        "for": [],
+        "against": [],
+        "mixed": [],
+        "neutral": [],
+        "inferred": [],
+    }
+    assert board["uk"]["for"] == [["jo", 1.0, 0], ["vic", 1.0, 4]]
+    assert board["uk"]["against"] == [["sam", -1.0, 2]]
+    c = Contribution("s1", "saves", ("saves", "uk"), 1, 0.5, sources=("herald", None, "gazette"))
+    assert html._chain(c, "gazette") == {"path": ["saves", "uk"], "sources": ["gazette", "herald"]}
+    assert html._chain(c, None) == {"path": ["saves", "uk"], "sources": ["herald", "gazette"]}
+    assert html._chain(None, "gazette") == {"path": [], "sources": []}
+
+
+def test_partners_list_the_strongest_allies_and_opponents(monkeypatch: pytest.MonkeyPatch) -> None:
+    _, analysis = _analysed(SIDES_MAP)
+    agreement = (
+        ("a", "b", 0.5),
+        ("a", "c", 2.0),
+        ("a", "d", -1.0),
+        ("a", "e", -3.0),
+        ("a", "f", 0.0),
+    )
+    monkeypatch.setattr(html, "_PARTNERS_SHOWN", 1)
+    partners = html._partners(dataclasses.replace(analysis, agreement=agreement))
+    assert partners["a"] == [["c", 2.0], ["e", -3.0]]
+    assert partners["f"] == []
+    assert partners["b"] == [["a", 0.5]]
+    monkeypatch.setattr(html, "_PARTNERS_SHOWN", 2)
+    partners = html._partners(dataclasses.replace(analysis, agreement=agreement))
+    assert partners["a"] == [["c", 2.0], ["b", 0.5], ["e", -3.0], ["d", -1.0]]
+
+
+def test_the_legends_list_what_each_view_draws() -> None:
+    amap, analysis = _analysed(SIDES_MAP)
+    argument, stances, camps = views.build_views(amap, analysis)
+    names = html._camp_names(amap, analysis)
+    texts = [i["text"] for i in html._legend(argument, amap, analysis, names)]
+    assert texts == [
+        "Proposal (the question debated)",
+        "Claim",
+        "+ supports (claim to claim)",
+        "\u2212 attacks (claim to claim)",
+        "\u2298 undercut: attacks the link it ends on, not a claim",
+        "grey, marked \u2298: a link an accepted undercut disables",
+    ]
+    legend = html._legend(stances, amap, analysis, names)
+    assert legend[3] == {
+        "text": "Lines: what each stance means for \u201cAllow rooms\u201d, the central question"
+        " (select a proposal to redraw them for it); supporting a claim against it is drawn"
+        " as against",
+        "node": None,
+        "edge": None,
+        "swatches": [],
+        "id": "sides-for",
+    }
+    assert [i["edge"] for i in legend[4:8]] == [
+        {"colour": "#0072B2", "dash": "", "arrow": False},
+        {"colour": "#D55E00", "dash": "10,6", "arrow": False},
+        {"colour": "#8C8C8C", "dash": "2,5", "arrow": False},
+        {"colour": "#C8C8C8", "dash": "1,7", "arrow": False},
+    ]
+    # Only camp 1 has a colour of its own (camp 2 is one actor).
+    assert [(i["text"], i["swatches"]) for i in legend[-2:]] == [
+        ("Camp 1: For: Allow rooms \u00b7 mean +1.00 \u00b7 2 actors", ["#E69F00"]),
+        ("grey: a later camp, a camp of one, or unaligned", ["#D9D9D9"]),
+    ]
+    texts = [i["text"] for i in html._legend(camps, amap, analysis, names)]
+    assert texts[0] == "Person" and texts[-1] == "line width: strength of agreement or conflict"
+    assert texts[1:3] == ["+ agree (share positions)", "\u2212 conflict (opposite positions)"]
+    # No undercut, no undercut entries; no question, "the proposal".
+    plain = dataclasses.replace(amap, relations=amap.relations[1:])
+    assert html._undercut_legend(plain, analysis) == []
+    assert html._undercut_legend(
+        amap, dataclasses.replace(analysis, disabled_relations=())
+    ) == [
+        {
+            "text": "\u2298 undercut: attacks the link it ends on, not a claim",
+            "node": None,
+            "edge": {"colour": "#CC79A7", "dash": "3,4", "arrow": False},
+            "swatches": [],
+            "id": "",
+        }
+    ]
+    side = html._side_legend(amap, dataclasses.replace(analysis, question=None))
+    assert side[0]["text"].startswith("Lines: what each stance means for \u201cthe proposal\u201d")
+
+
+def test_swatches_copy_the_styles() -> None:
+    assert html._node_swatch("proposal") == {
+        "shape": "box",
+        "fill": "#0072B2",
+        "stroke": "#00466E",
+        "width": 2.5,
+        "rx": 0,
+    }
+    assert html._node_swatch("claim") == {
+        "shape": "box",
+        "fill": "#FFFFFF",
+        "stroke": "#4D4D4D",
+        "width": 1.5,
+        "rx": 3,
+    }
+    assert html._node_swatch("evidence")["shape"] == "ellipse"
+    # Actors take their camp's colour on the page; the legend shows them grey.
+    assert html._node_swatch("actor-person") == {
+        "shape": "dot",
+        "fill": "#BBBBBB",
+        "stroke": "#1A1A1A",
+        "width": 1.5,
+        "rx": 0,
+    }
+    assert html._edge_swatch("rel-attacks") == {"colour": "#D55E00", "dash": "10,6", "arrow": True}
+    assert html._edge_swatch("stance-neutral") == {
+        "colour": "#8C8C8C",
+        "dash": "1,4",
+        "arrow": False,
+    }
+    assert html._edge_swatch("rel-supports") == {"colour": "#009E73", "dash": "", "arrow": True}
+
+
+def test_counts_filters_and_the_contested_list() -> None:
+    amap, analysis = _analysed(SIDES_MAP)
+    assert html._counts(amap) == (
+        "4 actors \u00b7 5 claims (2 proposals, 0 evidence) \u00b7 5 stances \u00b7 3 relations"
+        " \u00b7 2 sources"
+    )
+    one = dataclasses.replace(
+        amap,
+        actors=amap.actors[:1],
+        claims=(Claim("e", "E", ClaimKind.EVIDENCE), Claim("p", "P", ClaimKind.PROPOSAL)),
+        stances=amap.stances[:1],
+        relations=amap.relations[:1],
+        sources=amap.sources[:1],
+    )
+    assert html._counts(one) == (
+        "1 actor \u00b7 2 claims (1 proposal, 1 evidence) \u00b7 1 stance \u00b7 1 relation \u00b7 1 source"
+    )
+    many = dataclasses.replace(
+        amap, actors=tuple(Actor(f"a{i}", "A", ActorKind.PARTY) for i in range(1234))
+    )
+    assert html._counts(many).startswith("1,234 actors \u00b7 ")
+    filters = html._filters(amap, analysis)
+    assert filters["kinds"] == ["person"]
+    assert filters["camps"] == [
+        {
+            "value": 0,
+            "colour": "#E69F00",
+            "name": "Camp 1: For: Allow rooms \u00b7 mean +1.00 \u00b7 2 actors",
+        },
+        {
+            "value": 1,
+            "colour": "#D9D9D9",
+            "name": "Camp 2: Against: Allow rooms \u00b7 mean -1.00 \u00b7 1 actor",
+        },
+        {"value": "none", "colour": "", "name": "Unaligned \u00b7 1 actor"},
+    ]
+    assert [s.id for s in filters["sources"]] == ["gazette", "herald"]
+    assert filters["stances"] == list(Position)
+    two = dataclasses.replace(amap, actors=(*amap.actors, Actor("zed", "Zed", ActorKind.CHARITY)))
+    filters = html._filters(two, analysis)
+    assert filters["camps"][-1]["name"] == "Unaligned \u00b7 2 actors"
+    assert filters["kinds"] == ["person", "charity"]
+    assert html._contested(amap, analysis) == [
+        {
+            "id": "illegal",
+            "name": "Rooms are illegal under current law",
+            "supporters": 1,
+            "opponents": 1,
+        }
+    ]
+
+
+def test_the_contested_list_keeps_ten_claims_with_both_sides(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    amap, analysis = _analysed(SIDES_MAP)
+    one_sided = Contested("saves", 0.5, ("jo",), ())
+    rows = tuple(Contested(f"c{i:02d}", 1.0, ("jo",), ("sam",)) for i in range(12))
+    listed = html._contested(amap, dataclasses.replace(analysis, contested=(one_sided, *rows)))
+    assert [r["id"] for r in listed] == [f"c{i:02d}" for i in range(10)]
+    assert listed[0] == {"id": "c00", "name": "c00", "supporters": 1, "opponents": 1}
+
+
+def test_the_header_and_head_escape_the_maps_words() -> None:
+    amap, _ = _analysed(SIDES_MAP)
+    titled = dataclasses.replace(amap, title="A <b> & c", description='Say "hi" <i>')
+    assert html._header(titled, 'r.html?a="1"') == (
+        '<header class="top"><h1>A &lt;b&gt; &amp; c</h1>'
+        '<p class="desc" id="desc">Say &quot;hi&quot; &lt;i&gt;</p>'
+        '<p class="counts">4 actors \u00b7 5 claims (2 proposals, 0 evidence) \u00b7 5 stances'
+        ' \u00b7 3 relations \u00b7 2 sources \u00b7 <a href="r.html?a=&quot;1&quot;">Report</a>'
+        "</p></header>"
+    )
+    assert html._header(amap, "r.html").startswith(
+        '<header class="top"><h1>T</h1><p class="counts">'
+    )
+    assert html._head("T <x>", "csp", "css") == [
+        "<!DOCTYPE html>",
+        '<html lang="en">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta http-equiv="Content-Security-Policy" content="csp">',
+        '<meta name="referrer" content="no-referrer">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        '<meta name="generator" content="argmap">',
+        "<title>T &lt;x&gt;</title>",
+        "<style>css</style>",
+    ]
+
+
+def test_the_outline_page_links_the_other_views_and_the_report() -> None:
+    amap, analysis = _analysed(SIDES_MAP)
+    page = html.render_outline(amap, analysis, report_href="r.html")
+    assert (
+        '<div class="bar"><nav class="tabs" aria-label="Views">'
+        '<a class="tab-link" href="index.html#argument">Argument map</a>'
+        '<a class="tab-link" href="index.html#stances">Stance map</a>'
+        '<a class="tab-link" href="index.html#camps">Camps map</a>'
+        '<a class="tab-link" href="outline.html" aria-current="page">Outline (text)</a>'
+        "</nav></div>"
+    ) in page
+    assert '<a href="r.html">Report</a>' in page
+    assert "<title>T (outline)</title>" in page
+    assert page.endswith("</main>\n</body>\n</html>\n")
+    assert '<body class="outline-page">\n<header class="top">' in page
+    pages = html.render_pages(amap, analysis, report_href="r.html")
+    assert sorted(pages) == ["index.html", "outline.html"]
+    assert pages["outline.html"] == page
+    assert '<a href="r.html" id="report-link">Report</a>' in pages["index.html"]
+
+
+def test_a_big_map_leaves_the_printed_outline_to_outline_html(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    amap, analysis = _analysed(SIDES_MAP)
+    # 5 stances and 5 claims: 10 is still printed under the map, 11 is too many.
+    monkeypatch.setattr(html, "_PRINT_OUTLINE_MAX", 10)
+    assert html._print_outline(amap, analysis) is not None
+    monkeypatch.setattr(html, "_PRINT_OUTLINE_MAX", 9)
+    assert html._print_outline(amap, analysis) is None
+
+
+def test_the_csp_names_each_script_by_its_hash() -> None:
+    # sha256("") and sha256("a"), base64: the CSP's form of a script hash.
+    assert html._csp(["", "a"]) == (
+        "default-src 'none'; script-src 'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='"
+        " 'sha256-ypeBEsobvcr6wjGzmiPcTaeG7/gUfE5yuYB3ha/uSLs='; style-src 'unsafe-inline';"
+        " img-src data:; base-uri 'none'; form-action 'none'"
+    )
+
+
+def test_view_json_lists_nodes_edges_groups_and_home() -> None:
+    view = views.View(
+        "camps",
+        (views.ViewNode("a", "actor-person", 1, 2, "A", 0),),
+        (views.ViewEdge("a~b", "a", "b", "agree", 2.5, ("s1",), ("curvedCW", 0.2)),),
+        1,
+        1,
+        (("Camp 1", 3, 4),),
+        (1, 2, 3, 4),
+    )
+    assert html._view_json(view) == {
+        "nodes": [["a", "actor-person", 1, 2, "A", 0]],
+        "edges": [["a~b", "a", "b", "agree", 2.5, ["s1"], "", ["curvedCW", 0.2]]],
+        "groups": [["Camp 1", 3, 4]],
+        "home": [1, 2, 3, 4],
+    }
+    straight = dataclasses.replace(view, edges=(views.ViewEdge("a~b", "a", "b", "agree"),))
+    assert html._view_json(straight)["edges"] == [["a~b", "a", "b", "agree", 0.0, [], "", []]]
