@@ -1702,9 +1702,7 @@ def test_the_legends_list_what_each_view_draws() -> None:
     # No undercut, no undercut entries; no question, "the proposal".
     plain = dataclasses.replace(amap, relations=amap.relations[1:])
     assert html._undercut_legend(plain, analysis) == []
-    assert html._undercut_legend(
-        amap, dataclasses.replace(analysis, disabled_relations=())
-    ) == [
+    assert html._undercut_legend(amap, dataclasses.replace(analysis, disabled_relations=())) == [
         {
             "text": "\u2298 undercut: attacks the link it ends on, not a claim",
             "node": None,
@@ -1899,3 +1897,49 @@ def test_view_json_lists_nodes_edges_groups_and_home() -> None:
     }
     straight = dataclasses.replace(view, edges=(views.ViewEdge("a~b", "a", "b", "agree"),))
     assert html._view_json(straight)["edges"] == [["a~b", "a", "b", "agree", 0.0, [], "", []]]
+
+
+def test_a_node_arguing_about_two_sits_under_their_mean() -> None:
+    # d argues about a and b (mean x 220), c about b alone (330): d comes first.
+    edges = [("a", "p"), ("b", "p"), ("c", "b"), ("d", "a"), ("d", "b")]
+    assert layout.layered_blocks(["p", "a", "b", "c", "d"], edges, ["p"]) == {
+        "p": (220, 0),
+        "a": (110, 130),
+        "b": (330, 130),
+        "d": (110, 260),
+        "c": (330, 260),
+    }
+
+
+def test_the_acceptance_table_lists_derived_attacks_and_blank_labels() -> None:
+    amap, analysis = _analysed()
+    derived = dataclasses.replace(
+        analysis, derived_attacks=(("saves", "allow"), ("dealers", "ghost")), bipolar_acceptance={}
+    )
+    md = report.render_markdown(amap, derived)
+    assert md[md.index("| Claim | Grounded") : md.index("## Incoherent")] == (
+        "| Claim | Grounded | Bipolar |\n| --- | --- | --- |\n"
+        "| Allow a room | in |  |\n| A room helps dealers | out |  |\n| A room saves lives | in |  |\n\n"
+        "<details><summary>2 derived attacks</summary>\n\n"
+        "- *A room saves lives* attacks *Allow a room*\n"
+        "- *A room helps dealers* attacks *ghost*\n\n</details>\n\n"
+    )
+
+
+def test_a_reported_quote_is_marked_in_the_summary_and_the_details() -> None:
+    md = _markdown(
+        REPORT_MAP.replace(
+            "    quote: It will not save anyone.\n",
+            "    quote: It will not save anyone.\n    reported: true\n",
+        )
+    )
+    assert '- **Sam Chief** (against, -1.00): reported: "It will not save anyone."\n' in md
+    assert '- reported: "It will not save anyone." (The Herald, source 2): opposes' in md
+
+
+def test_the_pages_link_the_report_by_default() -> None:
+    amap, analysis = _analysed(SIDES_MAP)
+    pages = html.render_pages(amap, analysis)
+    assert '<a href="report.html">Report</a>' in pages["outline.html"]
+    assert '<a href="report.html" id="report-link">Report</a>' in pages["index.html"]
+    assert '<a href="report.html">Report</a>' in html.render_outline(amap, analysis)
