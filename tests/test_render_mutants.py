@@ -1943,3 +1943,31 @@ def test_the_pages_link_the_report_by_default() -> None:
     assert '<a href="report.html">Report</a>' in pages["outline.html"]
     assert '<a href="report.html" id="report-link">Report</a>' in pages["index.html"]
     assert '<a href="report.html">Report</a>' in html.render_outline(amap, analysis)
+
+
+def test_key_claims_are_ten_by_default() -> None:
+    _, analysis = _analysed()
+    many = dataclasses.replace(analysis, centrality={f"c{i:02d}": 1.0 / (i + 1) for i in range(12)})
+    assert [c for c, _ in report.key_claims(many)] == [f"c{i:02d}" for i in range(10)]
+
+
+def test_a_reason_given_once_says_no_count() -> None:
+    c = Contribution("s1", "a", ("a",), 1, 1.0)
+    stance = Stance("s1", "jo", "a", Position.SUPPORTS, "src")
+    assert report.reason_parts(c, {"s1": stance}, {})[-1] == ("text", " (for, weight 1)")
+
+
+def test_a_proposal_one_actor_takes_a_side_on_comes_before_one_nobody_does() -> None:
+    amap = make(
+        [("a", ClaimKind.PROPOSAL), ("b", ClaimKind.PROPOSAL)],
+        stances=[("jo", Position.SUPPORTS, "b")],
+        actors=["jo"],
+    )
+    assert [c.id for c in summary.proposals_in_order(amap, analyse(amap))] == ["b", "a"]
+
+
+def test_the_summary_style_is_the_one_its_markup_uses() -> None:
+    from argmap.render.templates import summary_css
+
+    css = summary_css()
+    assert ".s-grid" in css and ".s-tally" in css
