@@ -146,13 +146,16 @@ def _balance(
         if not row and index > max(layer.values(), default=0):
             return
         width = sum(width_of.get(n, 0.0) for n in row)
+        left = len(row)
         # Fewest lines first: moving them lengthens the fewest edges.
         for node in sorted(row, key=lambda n: (len(downs[n]), n)):
-            if width <= max_width:
+            # A row keeps one node: a box wider than `max_width` would move down for ever.
+            if width <= max_width or left == 1:
                 break
             if all(layer[m] > index + 1 for m in downs[node]):
                 layer[node] = index + 1
                 width -= width_of.get(node, 0.0)
+                left -= 1
         index += 1
 
 
