@@ -703,52 +703,20 @@ def test_lines_are_bent_round_boxes_unless_there_are_too_many(
     assert views._bent(edges, positions, sizes) == edges
 
 
-def test_stance_rows_put_actors_by_camp_between_the_upper_and_lower_claims(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
+def test_stance_bands_put_the_actors_in_camp_order_and_each_claim_beside_its_speakers() -> None:
     amap, analysis = _analysed(REPORT_MAP)
-    argument = views.argument_view(amap)
-    # The argument map: allow on top, dealers under it, saves (attacking dealers) lowest.
-    assert [n.id for n in sorted(argument.nodes, key=lambda n: n.y)] == [
-        "allow",
-        "dealers",
-        "saves",
-    ]
     order = ["allow", "dealers", "saves", "greens", "jo", "max", "sam"]
     sizes = {n: views._box(n, amap) for n in order}
-    layers = views._stance_layers(order, amap, analysis, argument, sizes)
-    assert layers == {
-        "allow": 0,
-        "dealers": 1,
-        "greens": 2,
-        "jo": 2,
-        "max": 2,
-        "sam": 2,
-        "saves": 3,
-    }
-    # Rows 200 px wide: every actor (at least 60 + 36 px) but the first of a row wraps.
-    monkeypatch.setattr(views, "_STANCE_ROW_WIDTH", 200.0)
-    layers = views._stance_layers(order, amap, analysis, argument, sizes)
-    assert layers == {
-        "allow": 0,
-        "dealers": 1,
-        "greens": 2,
-        "jo": 3,
-        "max": 4,
-        "sam": 5,
-        "saves": 6,
-    }
-    # Without a proposal the first group starts on row 0; actors without a camp go last.
-    no_camps = dataclasses.replace(analysis, camps=())
-    monkeypatch.setattr(views, "_STANCE_ROW_WIDTH", 6000.0)
-    assert views._stance_layers(order[1:], amap, no_camps, argument, sizes) == {
-        "dealers": 0,
-        "greens": 1,
-        "jo": 1,
-        "max": 1,
-        "sam": 1,
-        "saves": 2,
-    }
+    links = [(e.origin, e.target) for e in views._stance_edges(amap)]
+    layers = views._stance_layers(order, links, amap, analysis, sizes)
+    assert set(layers) == set(order)
+    # Four short actor boxes make one band: one row of actors, in camp order (camp 1 is
+    # greens, jo, max; sam is camp 2), with every claim in the layer just above or below.
+    actors = ["greens", "jo", "max", "sam"]
+    assert {layers[a] for a in actors} == {1}
+    assert views.camp_order(analysis) == (("greens", "jo", "max"), ("sam",))
+    for actor, claim in links:
+        assert abs(layers[actor] - layers[claim]) == 1, (actor, claim)
 
 
 def test_a_big_stance_map_starts_each_actor_among_its_claims(

@@ -335,8 +335,6 @@ def stance_view(amap: ArgumentMap, analysis: Analysis, argument: View) -> View:
 _LAYERED_STANCES = 400
 #: Space between the layers of the stance map (canvas px).
 _STANCE_LAYER_GAP = 200.0
-#: The widest a row of the stance map may be before it wraps (canvas px).
-_STANCE_ROW_WIDTH = 6000.0
 
 
 def _stance_home(
