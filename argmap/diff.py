@@ -23,7 +23,7 @@ from argmap.analysis import Analysis
 from argmap.errors import ArgmapError, LoadError
 from argmap.load import Loaded
 from argmap.model import ArgumentMap, Level, Location, Problem, Stance
-from argmap.text import terminal_safe
+from argmap.text import md_escape, terminal_safe
 
 __all__ = [
     "CampMove",
@@ -372,15 +372,12 @@ def render_text(diff: MapDiff, old: str, new: str) -> str:
 
 
 def _md(text: str) -> str:
-    """Text safe inside a Markdown line: no markup, no HTML, no line breaks, no mention.
+    """Text safe inside a Markdown line (`text.md_escape`), and no GitHub mention.
 
     A zero-width space after `@` keeps `@someone` in a quote from notifying a GitHub user
     or team when the diff is posted as a pull-request comment.
     """
-    out = " ".join(text.split())
-    for char in "\\`*_[]<>|#!~":
-        out = out.replace(char, "\\" + char)
-    return out.replace("@", "@&#8203;")
+    return md_escape(text).replace("@", "@&#8203;")
 
 
 def render_markdown(diff: MapDiff, old: str, new: str) -> str:

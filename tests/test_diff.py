@@ -189,6 +189,14 @@ def test_markdown_escapes_what_a_quote_could_inject() -> None:
     assert line == (r"- **added** `a/supports/b`: \<img src=x\> \[link\](http://x) \*b\* \| \`c\`")
 
 
+def test_markdown_mentions_no_one_and_keeps_a_quote_on_its_line() -> None:
+    # The report's one Markdown escaping (a line break is a space, `#` and `&` escaped),
+    # plus a zero-width space after `@` so a pull-request comment notifies no team.
+    hostile = MapDiff((Change("stances", "a/supports/b", "added", "@team said:\n# yes & no"),))
+    line = render_markdown(hostile, "a", "b").splitlines()[-1]
+    assert line == r"- **added** `a/supports/b`: @&#8203;team said: \# yes \& no"
+
+
 # --------------------------------------------------------------------------- the CLI
 
 
