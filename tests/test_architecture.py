@@ -16,7 +16,7 @@ PACKAGE = Path(__file__).parent.parent / "argmap"
 
 # Lowest first. A module is placed by the longest prefix that names it.
 FLOORS: tuple[tuple[str, ...], ...] = (
-    ("argmap.model", "argmap.errors", "argmap.text"),
+    ("argmap.model", "argmap.errors", "argmap.text", "argmap.reach"),
     ("argmap.fsutil", "argmap.comments", "argmap.rules"),
     ("argmap.config",),
     ("argmap.load",),

@@ -31,3 +31,20 @@ def test_the_check_sees_an_import_of_a_test_module(tmp_path: Path) -> None:
         "from .test_checks import BASE\nimport tests.test_add\nfrom .helpers import BASE\n"
     )
     assert _imported_test_modules(sample) == ["test_checks", "tests.test_add"]
+
+
+def test_mutmut_copies_every_part_of_argmap_it_does_not_mutate() -> None:
+    # mutmut runs the tests in a copy of the project: a module left out of both lists
+    # would be missing there, and every test importing it would "kill" every mutant.
+    import tomllib
+
+    config = tomllib.loads((TESTS.parent / "pyproject.toml").read_text(encoding="utf-8"))
+    mutmut = config["tool"]["mutmut"]
+    listed = [*mutmut["paths_to_mutate"], *mutmut["also_copy"]]
+    package = TESTS.parent / "argmap"
+    parts = sorted(
+        p.relative_to(TESTS.parent).as_posix() + ("/" if p.is_dir() else "")
+        for p in package.iterdir()
+        if p.name != "__pycache__"
+    )
+    assert [part for part in parts if not any(part.startswith(x) for x in listed)] == []

@@ -24,6 +24,8 @@ from collections import deque
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
+from argmap.reach import reach
+
 if TYPE_CHECKING:
     import networkx as nx
 
@@ -190,16 +192,6 @@ def _disabled(labels: Mapping[str, str], cuts: Undercuts) -> frozenset[str]:
     )
 
 
-def _reach(start: str, step: Mapping[str, list[str]]) -> set[str]:
-    seen, stack = {start}, [start]
-    while stack:
-        for nxt in step.get(stack.pop(), []):
-            if nxt not in seen:
-                seen.add(nxt)
-                stack.append(nxt)
-    return seen
-
-
 def derived_attacks(
     arguments: nx.DiGraph, disabled: frozenset[str] = frozenset()
 ) -> tuple[tuple[str, str], ...]:
@@ -236,9 +228,9 @@ def derived_attacks(
     derived: set[tuple[str, str]] = set()
     for origin, target in direct:
         if origin not in upstream:
-            upstream[origin] = _reach(origin, backward)
+            upstream[origin] = reach([origin], lambda node: backward.get(node, ()))
         if target not in downstream:
-            downstream[target] = _reach(target, forward)
+            downstream[target] = reach([target], lambda node: forward.get(node, ()))
         derived.update((a, d) for a in upstream[origin] for d in downstream[target])
     return tuple(sorted(derived - every_direct))
 

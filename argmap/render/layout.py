@@ -21,6 +21,8 @@ from collections import deque
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from itertools import pairwise
 
+from argmap.reach import reach
+
 __all__ = [
     "FINE_BENDS",
     "Point",
@@ -254,15 +256,7 @@ def bounds(points: Iterable[Point]) -> tuple[int, int, int, int]:
 def _component(
     start: str, targets: Mapping[str, list[str]], origins: Mapping[str, list[str]]
 ) -> set[str]:
-    seen = {start}
-    stack = [start]
-    while stack:
-        node = stack.pop()
-        for other in (*targets[node], *origins[node]):
-            if other not in seen:
-                seen.add(other)
-                stack.append(other)
-    return seen
+    return reach([start], lambda node: (*targets[node], *origins[node]))
 
 
 def _place_block(

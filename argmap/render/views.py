@@ -247,25 +247,6 @@ def label_box(cls: str, label: str) -> tuple[float, float]:
     return (text_width + 2 * (margin + radius), lines * size + 2 * (margin + radius))
 
 
-def _main_component(proposals: Sequence[str], edges: Sequence[ViewEdge]) -> set[str]:
-    """The nodes that reach the proposal with most nodes reaching it (the main block)."""
-    origins: dict[str, list[str]] = defaultdict(list)
-    for edge in edges:
-        origins[edge.target].append(edge.origin)
-    best: set[str] = set()
-    for proposal in proposals:
-        seen = {proposal}
-        stack = [proposal]
-        while stack:
-            for origin in origins[stack.pop()]:
-                if origin not in seen:
-                    seen.add(origin)
-                    stack.append(origin)
-        if len(seen) > len(best):
-            best = seen
-    return best
-
-
 def _stance_edges(amap: ArgumentMap) -> list[ViewEdge]:
     grouped: dict[tuple[str, str, Position], list[str]] = defaultdict(list)
     for stance in amap.stances:
