@@ -374,10 +374,12 @@ def render_text(diff: MapDiff, old: str, new: str) -> str:
 def _md(text: str) -> str:
     """Text safe inside a Markdown line (`text.md_escape`), and no GitHub mention.
 
-    A zero-width space after `@` keeps `@someone` in a quote from notifying a GitHub user
-    or team when the diff is posted as a pull-request comment.
+    Control characters are first written out (`\\x1b`), not blanked: a reviewer of a
+    stranger's change should see that a quote carries an escape sequence. A zero-width
+    space after `@` keeps `@someone` in a quote from notifying a GitHub user or team when
+    the diff is posted as a pull-request comment.
     """
-    return md_escape(text).replace("@", "@&#8203;")
+    return md_escape(terminal_safe(" ".join(text.split()))).replace("@", "@&#8203;")
 
 
 def render_markdown(diff: MapDiff, old: str, new: str) -> str:

@@ -109,8 +109,10 @@ def test_diff_text_is_terminal_safe() -> None:
 
 
 def test_diff_markdown_defuses_mentions() -> None:
+    # The escape sequence is written out, and its backslash escaped, so the comment shows
+    # `\x1b[31m` as text.
     assert render_markdown(CHANGE, "a", "b").splitlines()[-1] == (
-        '- **added** `jo/supports/allow`: in gazette: "ask @&#8203;octocat \\x1b\\[31m\\u202e"'
+        r'- **added** `jo/supports/allow`: in gazette: "ask @&#8203;octocat \\x1b\[31m\\u202e"'
     )
 
 
