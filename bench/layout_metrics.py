@@ -40,15 +40,8 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+from tools import chromium  # noqa: E402
+
 VIEWS = ("argument", "stances", "camps")
 WIDE = (1440, 900)
 PHONE = (390, 844)
@@ -237,11 +230,6 @@ MEASURE_JS = r"""
 """
 
 
-def launch(playwright: Any) -> Any:
-    """Debian's chromium, headless, with no network side-channels."""
-    return playwright.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
-
-
 def open_view(browser: Any, site: Path, view: str, size: tuple[int, int] = WIDE) -> Any:
     """A new page showing `view` of the built `site`, after its first drawing."""
     page = browser.new_page(viewport={"width": size[0], "height": size[1]})
@@ -350,7 +338,7 @@ def main() -> int:
                 build(source, sites[label])
         results: dict[str, dict[str, dict[str, Any]]] = {}
         with sync_playwright() as playwright:
-            browser = launch(playwright)
+            browser = chromium.launch(playwright)
             for label, site in sites.items():
                 results[label] = measure_site(browser, site, args.reps)
                 if args.screenshots:
