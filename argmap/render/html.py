@@ -38,6 +38,7 @@ from argmap.render.outline import outline_html, score_words
 from argmap.render.styles import (
     BLUE,
     CAMP_COLOURS,
+    EDGE_FONT,
     EDGE_STYLES,
     GREY,
     NODE_STYLES,
@@ -284,14 +285,7 @@ _UNDERCUT_STYLE: tuple[str, dict[str, Any]] = (
         "width": 2.5,
         "arrows": {"to": {"enabled": True, "type": "bar", "scaleFactor": 0.8}},
         "label": "\u2298",
-        "font": {
-            "size": 18,
-            "face": "system-ui, sans-serif",
-            "color": "#1A1A1A",
-            "strokeWidth": 3,
-            "strokeColor": "#FFFFFF",
-            "align": "horizontal",
-        },
+        "font": EDGE_FONT,
     },
 )
 

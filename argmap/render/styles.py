@@ -15,6 +15,7 @@ from argmap.model import ActorKind, ClaimKind, Position, RelationKind
 
 __all__ = [
     "CAMP_COLOURS",
+    "EDGE_FONT",
     "EDGE_STYLES",
     "NODE_STYLES",
     "OTHER_CAMP_COLOUR",
@@ -48,7 +49,7 @@ _ACTOR_FONT = {
     "strokeWidth": 3,
     "strokeColor": "#FFFFFF",
 }
-_EDGE_FONT = {
+EDGE_FONT = {
     "size": 18,
     "face": "system-ui, sans-serif",
     "color": "#1A1A1A",
@@ -124,7 +125,7 @@ EDGE_STYLES: dict[str, tuple[str, dict[str, Any]]] = {
             "width": 2,
             "arrows": _ARROW,
             "label": "+",
-            "font": _EDGE_FONT,
+            "font": EDGE_FONT,
         },
     ),
     "rel-attacks": (
@@ -135,7 +136,7 @@ EDGE_STYLES: dict[str, tuple[str, dict[str, Any]]] = {
             "width": 2,
             "arrows": _ARROW,
             "label": "\u2212",
-            "font": _EDGE_FONT,
+            "font": EDGE_FONT,
         },
     ),
     "stance-supports": (
@@ -146,7 +147,7 @@ EDGE_STYLES: dict[str, tuple[str, dict[str, Any]]] = {
             "width": 1.5,
             "arrows": _NO_ARROW,
             "label": "+",
-            "font": _EDGE_FONT,
+            "font": EDGE_FONT,
         },
     ),
     "stance-opposes": (
@@ -157,7 +158,7 @@ EDGE_STYLES: dict[str, tuple[str, dict[str, Any]]] = {
             "width": 1.5,
             "arrows": _NO_ARROW,
             "label": "\u2212",
-            "font": _EDGE_FONT,
+            "font": EDGE_FONT,
         },
     ),
     "stance-neutral": (
@@ -168,7 +169,7 @@ EDGE_STYLES: dict[str, tuple[str, dict[str, Any]]] = {
             "width": 1.5,
             "arrows": _NO_ARROW,
             "label": "0",
-            "font": _EDGE_FONT,
+            "font": EDGE_FONT,
         },
     ),
     "agree": (
@@ -178,7 +179,7 @@ EDGE_STYLES: dict[str, tuple[str, dict[str, Any]]] = {
             "dashes": False,
             "arrows": _NO_ARROW,
             "label": "+",
-            "font": _EDGE_FONT,
+            "font": EDGE_FONT,
         },
     ),
     "conflict": (
@@ -193,7 +194,7 @@ EDGE_STYLES: dict[str, tuple[str, dict[str, Any]]] = {
             "dashes": [10, 6],
             "arrows": _NO_ARROW,
             "label": "\u2212",
-            "font": _EDGE_FONT,
+            "font": EDGE_FONT,
         },
     ),
 }

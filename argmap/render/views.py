@@ -292,19 +292,9 @@ def stance_view(amap: ArgumentMap, analysis: Analysis, argument: View) -> View:
         layer_of=_stance_layers(order, links, amap, analysis, sizes),
     )
     xy = result.positions
-    nodes: list[ViewNode] = []
-    for node in order:
-        x, y = xy[node]
-        if node in amap.claims_by_id:
-            claim = amap.claims_by_id[node]
-            label = excerpt(claim.display, _CLAIM_LABEL_CHARS)
-            nodes.append(ViewNode(node, claim_class(claim.kind), x, y, label))
-        else:
-            actor = amap.actors_by_id[node]
-            label = excerpt(actor.name, _ACTOR_LABEL_CHARS)
-            colour = colours.get(node, -1)
-            nodes.append(ViewNode(node, actor_class(actor.kind), x, y, label, colour))
-    nodes.sort(key=lambda n: n.id)
+    nodes = sorted(
+        (_stance_node(node, xy[node], amap, colours) for node in order), key=lambda n: n.id
+    )
     shown = _routed(shown, xy, amap)
     home = _stance_home(xy, sizes, links)
     total = len(claim_ids) + len(actor_ids)
@@ -370,6 +360,20 @@ def _stance_layers(
     return layout.band_layers(actors, links, widths, rows=rows)
 
 
+def _stance_node(
+    node: str, xy: tuple[int, int], amap: ArgumentMap, colours: Mapping[str, int]
+) -> ViewNode:
+    """A claim or an actor of the stance map, drawn at `xy`; actors carry their camp colour."""
+    x, y = xy
+    if node in amap.claims_by_id:
+        claim = amap.claims_by_id[node]
+        label = excerpt(claim.display, _CLAIM_LABEL_CHARS)
+        return ViewNode(node, claim_class(claim.kind), x, y, label)
+    actor = amap.actors_by_id[node]
+    label = excerpt(actor.name, _ACTOR_LABEL_CHARS)
+    return ViewNode(node, actor_class(actor.kind), x, y, label, colours.get(node, -1))
+
+
 def _force_stance_view(amap: ArgumentMap, analysis: Analysis, argument: View) -> View:
     """The stance map of a big view: claims start where the argument map has them and
     actors at the middle of their claims; a short force layout then pulls each actor next
@@ -422,18 +426,10 @@ def _force_stance_view(amap: ArgumentMap, analysis: Analysis, argument: View) ->
         positions = layout.separate(
             layout.stretch_to_aspect(positions), boxes, iterations=_separation_passes(len(order))
         )
-    nodes: list[ViewNode] = []
-    for node, (x, y) in zip(order, positions, strict=True):
-        if node in amap.claims_by_id:
-            claim = amap.claims_by_id[node]
-            label = excerpt(claim.display, _CLAIM_LABEL_CHARS)
-            nodes.append(ViewNode(node, claim_class(claim.kind), x, y, label))
-        else:
-            actor = amap.actors_by_id[node]
-            label = excerpt(actor.name, _ACTOR_LABEL_CHARS)
-            colour = colours.get(node, -1)
-            nodes.append(ViewNode(node, actor_class(actor.kind), x, y, label, colour))
-    nodes.sort(key=lambda n: n.id)
+    nodes = sorted(
+        (_stance_node(node, xy, amap, colours) for node, xy in zip(order, positions, strict=True)),
+        key=lambda n: n.id,
+    )
     shown = _bent(
         shown, dict(zip(order, positions, strict=True)), dict(zip(order, boxes, strict=True))
     )
