@@ -719,6 +719,36 @@ def test_stance_bands_put_the_actors_in_camp_order_and_each_claim_beside_its_spe
         assert abs(layers[actor] - layers[claim]) == 1, (actor, claim)
 
 
+def test_stance_map_nodes_carry_their_class_label_and_camp_colour() -> None:
+    amap, analysis = _analysed(REPORT_MAP)
+    view = views.stance_view(amap, analysis, views.argument_view(amap))
+    # Camp 1 (greens, jo, max) takes colour 0; sam, camp 2 of one actor, and every claim -1.
+    assert [(n.id, n.cls, n.label, n.camp) for n in view.nodes] == [
+        ("allow", "proposal", "Allow a room", -1),
+        ("dealers", "claim", "A room helps dealers", -1),
+        ("greens", "actor-party", "Green Party", 0),
+        ("jo", "actor-person", "Jo Green", 0),
+        ("max", "actor-person", "Max Mixed", 0),
+        ("sam", "actor-public", "Sam Chief", -1),
+        ("saves", "claim", "A room saves lives", -1),
+    ]
+
+
+def test_stance_map_labels_are_cut_at_their_own_lengths() -> None:
+    # Actors at 40 characters, claims at 90, each at a word with an ellipsis.
+    text = REPORT_MAP.replace(
+        "name: Jo Green", "name: Jo Green of the Very Long Named Campaign for Reform"
+    ).replace("text: A room saves lives", "text: " + " ".join(["A room saves lives"] * 6))
+    amap = canonical(loads(text).map)
+    assert views._stance_node("jo", (3, 4), amap, {}) == views.ViewNode(
+        "jo", "actor-person", 3, 4, "Jo Green of the Very Long Named\u2026", -1
+    )
+    assert views._stance_node("saves", (0, 0), amap, {"saves": 2}).label == (
+        "A room saves lives A room saves lives A room saves lives A room saves lives A room"
+        " saves\u2026"
+    )
+
+
 def test_a_big_stance_map_starts_each_actor_among_its_claims(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
