@@ -128,6 +128,13 @@ def fast_load(text: str, path: str) -> ArgumentMap | None:
     # the cyclic garbage collector would walk the growing heap again and again for
     # nothing (it doubles the time of a large file), so it waits until the map is built.
     with paused_gc():
+        # The layout `argmap fmt` writes is read whole entries at a time (load/canon.py);
+        # anything else it does not vouch for is read here, line by line.
+        from argmap.load.canon import read_canonical  # it imports this module
+
+        canonical = read_canonical(text, path)
+        if canonical is not None:
+            return canonical
         try:
             return _build(_parse(text), path)
         except _Reject:

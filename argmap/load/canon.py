@@ -1,0 +1,531 @@
+"""The canonical reader: a map in the layout `argmap fmt` writes, read entry by entry in C.
+
+The line reader (load/fast.py) runs a few dozen Python steps per line, and building the
+model ran as many per field: about 1.5 s of `argmap check` on 20,000 statements. The
+layout `argmap fmt` writes (and bench/generate.py, and most maps kept in CI) is simpler
+still: top-level keys at column 0, each entry `  id:` or `  - key: value` with one
+`    key: value` line per field, values plain or quoted on one line, lists of words in
+`[a, b]`, no comments. This module reads that layout with one compiled regex per kind of
+entry and `re.findall`, so the matching, the splitting into fields and the making of
+each row are done by the regex engine; Python then works column by column (one list per
+field), and the model's objects are made by setting each slot over a whole column
+(`_objects`), not by calling a dataclass `__init__` per entry.
+
+It vouches for exactly what it matches. `read_canonical` returns None as soon as the
+text is anything else: a comment, a blank line inside a section, a block scalar, an
+escape, a null word, a key twice, trailing spaces, a section the entries do not tile
+exactly (`findall` skips what it cannot match, so the lengths of the matches must add
+up to the section's). The caller then reads the text with the line reader, and failing
+that the full loader, which reports any problem; so a file this module accepts loads to
+the same map, with the same locations, as through them (tests/test_canon.py).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from itertools import accumulate, pairwise, repeat
+from operator import countOf, eq, ne
+from typing import Any
+
+from argmap.load.fast import _flow_items, _Reject
+from argmap.load.format import ENTRIES, ID_PATTERN, NULLS, Type
+from argmap.model import (
+    Actor,
+    ActorKind,
+    ArgumentMap,
+    Claim,
+    ClaimKind,
+    Ignored,
+    Location,
+    Position,
+    Relation,
+    RelationKind,
+    Source,
+    Stance,
+    derive_stance_ids,
+)
+
+__all__ = ["read_canonical"]
+
+# --------------------------------------------------------------------------- the layout
+
+# A value on one line, in three groups (single-quoted, double-quoted, plain), each the
+# text YAML reads once '' is undone in the first. None starts with whitespace, so none
+# is blank, nor is any empty: `findall` gives '' for a group that did not match, which
+# then means the field is not there. A plain one starts with no indicator, holds no
+# ': ' or ' #', ends in neither ':' nor a space, and is not a null word. Quantifiers are
+# possessive: a line that does not fit fails at once instead of backtracking through its
+# characters; the runs between ':' and '#' are long, so the engine rarely alternates.
+_NOT_PLAIN_START = r"\s\-?:,\[\]{}#&*!|>'\"%@`"
+_NULL_WORDS = "|".join(sorted(NULLS - {""}))
+_VALUE = (
+    r"(?:'(?!\s)((?:[^'\n]++|'')++)'"
+    r'|"(?!\s)([^"\\\n]++)"'
+    rf"|(?!(?:{_NULL_WORDS})(?:\n|\Z))"
+    rf"([^{_NOT_PLAIN_START}](?:[^\n:#]++|(?<! )#|:(?=[^ \n]))*+(?<! )))"
+)
+_VALUE_GROUPS = 3
+# An id as format.py declares it, without its anchors or its capturing group.
+_ID = ID_PATTERN.removeprefix("^").removesuffix("$").replace("(", "(?:")
+# Lists of ids or words as `argmap fmt` writes them: `[a, b]`, read by fast._flow_items.
+# The brackets are in the group, so that an empty list is not taken for no list.
+_LIST = r"(\[[^\[\]{}'\"#\n]*\])"
+# The longest key YAML allows (the full loader's MAX_KEY): an id is a key.
+_MAX_KEY = 1024
+# Where a line at column 0 starts (after the first): the engine finds the '\n' by a fast
+# search for that literal, instead of trying `^` at every character.
+_TOP_START = re.compile(r"\n(?=[^ \n])")
+_TOP_KEY = re.compile(rf"([a-z]+):(?: {_VALUE})?")
+
+
+class _Kind:
+    """One kind of entry's regex and where each field's groups are in its rows.
+
+    A row is (the entry's text, [its id,] the groups of each field in the order of
+    `fields`). Fields may come in any order (a field's groups keep the last match of a
+    repeated group); a key written twice is caught by counting lines. The keys of which
+    an entry has exactly one (a stance's position, a relation's kind) are one field,
+    `one_of`, whose first group is the key: two of them are then that field twice.
+    """
+
+    def __init__(self, kind: str) -> None:
+        entry = ENTRIES[kind]
+        self.keyed = entry.keyed
+        self.groups: dict[str, slice] = {}
+        alternatives = []
+        group = 2 if self.keyed else 1
+        if entry.one_of:
+            alternatives.append(f"({'|'.join(entry.one_of)}): {_VALUE}")
+            self.groups["one_of"] = slice(group, group + 1 + _VALUE_GROUPS)
+            group += 1 + _VALUE_GROUPS
+        for f in entry.fields:
+            if f.key in entry.one_of:
+                continue
+            if f.type is Type.CHOICE:
+                pattern, width = "(" + "|".join(sorted(f.meanings)) + ")", 1
+            elif f.type is Type.FLAG:
+                pattern, width = "(true|false)", 1
+            elif f.type in (Type.IDS, Type.TEXTS):
+                pattern, width = _LIST, 1
+            elif f.key == "id":  # a stance's explicit id: an id, plain
+                pattern, width = f"({_ID})", 1
+            else:
+                pattern, width = _VALUE, _VALUE_GROUPS
+            alternatives.append(f"{f.key}: {pattern}")
+            self.groups[f.key] = slice(group, group + width)
+            group += width
+        self.width = group  # the length of a row
+        fields = "(?:" + "|".join(alternatives) + ")\n"
+        if self.keyed:
+            self.regex = re.compile(rf"(  ({_ID}):\n(?:    {fields})+)")
+        else:
+            # The first field follows the dash; the lookbehind lets only it go without
+            # the four spaces, so a second `  - ` starts the next entry.
+            self.regex = re.compile(rf"(  - (?:(?:(?<=- )|    ){fields})+)")
+
+
+_KINDS = {kind: _Kind(kind) for kind in ("source", "actor", "claim", "stance", "relation")}
+_KINDS["ignored"] = _Kind("ignored")
+_SECTIONS = {ENTRIES[kind].section: kind for kind in _KINDS}
+_MAP = ENTRIES["map"]
+_MAP_TEXTS = {f.key for f in _MAP.fields if f.type is Type.TEXT}
+_SECTIONS_REQUIRED = frozenset(f.key for f in _MAP.fields if f.required and f.type is Type.ENTRIES)
+_ACTOR_KINDS = {k.value: k for k in ActorKind}
+_CLAIM_KINDS = {k.value: k for k in ClaimKind}
+_POSITIONS = {p.value: p for p in Position}
+_RELATION_KINDS = {k.value: k for k in RelationKind}
+_DEFAULT_CLAIM_KIND = ENTRIES["claim"].field("kind").default
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def read_canonical(text: str, path: str) -> ArgumentMap | None:
+    """The map in `text` if it is in the canonical layout, else None.
+
+    A map is returned only when the line reader and the full loader would return the
+    same map, with the same locations, and no problem; None says nothing of the file.
+    The caller has already refused the characters the fast path does not read.
+    """
+    try:
+        return _read(text, path)
+    except _Reject:
+        return None
+
+
+def _read(text: str, path: str) -> ArgumentMap:
+    top, bodies = _top_level(text)
+    title = top.get("title")
+    if title is None or not _SECTIONS_REQUIRED.issubset(bodies):
+        raise _Reject
+    sections: dict[str, list[Any]] = {}
+    for section, (start, end, line) in bodies.items():
+        kind = _SECTIONS[section]
+        sections[kind] = _BUILDERS[kind](_Columns(_KINDS[kind], text, start, end, line), path)
+    return ArgumentMap(
+        title=title,
+        description=top.get("description") or "",
+        sources=tuple(sections["source"]),
+        actors=tuple(sections["actor"]),
+        claims=tuple(sections["claim"]),
+        stances=tuple(sections["stance"]),
+        relations=tuple(sections.get("relation", ())),
+        ignored=tuple(sections.get("ignored", ())),
+        path=path,
+    )
+
+
+def _top_level(text: str) -> tuple[dict[str, str | None], dict[str, tuple[int, int, int]]]:
+    """The map's text fields, and each section's body: its start, end and first line.
+
+    Every line at column 0 is `key: value` (a text field of the map) or `section:` (the
+    lines under it, up to the next, are its body); blank lines may follow either.
+    """
+    if not text.endswith("\n") or text[0] in " \n":
+        raise _Reject
+    fields: dict[str, str | None] = {}
+    bodies: dict[str, tuple[int, int, int]] = {}
+    starts = [0, *(found.end() for found in _TOP_START.finditer(text)), len(text)]
+    line = 1
+    for start, end in pairwise(starts):
+        head_end = text.index("\n", start)
+        # Blank lines after the head or its body belong to neither.
+        body_end = end
+        while body_end > head_end + 1 and text[body_end - 2] == "\n":
+            body_end -= 1
+        match = _TOP_KEY.fullmatch(text, start, head_end)
+        if match is None or match[1] in fields or match[1] in bodies:
+            raise _Reject
+        key, values = match[1], match.groups()[1:]
+        if key in _MAP_TEXTS and values != (None, None, None):
+            if body_end > head_end + 1:
+                raise _Reject  # lines under a text field
+            fields[key] = _text(*values)
+        elif key in _SECTIONS and values == (None, None, None):
+            bodies[key] = (head_end + 1, body_end, line + 1)
+        else:
+            raise _Reject
+        line += text.count("\n", start, end)
+    return fields, bodies
+
+
+def _text(single: str | None, double: str | None, plain: str | None) -> str | None:
+    """A value from its three groups: the text YAML reads, or None if it is not there.
+
+    A group that did not match is None from `re.Match.groups` (and '' from `findall`,
+    which `_merged` reads); a group that matched is never empty.
+    """
+    if plain:
+        return plain
+    if double:
+        return double
+    if single:
+        return single.replace("''", "'")
+    return None
+
+
+def _merged(single: Iterable[str], double: Iterable[str], plain: Iterable[str]) -> list[str]:
+    """`_text` over three columns of `findall` groups, in C: '' where there is no value.
+
+    At most one of the three groups of a row matched and the others are '', so their
+    concatenation is the value.
+    """
+    unquoted = map(str.replace, single, repeat("''"), repeat("'"))
+    return list(map("".join, zip(unquoted, double, plain, strict=True)))
+
+
+class _Columns:
+    """A section's entries as columns: each field's values, and each entry's first line.
+
+    The entries are the matches of the kind's regex in `text[start:end]`, the section's
+    body, or `_Reject` unless they tile it.
+    """
+
+    def __init__(self, kind: _Kind, text: str, start: int, end: int, first_line: int) -> None:
+        rows = kind.regex.findall(text, start, end)
+        self.kind = kind
+        self.count = len(rows)
+        self.columns: list[tuple[Any, ...]] = (
+            list(zip(*rows, strict=True)) if rows else [()] * kind.width
+        )
+        self.texts: tuple[str, ...] = self.columns[0]
+        # findall skips what does not match: the matches, which never overlap, tile the
+        # body exactly when their lengths add up to its length.
+        if sum(map(len, self.texts)) != end - start:
+            raise _Reject
+        lines = list(map(str.count, self.texts, repeat("\n")))
+        self.lines = list(accumulate(lines, initial=first_line))[:-1]
+        self.line_counts = lines
+        # Each field's value per entry, '' where it is not there (no value is empty).
+        self.raw: dict[str, list[str]] = {}
+        for key, groups in kind.groups.items():
+            found = self.columns[groups]
+            if key == "one_of":
+                self.raw["one_of"] = list(found[0])
+                found = found[1:]
+            self.raw[key if key != "one_of" else "one_of_value"] = (
+                list(found[0]) if len(found) == 1 else _merged(*found)
+            )
+        self._check_each_key_once()
+
+    def _check_each_key_once(self) -> None:
+        # Each line of an entry matched one field; a field written twice keeps one value,
+        # so the entry then has more lines than fields.
+        values = [v for key, v in self.raw.items() if key != "one_of"]
+        absent = map(countOf, zip(*values, strict=True), repeat(""))
+        fields = len(values) + (1 if self.kind.keyed else 0)
+        if any(map(ne, self.line_counts, map(fields.__sub__, absent))):
+            raise _Reject
+
+    def optional(self, key: str) -> list[str | None]:
+        """A field's value per entry, None where it is not there."""
+        return [value or None for value in self.raw[key]]
+
+    def required(self, *keys: str) -> list[list[str]]:
+        """The values of `keys`, refusing an entry that lacks one (the full loader says so)."""
+        found = [self.raw[key] for key in keys]
+        for values in found:
+            if "" in values:
+                raise _Reject
+        return found
+
+    def ids(self) -> list[str]:
+        ids = list(self.columns[1])
+        if len(set(ids)) != len(ids) or (ids and max(map(len, ids)) > _MAX_KEY):
+            raise _Reject  # a key twice in one mapping, or too long for YAML
+        return ids
+
+    def one_of(self) -> tuple[list[str], list[str]]:
+        """Per entry, which of the keys of `one_of` it has and that key's value."""
+        which, value = self.required("one_of", "one_of_value")  # none: the loader says so
+        return which, value
+
+    def locations(self, col: int, path: str) -> list[Location]:
+        return _objects(
+            Location,
+            self.count,
+            {"file": repeat(path), "line": self.lines, "col": repeat(col)},
+        )
+
+    def field_locations(self, path: str) -> list[_FieldLocs]:
+        return _objects(
+            _FieldLocs,
+            self.count,
+            {
+                "_path": repeat(path),
+                "_line": self.lines,
+                "_text": self.texts,
+                "_skip": repeat(1 if self.kind.keyed else 0),
+                "_found": repeat(None),
+            },
+        )
+
+
+def _objects(cls: type, count: int, columns: Mapping[str, Iterable[Any]]) -> list[Any]:
+    """`count` instances of the slotted class `cls`, each slot set from its column.
+
+    Setting a slot through its descriptor, over a whole column with `map`, runs in C; a
+    frozen dataclass's `__init__` costs a Python call and a `object.__setattr__` per
+    field. Every slot must have a column (a missing one is a KeyError, not a half-made
+    object), and nothing else is run: the classes here have no `__post_init__`.
+    """
+    made: list[Any] = list(map(object.__new__, repeat(cls, count)))
+    for name in cls.__dict__["__slots__"]:
+        deque(map(getattr(cls, name).__set__, made, columns[name]), maxlen=0)
+    return made
+
+
+class _FieldLocs(Mapping[str, Location]):
+    """An entry's field locations, read from its text on first use: most are never read.
+
+    The text is the entry's lines in the canonical layout, so each field's key starts at
+    column 5 (after `    ` or `  - `) and its value two columns after the ':'.
+    """
+
+    __slots__ = ("_found", "_line", "_path", "_skip", "_text")
+
+    _path: str
+    _line: int
+    _text: str
+    _skip: int  # 1 when the entry's first line is its `  id:`, not a field
+    _found: dict[str, Location] | None
+
+    def _locations(self) -> dict[str, Location]:
+        if self._found is None:
+            lines = self._text.split("\n")[self._skip : -1]
+            found = {}
+            for number, line in enumerate(lines, self._line + self._skip):
+                key = line[4 : line.index(":", 4)]
+                found[key] = Location(self._path, number, len(key) + 7)
+            self._found = found
+        return self._found
+
+    def __getitem__(self, key: str) -> Location:
+        return self._locations()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._locations())
+
+    def __len__(self) -> int:
+        return len(self._locations())
+
+    def __repr__(self) -> str:
+        return repr(self._locations())
+
+
+# --------------------------------------------------------------------------- building
+
+
+def _words(items: str, line: int, col: int) -> list[tuple[Any, ...]]:
+    """The items of a `[a, b]` list, as fast._flow_items reads them; `col` is the '['."""
+    found = _flow_items(items[1:-1], line, col + 1)
+    if any(item[0] in NULLS for item in found):
+        raise _Reject  # a null item: the full loader reports it
+    return found
+
+
+def _word_lists(column: list[str]) -> list[tuple[str, ...]]:
+    """The words of each entry's list, () where it has none."""
+    return [tuple(w[0] for w in _words(items, 0, 0)) if items else () for items in column]
+
+
+def _sources(c: _Columns, path: str) -> list[Source]:
+    title, publisher, date = c.required("title", "publisher", "date")
+    return _objects(
+        Source,
+        c.count,
+        {
+            "id": c.ids(),
+            "title": title,
+            "publisher": publisher,
+            "date": date,
+            "url": c.optional("url"),
+            "file": c.optional("file"),
+            "loc": c.locations(3, path),
+            "field_locs": c.field_locations(path),
+        },
+    )
+
+
+def _actors(c: _Columns, path: str) -> list[Actor]:
+    name, kind = c.required("name", "kind")
+    field_locs = c.field_locations(path)
+    affiliations: list[tuple[str, ...]] = []
+    affiliation_locs: list[tuple[Location, ...]] = []
+    for items, locs in zip(c.raw["affiliations"], field_locs, strict=True):
+        found = []
+        if items:
+            at = locs["affiliations"]
+            found = _words(items, at.line, at.col)
+        affiliations.append(tuple(item[0] for item in found))
+        affiliation_locs.append(tuple(Location(path, item[1], item[2]) for item in found))
+    return _objects(
+        Actor,
+        c.count,
+        {
+            "id": c.ids(),
+            "name": name,
+            "kind": map(_ACTOR_KINDS.__getitem__, kind),
+            "role": c.optional("role"),
+            "affiliations": affiliations,
+            "aliases": _word_lists(c.raw["aliases"]),
+            "loc": c.locations(3, path),
+            "field_locs": field_locs,
+            "affiliation_locs": affiliation_locs,
+        },
+    )
+
+
+def _claims(c: _Columns, path: str) -> list[Claim]:
+    (text,) = c.required("text")
+    return _objects(
+        Claim,
+        c.count,
+        {
+            "id": c.ids(),
+            "text": text,
+            "kind": map(_CLAIM_KINDS.get, c.raw["kind"], repeat(_DEFAULT_CLAIM_KIND)),
+            "label": c.optional("label"),
+            "source": c.optional("source"),
+            "tags": _word_lists(c.raw["tags"]),
+            "loc": c.locations(3, path),
+            "field_locs": c.field_locations(path),
+        },
+    )
+
+
+def _stances(c: _Columns, path: str) -> list[Stance]:
+    actor, source = c.required("actor", "source")
+    position, claim = c.one_of()
+    explicit, date = c.raw["id"], c.optional("date")
+    keys = [
+        None if given else key
+        for given, key in zip(
+            explicit, zip(actor, position, claim, source, date, strict=True), strict=True
+        )
+    ]
+    derived = derive_stance_ids(keys)
+    return _objects(
+        Stance,
+        c.count,
+        {
+            "id": [given or made for given, made in zip(explicit, derived, strict=True)],
+            "actor": actor,
+            "claim": claim,
+            "position": map(_POSITIONS.__getitem__, position),
+            "source": source,
+            "quote": c.optional("quote"),
+            "reported": map(eq, c.raw["reported"], repeat("true")),
+            "date": date,
+            "note": c.optional("note"),
+            "loc": c.locations(5, path),
+            "field_locs": c.field_locations(path),
+        },
+    )
+
+
+def _relations(c: _Columns, path: str) -> list[Relation]:
+    (origin,) = c.required("from")
+    kind, target = c.one_of()
+    return _objects(
+        Relation,
+        c.count,
+        {
+            "id": list(map("/".join, zip(origin, kind, target, strict=True))),
+            "origin": origin,
+            "target": target,
+            "kind": map(_RELATION_KINDS.__getitem__, kind),
+            "source": c.optional("source"),
+            "note": c.optional("note"),
+            "inferred": map(eq, c.raw["inferred"], repeat("true")),
+            "loc": c.locations(5, path),
+            "field_locs": c.field_locations(path),
+        },
+    )
+
+
+def _ignored(c: _Columns, path: str) -> list[Ignored]:
+    source, passage, reason = c.required("source", "passage", "reason")
+    return _objects(
+        Ignored,
+        c.count,
+        {
+            "source": source,
+            "passage": passage,
+            "reason": reason,
+            "loc": c.locations(5, path),
+            "field_locs": c.field_locations(path),
+        },
+    )
+
+
+_BUILDERS: dict[str, Callable[[_Columns, str], list[Any]]] = {
+    "source": _sources,
+    "actor": _actors,
+    "claim": _claims,
+    "stance": _stances,
+    "relation": _relations,
+    "ignored": _ignored,
+}
