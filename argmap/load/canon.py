@@ -51,20 +51,20 @@ __all__ = ["read_canonical"]
 
 # --------------------------------------------------------------------------- the layout
 
-# A value on one line, in three groups (single-quoted, double-quoted, plain), each the
-# text YAML reads once '' is undone in the first. None starts with whitespace, so none
-# is blank, nor is any empty: `findall` gives '' for a group that did not match, which
-# then means the field is not there. A plain one starts with no indicator, holds no
-# ': ' or ' #', ends in neither ':' nor a space, and is not a null word. Quantifiers are
-# possessive: a line that does not fit fails at once instead of backtracking through its
-# characters; the runs between ':' and '#' are long, so the engine rarely alternates.
+# A value on one line, in three groups: single-quoted, double-quoted, plain. None starts
+# with whitespace, so none is blank, nor is any empty: `findall` gives '' for a group that
+# did not match, which then means the field is not there. A plain one starts with no
+# indicator, ends in neither ':' nor a space, and is not a null word. Each group runs to
+# the end of the line with `[^\n]`, which the regex engine scans in a tight loop (a set
+# of characters costs it a test per character); what else YAML asks of the text inside
+# (quotes doubled, no ': ' or ' #' in a plain one) is checked over whole columns by
+# `_merged`, with `str` methods that run in C.
 _NOT_PLAIN_START = r"\s\-?:,\[\]{}#&*!|>'\"%@`"
 _NULL_WORDS = "|".join(sorted(NULLS - {""}))
 _VALUE = (
-    r"(?:'(?!\s)((?:[^'\n]++|'')++)'"
-    r'|"(?!\s)([^"\\\n]++)"'
-    rf"|(?!(?:{_NULL_WORDS})(?:\n|\Z))"
-    rf"([^{_NOT_PLAIN_START}](?:[^\n:#]++|(?<! )#|:(?=[^ \n]))*+(?<! )))"
+    r"(?:'(?!\s)([^\n]+)'"
+    r'|"(?!\s)([^\n]+)"'
+    rf"|(?!(?:{_NULL_WORDS})(?:\n|\Z))([^{_NOT_PLAIN_START}][^\n]*+(?<![ :])))"
 )
 _VALUE_GROUPS = 3
 # An id as format.py declares it, without its anchors or its capturing group.
@@ -212,28 +212,43 @@ def _top_level(text: str) -> tuple[dict[str, str | None], dict[str, tuple[int, i
 
 
 def _text(single: str | None, double: str | None, plain: str | None) -> str | None:
-    """A value from its three groups: the text YAML reads, or None if it is not there.
+    """The value of one match's three groups (None where one did not match), or None."""
+    (value,) = _merged([single or ""], [double or ""], [plain or ""])
+    return value or None
 
-    A group that did not match is None from `re.Match.groups` (and '' from `findall`,
-    which `_merged` reads); a group that matched is never empty.
+
+def _merged(single: list[str], double: list[str], plain: list[str]) -> list[str]:
+    """The text YAML reads from three columns of `findall` groups: '' where there is none.
+
+    At most one of the three groups of a row matched and the others are ''. `_Reject`
+    when a value is not YAML as the regex took it: a single-quoted one with a lone '
+    inside (its quotes are doubled), a double-quoted one with a '"' or an escape, a
+    plain one with ': ' (a mapping) or ' #' (a comment). Each check is one search of the
+    column joined into one text: no value holds a line break, so none is found across
+    two values, and the search runs in C without a call per value.
     """
-    if plain:
-        return plain
-    if double:
-        return double
-    if single:
-        return single.replace("''", "'")
-    return None
-
-
-def _merged(single: Iterable[str], double: Iterable[str], plain: Iterable[str]) -> list[str]:
-    """`_text` over three columns of `findall` groups, in C: '' where there is no value.
-
-    At most one of the three groups of a row matched and the others are '', so their
-    concatenation is the value.
-    """
-    unquoted = map(str.replace, single, repeat("''"), repeat("'"))
-    return list(map("".join, zip(unquoted, double, plain, strict=True)))
+    used = []
+    if any(single):
+        joined = "\n".join(single)
+        if "'" in joined.replace("''", ""):
+            raise _Reject
+        if "''" in joined:
+            single = list(map(str.replace, single, repeat("''"), repeat("'")))
+        used.append(single)
+    if any(double):
+        joined = "\n".join(double)
+        if '"' in joined or "\\" in joined:
+            raise _Reject
+        used.append(double)
+    if any(plain):
+        joined = "\n".join(plain)
+        if ": " in joined or " #" in joined:
+            raise _Reject
+        used.append(plain)
+    if len(used) < 2:
+        return used[0] if used else plain
+    # The largest of a text and two '' is the text itself.
+    return list(map(max, single, double, plain))
 
 
 class _Columns:
@@ -266,7 +281,7 @@ class _Columns:
                 self.raw["one_of"] = list(found[0])
                 found = found[1:]
             self.raw[key if key != "one_of" else "one_of_value"] = (
-                list(found[0]) if len(found) == 1 else _merged(*found)
+                list(found[0]) if len(found) == 1 else _merged(*map(list, found))
             )
         self._check_each_key_once()
 
@@ -310,16 +325,9 @@ class _Columns:
         )
 
     def field_locations(self, path: str) -> list[_FieldLocs]:
+        entries = _Entries(path, self.lines, self.texts, 1 if self.kind.keyed else 0)
         return _objects(
-            _FieldLocs,
-            self.count,
-            {
-                "_path": repeat(path),
-                "_line": self.lines,
-                "_text": self.texts,
-                "_skip": repeat(1 if self.kind.keyed else 0),
-                "_found": repeat(None),
-            },
+            _FieldLocs, self.count, {"_entries": repeat(entries), "_index": range(self.count)}
         )
 
 
@@ -337,30 +345,39 @@ def _objects(cls: type, count: int, columns: Mapping[str, Iterable[Any]]) -> lis
     return made
 
 
+class _Entries:
+    """What the field locations of a section's entries are read from."""
+
+    __slots__ = ("lines", "path", "skip", "texts")
+
+    def __init__(self, path: str, lines: list[int], texts: tuple[str, ...], skip: int) -> None:
+        self.path = path
+        self.lines = lines  # the first line of each entry
+        self.texts = texts  # the text of each entry
+        self.skip = skip  # 1 when an entry's first line is its `  id:`, not a field
+
+
 class _FieldLocs(Mapping[str, Location]):
-    """An entry's field locations, read from its text on first use: most are never read.
+    """An entry's field locations, read from its text when asked: most are never read.
 
     The text is the entry's lines in the canonical layout, so each field's key starts at
-    column 5 (after `    ` or `  - `) and its value two columns after the ':'.
+    column 5 (after `    ` or `  - `) and its value two columns after the ':'. Two
+    slots, the section's `_Entries` and the entry's index in it, keep the making cheap.
     """
 
-    __slots__ = ("_found", "_line", "_path", "_skip", "_text")
+    __slots__ = ("_entries", "_index")
 
-    _path: str
-    _line: int
-    _text: str
-    _skip: int  # 1 when the entry's first line is its `  id:`, not a field
-    _found: dict[str, Location] | None
+    _entries: _Entries
+    _index: int
 
     def _locations(self) -> dict[str, Location]:
-        if self._found is None:
-            lines = self._text.split("\n")[self._skip : -1]
-            found = {}
-            for number, line in enumerate(lines, self._line + self._skip):
-                key = line[4 : line.index(":", 4)]
-                found[key] = Location(self._path, number, len(key) + 7)
-            self._found = found
-        return self._found
+        entries, index = self._entries, self._index
+        lines = entries.texts[index].split("\n")[entries.skip : -1]
+        found = {}
+        for number, line in enumerate(lines, entries.lines[index] + entries.skip):
+            key = line[4 : line.index(":", 4)]
+            found[key] = Location(entries.path, number, len(key) + 7)
+        return found
 
     def __getitem__(self, key: str) -> Location:
         return self._locations()[key]
