@@ -173,7 +173,10 @@ def unknown_references(amap: ArgumentMap, today: dt.date) -> Iterator[Problem]:
                 yield from ref(
                     f"actor '{actor.id}'", "affiliation", affiliation, actors, where, {}, ""
                 )
-    for claim in amap.claims:
+    claims_citing = amap.claims
+    if _all_known((s for s in map(_SOURCE_OF, claims_citing) if s is not None), sources):
+        claims_citing = ()
+    for claim in claims_citing:
         if claim.source is not None and claim.source not in sources:
             yield from ref(
                 f"claim '{claim.id}'",
@@ -542,7 +545,8 @@ def unused_entries(amap: ArgumentMap, today: dt.date) -> Iterator[Problem]:
     """Claims, actors and sources that nothing in the map uses."""
     stance_claims = set(map(_CLAIM_OF, amap.stances))
     related = {*map(_ORIGIN_OF, amap.relations), *map(_TARGET_OF, amap.relations)}
-    for claim in amap.claims:
+    orphans = set(map(_ID_OF, amap.claims)) - stance_claims - related
+    for claim in amap.claims if orphans else ():
         if claim.id not in stance_claims and claim.id not in related:
             yield _report(
                 claim.loc or Location(amap.path, 0, 0),

@@ -160,10 +160,21 @@ def _read(text: str, path: str) -> ArgumentMap:
     title = top.get("title")
     if title is None or not _SECTIONS_REQUIRED.issubset(bodies):
         raise _Reject
+    columns = {
+        _SECTIONS[section]: _Columns(_KINDS[_SECTIONS[section]], text, start, end, line)
+        for section, (start, end, line) in bodies.items()
+    }
+    # Every id, as the one string object its entry holds: a reference to it is then that
+    # object too (`_Columns.refs`), so the rules' lookups by id compare pointers, not
+    # texts, and the map keeps one copy of each id.
+    known: dict[str, str] = {}
+    for kind in ("source", "actor", "claim"):
+        ids = columns[kind].columns[1]
+        known.update(zip(ids, ids, strict=True))
     sections: dict[str, list[Any]] = {}
-    for section, (start, end, line) in bodies.items():
-        kind = _SECTIONS[section]
-        sections[kind] = _BUILDERS[kind](_Columns(_KINDS[kind], text, start, end, line), path)
+    for kind, found in columns.items():
+        found.known = known
+        sections[kind] = _BUILDERS[kind](found, path)
     return ArgumentMap(
         title=title,
         description=top.get("description") or "",
@@ -273,6 +284,7 @@ class _Columns:
         lines = list(map(str.count, self.texts, repeat("\n")))
         self.lines = list(accumulate(lines, initial=first_line))[:-1]
         self.line_counts = lines
+        self.known: Mapping[str, str] = {}  # the ids of the map, set before building
         # Each field's value per entry, '' where it is not there (no value is empty).
         self.raw: dict[str, list[str]] = {}
         for key, groups in kind.groups.items():
@@ -293,6 +305,10 @@ class _Columns:
         fields = len(values) + (1 if self.kind.keyed else 0)
         if any(map(ne, self.line_counts, map(fields.__sub__, absent))):
             raise _Reject
+
+    def refs(self, values: list[Any]) -> list[Any]:
+        """`values` with each id of the map replaced by its entry's own string object."""
+        return list(map(self.known.get, values, values))
 
     def optional(self, key: str) -> list[str | None]:
         """A field's value per entry, None where it is not there."""
@@ -465,7 +481,7 @@ def _claims(c: _Columns, path: str) -> list[Claim]:
             "text": text,
             "kind": map(_CLAIM_KINDS.get, c.raw["kind"], repeat(_DEFAULT_CLAIM_KIND)),
             "label": c.optional("label"),
-            "source": c.optional("source"),
+            "source": c.refs(c.optional("source")),
             "tags": _word_lists(c.raw["tags"]),
             "loc": c.locations(3, path),
             "field_locs": c.field_locations(path),
@@ -489,10 +505,10 @@ def _stances(c: _Columns, path: str) -> list[Stance]:
         c.count,
         {
             "id": [given or made for given, made in zip(explicit, derived, strict=True)],
-            "actor": actor,
-            "claim": claim,
+            "actor": c.refs(actor),
+            "claim": c.refs(claim),
             "position": map(_POSITIONS.__getitem__, position),
-            "source": source,
+            "source": c.refs(source),
             "quote": c.optional("quote"),
             "reported": map(eq, c.raw["reported"], repeat("true")),
             "date": date,
@@ -511,10 +527,10 @@ def _relations(c: _Columns, path: str) -> list[Relation]:
         c.count,
         {
             "id": list(map("/".join, zip(origin, kind, target, strict=True))),
-            "origin": origin,
-            "target": target,
+            "origin": c.refs(origin),
+            "target": c.refs(target),
             "kind": map(_RELATION_KINDS.__getitem__, kind),
-            "source": c.optional("source"),
+            "source": c.refs(c.optional("source")),
             "note": c.optional("note"),
             "inferred": map(eq, c.raw["inferred"], repeat("true")),
             "loc": c.locations(5, path),
@@ -529,7 +545,7 @@ def _ignored(c: _Columns, path: str) -> list[Ignored]:
         Ignored,
         c.count,
         {
-            "source": source,
+            "source": c.refs(source),
             "passage": passage,
             "reason": reason,
             "loc": c.locations(5, path),
