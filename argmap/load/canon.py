@@ -26,7 +26,7 @@ import re
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from itertools import accumulate, pairwise, repeat
-from operator import countOf, eq, ne
+from operator import eq
 from typing import Any
 
 from argmap.load.fast import _flow_items, _Reject
@@ -298,12 +298,12 @@ class _Columns:
         self._check_each_key_once()
 
     def _check_each_key_once(self) -> None:
-        # Each line of an entry matched one field; a field written twice keeps one value,
-        # so the entry then has more lines than fields.
+        # Each line of an entry matched one field (or is its `  id:`); a field written
+        # twice keeps one value, so its entry has more lines than values. No entry has
+        # fewer, so the entries have as many lines as values in all exactly when each has.
         values = [v for key, v in self.raw.items() if key != "one_of"]
-        absent = map(countOf, zip(*values, strict=True), repeat(""))
-        fields = len(values) + (1 if self.kind.keyed else 0)
-        if any(map(ne, self.line_counts, map(fields.__sub__, absent))):
+        present = sum(len(v) - v.count("") for v in values)
+        if sum(self.line_counts) != present + (self.count if self.kind.keyed else 0):
             raise _Reject
 
     def refs(self, values: list[Any]) -> list[Any]:
