@@ -26,7 +26,7 @@ import re
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from itertools import accumulate, pairwise, repeat
-from operator import eq
+from operator import countOf, eq
 from typing import Any
 
 from argmap.load.fast import _flow_items, _Reject
@@ -77,6 +77,7 @@ _MAX_KEY = 1024
 # Where a line at column 0 starts (after the first): the engine finds the '\n' by a fast
 # search for that literal, instead of trying `^` at every character.
 _TOP_START = re.compile(r"\n(?=[^ \n])")
+_LINE_END = re.compile(r"\n")
 _TOP_KEY = re.compile(rf"([a-z]+):(?: {_VALUE})?")
 
 
@@ -95,7 +96,7 @@ class _Kind:
         self.keyed = entry.keyed
         self.groups: dict[str, slice] = {}
         alternatives = []
-        group = 2 if self.keyed else 1
+        group = 1 if self.keyed else 0
         if entry.one_of:
             alternatives.append(f"({'|'.join(entry.one_of)}): {_VALUE}")
             self.groups["one_of"] = slice(group, group + 1 + _VALUE_GROUPS)
@@ -119,11 +120,11 @@ class _Kind:
         self.width = group  # the length of a row
         fields = "(?:" + "|".join(alternatives) + ")\n"
         if self.keyed:
-            self.regex = re.compile(rf"(  ({_ID}):\n(?:    {fields})+)")
+            self.regex = re.compile(rf"^  ({_ID}):\n(?:    {fields})+", re.MULTILINE)
         else:
             # The first field follows the dash; the lookbehind lets only it go without
             # the four spaces, so a second `  - ` starts the next entry.
-            self.regex = re.compile(rf"(  - (?:(?:(?<=- )|    ){fields})+)")
+            self.regex = re.compile(rf"^  - (?:(?:(?<=- )|    ){fields})+", re.MULTILINE)
 
 
 _KINDS = {kind: _Kind(kind) for kind in ("source", "actor", "claim", "stance", "relation")}
@@ -169,7 +170,7 @@ def _read(text: str, path: str) -> ArgumentMap:
     # texts, and the map keeps one copy of each id.
     known: dict[str, str] = {}
     for kind in ("source", "actor", "claim"):
-        ids = columns[kind].columns[1]
+        ids = columns[kind].columns[0]
         known.update(zip(ids, ids, strict=True))
     sections: dict[str, list[Any]] = {}
     for kind, found in columns.items():
@@ -266,7 +267,7 @@ class _Columns:
     """A section's entries as columns: each field's values, and each entry's first line.
 
     The entries are the matches of the kind's regex in `text[start:end]`, the section's
-    body, or `_Reject` unless they tile it.
+    body, or `_Reject` unless they cover every line of it.
     """
 
     def __init__(self, kind: _Kind, text: str, start: int, end: int, first_line: int) -> None:
@@ -276,14 +277,6 @@ class _Columns:
         self.columns: list[tuple[Any, ...]] = (
             list(zip(*rows, strict=True)) if rows else [()] * kind.width
         )
-        self.texts: tuple[str, ...] = self.columns[0]
-        # findall skips what does not match: the matches, which never overlap, tile the
-        # body exactly when their lengths add up to its length.
-        if sum(map(len, self.texts)) != end - start:
-            raise _Reject
-        lines = list(map(str.count, self.texts, repeat("\n")))
-        self.lines = list(accumulate(lines, initial=first_line))[:-1]
-        self.line_counts = lines
         self.known: Mapping[str, str] = {}  # the ids of the map, set before building
         # Each field's value per entry, '' where it is not there (no value is empty).
         self.raw: dict[str, list[str]] = {}
@@ -295,16 +288,18 @@ class _Columns:
             self.raw[key if key != "one_of" else "one_of_value"] = (
                 list(found[0]) if len(found) == 1 else _merged(*map(list, found))
             )
-        self._check_each_key_once()
-
-    def _check_each_key_once(self) -> None:
-        # Each line of an entry matched one field (or is its `  id:`); a field written
-        # twice keeps one value, so its entry has more lines than values. No entry has
-        # fewer, so the entries have as many lines as values in all exactly when each has.
+        # Each line of an entry matched one field (or is its `  id:`), so an entry has a
+        # line per value, or more when a key is written twice (its group keeps the last
+        # value). An entry starts at the start of a line (`^`) and ends after a line
+        # break, so the lines findall skipped are whole lines. Together: the entries
+        # cover the body, each key once, exactly when their values add up to its lines.
         values = [v for key, v in self.raw.items() if key != "one_of"]
-        present = sum(len(v) - v.count("") for v in values)
-        if sum(self.line_counts) != present + (self.count if self.kind.keyed else 0):
+        absent = map(countOf, zip(*values, strict=True), repeat(""))
+        self.line_counts = list(map((len(values) + (1 if kind.keyed else 0)).__sub__, absent))
+        if sum(self.line_counts) != text.count("\n", start, end):
             raise _Reject
+        self.lines = list(accumulate(self.line_counts, initial=first_line))[:-1]
+        self.text, self.start, self.end, self.first_line = text, start, end, first_line
 
     def refs(self, values: list[Any]) -> list[Any]:
         """`values` with each id of the map replaced by its entry's own string object."""
@@ -323,7 +318,7 @@ class _Columns:
         return found
 
     def ids(self) -> list[str]:
-        ids = list(self.columns[1])
+        ids = list(self.columns[0])
         if len(set(ids)) != len(ids) or (ids and max(map(len, ids)) > _MAX_KEY):
             raise _Reject  # a key twice in one mapping, or too long for YAML
         return ids
@@ -341,7 +336,7 @@ class _Columns:
         )
 
     def field_locations(self, path: str) -> list[_FieldLocs]:
-        entries = _Entries(path, self.lines, self.texts, 1 if self.kind.keyed else 0)
+        entries = _Entries(path, self, 1 if self.kind.keyed else 0)
         return _objects(
             _FieldLocs, self.count, {"_entries": repeat(entries), "_index": range(self.count)}
         )
@@ -362,15 +357,36 @@ def _objects(cls: type, count: int, columns: Mapping[str, Iterable[Any]]) -> lis
 
 
 class _Entries:
-    """What the field locations of a section's entries are read from."""
+    """What the field locations of a section's entries are read from, when asked."""
 
-    __slots__ = ("lines", "path", "skip", "texts")
+    __slots__ = (
+        "_starts",
+        "end",
+        "first_line",
+        "line_counts",
+        "lines",
+        "path",
+        "skip",
+        "start",
+        "text",
+    )
 
-    def __init__(self, path: str, lines: list[int], texts: tuple[str, ...], skip: int) -> None:
+    def __init__(self, path: str, columns: _Columns, skip: int) -> None:
         self.path = path
-        self.lines = lines  # the first line of each entry
-        self.texts = texts  # the text of each entry
+        self.text, self.start, self.end = columns.text, columns.start, columns.end
+        self.first_line = columns.first_line
+        self.lines = columns.lines  # the first line of each entry
+        self.line_counts = columns.line_counts
         self.skip = skip  # 1 when an entry's first line is its `  id:`, not a field
+        self._starts: list[int] | None = None
+
+    def entry_text(self, index: int) -> str:
+        """The lines of entry `index`, found from the offset of each line of the section."""
+        if self._starts is None:
+            ends = _LINE_END.finditer(self.text, self.start, self.end)
+            self._starts = [self.start, *(end.end() for end in ends)]
+        first = self.lines[index] - self.first_line
+        return self.text[self._starts[first] : self._starts[first + self.line_counts[index]]]
 
 
 class _FieldLocs(Mapping[str, Location]):
@@ -388,7 +404,7 @@ class _FieldLocs(Mapping[str, Location]):
 
     def _locations(self) -> dict[str, Location]:
         entries, index = self._entries, self._index
-        lines = entries.texts[index].split("\n")[entries.skip : -1]
+        lines = entries.entry_text(index).split("\n")[entries.skip : -1]
         found = {}
         for number, line in enumerate(lines, entries.lines[index] + entries.skip):
             key = line[4 : line.index(":", 4)]
