@@ -29,7 +29,8 @@ from itertools import accumulate, pairwise, repeat
 from operator import countOf, eq
 from typing import Any
 
-from argmap.load.fast import _flow_items, _Reject
+from argmap.load.flow import Reject as _Reject
+from argmap.load.flow import flow_items as _flow_items
 from argmap.load.format import ENTRIES, ID_PATTERN, NULLS, Type
 from argmap.model import (
     Actor,
