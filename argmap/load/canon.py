@@ -13,9 +13,9 @@ field), and the model's objects are made by setting each slot over a whole colum
 
 It vouches for exactly what it matches. `read_canonical` returns None as soon as the
 text is anything else: a comment, a blank line inside a section, a block scalar, an
-escape, a null word, a key twice, trailing spaces, a section the entries do not tile
-exactly (`findall` skips what it cannot match, so the lengths of the matches must add
-up to the section's). The caller then reads the text with the line reader, and failing
+escape, a null word, a key twice, trailing spaces, a line of a section no entry matched
+(`findall` skips what it cannot match, so the entries' lines are counted against the
+section's, `_Columns`). The caller then reads the text with the line reader, and failing
 that the full loader, which reports any problem; so a file this module accepts loads to
 the same map, with the same locations, as through them (tests/test_canon.py).
 """
@@ -85,7 +85,7 @@ _TOP_KEY = re.compile(rf"([a-z]+):(?: {_VALUE})?")
 class _Kind:
     """One kind of entry's regex and where each field's groups are in its rows.
 
-    A row is (the entry's text, [its id,] the groups of each field in the order of
+    A row is ([the entry's id,] the groups of each field in the order of
     `fields`). Fields may come in any order (a field's groups keep the last match of a
     repeated group); a key written twice is caught by counting lines. The keys of which
     an entry has exactly one (a stance's position, a relation's kind) are one field,
