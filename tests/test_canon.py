@@ -157,6 +157,25 @@ def test_text_of_the_three_groups(
     assert canon._text(single, double, plain) == value
 
 
+@pytest.mark.parametrize(
+    ("single", "double", "plain"),
+    [
+        (["a'b"], [""], [""]),
+        ([""], ['a"b'], [""]),
+        ([""], ["a\\b"], [""]),
+        ([""], [""], ["a: b"]),
+        ([""], [""], ["a #b"]),
+    ],
+)
+def test_merged_refuses_what_yaml_reads_otherwise(
+    single: list[str], double: list[str], plain: list[str]
+) -> None:
+    with pytest.raises(canon._Reject):
+        canon._merged(single, double, plain)
+    assert canon._merged(["a''b"], [""], [""]) == ["a'b"]
+    assert canon._merged([""], [""], ["a:b#c"]) == ["a:b#c"]
+
+
 def test_merged_columns_are_the_text_of_each_row() -> None:
     assert canon._merged(["It''s", "", "", ""], ["", "d", "", ""], ["", "", "p", ""]) == [
         "It's",
@@ -179,6 +198,10 @@ STANCE = "    quote: Yes.\n"
         (STANCE, STANCE + "\n"),  # a blank line inside a section
         (STANCE, "    quote: >-\n      Yes.\n"),  # a block scalar
         (STANCE, '    quote: "Yes\\"."\n'),  # an escape
+        (STANCE, '    quote: "Yes\\n"\n'),
+        (STANCE, '    quote: "Yes" and "no"\n'),  # a quote inside double quotes
+        (STANCE, "    quote: 'It's'\n"),  # a lone quote inside single quotes
+        (STANCE, "    quote: 'It''s' # c\n"),
         (STANCE, "    quote: Yes. \n"),  # a trailing space
         (STANCE, "    quote:  Yes.\n"),  # two spaces after the colon
         (STANCE, "    quote: ''\n"),  # an empty value
