@@ -295,6 +295,8 @@ def derive_stance_ids(
     part and gets None. Linear in the number of stances.
     """
     base = [None if k is None else f"{k[0]}/{k[1]}/{k[2]}" for k in keys]
+    if None not in base and len(set(base)) == len(base):
+        return base  # the usual map: no two stances share actor, position and claim
     counts = Counter(b for b in base if b is not None)
     longer = {
         i: f"{b}/{keys[i][3]}"  # type: ignore[index]

@@ -65,6 +65,7 @@ def load_checked(
     verify_quotes: bool = True,
     sources_required: bool = True,
     config: Config | None = None,
+    max_bytes: int | None = None,
 ) -> Checked:
     """Load the map at `map_path` and run every check: the one "load and check".
 
@@ -75,12 +76,14 @@ def load_checked(
     source text that may not be read (outside that folder, not a regular file, too big)
     is a warning instead of an error: its quotes are not verified, and the map can still
     be built. Rules are switched off or given another level by `config`, by default
-    the argmap.toml beside the map. Raises `LoadError` for a file that is not a map.
+    the argmap.toml beside the map. A file over `max_bytes` (default
+    `argmap.load.MAX_BYTES`) is refused unread. Raises `LoadError` for a file that is not
+    a map.
     """
     from argmap.checks import check
     from argmap.config import config_beside
     from argmap.fsutil import recover
-    from argmap.load import load_file
+    from argmap.load import MAX_BYTES, load_file
     from argmap.load.compose import fatal
     from argmap.model import Location
 
@@ -94,7 +97,7 @@ def load_checked(
             "read-error",
             "make the file writable and run the command again",
         ) from None
-    loaded = load_file(path)
+    loaded = load_file(path, max_bytes=MAX_BYTES if max_bytes is None else max_bytes)
     found = check(
         loaded.map,
         sources_dir=os.fspath(sources_dir) if sources_dir is not None else None,
@@ -117,6 +120,7 @@ def render_all(
     *,
     normalisation: str = "none",
     sources_dir: str | os.PathLike[str] | None = None,
+    max_bytes: int | None = None,
 ) -> tuple[dict[str, str], tuple[Problem, ...]]:
     """Load, check and analyse the map and render every output file; write nothing.
 
@@ -127,7 +131,7 @@ def render_all(
     from argmap.render.html import render_pages
     from argmap.render.report import render_html, render_markdown
 
-    amap, problems = load_valid(map_path, sources_dir=sources_dir)
+    amap, problems = load_valid(map_path, sources_dir=sources_dir, max_bytes=max_bytes)
     analysis = analyse(amap, normalisation=normalisation)
     files = render_pages(amap, analysis, report_href="report.html")
     files["report.html"] = render_html(amap, analysis)
@@ -136,7 +140,10 @@ def render_all(
 
 
 def load_valid(
-    map_path: str | os.PathLike[str], *, sources_dir: str | os.PathLike[str] | None = None
+    map_path: str | os.PathLike[str],
+    *,
+    sources_dir: str | os.PathLike[str] | None = None,
+    max_bytes: int | None = None,
 ) -> tuple[ArgumentMap, tuple[Problem, ...]]:
     """Load a map for building, refusing it with `InvalidMapError` if it has errors.
 
@@ -148,7 +155,9 @@ def load_valid(
     in the file, and its warnings. The argmap.toml beside the map may switch rules off or
     change their level, as for `argmap check`.
     """
-    checked = load_checked(map_path, sources_dir=sources_dir, sources_required=False)
+    checked = load_checked(
+        map_path, sources_dir=sources_dir, sources_required=False, max_bytes=max_bytes
+    )
     if checked.errors:
         raise InvalidMapError(list(checked.problems))
     return canonical(checked.map), checked.problems
@@ -172,6 +181,7 @@ def build(
     *,
     normalisation: str = "none",
     sources_dir: str | os.PathLike[str] | None = None,
+    max_bytes: int | None = None,
 ) -> Built:
     """Build the map at `map_path` into `out_dir`: index.html, outline.html, report.html
     and report.md.
@@ -179,6 +189,8 @@ def build(
     Raises `LoadError` or `InvalidMapError` (nothing written) when the map cannot be
     built, and `OutputError` (previous output intact) when the files cannot be written.
     """
-    files, problems = render_all(map_path, normalisation=normalisation, sources_dir=sources_dir)
+    files, problems = render_all(
+        map_path, normalisation=normalisation, sources_dir=sources_dir, max_bytes=max_bytes
+    )
     written = write_files(out_dir, files)
     return Built(written, tuple(p for p in problems if p.level is Level.WARNING))

@@ -63,7 +63,7 @@ _LOAD, _CHECK, _QUOTES = Stage.LOAD, Stage.CHECK, Stage.QUOTES
 _TABLE: tuple[Rule, ...] = (
     # -- reading the file: each stops the loader
     Rule("read-error", _LOAD, _E, "the file is missing, a directory, or unreadable", True),
-    Rule("file-too-large", _LOAD, _E, "the file is over 64 MiB", True),
+    Rule("file-too-large", _LOAD, _E, "the file is over 64 MiB (or the limit of --max-mib)", True),
     Rule(
         "encoding",
         _LOAD,

@@ -29,7 +29,8 @@ def test_a_file_over_the_limit_is_refused_with_its_size() -> None:
     assert refused(b" " * (MAX_BYTES + 1), "big.yaml") == (
         Location("big.yaml", 0, 0),
         "big.yaml: error: file is 67,108,865 bytes, over the limit of 67,108,864;"
-        " split the debate into several maps [file-too-large]",
+        " split the debate into several maps, or raise the limit with --max-mib 65"
+        " if the file is trusted [file-too-large]",
     )
 
 

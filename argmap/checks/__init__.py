@@ -12,10 +12,12 @@ networkx: `argmap check` has to start fast, so the one graph algorithm the rules
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from operator import attrgetter, eq
 from pathlib import Path
 
 from argmap.load.gcpause import paused_gc
@@ -65,11 +67,34 @@ def _report(loc: Location, message: str, rule: str, hint: str | None = None) -> 
     return problem(rule, loc, message, hint)
 
 
+# Most maps a CI run checks are clean. A rule first asks, with set operations over
+# columns of attributes (`map(attrgetter(...))` runs in C), whether any entry can be at
+# fault; only then does it walk the entries one by one to say which and where.
+_ID_OF = attrgetter("id")
+_ACTOR_OF, _CLAIM_OF, _SOURCE_OF = attrgetter("actor"), attrgetter("claim"), attrgetter("source")
+_ORIGIN_OF, _TARGET_OF, _KIND_OF = attrgetter("origin"), attrgetter("target"), attrgetter("kind")
+_INFERRED_OF, _POSITION_OF = attrgetter("inferred"), attrgetter("position")
+
+
+def _all_known(names: Iterable[str], known: Mapping[str, object]) -> bool:
+    """Whether every one of `names` is a key of `known`."""
+    return known.keys() >= set(names)
+
+
+def _unique(values: Iterable[object]) -> bool:
+    items = list(values)
+    return len(set(items)) == len(items)
+
+
 # --------------------------------------------------------------------------- ids
 
 
 def duplicate_ids(amap: ArgumentMap, today: dt.date) -> Iterator[Problem]:
     """Sources, actors and claims share one id space; stance ids must be unique too."""
+    if _unique(map(_ID_OF, (*amap.sources, *amap.actors, *amap.claims))) and _unique(
+        map(_ID_OF, amap.stances)
+    ):
+        return
     seen: dict[str, tuple[str, Location | None]] = {}
     entries: list[tuple[str, str, Location | None]] = [
         *(("source", s.id, s.loc) for s in amap.sources),
@@ -148,7 +173,10 @@ def unknown_references(amap: ArgumentMap, today: dt.date) -> Iterator[Problem]:
                 yield from ref(
                     f"actor '{actor.id}'", "affiliation", affiliation, actors, where, {}, ""
                 )
-    for claim in amap.claims:
+    claims_citing = amap.claims
+    if _all_known((s for s in map(_SOURCE_OF, claims_citing) if s is not None), sources):
+        claims_citing = ()
+    for claim in claims_citing:
         if claim.source is not None and claim.source not in sources:
             yield from ref(
                 f"claim '{claim.id}'",
@@ -159,7 +187,14 @@ def unknown_references(amap: ArgumentMap, today: dt.date) -> Iterator[Problem]:
                 claim.field_locs,
                 "source",
             )
-    for stance in amap.stances:
+    stances = amap.stances
+    if (
+        _all_known(map(_ACTOR_OF, stances), actors)
+        and _all_known(map(_CLAIM_OF, stances), claims)
+        and _all_known(map(_SOURCE_OF, stances), sources)
+    ):
+        stances = ()
+    for stance in stances:
         if stance.actor not in actors:
             yield from ref(
                 "stance", "actor", stance.actor, actors, stance.loc, stance.field_locs, "actor"
@@ -180,8 +215,17 @@ def unknown_references(amap: ArgumentMap, today: dt.date) -> Iterator[Problem]:
             )
     # An undercut may name any relation, an undercut too (attacks on attacks, as in AFRA).
     # No undercut can reach itself: a relation's id contains its target's id.
-    relation_ids = {r.id: r for r in amap.relations}
-    for relation in amap.relations:
+    relations = amap.relations
+    kinds = set(map(_KIND_OF, relations))
+    if (
+        RelationKind.UNDERCUTS not in kinds
+        and _all_known(map(_ORIGIN_OF, relations), claims)
+        and _all_known(map(_TARGET_OF, relations), claims)
+        and _all_known((r for r in map(_SOURCE_OF, relations) if r is not None), sources)
+    ):
+        relations = ()
+    relation_ids = {r.id: r for r in relations}
+    for relation in relations:
         if relation.origin not in claims:
             yield from ref(
                 "relation",
@@ -242,9 +286,18 @@ def unknown_references(amap: ArgumentMap, today: dt.date) -> Iterator[Problem]:
 
 def relation_problems(amap: ArgumentMap, today: dt.date) -> Iterator[Problem]:
     """A claim relating to itself, a relation written twice, support and attack at once."""
+    relations = amap.relations
+    undercuts = RelationKind.UNDERCUTS in set(map(_KIND_OF, relations))
+    origins, targets = list(map(_ORIGIN_OF, relations)), list(map(_TARGET_OF, relations))
+    if (
+        not undercuts
+        and not any(map(eq, origins, targets))
+        and _unique(zip(origins, targets, strict=True))
+    ):
+        relations = ()  # no claim on itself, and no pair of claims related twice
     seen: dict[tuple[str, str, RelationKind], Location | None] = {}
     kinds: dict[tuple[str, str], RelationKind] = {}
-    for relation in amap.relations:
+    for relation in relations:
         loc = relation.loc or Location(amap.path, 0, 0)
         if relation.kind is RelationKind.UNDERCUTS:
             continue
@@ -272,6 +325,8 @@ def relation_problems(amap: ArgumentMap, today: dt.date) -> Iterator[Problem]:
                 "keep the relation the sources make",
             )
         kinds.setdefault(pair, relation.kind)
+    if not undercuts and not any(map(_INFERRED_OF, amap.relations)):
+        return
     by_id = {r.id: r for r in amap.relations}
     for relation in amap.relations:
         loc = relation.loc or Location(amap.path, 0, 0)
@@ -297,14 +352,17 @@ def relation_problems(amap: ArgumentMap, today: dt.date) -> Iterator[Problem]:
 def circular_support(amap: ArgumentMap, today: dt.date) -> Iterator[Problem]:
     """Claims that support each other in a cycle argue in a circle."""
     edges: dict[str, list[str]] = defaultdict(list)
-    first_relation: dict[tuple[str, str], Location | None] = {}
+    supports = RelationKind.SUPPORTS
     for relation in amap.relations:
-        if relation.kind is RelationKind.SUPPORTS and relation.origin != relation.target:
+        if relation.kind is supports and relation.origin != relation.target:
             edges[relation.origin].append(relation.target)
+    components = [c for c in _strongly_connected(_in_cycles(edges)) if len(c) >= 2]
+    # Where each support is first written, only when some circle needs it.
+    first_relation: dict[tuple[str, str], Location | None] = {}
+    for relation in amap.relations if components else ():
+        if relation.kind is supports:
             first_relation.setdefault((relation.origin, relation.target), relation.loc)
-    for component in _strongly_connected(_in_cycles(edges)):
-        if len(component) < 2:
-            continue
+    for component in components:
         members = set(component)
         # The component's own edges, not every relation's: one pass per circle would
         # make many small circles quadratic.
@@ -391,6 +449,19 @@ def _strongly_connected(edges: Mapping[str, list[str]]) -> list[list[str]]:
 
 def contradictory_stances(amap: ArgumentMap, today: dt.date) -> Iterator[Problem]:
     """One actor for and against one claim, unless dated apart (a change of position)."""
+    supports, opposes, neutral = Position.SUPPORTS, Position.OPPOSES, Position.NEUTRAL
+    taken = set(
+        zip(
+            map(_ACTOR_OF, amap.stances),
+            map(_CLAIM_OF, amap.stances),
+            map(_POSITION_OF, amap.stances),
+            strict=True,
+        )
+    )
+    if not any(
+        (actor, claim, opposes) in taken for actor, claim, position in taken if position is supports
+    ):
+        return  # no actor both for and against one claim
     # Per (actor, claim, position): the first stance, the first undated one and the first
     # of each date, with its index in the file. A new stance then meets its earliest
     # conflicting one in constant time, however many stances the pair has.
@@ -398,7 +469,6 @@ def contradictory_stances(amap: ArgumentMap, today: dt.date) -> Iterator[Problem
     first: dict[Key, tuple[int, Stance]] = {}
     undated: dict[Key, tuple[int, Stance]] = {}
     dated: dict[tuple[str, str, Position, str], tuple[int, Stance]] = {}
-    supports, opposes, neutral = Position.SUPPORTS, Position.OPPOSES, Position.NEUTRAL
     for index, stance in enumerate(amap.stances):
         position = stance.position
         if position is neutral:
@@ -473,9 +543,10 @@ def missing_quotes(amap: ArgumentMap, today: dt.date) -> Iterator[Problem]:
 
 def unused_entries(amap: ArgumentMap, today: dt.date) -> Iterator[Problem]:
     """Claims, actors and sources that nothing in the map uses."""
-    stance_claims = {s.claim for s in amap.stances}
-    related = {r.origin for r in amap.relations} | {r.target for r in amap.relations}
-    for claim in amap.claims:
+    stance_claims = set(map(_CLAIM_OF, amap.stances))
+    related = {*map(_ORIGIN_OF, amap.relations), *map(_TARGET_OF, amap.relations)}
+    orphans = set(map(_ID_OF, amap.claims)) - stance_claims - related
+    for claim in amap.claims if orphans else ():
         if claim.id not in stance_claims and claim.id not in related:
             yield _report(
                 claim.loc or Location(amap.path, 0, 0),
@@ -483,7 +554,7 @@ def unused_entries(amap: ArgumentMap, today: dt.date) -> Iterator[Problem]:
                 "orphan-claim",
                 "add a stance or a relation, or remove the claim",
             )
-    speaking = {s.actor for s in amap.stances}
+    speaking = set(map(_ACTOR_OF, amap.stances))
     affiliated = {a for actor in amap.actors for a in actor.affiliations}
     for actor in amap.actors:
         if actor.id not in speaking and actor.id not in affiliated:
@@ -493,11 +564,11 @@ def unused_entries(amap: ArgumentMap, today: dt.date) -> Iterator[Problem]:
                 "idle-actor",
                 "add a stance, or remove the actor",
             )
-    cited = (
-        {s.source for s in amap.stances}
-        | {c.source for c in amap.claims if c.source}
-        | {r.source for r in amap.relations if r.source}
-    )
+    cited = {
+        *map(_SOURCE_OF, amap.stances),
+        *map(_SOURCE_OF, amap.claims),
+        *map(_SOURCE_OF, amap.relations),
+    }
     for source in amap.sources:
         if source.id not in cited:
             yield _report(
@@ -543,7 +614,7 @@ def _date_problems(
 ) -> Iterator[Problem]:
     if allow_unknown and value == UNKNOWN:
         return
-    if not is_iso_date(value):
+    if not _iso_date(value):
         shape = "2021, 2021-06 or 2021-06-14" + (", or 'unknown'" if allow_unknown else "")
         yield _report(
             loc, f"date '{value}' of {what} is not an ISO date", "invalid-date", f"write {shape}"
@@ -554,13 +625,27 @@ def _date_problems(
         )
 
 
+def _good_date(value: str | None, today: str) -> bool:
+    """A date no rule reports: none, or a real ISO date not after `today` (ISO too)."""
+    return value is None or (_iso_date(value) and value <= today[: len(value)])
+
+
+@functools.lru_cache(maxsize=4096)
+def _iso_date(value: str) -> bool:
+    # Maps repeat their dates (a source's, an article's day): each is parsed once.
+    return is_iso_date(value)
+
+
 def dates(amap: ArgumentMap, today: dt.date) -> Iterator[Problem]:
     """Dates must be ISO dates (or 'unknown' for a source) and not in the future."""
+    day = today.isoformat()
     for source in amap.sources:
+        if source.date == UNKNOWN or _good_date(source.date, day):
+            continue  # the location is looked up only for a problem
         loc = _at(source.loc, source.field_locs, "date")
         yield from _date_problems(source.date, loc, f"source '{source.id}'", today, True)
     for stance in amap.stances:
-        if stance.date is not None:
+        if stance.date is not None and not _good_date(stance.date, day):
             loc = _at(stance.loc, stance.field_locs, "date")
             yield from _date_problems(stance.date, loc, f"stance '{stance.id}'", today, False)
 

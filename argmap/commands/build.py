@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import click
 
+from argmap.commands.options import max_bytes, max_mib_option
+
 
 @click.command()
 @click.argument("file", default="arguments.yaml", type=click.Path())
@@ -20,7 +22,8 @@ import click
     type=click.Path(file_okay=False, exists=True),
     help="Folder holding the sources' text files, to verify quotes against.",
 )
-def build(file: str, output: str, sources_dir: str | None) -> None:
+@max_mib_option
+def build(file: str, output: str, sources_dir: str | None, max_mib: int) -> None:
     """Build FILE (default arguments.yaml) into an offline, interactive HTML map.
 
     Writes index.html (the argument, stance and camps maps), outline.html (the same map
@@ -40,7 +43,7 @@ def build(file: str, output: str, sources_dir: str | None) -> None:
     from argmap.pipeline import build as run_build
 
     try:
-        built = run_build(file, output, sources_dir=sources_dir)
+        built = run_build(file, output, sources_dir=sources_dir, max_bytes=max_bytes(max_mib))
     except ArgmapError as error:
         raise click.ClickException(str(error)) from None
     for path in built.files:

@@ -7,6 +7,7 @@ import os
 
 import click
 
+from argmap.commands.options import max_bytes, max_mib_option
 from argmap.model import Level, Problem
 from argmap.rules import Config
 
@@ -54,6 +55,7 @@ FORMATS = ("text", "json", "github")
     type=click.Path(dir_okay=False, exists=True),
     help="Rule choices to read instead of the argmap.toml beside FILE.",
 )
+@max_mib_option
 def check(
     file: str,
     strict: bool,
@@ -63,6 +65,7 @@ def check(
     disable: tuple[str, ...],
     levels: tuple[str, ...],
     config_file: str | None,
+    max_mib: int,
 ) -> None:
     """Check FILE (default arguments.yaml) and list every problem with its location.
 
@@ -85,7 +88,12 @@ def check(
     chosen = command_line_config(disable, levels)
     try:
         config = read_config(config_file) if config_file else config_beside(file)
-        checked = load_checked(file, sources_dir=sources_dir, config=config.merged(chosen))
+        checked = load_checked(
+            file,
+            sources_dir=sources_dir,
+            config=config.merged(chosen),
+            max_bytes=max_bytes(max_mib),
+        )
         problems = list(checked.problems)
     except LoadError as error:
         problems = [error.problem]

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import click
 
+from argmap.commands.options import max_bytes, max_mib_option
+
 
 @click.command()
 @click.argument("file", default="arguments.yaml", type=click.Path())
@@ -14,7 +16,8 @@ import click
     type=click.Path(file_okay=False, exists=True),
     help="Folder holding the sources' text files (default: as the map's 'file:' fields say).",
 )
-def coverage(file: str, sources_dir: str | None) -> None:
+@max_mib_option
+def coverage(file: str, sources_dir: str | None, max_mib: int) -> None:
     """List, per source text, every quoted passage of FILE (default arguments.yaml)
     that no stance cites and no 'ignored' entry covers, with its line in the article.
 
@@ -38,7 +41,7 @@ def coverage(file: str, sources_dir: str | None) -> None:
     from argmap.text import terminal_safe as safe
 
     try:
-        amap = load_file(file).map
+        amap = load_file(file, max_bytes=max_bytes(max_mib)).map
     except LoadError as error:
         click.echo(str(error), err=True)
         raise SystemExit(1) from None

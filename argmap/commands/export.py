@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from argmap.commands.options import normalisation_option
+from argmap.commands.options import max_mib_option, normalisation_option
 from argmap.export import EXPORTERS, NETWORK_EXPORTERS, NETWORKS
 
 
@@ -49,6 +49,7 @@ from argmap.export import EXPORTERS, NETWORK_EXPORTERS, NETWORKS
     " so a spreadsheet never runs it as a formula; --no-neutralise writes every cell as it"
     " is, for scripts.",
 )
+@max_mib_option
 def export(
     file: str,
     fmt: str,
@@ -58,6 +59,7 @@ def export(
     dialect: str,
     bom: bool,
     neutralise: bool,
+    max_mib: int,
 ) -> None:
     """Export FILE (default arguments.yaml) with its analysis in another format.
 
@@ -80,7 +82,7 @@ def export(
     if (dialect != "argmap" or bom or not neutralise) and fmt != "csv":
         raise click.UsageError("--dialect, --bom and --no-neutralise apply only to csv")
     try:
-        amap = load_valid(file)
+        amap = load_valid(file, max_mib)
         analysis = analyse(amap, normalisation=normalisation)
         if fmt == "csv":
             from argmap.export.csv import csv_text

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from argmap.commands.options import normalisation_option
+from argmap.commands.options import max_bytes, max_mib_option, normalisation_option
 
 if TYPE_CHECKING:
     from argmap.model import ArgumentMap
@@ -14,11 +14,11 @@ if TYPE_CHECKING:
 DEFAULT_OUTPUT = "output/report.md"
 
 
-def load_valid(file: str) -> ArgumentMap:
+def load_valid(file: str, max_mib: int) -> ArgumentMap:
     """Load FILE in canonical order, refusing it with `InvalidMapError` if it has errors."""
     from argmap.pipeline import load_valid as load
 
-    return load(file)[0]
+    return load(file, max_bytes=max_bytes(max_mib))[0]
 
 
 def emit(text: str, output: str | None, source: str | None = None) -> None:
@@ -60,7 +60,8 @@ def emit(text: str, output: str | None, source: str | None = None) -> None:
     help="A Markdown report, or a short summary for the terminal.",
 )
 @normalisation_option
-def report(file: str, output: str | None, fmt: str, normalisation: str) -> None:
+@max_mib_option
+def report(file: str, output: str | None, fmt: str, normalisation: str, max_mib: int) -> None:
     """Analyse FILE (default arguments.yaml) and report who stands where.
 
     The Markdown report covers each proposal's actors with their scores and quotes, the
@@ -77,7 +78,7 @@ def report(file: str, output: str | None, fmt: str, normalisation: str) -> None:
     from argmap.render.report import render_markdown, render_text
 
     try:
-        amap = load_valid(file)
+        amap = load_valid(file, max_mib)
         analysis = analyse(amap, normalisation=normalisation)
         if fmt == "text":
             emit(render_text(amap, analysis), output, file)

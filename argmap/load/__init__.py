@@ -26,6 +26,7 @@ from argmap.model import Location
 __all__ = [
     "MAX_BYTES",
     "MAX_DEPTH",
+    "MIB",
     "Loaded",
     "Node",
     "build_map",
@@ -35,21 +36,25 @@ __all__ = [
     "read_text",
 ]
 
-#: Files larger than this are refused before parsing (a debate map is a few MB at most).
-MAX_BYTES = 64 * 1024 * 1024
+#: A mebibyte, the unit of the size limit (`--max-mib`).
+MIB = 1024 * 1024
+#: Files larger than this are refused before parsing unless the caller raises the limit:
+#: a curated debate map is a few MB, and CI should not parse a hostile file of gigabytes.
+MAX_BYTES = 64 * MIB
 
 
 # --------------------------------------------------------------------------- reading
 
 
-def read_text(data: bytes, path: str) -> str:
-    """Decode a map file's bytes, refusing what is not UTF-8 text within the size limit."""
-    if len(data) > MAX_BYTES:
+def read_text(data: bytes, path: str, max_bytes: int = MAX_BYTES) -> str:
+    """Decode a map file's bytes, refusing what is not UTF-8 text within `max_bytes`."""
+    if len(data) > max_bytes:
         raise fatal(
             Location(path, 0, 0),
-            f"file is {len(data):,} bytes, over the limit of {MAX_BYTES:,}",
+            f"file is {len(data):,} bytes, over the limit of {max_bytes:,}",
             "file-too-large",
-            "split the debate into several maps",
+            "split the debate into several maps, or raise the limit with"
+            f" --max-mib {-(-len(data) // MIB)} if the file is trusted",
         )
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
@@ -99,8 +104,11 @@ def loads(text: str, path: str = "arguments.yaml") -> Loaded:
     return Loaded(loaded.map, tuple(sorted([*problems, *loaded.problems])))
 
 
-def load_file(path: str) -> Loaded:
-    """Load a map from a file, with a one-line `LoadError` for anything unreadable."""
+def load_file(path: str, *, max_bytes: int = MAX_BYTES) -> Loaded:
+    """Load a map from a file, with a one-line `LoadError` for anything unreadable.
+
+    A file over `max_bytes` is refused unread (`file-too-large`).
+    """
     file = Path(path)
     try:
         data = file.read_bytes()
@@ -116,4 +124,4 @@ def load_file(path: str) -> Loaded:
         raise fatal(
             Location(path, 0, 0), f"cannot read file: {error.strerror}", "read-error", None
         ) from None
-    return loads(read_text(data, path), path)
+    return loads(read_text(data, path, max_bytes), path)

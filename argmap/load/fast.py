@@ -24,6 +24,9 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from argmap.load.canon import read_canonical
+from argmap.load.flow import Reject as _Reject
+from argmap.load.flow import flow_items as _flow_items
 from argmap.load.format import ENTRIES, FALSES, ID, NULLS, TRUES, Type
 from argmap.load.gcpause import paused_gc
 from argmap.model import (
@@ -62,7 +65,6 @@ _BLOCK_HEADER = re.compile(r"[>|]-?(?: +#.*| *)\Z")
 _DOCUMENT_START = re.compile(r"---(?: +#.*| *)\Z")
 _DOUBLE = re.compile(r'"([^"\\]*)"(?: +#.*| *)\Z')
 _FLOW = re.compile(r"\[([^\[\]{}'\"#]*)\](?: +#.*| *)\Z")
-_FLOW_ITEM = re.compile(r" *([^\s#'\"\[\]{},&*!|>%@`?:\-][^,:#\[\]{}]*?)? *\Z")
 # A plain scalar may not start with these (except '[', '\'' and '"', handled above).
 _INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
 # Deeper than the format ever goes (five levels), well inside the full loader's limit.
@@ -112,10 +114,6 @@ _Value = tuple[Any, ...]
 _Fields = dict[str, _Value]
 
 
-class _Reject(Exception):
-    """The text is outside what the fast path vouches for; use the full loader."""
-
-
 def fast_load(text: str, path: str) -> ArgumentMap | None:
     """The map in `text`, or None when only the full loader can read it faithfully.
 
@@ -128,6 +126,11 @@ def fast_load(text: str, path: str) -> ArgumentMap | None:
     # the cyclic garbage collector would walk the growing heap again and again for
     # nothing (it doubles the time of a large file), so it waits until the map is built.
     with paused_gc():
+        # The layout `argmap fmt` writes is read whole entries at a time (load/canon.py);
+        # anything else it does not vouch for is read here, line by line.
+        canonical = read_canonical(text, path)
+        if canonical is not None:
+            return canonical
         try:
             return _build(_parse(text), path)
         except _Reject:
@@ -321,23 +324,6 @@ def _inline(text: str, line: int, col: int) -> _Value:
     if ": " in text or text.endswith(":"):
         raise _Reject  # the full loader reports a mapping where it cannot be
     return (text, line, col, True)
-
-
-def _flow_items(inner: str, line: int, col: int) -> list[_Value]:
-    """The plain items of `[a, b, c]`; `col` is where the text inside the brackets starts."""
-    items: list[_Value] = []
-    if not inner.strip(" "):
-        return items
-    parts = inner.split(",")
-    if not parts[-1].strip(" "):
-        parts.pop()  # YAML allows one trailing comma
-    for part in parts:
-        match = _FLOW_ITEM.match(part)
-        if match is None or match[1] is None:
-            raise _Reject
-        items.append((match[1], line, col + match.start(1), True))
-        col += len(part) + 1
-    return items
 
 
 # --------------------------------------------------------------------------- building
