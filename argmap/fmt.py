@@ -28,7 +28,6 @@ changing what the map says.
 
 from __future__ import annotations
 
-import difflib
 import io
 import re
 from collections import OrderedDict
@@ -48,6 +47,7 @@ from ruamel.yaml.scalarstring import (
 )
 from ruamel.yaml.tokens import CommentToken
 
+from argmap import textdiff
 from argmap.comments import comment_words, find_comments, lift_flow_comments, split_document
 from argmap.errors import ArgmapError, InvalidMapError
 from argmap.fastfmt import fast_format, plain_is_text
@@ -436,11 +436,9 @@ def read_map_text(path: str) -> str:
 
 
 def unified_diff(old: str, new: str, path: str) -> str:
-    """A unified diff from `old` to `new`, labelled with the file's path."""
-    lines = difflib.unified_diff(
-        old.splitlines(keepends=True),
-        new.splitlines(keepends=True),
-        fromfile=f"{path} (as is)",
-        tofile=f"{path} (formatted)",
-    )
-    return "".join(line if line.endswith("\n") else line + "\n" for line in lines)
+    """A unified diff from `old` to `new`, labelled with the file's path.
+
+    Near-linear in the file's length (`argmap.textdiff`), where difflib's took 90 s on a
+    47 MB map; a correct patch for `patch` or `git apply`, CRLF and last lines included.
+    """
+    return textdiff.unified_diff(old, new, f"{path} (as is)", f"{path} (formatted)")
