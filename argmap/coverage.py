@@ -221,7 +221,9 @@ def coverage(amap: ArgumentMap, texts: Mapping[str, str]) -> list[SourceCoverage
         if text is None:
             continue
         passages = quoted_passages(text)
-        cited = [span for quote in quotes.get(source.id, ()) for span in find_spans(quote, text)]
+        # A quote coded as several stances (one statement, several claims) is searched once.
+        wanted = dict.fromkeys(quotes.get(source.id, ()))
+        cited = [span for quote in wanted for span in find_spans(quote, text)]
         ignored = ignored_by_source.get(source.id, [])
         ignored_words = {normalise(i.passage) for i in ignored}
         unmapped = tuple(
