@@ -25,7 +25,7 @@ from hypothesis import strategies as st
 from argmap import textdiff
 from argmap.fmt import format_text
 from argmap.fmt import unified_diff as fmt_diff
-from argmap.textdiff import anchors, hunks, matching_blocks, split_lines, unified_diff
+from argmap.textdiff import _runs, anchors, hunks, matching_blocks, split_lines, unified_diff
 
 _HUNK = re.compile(r"@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@\n")
 
@@ -367,3 +367,23 @@ def test_random_edits_of_a_long_text_apply(monkeypatch: pytest.MonkeyPatch, smal
             for (i1, j1, n1), (i2, j2, _) in itertools.pairwise(blocks)
         )
         assert apply(old, check(old, new)) == new
+
+
+def test_runs_grow_each_anchor_both_ways_inside_the_window() -> None:
+    def lines(*words: str) -> list[str]:
+        return [w + "\n" for w in words]
+
+    # Back over the equal lines before an anchor (not past the previous run), forward
+    # over those after it (not past the window).
+    a = lines("r", "r", "u1", "x", "r", "r", "u2", "r")
+    b = lines("r", "r", "u1", "y", "r", "r", "u2", "r")
+    assert _runs(a, b, [(2, 2), (6, 6)], 0, 8, 0, 8) == [(0, 0, 3), (4, 4, 4)]
+    assert _runs(a, b, [(6, 6)], 5, 8, 5, 8) == [(5, 5, 3)]
+    # An anchor inside the run before it is skipped, and the anchors after it still count.
+    a = lines("r", "u1", "u3", "x", "r", "u2")
+    b = lines("r", "u1", "u3", "y", "r", "u2")
+    assert _runs(a, b, [(1, 1), (2, 2), (5, 5)], 0, 6, 0, 6) == [(0, 0, 3), (4, 4, 2)]
+    # One starting where the run before it ends (in the old text only) is not inside it.
+    a = lines("u1", "u2", "u3")
+    b = lines("u1", "x", "y", "u2", "u3")
+    assert _runs(a, b, [(0, 0), (1, 3), (2, 4)], 0, 3, 0, 5) == [(0, 0, 1), (1, 3, 2)]
