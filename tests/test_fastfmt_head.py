@@ -12,10 +12,39 @@ from hypothesis import strategies as st
 
 from argmap.errors import ArgmapError
 from argmap.fastfmt import comment_head, fast_format
-from argmap.fmt import format_text
-from tests.test_fastfmt import BASE, slow
+from argmap.fmt import _format_tree, format_text
 
-MAP = BASE.replace("{text}", "T").replace("{quote}", "Words.")
+MAP = """\
+title: T
+description: D
+
+sources:
+  s:
+    title: S
+    publisher: P
+    date: 2024-03-01
+actors:
+  jo:
+    kind: person
+    name: Jo
+    affiliations:
+      - green
+  green: {name: Greens, kind: party}
+claims:
+  c:
+    text: T
+    kind: proposal
+
+stances:
+- actor: jo
+  quote: Words.
+  source: s
+  supports: c
+"""
+
+
+def slow(text: str) -> str:
+    return _format_tree(text, "arguments.yaml")
 
 
 def test_comment_head_exact() -> None:
