@@ -16,14 +16,16 @@ taken for an apostrophe.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from argmap.model import ArgumentMap, Ignored
 from argmap.quotes import find_spans, normalise
 
-__all__ = ["Passage", "SourceCoverage", "coverage", "quoted_passages"]
+__all__ = ["Passage", "SourceCoverage", "cited_flags", "coverage", "quoted_passages"]
 
 _DOUBLE_OPEN = '"\u201c'  # " “
 _DOUBLE_CLOSE = '"\u201d'  # " ”
@@ -173,6 +175,29 @@ def _emit(text: str, opened: _Open, end: int, passages: list[Passage]) -> None:
         passages.append(Passage(words, 0, segments[0][0], end))
 
 
+def cited_flags(passages: Sequence[Passage], spans: Sequence[tuple[int, int]]) -> list[bool]:
+    """For each passage, whether a span `(start, end)` of the text overlaps it.
+
+    A span overlaps a passage when it starts before the passage ends and ends after it
+    starts. Comparing every passage with every span was quadratic in the quotes of one
+    source (51 s for a transcript of 10,000); with the spans sorted by start, those
+    starting before a passage's end are a prefix of them, and the prefix's furthest end
+    says whether one of them reaches into the passage.
+
+    >>> p = [Passage("a", 1, 0, 5), Passage("b", 1, 10, 15), Passage("c", 1, 20, 25)]
+    >>> cited_flags(p, [(12, 13), (4, 6)])
+    [True, True, False]
+    """
+    ordered = sorted(spans)
+    starts = [start for start, _ in ordered]
+    reach = list(itertools.accumulate((end for _, end in ordered), max))
+    flags = []
+    for passage in passages:
+        before_end = bisect.bisect_left(starts, passage.end)
+        flags.append(before_end > 0 and reach[before_end - 1] > passage.start)
+    return flags
+
+
 def coverage(amap: ArgumentMap, texts: Mapping[str, str]) -> list[SourceCoverage]:
     """Return, for each source with a text (in the map's order), its quoted passages and
     those no stance cites.
@@ -196,14 +221,15 @@ def coverage(amap: ArgumentMap, texts: Mapping[str, str]) -> list[SourceCoverage
         if text is None:
             continue
         passages = quoted_passages(text)
-        cited = [span for quote in quotes.get(source.id, ()) for span in find_spans(quote, text)]
+        # A quote coded as several stances (one statement, several claims) is searched once.
+        wanted = dict.fromkeys(quotes.get(source.id, ()))
+        cited = [span for quote in wanted for span in find_spans(quote, text)]
         ignored = ignored_by_source.get(source.id, [])
         ignored_words = {normalise(i.passage) for i in ignored}
         unmapped = tuple(
             p
-            for p in passages
-            if normalise(p.text) not in ignored_words
-            and not any(a < p.end and b > p.start for a, b in cited)
+            for p, is_cited in zip(passages, cited_flags(passages, cited), strict=True)
+            if not is_cited and normalise(p.text) not in ignored_words
         )
         passage_words = {normalise(p.text) for p in passages}
         stale = tuple(i for i in ignored if normalise(i.passage) not in passage_words)

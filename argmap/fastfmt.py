@@ -7,8 +7,9 @@ the indentation, which this module writes directly. An entry it is not sure of (
 value, a block scalar, a nested mapping) is formatted by ruamel.yaml, all such entries of
 a section in one document, so the result is the same text the slow path writes, entry
 for entry. A file with anything this module does not know at the top level, or with a
-comment anywhere (comments are where ruamel.yaml earns its cost), is not taken at all:
-`fast_format` returns None and the caller formats the whole file the slow way.
+comment anywhere but in the comment lines it starts with (comments are where ruamel.yaml
+earns its cost), is not taken at all: `fast_format` returns None and the caller formats
+the whole file the slow way.
 
 Whatever path wrote it, the caller loads the result again and compares it with the map
 read; tests/test_fastfmt.py checks that both paths give the same text.
@@ -29,7 +30,7 @@ from yaml.resolver import Resolver as YAML11Resolver
 from argmap.load.format import FIELDS
 from argmap.model import FALSES, NULLS, TRUES
 
-__all__ = ["fast_format", "plain_is_text"]
+__all__ = ["comment_head", "fast_format", "plain_is_text"]
 
 _SECTIONS = {
     "sources": ("source", True),
@@ -57,6 +58,7 @@ def fast_format(text: str, slow: Callable[[str], str]) -> str | None:
     `slow(document)` formats a small document the slow way; it is given the entries this
     module leaves to ruamel.yaml, one section at a time, and must return its text.
     """
+    head, text = comment_head(text)
     if "#" in text or "\t" in text or not text.endswith("\n") or text.endswith("\n\n"):
         return None
     lines = text[:-1].split("\n")
@@ -101,7 +103,28 @@ def fast_format(text: str, slow: Callable[[str], str]) -> str | None:
         out.append(f"{key}:")
         out.extend(formatted)
         i = end
-    return "\n".join(out) + "\n"
+    return head + "\n".join(out) + "\n"
+
+
+def comment_head(text: str) -> tuple[str, str]:
+    """The comment lines `text` starts with, blank lines among and after them, and the rest.
+
+    ruamel.yaml writes such a head back as it was read (a schema line, a licence, a
+    note on the dataset), so the fast path can keep it verbatim and take the rest: a
+    large map with only a head comment need not go through ruamel.yaml whole. Blank lines
+    before the first comment are not part of a head (the slow path drops them).
+
+    >>> comment_head("# schema\\n\\ntitle: T\\n# later\\n")
+    ('# schema\\n\\n', 'title: T\\n# later\\n')
+    """
+    end = 0
+    while end < len(text):
+        stop = text.find("\n", end)
+        line = text[end : len(text) if stop < 0 else stop]
+        if stop < 0 or "\t" in line or not (line.lstrip(" ").startswith("#") or (end and not line)):
+            break
+        end = stop + 1
+    return text[:end], text[end:]
 
 
 def _section(section: str, body: list[str], slow: Callable[[str], str]) -> list[str] | None:

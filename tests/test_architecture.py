@@ -17,7 +17,7 @@ PACKAGE = Path(__file__).parent.parent / "argmap"
 # Lowest first. A module is placed by the longest prefix that names it.
 FLOORS: tuple[tuple[str, ...], ...] = (
     ("argmap.model", "argmap.errors", "argmap.text", "argmap.reach"),
-    ("argmap.fsutil", "argmap.comments", "argmap.rules"),
+    ("argmap.fsutil", "argmap.comments", "argmap.rules", "argmap.textdiff"),
     ("argmap.config",),
     ("argmap.load",),
     ("argmap.quotes", "argmap.schema"),
