@@ -34,6 +34,7 @@ from argmap.analysis import Analysis
 from argmap.model import ArgumentMap, ClaimKind, Position, RelationKind
 from argmap.render.styles import (
     BLUE,
+    BLUISH_GREEN,
     CAMP_COLOURS,
     EDGE_FONT,
     GREY,
@@ -102,7 +103,7 @@ AGGREGATE_EDGE_STYLES: dict[str, tuple[str, dict[str, object]]] = {
     "agg-supports": (
         "supports between clusters: the number on the line counts the relations",
         {
-            "color": {"color": BLUE, "highlight": BLUE, "hover": BLUE},
+            "color": {"color": BLUISH_GREEN, "highlight": BLUISH_GREEN, "hover": BLUISH_GREEN},
             "dashes": False,
             "arrows": _ARROW,
             "font": EDGE_FONT,

@@ -34,6 +34,8 @@ from markupsafe import Markup
 from argmap.analysis import Analysis, Contribution
 from argmap.errors import OutputError
 from argmap.model import ActorKind, ArgumentMap, ClaimKind, Position, RelationKind
+from argmap.render.aggregate import AGGREGATE_EDGE_STYLES, AGGREGATE_NODE_STYLES
+from argmap.render.aggregate import legend as aggregate_legend
 from argmap.render.outline import outline_html, score_words
 from argmap.render.styles import (
     BLUE,
@@ -46,8 +48,6 @@ from argmap.render.styles import (
     REDDISH_PURPLE,
     VERMILLION,
 )
-from argmap.render.aggregate import AGGREGATE_EDGE_STYLES, AGGREGATE_NODE_STYLES
-from argmap.render.aggregate import legend as aggregate_legend
 from argmap.render.views import View, build_views
 
 __all__ = [

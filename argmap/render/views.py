@@ -1163,9 +1163,13 @@ def stance_drawings(
         nodes = [replace(n, x=xy[n.id][0], y=xy[n.id][1]) for n in claim_nodes if n.id in xy]
         left, top, right, _ = layout.bounds(xy.values()) if xy else (0, 0, 0, 0)
         used = [n for n in camp_nodes if any(e.origin == n.id for e in edges)]
+        # The camps in a row above the claims, spread wider than them, so the lines (and
+        # their counts, in the middle of each) fan out rather than meet in one place.
+        left, right = left - 400, right + 400
         step = (right - left) / max(1, len(used))
+        camp_y = top - 700
         for i, n in enumerate(used):
-            nodes.append(replace(n, x=round(left + step * (i + 0.5)), y=top - 420))
+            nodes.append(replace(n, x=round(left + step * (i + 0.5)), y=camp_y))
         note = (
             _aggregate_note("stances", level, len(speakers) + len({s.claim for s in said}))
             if not level.key
@@ -1173,7 +1177,10 @@ def stance_drawings(
             " each camp is one node. Click a claim for its stances, or a line for the quotes."
         )
         placed = tuple(sorted(nodes, key=lambda n: n.id))
+        # Open on the argument drawing's own opening part, with the camps above it.
         home = layout.bounds((n.x, n.y) for n in placed)
+        if shown is not None and shown.home != (0, 0, 0, 0):
+            home = (shown.home[0], camp_y - 80, shown.home[2], shown.home[3])
         drawn.append(
             View(
                 "stances",
