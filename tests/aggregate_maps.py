@@ -16,7 +16,7 @@ from argmap.model import (
     Stance,
 )
 
-S, O, N = Position.SUPPORTS, Position.OPPOSES, Position.NEUTRAL
+SUP, OPP = Position.SUPPORTS, Position.OPPOSES
 
 
 def three_camps() -> ArgumentMap:
@@ -27,16 +27,16 @@ def three_camps() -> ArgumentMap:
     pairs, a and c -2 over 2, b and c -2 over 2."""
     people = ("a1", "a2", "b1", "b2", "c1", "c2")
     said = [
-        ("a1", "p", S),
-        ("a2", "p", S),
-        ("b1", "p", O),
-        ("b2", "p", O),
-        ("a1", "q", S),
-        ("b1", "q", S),
-        ("c1", "r", S),
-        ("c2", "r", S),
-        ("c1", "q", O),
-        ("c2", "q", O),
+        ("a1", "p", SUP),
+        ("a2", "p", SUP),
+        ("b1", "p", OPP),
+        ("b2", "p", OPP),
+        ("a1", "q", SUP),
+        ("b1", "q", SUP),
+        ("c1", "r", SUP),
+        ("c2", "r", SUP),
+        ("c1", "q", OPP),
+        ("c2", "q", OPP),
     ]
     return ArgumentMap(
         title="Three camps",
@@ -76,7 +76,7 @@ def small_tree() -> ArgumentMap:
         ("b", "d", RelationKind.SUPPORTS),
         ("e", "a", RelationKind.ATTACKS),
     ]
-    said = [("x", "a", S), ("x", "b", S), ("x", "e", O), ("y", "a", O)]
+    said = [("x", "a", SUP), ("x", "b", SUP), ("x", "e", OPP), ("y", "a", OPP)]
     return ArgumentMap(
         title="Small tree",
         sources=(Source("s", "S", "P", "2024"),),
