@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from argmap.analysis import Analysis
-from argmap.model import ArgumentMap, ClaimKind, Position, RelationKind
+from argmap.model import ArgumentMap, ClaimKind, Position, RelationKind, Stance
 from argmap.render import aggregate, layout, sugiyama
 from argmap.render.aggregate import Unit, fmt_weight
 from argmap.render.styles import (
@@ -942,7 +942,7 @@ def _sub_map(amap: ArgumentMap, claims: Collection[str], *, stances: bool = Fals
         for r in amap.relations
         if r.origin in chosen and (r.target in chosen or r.target not in amap.claims_by_id)
     )
-    said = tuple(s for s in amap.stances if s.claim in chosen) if stances else ()
+    said = tuple(sorted(_said_on(amap, chosen), key=lambda s: s.id)) if stances else ()
     speakers = {s.actor for s in said}
     return replace(
         amap,
@@ -953,13 +953,47 @@ def _sub_map(amap: ArgumentMap, claims: Collection[str], *, stances: bool = Fals
     )
 
 
+@dataclass(frozen=True, slots=True)
+class _ByClaim:
+    amap: ArgumentMap
+    stances: Mapping[str, Sequence[Stance]]  # claim -> the stances on it
+    targets: Mapping[str, Sequence[str]]  # claim -> what its relations argue about
+
+
+_BY_CLAIM: list[_ByClaim] = []
+
+
+def _by_claim(amap: ArgumentMap) -> _ByClaim:
+    """Stances and relations by claim, made once per map: the aggregated views count them
+    for hundreds of clusters, and a scan of every stance per cluster is quadratic."""
+    for found in _BY_CLAIM:
+        if found.amap is amap:
+            return found
+    stances: dict[str, list[Stance]] = defaultdict(list)
+    for stance in amap.stances:
+        stances[stance.claim].append(stance)
+    targets: dict[str, list[str]] = defaultdict(list)
+    for r in amap.relations:
+        targets[r.origin].append(r.target)
+    made = _ByClaim(amap, stances, targets)
+    _BY_CLAIM[:] = [made]  # one map at a time: the cache never holds more than the last
+    return made
+
+
+def _said_on(amap: ArgumentMap, claims: Iterable[str]) -> list[Stance]:
+    """The stances on `claims`, in the map's order of claims given."""
+    on = _by_claim(amap).stances
+    return [s for c in claims for s in on.get(c, ())]
+
+
 def _claim_unit(amap: ArgumentMap, level: Level, root: str, view: str) -> Unit:
     """The aggregate node of the cluster under `root`, with its exact counts."""
     members = tuple(sorted(c for c, u in level.unit_of.items() if u == _unit_id(root)))
     inside = set(members)
     kinds = {k: sum(amap.claims_by_id[c].kind is k for c in members) for k in ClaimKind}
-    relations = sum(1 for r in amap.relations if r.origin in inside and r.target in inside)
-    said = [s for s in amap.stances if s.claim in inside]
+    targets = _by_claim(amap).targets
+    relations = sum(1 for c in members for t in targets.get(c, ()) if t in inside)
+    said = _said_on(amap, members)
     title = (
         "Claims that argue about no proposal"
         if root == _UNATTACHED
@@ -1140,8 +1174,7 @@ def stance_drawings(
     for level in levels:
         key = "" if not level.key else _key("stances", level)
         above = "" if not level.key else _key("stances", _level_named(level.parent))
-        scope = set(level.scope)
-        said = [s for s in amap.stances if s.claim in scope]
+        said = sorted(_said_on(amap, level.scope), key=lambda s: s.id)
         speakers = {s.actor for s in said}
         if level.key and len({s.claim for s in said}) + len(speakers) <= limit:
             view = stance_view(
