@@ -159,7 +159,16 @@ def test_stance_drawings_count_each_camps_stances_by_position(tiny: None) -> Non
     assert [e.cls for e in parts["stances/e"].edges] == ["stance-opposes"]
     units = {u.id: u for u in stances.units}
     assert units["@p"].opens == "stances/p"
-    assert units[group].members == ("x", "y") and units[group].opens == ""
+    # A camp's members are listed by the camps view, which its unit opens.
+    assert units[group].members == () and units[group].opens == "camps"
+    assert dict(units[group].facts) == {
+        "Actors in the camp": "2",
+        "Speaking on these claims": "2",
+    }
+    assert dict(next(u for u in parts["stances/p"].units if u.id == group).facts) == {
+        "Actors in the camp": "2",
+        "Speaking on these claims": "2",
+    }
 
 
 def test_stance_label_says_each_count_and_leans_by_the_larger() -> None:

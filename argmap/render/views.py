@@ -1156,10 +1156,38 @@ def _camp_units(
         nodes.append(
             ViewNode(uid, "agg-actors", 0, 0, group.short, aggregate.camp_colour(group.index))
         )
+        # The members are the camp's, listed by the camps view: not again in each of the
+        # stance view's drawings (hundreds of copies of thousands of ids on a big map).
+        opens = f"camps/{i}" if len(amap.actors) > aggregate.AGGREGATE_NODES else "camps"
         units.append(
-            Unit(uid, group.name, "", group.members, (("Actors", f"{len(group.members):,}"),))
+            Unit(uid, group.name, opens, (), (("Actors in the camp", f"{len(group.members):,}"),))
         )
     return unit_of, nodes, units
+
+
+def _speaking(
+    camp_units: Sequence[Unit],
+    used: Sequence[ViewNode],
+    said: Sequence[Stance],
+    camp_of: Mapping[str, str],
+) -> list[Unit]:
+    """The camp units a stance drawing draws, each with how many of its actors speak on
+    the drawing's claims."""
+    speaking: dict[str, set[str]] = defaultdict(set)
+    for stance in said:
+        speaking[camp_of.get(stance.actor, "")].add(stance.actor)
+    drawn = {n.id for n in used}
+    return [
+        replace(u, facts=(*u.facts, ("Speaking on these claims", f"{len(speaking[u.id]):,}")))
+        for u in camp_units
+        if u.id in drawn
+    ]
+
+
+#: A stance drawing of a cluster is drawn actor by actor up to this many claims and
+#: speakers: the layered stance layout takes 0.6 s at 156 nodes, 8 s at 325 (measured), and
+#: a big map has hundreds of clusters. A bigger cluster is drawn with one node per camp.
+STANCE_DRAWN_NODES = 150
 
 
 def stance_drawings(
@@ -1176,7 +1204,9 @@ def stance_drawings(
         above = "" if not level.key else _key("stances", _level_named(level.parent))
         said = sorted(_said_on(amap, level.scope), key=lambda s: s.id)
         speakers = {s.actor for s in said}
-        if level.key and len({s.claim for s in said}) + len(speakers) <= limit:
+        if level.key and len({s.claim for s in said}) + len(speakers) <= min(
+            limit, STANCE_DRAWN_NODES
+        ):
             view = stance_view(
                 _sub_map(amap, level.scope, stances=True), analysis, argument, route=False
             )
@@ -1225,7 +1255,7 @@ def stance_drawings(
                 key=key,
                 parent=above,
                 title=level.title,
-                units=(*units, *(u for u in camp_units if any(n.id == u.id for n in used))),
+                units=(*units, *_speaking(camp_units, used, said, camp_of)),
                 note=note,
             )
         )

@@ -561,7 +561,13 @@
     out.push(el("dl", { cls: "facts unit-facts" }, facts));
     if (u.opens && drawings[u.opens]) {
       var open = el("button", { type: "button", id: "open-unit", cls: "open-unit", text: "Open its drawing" });
-      open.addEventListener("click", function () { clearSelection(); openDrawing(u.opens); commit(true); });
+      open.addEventListener("click", function () {
+        clearSelection();
+        openDrawing(u.opens);
+        // A camp of the stance map opens on the camps map.
+        if (tabOf(u.opens) !== current) { showView(tabOf(u.opens), false); }
+        commit(true);
+      });
       out.push(el("p", null, [open]));
     }
     var actors = u.members.length && data.actors[u.members[0]];
