@@ -14,6 +14,11 @@ reused when it already holds a build), opens each view (`index.html#argument`,
   (two `requestAnimationFrame`s after the mutation, so the paint itself is included).
   The first click on a view is the worst case: every node and edge starts unfaded.
 
+On an aggregated page (a map past `aggregate.AGGREGATE_NODES` nodes a view), a view opens
+on its overview; `--biggest` also measures, for each view, the biggest drawing under it
+(most nodes), opened by its address (`#view=argument&d=argument/<claim>`). A view can
+also be named by a drawing's key in `--views`.
+
 Clicks go to the nodes nearest the canvas centre, `--clicks` of them, one after another;
 each page is opened `--rounds` times. `--against OLD.js` also measures the same page
 with another argmap.js (e.g. `git show main:argmap/render/assets/argmap.js > old.js`),
@@ -28,12 +33,14 @@ from __future__ import annotations
 import argparse
 import base64
 import hashlib
+import json
 import os
 import statistics
 import sys
 import tempfile
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from playwright.sync_api import Browser, Page, sync_playwright
 
@@ -164,19 +171,27 @@ def with_script(page_html: str, new_js: str) -> str:
     return page_html.replace(digest(old_js), digest(new_js), 1)
 
 
+def address(view: str) -> str:
+    """The page address that opens `view`, a view's name or a drawing's key."""
+    if "/" not in view:
+        return f"#{view}"
+    return f"#view={view.split('/')[0]}&d={quote(view, safe='')}"
+
+
 def measure(browser: Browser, page_file: Path, view: str, clicks: int) -> dict[str, Any]:
+    tab = view.split("/")[0]
     page = browser.new_page(viewport={"width": 1440, "height": 900})
     page.add_init_script(_LONG_TASKS)
     before = chromium_cpu()
-    page.goto(f"{page_file.as_uri()}#{view}", wait_until="commit", timeout=300_000)
+    page.goto(f"{page_file.as_uri()}{address(view)}", wait_until="commit", timeout=300_000)
     page.wait_for_function("() => window.argmapFirstDraw !== undefined", timeout=300_000)
     result: dict[str, Any] = page.evaluate(
         f"""({{first: window.argmapFirstDraw.ms, longest: window.__longest,
-              nodes: argmap.nodes['{view}'].length, edges: argmap.edges['{view}'].length}})"""
+              nodes: argmap.nodes['{tab}'].length, edges: argmap.edges['{tab}'].length}})"""
     )
     result["first_cpu"], result["first_main"] = cpu_ms(before)
     page.wait_for_timeout(500)  # let the opening settle
-    targets = page.evaluate(_TARGETS, [view, clicks])
+    targets = page.evaluate(_TARGETS, [tab, clicks])
     result["clicks"] = [click_ms(page, x, y) for _, x, y in targets]
     page.close()
     return result
@@ -195,6 +210,19 @@ def site_for(args: argparse.Namespace, tmp: Path) -> Path:
     source.write_text(text, encoding="utf-8")
     build(source, out)
     return out
+
+
+def biggest_drawings(page_html: str) -> list[str]:
+    """The key of each view's biggest drawing under its overview (most nodes)."""
+    start = page_html.index('id="argmap-data">') + len('id="argmap-data">')
+    data = json.loads(page_html[start : page_html.index("</script>", start)])
+    best: dict[str, tuple[int, str]] = {}
+    for key, drawing in sorted(data.get("drawings", {}).items()):
+        tab = key.split("/")[0]
+        size = len(drawing["nodes"])
+        if size > best.get(tab, (-1, ""))[0]:
+            best[tab] = (size, key)
+    return [best[tab][1] for tab in VIEWS if tab in best]
 
 
 def _ms(values: list[float]) -> str:
@@ -229,6 +257,9 @@ def main() -> int:
     parser.add_argument("--site", help="build into this folder, or reuse the build in it")
     parser.add_argument("--against", help="another argmap.js to measure alongside")
     parser.add_argument("--views", default=",".join(VIEWS), help="comma-separated views")
+    parser.add_argument(
+        "--biggest", action="store_true", help="also each view's biggest aggregated drawing"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
@@ -245,6 +276,8 @@ def main() -> int:
         size = (site / "index.html").stat().st_size / 1e6
         print(f"{site}: index.html {size:.1f} MB\n")
         views = args.views.split(",")
+        if args.biggest:
+            views += biggest_drawings(html)
         runs: dict[tuple[str, str], list[dict[str, Any]]] = {}
         with sync_playwright() as p:
             browser = chromium.launch(p)

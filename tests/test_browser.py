@@ -211,14 +211,16 @@ def test_xss_payloads_stay_inert_text(page: Any, tmp_path: Path) -> None:
     _clean(page, folder)
 
 
-def test_a_capped_view_says_so(page: Any, tmp_path: Path) -> None:
+def test_a_big_view_is_aggregated_and_says_so(page: Any, tmp_path: Path) -> None:
+    # Past the threshold a view opens on an overview (tests/test_browser_aggregate.py).
     folder = _write(tmp_path, chain_map(2100))
     _open(page, folder)
-    assert _counts(page, "argument") == [2000, 1999]
+    assert _counts(page, "argument") == [1, 0]
     assert page.inner_text("#view-argument .notice").startswith(
-        "This view draws the 2,000 best connected of 2,100 nodes"
+        "An overview: this map has 2,100 claims"
     )
-    # Past the cap, a claim is still found and shown in the panel.
+    # Every claim is still found, and drawn in its cluster's drawing.
     page.evaluate("argmap.select('c02099', true)")
-    assert "Not drawn in any view" in page.inner_text("#panel-body")
+    assert "Not drawn in any view" not in page.inner_text("#panel-body")
+    assert page.evaluate("argmap.networks.argument.getSelectedNodes()") == ["c02099"]
     _clean(page, folder)

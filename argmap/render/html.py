@@ -34,6 +34,8 @@ from markupsafe import Markup
 from argmap.analysis import Analysis, Contribution
 from argmap.errors import OutputError
 from argmap.model import ActorKind, ArgumentMap, ClaimKind, Position, RelationKind
+from argmap.render.aggregate import AGGREGATE_EDGE_STYLES, AGGREGATE_NODE_STYLES
+from argmap.render.aggregate import legend as aggregate_legend
 from argmap.render.outline import outline_html, score_words
 from argmap.render.styles import (
     BLUE,
@@ -143,11 +145,34 @@ def _csp(scripts: list[str]) -> str:
 
 
 def _view_json(view: View) -> dict[str, Any]:
+    entry = _drawing_json(view)
+    if view.key or view.units or view.parts:
+        # An aggregated view's drawing (argmap.render.aggregate); a small map's views
+        # carry none of these keys, so its page is as before.
+        entry |= {
+            "key": view.ref,
+            "parent": view.parent,
+            "title": view.title,
+            "notice": view.notice or "",
+            "units": {
+                u.id: {
+                    "title": u.title,
+                    "opens": u.opens,
+                    "members": list(u.members),
+                    "facts": [list(f) for f in u.facts],
+                }
+                for u in view.units
+            },
+        }
+    return entry
+
+
+def _drawing_json(view: View) -> dict[str, Any]:
     return {
         "nodes": [[n.id, n.cls, n.x, n.y, n.label, n.camp] for n in view.nodes],
         # Items become indices below; then the camps map's weight, then the edge's bend.
         "edges": [
-            [e.id, e.origin, e.target, e.cls, e.width, list(e.items), "", list(e.bend or ())]
+            [e.id, e.origin, e.target, e.cls, e.width, list(e.items), e.label, list(e.bend or ())]
             for e in view.edges
         ],
         "groups": [list(g) for g in view.groups],
@@ -322,11 +347,20 @@ def _page_data(amap: ArgumentMap, analysis: Analysis, views: tuple[View, ...]) -
     # View edges name the stances and relations they draw by their index in these lists.
     index = {s.id: i for i, s in enumerate(stances)} | {r.id: i for i, r in enumerate(relations)}
     view_data: dict[str, Any] = {}
+    drawings: dict[str, Any] = {}
     for view in views:
         entry = _view_json(view)
         for edge in entry["edges"]:
             edge[5] = [index[item] for item in edge[5]]
-        if view.name == "camps":
+        # The drawings under an aggregated view's overview, each once, by key.
+        for part in view.parts:
+            drawing = _view_json(part)
+            for edge in drawing["edges"]:
+                edge[5] = [index[item] for item in edge[5]]
+            if part.name == "argument":
+                _add_undercuts(drawing, amap, index)
+            drawings[part.ref] = drawing
+        if view.name == "camps" and not view.units:
             # Only the pairs the view draws: a dict of every pair (millions on a big
             # map) would cost more than the whole view.
             drawn = {(edge[1], edge[2]) for edge in entry["edges"]}
@@ -337,7 +371,8 @@ def _page_data(amap: ArgumentMap, analysis: Analysis, views: tuple[View, ...]) -
         if view.name == "argument":
             _add_undercuts(entry, amap, index)
         view_data[view.name] = entry
-    return {
+    extra = {"drawings": drawings} if drawings else {}
+    return extra | {
         "title": amap.title,
         "sources": {
             s.id: {"title": s.title, "publisher": s.publisher, "date": s.date, "url": s.url}
@@ -403,13 +438,20 @@ def _page_data(amap: ArgumentMap, analysis: Analysis, views: tuple[View, ...]) -
         "otherCampColour": OTHER_CAMP_COLOUR,
         "styles": {
             "nodes": {name: style for name, (_, style) in NODE_STYLES.items()}
-            | {CUT_NODE: _CUT_NODE_STYLE},
+            | {CUT_NODE: _CUT_NODE_STYLE}
+            | _used(AGGREGATE_NODE_STYLES, bool(drawings)),
             "edges": {name: style for name, (_, style) in EDGE_STYLES.items()}
-            | {"rel-undercuts": _UNDERCUT_STYLE[1]},
+            | {"rel-undercuts": _UNDERCUT_STYLE[1]}
+            | _used(AGGREGATE_EDGE_STYLES, bool(drawings)),
         },
         "visOptions": vis_options(),
         "views": view_data,
     }
+
+
+def _used(styles: dict[str, tuple[str, dict[str, Any]]], used: bool) -> dict[str, Any]:
+    # Only an aggregated page carries the aggregates' styles: a small map's is as before.
+    return {name: style for name, (_, style) in styles.items()} if used else {}
 
 
 # ---- legend and filters, as data for the template ------------------------------------
@@ -475,8 +517,10 @@ def _side_legend(amap: ArgumentMap, analysis: Analysis) -> list[dict[str, Any]]:
 def _legend(
     view: View, amap: ArgumentMap, analysis: Analysis, names: list[str]
 ) -> list[dict[str, Any]]:
-    node_classes = [c for c in NODE_STYLES if any(n.cls == c for n in view.nodes)]
-    edge_classes = [c for c in EDGE_STYLES if any(e.cls == c for e in view.edges)]
+    # An aggregated view's legend covers the drawings under its overview too.
+    drawn = (view, *view.parts)
+    node_classes = [c for c in NODE_STYLES if any(n.cls == c for d in drawn for n in d.nodes)]
+    edge_classes = [c for c in EDGE_STYLES if any(e.cls == c for d in drawn for e in d.edges)]
     items = [_item(NODE_STYLES[c][0], node=_node_swatch(c)) for c in node_classes]
     if view.name == "stances":
         items += _side_legend(amap, analysis)
@@ -496,6 +540,12 @@ def _legend(
         items.append(_item("line width: strength of agreement or conflict"))
     if view.name == "argument":
         items += _undercut_legend(amap, analysis)
+    if view.units:
+        items += aggregate_legend(
+            view.name,
+            {n.cls for d in (view, *view.parts) for n in d.nodes},
+            {e.cls for d in (view, *view.parts) for e in d.edges},
+        )
     return items
 
 

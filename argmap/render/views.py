@@ -11,11 +11,13 @@ import heapq
 import math
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import Any
 
 from argmap.analysis import Analysis
-from argmap.model import ArgumentMap, ClaimKind, Position
-from argmap.render import layout, sugiyama
+from argmap.model import ArgumentMap, ClaimKind, Position, RelationKind, Stance
+from argmap.render import aggregate, layout, sugiyama
+from argmap.render.aggregate import Unit, fmt_weight
 from argmap.render.styles import (
     NODE_STYLES,
     actor_class,
@@ -69,6 +71,7 @@ class ViewEdge:
     items: tuple[str, ...] = ()  # the stance or relation ids the edge stands for
     # vis-network's curved-edge (kind, roundness) for a line bent round a box; None: straight
     bend: tuple[str, float] | None = None
+    label: str = ""  # words on the line: an agreement weight, an aggregate's counts
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,10 +85,26 @@ class View:
     # The part the page opens on when the whole view is too big to read at once:
     # (left, top, right, bottom) in canvas pixels.
     home: tuple[int, int, int, int] = (0, 0, 0, 0)
+    # Aggregated views (see `argmap.render.aggregate`): this drawing's key ("" for the
+    # view's own drawing), the key its "back" opens, what it shows, its aggregate nodes,
+    # a sentence said on the page, and (on the view's own drawing) every drawing under it.
+    key: str = ""
+    parent: str = ""
+    title: str = ""
+    units: tuple[Unit, ...] = ()
+    note: str = ""
+    parts: tuple[View, ...] = ()
+
+    @property
+    def ref(self) -> str:
+        """The drawing's key: the view's name for its own drawing."""
+        return self.key or self.name
 
     @property
     def notice(self) -> str | None:
-        """The sentence shown when the view was capped, else None."""
+        """The sentence shown when the view was capped or aggregated, else None."""
+        if self.note:
+            return self.note
         if len(self.nodes) == self.total_nodes and len(self.edges) == self.total_edges:
             return None
         return (
@@ -223,7 +242,11 @@ def label_box(cls: str, label: str) -> tuple[float, float]:
     """About the box vis-network draws for a claim of class `cls` with `label` (width,
     height in canvas px): the style's fixed text width, the label wrapped at words into
     it with a generous character width, the font's line height and the margins."""
-    style = NODE_STYLES[cls][1]
+    return style_box(NODE_STYLES[cls][1], label)
+
+
+def style_box(style: Mapping[str, Any], label: str) -> tuple[float, float]:
+    """`label_box` for a node drawn with the vis options `style`."""
     size = float(style["font"]["size"])
     text_width = float(style["widthConstraint"]["maximum"])
     margin = float(style.get("margin", 5))
@@ -264,7 +287,9 @@ def _stance_edges(amap: ArgumentMap) -> list[ViewEdge]:
     ]
 
 
-def stance_view(amap: ArgumentMap, analysis: Analysis, argument: View) -> View:
+def stance_view(
+    amap: ArgumentMap, analysis: Analysis, argument: View, *, route: bool = True
+) -> View:
     """Actors linked to the claims they support, oppose or are neutral on, in bands
     (see `_stance_layers`): rows of actors in camp order, each claim in the gap beside the
     rows of the actors who speak of it. The crossing reduction and the coordinates are
@@ -295,7 +320,8 @@ def stance_view(amap: ArgumentMap, analysis: Analysis, argument: View) -> View:
     nodes = sorted(
         (_stance_node(node, xy[node], amap, colours) for node in order), key=lambda n: n.id
     )
-    shown = _routed(shown, xy, amap)
+    if route:  # not in an aggregated view's drawings: seconds each (see camps_view)
+        shown = _routed(shown, xy, amap)
     home = _stance_home(xy, sizes, links)
     total = len(claim_ids) + len(actor_ids)
     return View("stances", tuple(nodes), tuple(shown), total, len(edges), home=home)
@@ -462,18 +488,29 @@ def _backbone(
 LINKS_PER_ACTOR = 5
 
 
-def camps_view(amap: ArgumentMap, analysis: Analysis) -> View:
+def camps_view(
+    amap: ArgumentMap,
+    analysis: Analysis,
+    *,
+    members: Collection[str] | None = None,
+    pairs: Iterable[tuple[str, str, float]] | None = None,
+) -> View:
     """Actors linked by agreement and conflict, each camp clustered around its own centre.
 
     A dense agreement network (more than three links per actor on average) is thinned to
     each actor's `LINKS_PER_ACTOR` strongest links, with a notice, so it never becomes a
-    hairball.
+    hairball. With `members`, only those actors and the agreement `pairs` among them
+    (an aggregated view's drawing of one camp, or part of one).
     """
     actors = sorted(amap.actors, key=lambda a: a.id)
     known = amap.actors_by_id
+    if members is not None:
+        chosen = set(members)
+        actors = [a for a in actors if a.id in chosen]
+        known = {a.id: a for a in actors}
     weights = sorted(
         (min(a, b), max(a, b), w)
-        for a, b, w in analysis.agreement
+        for a, b, w in (analysis.agreement if pairs is None else pairs)
         if a in known and b in known and a != b and w != 0
     )
     total_edges = len(weights)
@@ -486,7 +523,16 @@ def camps_view(amap: ArgumentMap, analysis: Analysis) -> View:
         edge_id = f"{a}~{b}"
         strength[edge_id] = weight
         width = round(1 + 4 * abs(weight) / strongest, 2)
-        edges.append(ViewEdge(edge_id, a, b, "agree" if weight > 0 else "conflict", width))
+        edges.append(
+            ViewEdge(
+                edge_id,
+                a,
+                b,
+                "agree" if weight > 0 else "conflict",
+                width,
+                label=fmt_weight(weight),
+            )
+        )
     kept, shown = _cap([a.id for a in actors], edges, strength=strength)
     camps = _camp_index(analysis)
     colours = _colour_index(analysis)
@@ -501,11 +547,16 @@ def camps_view(amap: ArgumentMap, analysis: Analysis) -> View:
             groups[camp if camp < spare and len(camp_list[camp]) > 1 else spare].append(actor.id)
 
     members_of = {camp: groups[camp] for camp in sorted(groups)}
-    if len(kept) <= _RING_ACTORS:
+    # The rings' crossing reduction is quadratic in lines per ring: a camp drawn on its own
+    # from an aggregated view (one ring of many actors) takes the force layout instead.
+    if len(kept) <= (_RING_ACTORS if members is None else _RING_ONE_CAMP):
         xy = _camp_rings(members_of, shown, amap)
     else:
         xy = _camp_forces(members_of, shown, strength, strongest, amap)
-    shown = _routed(shown, xy, amap)
+    # Bending lines round boxes costs seconds a drawing at a few hundred actors: the
+    # drawings of an aggregated view (dozens of them) keep their lines straight.
+    if members is None:
+        shown = _routed(shown, xy, amap)
     nodes = tuple(
         ViewNode(
             a.id,
@@ -585,6 +636,8 @@ def _camp_forces(
 
 #: A camps map with at most this many actors draws each camp as a ring (`_camp_rings`).
 _RING_ACTORS = 400
+#: The same for one camp's own drawing (measured: 100 actors with 440 lines took 12 s).
+_RING_ONE_CAMP = 40
 #: Space between neighbouring boxes round a ring, and between camps (canvas px).
 _RING_GAP = 30.0
 
@@ -699,10 +752,7 @@ def _bent(
     bends = layout.route_around(
         [(e.origin, e.target) for e in edges], positions, sizes, partial=partial
     )
-    return [
-        ViewEdge(e.id, e.origin, e.target, e.cls, e.width, e.items, bend)
-        for e, bend in zip(edges, bends, strict=True)
-    ]
+    return [replace(e, bend=bend) for e, bend in zip(edges, bends, strict=True)]
 
 
 def _routed(
@@ -722,10 +772,7 @@ def _routed(
         shift={n: below for n, (_, below) in drawn.items() if below},
         bends=layout.FINE_BENDS,
     )
-    return [
-        ViewEdge(e.id, e.origin, e.target, e.cls, e.width, e.items, bend)
-        for e, bend in zip(edges, bends, strict=True)
-    ]
+    return [replace(e, bend=bend) for e, bend in zip(edges, bends, strict=True)]
 
 
 def _drawn_box(node: str, amap: ArgumentMap) -> tuple[tuple[float, float], float]:
@@ -771,6 +818,603 @@ def _iterations(count: int) -> int:
 
 
 def build_views(amap: ArgumentMap, analysis: Analysis) -> tuple[View, View, View]:
-    """The argument, stance and camps views of `amap`, in tab order."""
-    argument = argument_view(amap)
-    return argument, stance_view(amap, analysis, argument), camps_view(amap, analysis)
+    """The argument, stance and camps views of `amap`, in tab order. A view with more
+    than `aggregate.AGGREGATE_NODES` nodes is aggregated (`aggregated_views`)."""
+    limit = aggregate.AGGREGATE_NODES
+    speakers = {s.actor for s in amap.stances if s.actor in amap.actors_by_id}
+    spoken = {s.claim for s in amap.stances if s.claim in amap.claims_by_id}
+    big_argument = len(amap.claims) > limit
+    big_stances = len(speakers) + len(spoken) > limit
+    if big_argument or big_stances:
+        levels = claim_levels(amap)
+        argument = argument_drawings(amap, levels) if big_argument else argument_view(amap)
+        stances = (
+            stance_drawings(amap, analysis, levels, argument)
+            if big_stances
+            else stance_view(amap, analysis, argument)
+        )
+    else:
+        argument = argument_view(amap)
+        stances = stance_view(amap, analysis, argument)
+    camps = (
+        camp_drawings(amap, analysis) if len(amap.actors) > limit else camps_view(amap, analysis)
+    )
+    return argument, stances, camps
+
+
+# ---- aggregated views (see argmap.render.aggregate) ------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Level:
+    """One drawing of claims in an aggregated view: the claims it draws as themselves,
+    the clusters it draws as one node each (by root), and the claims in its scope."""
+
+    key: str  # "" for the overview, else the root claim's id ("~": unattached claims)
+    parent: str  # the key of the drawing above it
+    title: str
+    singles: tuple[str, ...]
+    clusters: tuple[str, ...]  # roots of the clusters drawn as one node
+    scope: tuple[str, ...]  # every claim the drawing stands for, sorted
+    unit_of: Mapping[str, str]  # claim in scope -> the node that draws it
+
+
+_UNATTACHED = "~"
+
+
+def _unit_id(root: str) -> str:
+    return "@" + root
+
+
+def claim_levels(amap: ArgumentMap) -> list[Level]:
+    """Every drawing of the aggregated argument (and stance) view, the overview first.
+
+    The overview draws one node per proposal's cluster (a proposal nothing argues about
+    as itself) and one for the claims that reach no proposal. A cluster of at most
+    `AGGREGATE_NODES` claims is drawn claim by claim; a bigger one draws its root and its
+    children's clusters (a child with nothing under it as itself), and so on down."""
+    limit = aggregate.AGGREGATE_NODES
+    parent = aggregate.claim_tree(amap)
+    children: dict[str, list[str]] = defaultdict(list)
+    for claim, above in sorted(parent.items()):
+        if above:
+            children[above].append(claim)
+    claims = amap.claims_by_id
+    roots = sorted(
+        c for c, above in parent.items() if not above and claims[c].kind is ClaimKind.PROPOSAL
+    )
+    loose = sorted(c for c, above in parent.items() if not above and c not in set(roots))
+    members = {r: aggregate.subtree(children, r) for r in roots}
+    levels: list[Level] = []
+
+    def level(key: str, above: str, title: str, singles: list[str], clusters: list[str]) -> None:
+        unit_of: dict[str, str] = {c: c for c in singles}
+        for root in clusters:
+            inside = members[root] if root != _UNATTACHED else loose
+            for c in inside:
+                unit_of[c] = _unit_id(root)
+        levels.append(
+            Level(
+                key, above, title, tuple(singles), tuple(clusters), tuple(sorted(unit_of)), unit_of
+            )
+        )
+
+    def split(roots_here: Sequence[str]) -> tuple[list[str], list[str]]:
+        singles = [r for r in roots_here if len(members[r]) == 1]
+        return singles, [r for r in roots_here if len(members[r]) > 1]
+
+    singles, clusters = split(roots)
+    if len(loose) == 1:
+        singles.append(loose[0])
+        members[loose[0]] = [loose[0]]
+    elif loose:
+        clusters.append(_UNATTACHED)
+        members[_UNATTACHED] = loose
+    level("", "", "Overview", singles, clusters)
+    todo = [("", c) for c in clusters]
+    while todo:
+        above, root = todo.pop(0)
+        title = (
+            "Claims that argue about no proposal" if root == _UNATTACHED else claims[root].display
+        )
+        inside = members[root]
+        if root == _UNATTACHED or len(inside) <= limit:
+            level(root, above, title, sorted(inside), [])
+            continue
+        for child in children[root]:
+            members.setdefault(child, aggregate.subtree(children, child))
+        singles, clusters = split(children[root])
+        level(root, above, title, [root, *singles], clusters)
+        todo.extend((root, c) for c in clusters)
+    return levels
+
+
+def _key(view: str, level: Level) -> str:
+    return view if not level.key else f"{view}/{level.key}"
+
+
+def _sub_map(amap: ArgumentMap, claims: Collection[str], *, stances: bool = False) -> ArgumentMap:
+    """The part of `amap` about `claims`: those claims, the relations among them (and
+    undercuts of those), and with `stances` the stances on them and their actors."""
+    chosen = set(claims)
+    relations = tuple(
+        r
+        for r in amap.relations
+        if r.origin in chosen and (r.target in chosen or r.target not in amap.claims_by_id)
+    )
+    said = tuple(sorted(_said_on(amap, chosen), key=lambda s: s.id)) if stances else ()
+    speakers = {s.actor for s in said}
+    return replace(
+        amap,
+        claims=tuple(c for c in amap.claims if c.id in chosen),
+        relations=relations,
+        stances=said,
+        actors=tuple(a for a in amap.actors if a.id in speakers),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _ByClaim:
+    amap: ArgumentMap
+    stances: Mapping[str, Sequence[Stance]]  # claim -> the stances on it
+    targets: Mapping[str, Sequence[str]]  # claim -> what its relations argue about
+
+
+_BY_CLAIM: list[_ByClaim] = []
+
+
+def _by_claim(amap: ArgumentMap) -> _ByClaim:
+    """Stances and relations by claim, made once per map: the aggregated views count them
+    for hundreds of clusters, and a scan of every stance per cluster is quadratic."""
+    for found in _BY_CLAIM:
+        if found.amap is amap:
+            return found
+    stances: dict[str, list[Stance]] = defaultdict(list)
+    for stance in amap.stances:
+        stances[stance.claim].append(stance)
+    targets: dict[str, list[str]] = defaultdict(list)
+    for r in amap.relations:
+        targets[r.origin].append(r.target)
+    made = _ByClaim(amap, stances, targets)
+    _BY_CLAIM[:] = [made]  # one map at a time: the cache never holds more than the last
+    return made
+
+
+def _said_on(amap: ArgumentMap, claims: Iterable[str]) -> list[Stance]:
+    """The stances on `claims`, in the map's order of claims given."""
+    on = _by_claim(amap).stances
+    return [s for c in claims for s in on.get(c, ())]
+
+
+def _claim_unit(amap: ArgumentMap, level: Level, root: str, view: str) -> Unit:
+    """The aggregate node of the cluster under `root`, with its exact counts."""
+    members = tuple(sorted(c for c, u in level.unit_of.items() if u == _unit_id(root)))
+    inside = set(members)
+    kinds = {k: sum(amap.claims_by_id[c].kind is k for c in members) for k in ClaimKind}
+    targets = _by_claim(amap).targets
+    relations = sum(1 for c in members for t in targets.get(c, ()) if t in inside)
+    said = _said_on(amap, members)
+    title = (
+        "Claims that argue about no proposal"
+        if root == _UNATTACHED
+        else amap.claims_by_id[root].display
+    )
+    facts = (
+        (
+            "Claims",
+            f"{len(members):,}: {kinds[ClaimKind.PROPOSAL]:,} proposals, "
+            f"{kinds[ClaimKind.CLAIM]:,} claims, {kinds[ClaimKind.EVIDENCE]:,} evidence",
+        ),
+        ("Relations inside", f"{relations:,}"),
+        ("Stances on them", f"{len(said):,}, by {len({s.actor for s in said}):,} actors"),
+    )
+    return Unit(_unit_id(root), title, f"{view}/{root}", members, facts)
+
+
+def _unit_label(amap: ArgumentMap, root: str, size: int) -> str:
+    if root == _UNATTACHED:
+        return f"Claims that argue about no proposal \u00b7 {size:,} claims"
+    return aggregate.claim_label(amap, root, size)
+
+
+def _claim_nodes(
+    amap: ArgumentMap, level: Level
+) -> tuple[list[ViewNode], dict[str, tuple[float, float]], list[Unit]]:
+    """A level's nodes (unplaced), their boxes, and its aggregate units (argument view)."""
+    nodes: list[ViewNode] = []
+    sizes: dict[str, tuple[float, float]] = {}
+    units: list[Unit] = []
+    for c in level.singles:
+        claim = amap.claims_by_id[c]
+        label = excerpt(claim.display, _CLAIM_LABEL_CHARS)
+        nodes.append(ViewNode(c, claim_class(claim.kind), 0, 0, label))
+        sizes[c] = label_box(claim_class(claim.kind), label)
+    for root in level.clusters:
+        unit = _claim_unit(amap, level, root, "argument")
+        label = _unit_label(amap, root, len(unit.members))
+        nodes.append(ViewNode(unit.id, "agg-claims", 0, 0, label))
+        sizes[unit.id] = style_box(aggregate.AGGREGATE_NODE_STYLES["agg-claims"][1], label)
+        units.append(unit)
+    return nodes, sizes, units
+
+
+def _relation_edges(amap: ArgumentMap, level: Level) -> list[ViewEdge]:
+    """The relations a level draws: between two claims drawn as themselves, the relation;
+    otherwise one line per (node, node, kind) counting the relations it stands for."""
+    singles = set(level.singles)
+    grouped: dict[tuple[str, str, str], list[str]] = defaultdict(list)
+    edges: list[ViewEdge] = []
+    for r in sorted(amap.relations, key=lambda r: r.id):
+        u = level.unit_of.get(r.origin)
+        v = level.unit_of.get(r.target)
+        if u is None or v is None or u == v or r.kind is RelationKind.UNDERCUTS:
+            continue
+        if u in singles and v in singles:
+            edges.append(ViewEdge(r.id, u, v, relation_class(r.kind), items=(r.id,)))
+        else:
+            grouped[(u, v, r.kind.value)].append(r.id)
+    for (u, v, kind), ids in sorted(grouped.items()):
+        edges.append(
+            ViewEdge(
+                f"{u}>{v}>{kind}",
+                u,
+                v,
+                f"agg-{kind}",
+                round(min(8.0, 1.5 + math.log2(len(ids))), 2),
+                tuple(ids),
+                label=f"{len(ids):,}",
+            )
+        )
+    return sorted(edges, key=lambda e: e.id)
+
+
+def argument_drawings(amap: ArgumentMap, levels: Sequence[Level]) -> View:
+    """The aggregated argument view: the overview, with every drawing under it in
+    `parts` (see `claim_levels`)."""
+    drawn = [_argument_level(amap, level) for level in levels]
+    return replace(drawn[0], parts=tuple(drawn[1:]))
+
+
+def _argument_level(amap: ArgumentMap, level: Level) -> View:
+    key = "" if not level.key else _key("argument", level)
+    above = "" if not level.key else _key("argument", _level_named(level.parent))
+    if not level.clusters:
+        # Claim by claim: the argument map's own drawing of these claims.
+        view = argument_view(_sub_map(amap, level.singles))
+        note = (
+            f"This drawing is of {len(level.singles):,} claims: {view.notice}"
+            if view.notice
+            else ""
+        )
+        return replace(view, key=key, parent=above, title=level.title, note=note)
+    nodes, sizes, units = _claim_nodes(amap, level)
+    edges = _relation_edges(amap, level)
+    top = [n.id for n in nodes if n.cls in ("proposal", "agg-claims") and not level.key] or [
+        level.key
+    ]
+    result = sugiyama.layered(
+        [n.id for n in nodes],
+        sorted({(e.origin, e.target) for e in edges}),
+        sizes,
+        top=top,
+        gap=_ARGUMENT_GAP,
+        layer_gap=_LAYER_GAP,
+    )
+    xy = result.positions
+    placed = tuple(
+        sorted((replace(n, x=xy[n.id][0], y=xy[n.id][1]) for n in nodes), key=lambda n: n.id)
+    )
+    shown = _bent(edges, xy, sizes, partial=False)
+    home = _argument_home(result, sizes, [(e.origin, e.target) for e in shown])
+    note = _aggregate_note("argument", level, len(amap.claims))
+    return View(
+        "argument",
+        placed,
+        tuple(shown),
+        len(placed),
+        len(shown),
+        home=home,
+        key=key,
+        parent=above,
+        title=level.title,
+        units=tuple(units),
+        note=note,
+    )
+
+
+def _level_named(key: str) -> Level:
+    # Only the key is read by `_key`: the parent's own fields do not matter here.
+    return Level(key, "", "", (), (), (), {})
+
+
+def _aggregate_note(view: str, level: Level, total: int) -> str:
+    limit = aggregate.AGGREGATE_NODES
+    if not level.key:
+        what = {"argument": "claims", "stances": "claims and actors"}[view]
+        return (
+            f"An overview: this map has {total:,} {what}, more than the {limit:,} a drawing"
+            " shows legibly, so each node here stands for a cluster. Click one for its counts"
+            " and \u201cOpen\u201d to draw it; search and the outline cover everything."
+        )
+    return (
+        f"\u201c{excerpt(level.title, 60)}\u201d and what argues about it: the clusters under"
+        " it are one node each. Click one and \u201cOpen\u201d to draw it."
+    )
+
+
+def _camp_units(
+    amap: ArgumentMap, analysis: Analysis
+) -> tuple[dict[str, str], list[ViewNode], list[Unit]]:
+    """Actor -> the node of its camp group in a stance drawing, the nodes and units."""
+    unit_of: dict[str, str] = {}
+    nodes: list[ViewNode] = []
+    units: list[Unit] = []
+    for i, group in enumerate(aggregate.camp_groups(amap, analysis)):
+        uid = f"@camp{i}"
+        for actor in group.members:
+            unit_of[actor] = uid
+        nodes.append(
+            ViewNode(uid, "agg-actors", 0, 0, group.short, aggregate.camp_colour(group.index))
+        )
+        # The members are the camp's, listed by the camps view: not again in each of the
+        # stance view's drawings (hundreds of copies of thousands of ids on a big map).
+        opens = f"camps/{i}" if len(amap.actors) > aggregate.AGGREGATE_NODES else "camps"
+        units.append(
+            Unit(uid, group.name, opens, (), (("Actors in the camp", f"{len(group.members):,}"),))
+        )
+    return unit_of, nodes, units
+
+
+def _speaking(
+    camp_units: Sequence[Unit],
+    used: Sequence[ViewNode],
+    said: Sequence[Stance],
+    camp_of: Mapping[str, str],
+) -> list[Unit]:
+    """The camp units a stance drawing draws, each with how many of its actors speak on
+    the drawing's claims."""
+    speaking: dict[str, set[str]] = defaultdict(set)
+    for stance in said:
+        speaking[camp_of.get(stance.actor, "")].add(stance.actor)
+    drawn = {n.id for n in used}
+    return [
+        replace(u, facts=(*u.facts, ("Speaking on these claims", f"{len(speaking[u.id]):,}")))
+        for u in camp_units
+        if u.id in drawn
+    ]
+
+
+#: A stance drawing of a cluster is drawn actor by actor up to this many claims and
+#: speakers: the layered stance layout takes 0.6 s at 156 nodes, 8 s at 325 (measured), and
+#: a big map has hundreds of clusters. A bigger cluster is drawn with one node per camp.
+STANCE_DRAWN_NODES = 150
+
+
+def stance_drawings(
+    amap: ArgumentMap, analysis: Analysis, levels: Sequence[Level], argument: View
+) -> View:
+    """The aggregated stance view: claims as in the argument view's drawings, actors by
+    camp; a drawing whose claims and their speakers fit is drawn actor by actor."""
+    limit = aggregate.AGGREGATE_NODES
+    by_key = {d.key: d for d in (argument, *argument.parts)}
+    camp_of, camp_nodes, camp_units = _camp_units(amap, analysis)
+    drawn: list[View] = []
+    for level in levels:
+        key = "" if not level.key else _key("stances", level)
+        above = "" if not level.key else _key("stances", _level_named(level.parent))
+        said = sorted(_said_on(amap, level.scope), key=lambda s: s.id)
+        speakers = {s.actor for s in said}
+        if level.key and len({s.claim for s in said}) + len(speakers) <= min(
+            limit, STANCE_DRAWN_NODES
+        ):
+            view = stance_view(
+                _sub_map(amap, level.scope, stances=True), analysis, argument, route=False
+            )
+            drawn.append(replace(view, key=key, parent=above, title=level.title))
+            continue
+        shown = by_key.get("" if not level.key else _key("argument", level))
+        xy = {n.id: (n.x, n.y) for n in shown.nodes} if shown else {}
+        claim_nodes, _, units = _claim_nodes(amap, level)
+        units = [replace(u, opens=u.opens.replace("argument/", "stances/", 1)) for u in units]
+        counts = aggregate.stance_counts(replace(amap, stances=tuple(said)), camp_of, level.unit_of)
+        edges = []
+        for (a, c), by in counts.items():
+            cls, label = aggregate.stance_label(by)
+            ids = tuple(sorted(i for group in by.values() for i in group))
+            width = round(min(8.0, 1.5 + math.log2(len(ids))), 2)
+            edges.append(ViewEdge(f"{a}>{c}", a, c, cls, width, ids, label=label))
+        nodes = [replace(n, x=xy[n.id][0], y=xy[n.id][1]) for n in claim_nodes if n.id in xy]
+        left, top, right, _ = layout.bounds(xy.values()) if xy else (0, 0, 0, 0)
+        used = [n for n in camp_nodes if any(e.origin == n.id for e in edges)]
+        # The camps in a row above the claims, spread wider than them, so the lines (and
+        # their counts, in the middle of each) fan out rather than meet in one place.
+        left, right = left - 400, right + 400
+        step = (right - left) / max(1, len(used))
+        camp_y = top - 700
+        for i, n in enumerate(used):
+            nodes.append(replace(n, x=round(left + step * (i + 0.5)), y=camp_y))
+        note = (
+            _aggregate_note("stances", level, len(speakers) + len({s.claim for s in said}))
+            if not level.key
+            else f"These claims have {len(speakers):,} speakers, too many to draw one by one:"
+            " each camp is one node. Click a claim for its stances, or a line for the quotes."
+        )
+        placed = tuple(sorted(nodes, key=lambda n: n.id))
+        # Open on the argument drawing's own opening part, with the camps above it.
+        home = layout.bounds((n.x, n.y) for n in placed)
+        if shown is not None and shown.home != (0, 0, 0, 0):
+            home = (shown.home[0], camp_y - 80, shown.home[2], shown.home[3])
+        drawn.append(
+            View(
+                "stances",
+                placed,
+                tuple(edges),
+                len(placed),
+                len(edges),
+                home=home,
+                key=key,
+                parent=above,
+                title=level.title,
+                units=(*units, *_speaking(camp_units, used, said, camp_of)),
+                note=note,
+            )
+        )
+    return replace(drawn[0], parts=tuple(drawn[1:]))
+
+
+def camp_drawings(amap: ArgumentMap, analysis: Analysis) -> View:
+    """The aggregated camps view: one node per camp group (`aggregate.camp_groups`),
+    lines carrying the net agreement between them; each group opens its own camps
+    drawing, or, when it has more than `AGGREGATE_NODES` actors, its parts."""
+    limit = aggregate.AGGREGATE_NODES
+    groups = aggregate.camp_groups(amap, analysis)
+    group_of = {a: i for i, g in enumerate(groups) for a in g.members}
+    parts_of = [aggregate.camp_parts(amap, g.members, limit) for g in groups]
+    part_of = {
+        a: (i, k) for i, parts in enumerate(parts_of) for k, part in enumerate(parts) for a in part
+    }
+    inside: dict[int, list[tuple[str, str, float]]] = defaultdict(list)
+    for pair in analysis.agreement:
+        i = group_of.get(pair[0])
+        if i is not None and i == group_of.get(pair[1]):
+            inside[i].append(pair)
+    sums, counts = aggregate.camp_links(group_of, analysis.agreement)
+    units = []
+    nodes = []
+    for i, g in enumerate(groups):
+        facts = [
+            ("Actors", f"{len(g.members):,}"),
+            (
+                "Agreement inside",
+                f"{fmt_weight(sums.get((i, i), 0.0))} over {counts.get((i, i), 0):,} pairs",
+            ),
+        ]
+        for j, other in enumerate(groups):
+            if j != i and (min(i, j), max(i, j)) in counts:
+                key = (min(i, j), max(i, j))
+                facts.append(
+                    (f"With {other.short}", f"{fmt_weight(sums[key])} over {counts[key]:,} pairs")
+                )
+        units.append(Unit(f"@camp{i}", g.name, f"camps/{i}", g.members, tuple(facts)))
+        nodes.append(
+            ViewNode(f"@camp{i}", "agg-actors", 0, 0, g.short, aggregate.camp_colour(g.index))
+        )
+    edges = _camp_edges(sums, counts, "@camp")
+    overview = _camp_ring(
+        "",
+        "",
+        "Overview",
+        nodes,
+        edges,
+        units,
+        f"An overview: this map has {len(amap.actors):,} actors, more than the {limit:,} a"
+        " drawing shows legibly, so each node is a camp. A line is the sum of the agreement"
+        " weights of every pair of actors between two camps. Click a camp, then"
+        " \u201cOpen\u201d to draw its actors.",
+    )
+    parts: list[View] = []
+    for i, g in enumerate(groups):
+        if len(parts_of[i]) == 1:
+            view = camps_view(amap, analysis, members=g.members, pairs=inside[i])
+            parts.append(replace(view, key=f"camps/{i}", parent="camps", title=g.name))
+            continue
+        local = {a: k for a, (gi, k) in part_of.items() if gi == i}
+        psums, pcounts = aggregate.camp_links(local, inside[i])
+        pnodes = []
+        punits = []
+        for k, part in enumerate(parts_of[i]):
+            uid = f"@part{i}.{k}"
+            number = g.short.split(" \u00b7 ")[0]
+            label = f"{number}, part {k + 1} of {len(parts_of[i])} \u00b7 {len(part):,} actors"
+            pnodes.append(ViewNode(uid, "agg-actors", 0, 0, label, aggregate.camp_colour(g.index)))
+            part_facts = (
+                ("Actors", f"{len(part):,}"),
+                (
+                    "Agreement inside",
+                    f"{fmt_weight(psums.get((k, k), 0.0))} over {pcounts.get((k, k), 0):,} pairs",
+                ),
+            )
+            punits.append(
+                Unit(
+                    uid,
+                    f"{g.name}: part {k + 1} of {len(parts_of[i])}",
+                    f"camps/{i}/{k}",
+                    part,
+                    part_facts,
+                )
+            )
+        parts.append(
+            _camp_ring(
+                f"camps/{i}",
+                "camps",
+                g.name,
+                pnodes,
+                _camp_edges(psums, pcounts, f"@part{i}."),
+                punits,
+                f"{g.short}: more than the {limit:,} actors a drawing shows legibly, so it is"
+                f" cut into {len(parts_of[i])} parts of at most {limit:,}, by first affiliation"
+                " and then name. Click a part, then \u201cOpen\u201d.",
+            )
+        )
+        by_part: dict[int, list[tuple[str, str, float]]] = defaultdict(list)
+        for pair in inside[i]:
+            k = local[pair[0]]
+            if k == local[pair[1]]:
+                by_part[k].append(pair)
+        for k, part in enumerate(parts_of[i]):
+            view = camps_view(amap, analysis, members=part, pairs=by_part[k])
+            parts.append(
+                replace(
+                    view, key=f"camps/{i}/{k}", parent=f"camps/{i}", title=f"{g.name}: part {k + 1}"
+                )
+            )
+    return replace(overview, parts=tuple(parts))
+
+
+def _camp_edges(
+    sums: Mapping[tuple[int, int], float], counts: Mapping[tuple[int, int], int], prefix: str
+) -> list[ViewEdge]:
+    strongest = max((abs(w) for (i, j), w in sums.items() if i != j), default=1.0) or 1.0
+    edges = []
+    for (i, j), w in sums.items():
+        if i == j or w == 0:
+            continue
+        edges.append(
+            ViewEdge(
+                f"{prefix}{i}~{prefix}{j}",
+                f"{prefix}{i}",
+                f"{prefix}{j}",
+                "agg-agree" if w > 0 else "agg-conflict",
+                round(1 + 7 * abs(w) / strongest, 2),
+                label=fmt_weight(w),
+            )
+        )
+    return edges
+
+
+def _camp_ring(
+    key: str,
+    parent: str,
+    title: str,
+    nodes: Sequence[ViewNode],
+    edges: Sequence[ViewEdge],
+    units: Sequence[Unit],
+    note: str,
+) -> View:
+    """A drawing of camp groups (or parts of one) round an ellipse, in their order."""
+    boxes = {n.id: (max(160.0, 12.0 * len(n.label)), 120.0) for n in nodes}
+    xy = layout.ring_positions([n.id for n in nodes], boxes, gap=120.0)
+    placed = tuple(replace(n, x=round(xy[n.id][0]), y=round(xy[n.id][1])) for n in nodes)
+    return View(
+        "camps",
+        placed,
+        tuple(edges),
+        len(placed),
+        len(edges),
+        home=layout.bounds((n.x, n.y) for n in placed),
+        key=key,
+        parent=parent,
+        title=title,
+        units=tuple(units),
+        note=note,
+    )

@@ -57,12 +57,37 @@
   });
   var viewNodes = {};
   var viewEdges = {};
-  Object.keys(views).forEach(function (name) {
+  function indexDrawing(name) {
     viewNodes[name] = {};
     views[name].nodes.forEach(function (n) { viewNodes[name][n[0]] = n; });
     viewEdges[name] = {};
     views[name].edges.forEach(function (e) { viewEdges[name][e[0]] = e; });
-  });
+  }
+  Object.keys(views).forEach(indexDrawing);
+
+  // An aggregated view (a big map: views.py, aggregate.py) opens on an overview whose
+  // nodes ("@" ids) each stand for a cluster or a camp; each opens a drawing of its own,
+  // by key ("argument/<claim>", "camps/0/2"). A tab shows one drawing at a time:
+  // views[tab] is the drawing shown, drawings[key] every drawing.
+  var drawings = data.drawings || {};
+  var shownKey = {};
+  Object.keys(views).forEach(function (name) { drawings[name] = views[name]; shownKey[name] = name; });
+  function isUnit(id) { return typeof id === "string" && id.charAt(0) === "@"; }
+  function tabOf(key) { return key.split("/")[0]; }
+  // tab -> entry id -> the key of the first drawing (the shallowest) that draws it itself.
+  var homes = null;
+  function homeOf(tab, id) {
+    if (!homes) {
+      homes = {};
+      Object.keys(drawings).forEach(function (key) {
+        var at = homes[tabOf(key)] = homes[tabOf(key)] || {};
+        drawings[key].nodes.forEach(function (n) {
+          if (!isUnit(n[0]) && !isCut(n[0]) && at[n[0]] === undefined) { at[n[0]] = key; }
+        });
+      });
+    }
+    return (homes[tab] || {})[id];
+  }
 
   function $(id) { return document.getElementById(id); }
 
@@ -139,7 +164,7 @@
   function visNode(n, faded) {
     var node = copy(data.styles.nodes[n[1]]);
     node.id = n[0]; node.x = n[2]; node.y = n[3]; node.label = n[4];
-    if (n[1].indexOf("actor-") === 0) {
+    if (n[1].indexOf("actor-") === 0 || n[1] === "agg-actors") {
       var fill = n[5] >= 0 && n[5] < data.campColours.length ? data.campColours[n[5]] : data.otherCampColour;
       node.color = { background: fill, border: "#1A1A1A",
         highlight: { background: fill, border: "#000000" }, hover: { background: fill, border: "#000000" } };
@@ -216,6 +241,7 @@
       edge.color = { color: look.color, highlight: look.color, hover: look.color };
       edge.dashes = look.dashes;
     }
+    if (e[3].indexOf("agg-") === 0 && e[6]) { edge.label = e[6]; }
     if (e[4]) { edge.width = e[4]; }
     if (e[7] && e[7].length) { edge.smooth = { enabled: true, type: e[7][0], roundness: e[7][1] }; }
     edge.color.opacity = faded ? 0.06 : (edge.color.opacity || 1);
@@ -259,6 +285,11 @@
       else if (p.edges.length) { selectEdge(name, p.edges[0]); }
       else { clearSelection(); }
       commit(true);
+    });
+    // A double click on an aggregate opens its drawing (the panel's button does too).
+    network.on("doubleClick", function (p) {
+      var u = p.nodes.length && isUnit(p.nodes[0]) && views[name].units[p.nodes[0]];
+      if (u && drawings[u.opens]) { clearSelection(); openDrawing(u.opens); commit(true); }
     });
     network.on("afterDrawing", function (ctx) {
       (view.groups || []).forEach(function (g) {
@@ -342,6 +373,11 @@
   function hideTooltip() { tooltip.hidden = true; }
 
   function nodeTooltip(id) {
+    if (isUnit(id)) {
+      var u = views[current].units[id];
+      return u ? u.title + "\n" + u.facts.map(function (f) { return f[0] + ": " + f[1]; }).join("\n") +
+        "\nclick for details" : id;
+    }
     if (data.actors[id]) {
       var a = data.actors[id];
       var bits = [a.name + " (" + a.kind + ")"];
@@ -367,6 +403,7 @@
 
   function edgeTooltip(name, id) {
     var e = viewEdges[name][id];
+    if (e[3].indexOf("agg-") === 0) { return aggEdgeWords(name, e) + "\nclick for details"; }
     if (name === "argument") {
       var r = relations[e[5][0]];
       if (r.kind === "undercuts") {
@@ -444,21 +481,125 @@
   }
 
   function viewFor(id) {
-    if (current && viewNodes[current][id]) { return current; }
+    if (current && (viewNodes[current][id] || homeOf(current, id))) { return current; }
     var order = data.actors[id] ? ["stances", "camps", "argument"] : ["argument", "stances", "camps"];
     for (var i = 0; i < order.length; i++) {
-      if (viewNodes[order[i]][id]) { return order[i]; }
+      if (viewNodes[order[i]] && (viewNodes[order[i]][id] || homeOf(order[i], id))) { return order[i]; }
     }
     return null;
+  }
+
+  // Show the drawing `key` in its tab: the tab's network is made again for it (only the
+  // tab shown has one; showView makes it for a hidden tab).
+  function openDrawing(key) {
+    var tab = tabOf(key);
+    if (!drawings[key] || shownKey[tab] === key) { return; }
+    if (networks[tab]) { networks[tab].destroy(); delete networks[tab]; }
+    views[tab] = drawings[key];
+    shownKey[tab] = key;
+    indexDrawing(tab);
+    lit[tab] = null; linked[tab] = null; hiddenNow[tab] = {};
+    if (tab === "stances") { drawnFor = null; sideDrawn = {}; }
+    drawingBar(tab);
+    if (tab === current) { createNetwork(tab); }
+  }
+  // Above an aggregated view's drawing: where it is, a way back, and what it shows.
+  function drawingBar(tab) {
+    var section = $("view-" + tab);
+    var view = views[tab];
+    if (view.key === undefined) { return; }
+    var notice = section.querySelector(".notice");
+    if (!notice) {
+      notice = el("p", { cls: "notice", role: "status" });
+      section.insertBefore(notice, section.firstChild);
+    }
+    notice.textContent = view.notice || "";
+    notice.hidden = !view.notice;
+    var trail = section.querySelector(".trail");
+    if (!trail) {
+      trail = el("nav", { cls: "trail", "aria-label": "Where this drawing is" });
+      section.insertBefore(trail, section.firstChild);
+    }
+    trail.textContent = "";
+    var chain = [];
+    for (var key = view.key; key; key = drawings[key] && drawings[key].parent) { chain.unshift(key); }
+    chain.forEach(function (k, i) {
+      if (i) { trail.appendChild(document.createTextNode(" \u203a ")); }
+      var words = clip(drawings[k].title || "Overview", 60);
+      if (i === chain.length - 1) { trail.appendChild(el("span", { cls: "here", "aria-current": "page", text: words })); return; }
+      var b = el("button", { type: "button", cls: "ref", "data-drawing": k, text: words });
+      b.addEventListener("click", function () { clearSelection(); openDrawing(k); commit(true); });
+      trail.appendChild(b);
+    });
+    if (view.parent) {
+      var back = el("button", { type: "button", cls: "back", id: "back-" + tab, text: "\u2190 Back" });
+      back.addEventListener("click", function () { clearSelection(); openDrawing(view.parent); commit(true); });
+      trail.insertBefore(document.createTextNode(" "), trail.firstChild);
+      trail.insertBefore(back, trail.firstChild);
+    }
+  }
+
+  // An aggregate node: its panel says what it holds, with exact counts, and opens it.
+  var selectedUnit = null;
+  function selectUnit(id) {
+    var u = views[current].units && views[current].units[id];
+    if (!u) { return; }
+    selected = null;
+    selectedEdge = null;
+    selectedUnit = id;
+    restyleSides();
+    networks[current].selectNodes([id]);
+    highlight(current, id);
+    document.body.classList.remove("has-board");
+    showPanel(unitPanel(u));
+  }
+  function unitPanel(u) {
+    $("panel-title").textContent = u.title;
+    var out = [];
+    var facts = [];
+    u.facts.forEach(function (f) { facts.push(el("dt", { text: f[0] }), el("dd", { text: f[1] })); });
+    out.push(el("dl", { cls: "facts unit-facts" }, facts));
+    if (u.opens && drawings[u.opens]) {
+      var open = el("button", { type: "button", id: "open-unit", cls: "open-unit", text: "Open its drawing" });
+      open.addEventListener("click", function () {
+        clearSelection();
+        openDrawing(u.opens);
+        // A camp of the stance map opens on the camps map.
+        if (tabOf(u.opens) !== current) { showView(tabOf(u.opens), false); }
+        commit(true);
+      });
+      out.push(el("p", null, [open]));
+    }
+    var actors = u.members.length && data.actors[u.members[0]];
+    out.push(section((actors ? "Actors" : "Claims") + " (" + u.members.length + ")", u.members, function (m) {
+      return el("li", null, [linkTo(m)]);
+    }));
+    return out.filter(Boolean);
+  }
+  // An aggregate line in words: what it counts, between what.
+  function aggEdgeWords(name, e) {
+    var a = views[name].units[e[1]], b = views[name].units[e[2]];
+    var from = a ? a.title : nameOf(e[1]), to = b ? b.title : nameOf(e[2]);
+    if (e[3] === "agg-supports" || e[3] === "agg-attacks") {
+      return plural(e[5].length, "relation") + ": " + clip(from, 60) + " " + (e[3] === "agg-supports" ? "supports" : "attacks") + " " + clip(to, 60);
+    }
+    if (e[3] === "agg-agree" || e[3] === "agg-conflict") {
+      return clip(from, 60) + " and " + clip(to, 60) + ": net agreement " + e[6];
+    }
+    return clip(from, 60) + " on " + clip(to, 60) + ": " + plural(e[5].length, "stance") + " (" + e[6] + ")";
   }
 
   // Select a node: show it in a view that draws it, fade all but its neighbourhood, and
   // open the panel. `move` centres the view on it (for search and panel links).
   // `keepFocus`: the keyboard stays where it is (stepping through the canvas with N/P).
   function select(id, move, keepFocus) {
+    if (isUnit(id)) { selectUnit(id); return; }
     if (!data.actors[id] && !data.claims[id]) { return; }
     var name = viewFor(id);
+    // Inside an aggregated view: the drawing that draws it.
+    if (name && !viewNodes[name][id] && homeOf(name, id)) { openDrawing(homeOf(name, id)); }
     if (name && name !== current) { showView(name, false); }
+    selectedUnit = null;
     selected = id;
     selectedEdge = null;
     // Before highlight(): it draws the lines it fades for the new proposal's sides.
@@ -490,6 +631,7 @@
   }
 
   function selectEdge(name, id) {
+    selectedUnit = null;
     selected = null;
     selectedEdge = id;
     restyleSides();
@@ -499,6 +641,7 @@
   }
 
   function clearSelection() {
+    selectedUnit = null;
     selected = null;
     selectedEdge = null;
     restyleSides();
@@ -773,6 +916,21 @@
   function edgePanel(name, id) {
     var e = viewEdges[name][id];
     var out = [];
+    if (e[3].indexOf("agg-") === 0) {
+      $("panel-title").textContent = e[3] === "agg-agree" || e[3] === "agg-conflict" ? "Between two camps" : "Between two clusters";
+      out.push(el("p", { id: "agg-edge-words", text: aggEdgeWords(name, e) }));
+      if (e[3] === "agg-supports" || e[3] === "agg-attacks") {
+        out.push(section("Relations (" + e[5].length + ")", e[5], function (i) {
+          var r = relations[i];
+          return el("li", null, [linkTo(r.from), " " + r.kind + " ", linkTo(r.to)]);
+        }));
+      } else if (e[3].indexOf("agg-stance") === 0) {
+        out.push(section("Stances (" + e[5].length + ")", e[5], function (i) { return stanceItem(stances[i], true, true); }));
+      } else {
+        out.push(el("p", { cls: "hint", text: "The sum of the agreement weights of every pair of actors with one in each camp: a pair's weight is the claims they share minus the claims they are opposed on." }));
+      }
+      return out.filter(Boolean);
+    }
     if (name === "argument") {
       var r = relations[e[5][0]];
       $("panel-title").textContent = r.kind === "supports" ? "+ Support" : r.kind === "attacks" ? "\u2212 Attack" : "\u2298 Undercut";
@@ -965,6 +1123,7 @@
       }
       view.nodes.forEach(function (n) {
         if (isCut(n[0])) { return; }
+        if (isUnit(n[0])) { nodes[n[0]] = true; return; }  // a cluster is not filtered
         var c = data.claims[n[0]];
         var held = (stancesByClaim[n[0]] || []).some(function (s) { return stancePasses(f, s); });
         if (f.source ? (c.source === f.source || inSource[n[0]] || held) : (c.kind === "proposal" || held)) {
@@ -981,6 +1140,7 @@
       });
     } else {
       view.nodes.forEach(function (n) {
+        if (isUnit(n[0])) { nodes[n[0]] = true; return; }
         if (actorPasses(f, n[0]) && (!f.source || (stancesByActor[n[0]] || []).some(function (s) { return s.source === f.source; }))) {
           nodes[n[0]] = true;
         }
@@ -1164,7 +1324,9 @@
   function stateHash() {
     var f = filterState();
     var parts = [["view", current]];
+    if (current && shownKey[current] !== current) { parts.push(["d", shownKey[current]]); }
     if (selected) { parts.push(["sel", selected]); }
+    else if (selectedUnit) { parts.push(["sel", selectedUnit]); }
     else if (selectedEdge) { parts.push(["edge", selectedEdge]); }
     if (search.value.trim()) { parts.push(["q", search.value.trim()]); }
     ["kind", "camp", "stance"].forEach(function (name) {
@@ -1217,8 +1379,12 @@
       search.value = state.q || "";
       var view = views[state.view] ? state.view : (state.sel ? viewFor(state.sel) : null) || current || tabs[0].getAttribute("data-view");
       focusSteps = 0;
+      var key = state.d && drawings[state.d] && tabOf(state.d) === view ? state.d : view;
+      if (shownKey[view] !== key) { clearSelection(); openDrawing(key); }
       if (view !== current) { showView(view, false); }
-      if (state.sel && (data.actors[state.sel] || data.claims[state.sel])) {
+      if (state.sel && isUnit(state.sel) && views[current].units && views[current].units[state.sel]) {
+        selectUnit(state.sel);
+      } else if (state.sel && (data.actors[state.sel] || data.claims[state.sel])) {
         focusSteps = Math.max(0, Math.min(3, parseInt(state.focus, 10) || 0));
         select(state.sel, !focusSteps, true);
       } else if (state.edge && viewEdges[current][state.edge]) {
@@ -1436,7 +1602,7 @@
       $("view-" + t.getAttribute("data-view")).hidden = !on;
     });
     document.body.setAttribute("data-view", name);
-    if (views[name] && !networks[name]) { createNetwork(name); }
+    if (views[name] && !networks[name]) { drawingBar(name); createNetwork(name); }
     if (selected && !viewNodes[name][selected]) { selected = null; closePanel(); }
     if (selectedEdge && !viewEdges[name][selectedEdge]) { selectedEdge = null; closePanel(); }
     applyFilters();

@@ -1,0 +1,87 @@
+"""Small literal maps for the aggregated views (tests/test_aggregate*.py): every count
+and weight they must show is worked out by hand in the docstrings."""
+
+from __future__ import annotations
+
+from argmap.model import (
+    Actor,
+    ActorKind,
+    ArgumentMap,
+    Claim,
+    ClaimKind,
+    Position,
+    Relation,
+    RelationKind,
+    Source,
+    Stance,
+)
+
+SUP, OPP = Position.SUPPORTS, Position.OPPOSES
+
+
+def three_camps() -> ArgumentMap:
+    """Three camps of two: a1 a2 support p; b1 b2 oppose p; c1 c2 support r and oppose q,
+    which a1 and b1 support. Agreement weights (shared minus opposed claims): a1-a2 +1,
+    b1-b2 +1, c1-c2 +2, a1-b1 0 (p opposed, q shared: no pair), a1-b2 -1, a2-b1 -1,
+    a2-b2 -1, a1-c1 a1-c2 b1-c1 b1-c2 -1 each. So between the a and b camps -3 over 3
+    pairs, a and c -2 over 2, b and c -2 over 2."""
+    people = ("a1", "a2", "b1", "b2", "c1", "c2")
+    said = [
+        ("a1", "p", SUP),
+        ("a2", "p", SUP),
+        ("b1", "p", OPP),
+        ("b2", "p", OPP),
+        ("a1", "q", SUP),
+        ("b1", "q", SUP),
+        ("c1", "r", SUP),
+        ("c2", "r", SUP),
+        ("c1", "q", OPP),
+        ("c2", "q", OPP),
+    ]
+    return ArgumentMap(
+        title="Three camps",
+        sources=(Source("s", "S", "P", "2024"),),
+        actors=tuple(Actor(a, f"Actor {a.upper()}", ActorKind.PERSON) for a in people),
+        claims=(
+            Claim("p", "Proposal P", ClaimKind.PROPOSAL),
+            Claim("q", "Proposal Q", ClaimKind.PROPOSAL),
+            Claim("r", "Proposal R", ClaimKind.PROPOSAL),
+        ),
+        stances=tuple(
+            Stance(f"{a}/{c}", a, c, pos, "s", quote=f"{a} on {c}") for a, c, pos in said
+        ),
+    )
+
+
+def small_tree() -> ArgumentMap:
+    """Proposal p; a supports p, b attacks a, c supports a, d supports p, e attacks p,
+    f attacks e; b also supports d, e also attacks a; z argues about nothing. The claim
+    tree: p over a, d, e; a over b, c (b's targets a and d are both one step from p: a
+    comes first); e over f. With a threshold of 3, p's cluster (7 claims) draws p and d
+    themselves and the clusters of a (a, b, c) and e (e, f), with the lines a->p supports
+    1, e->p attacks 1, a->d supports 1 (b->d), e->a attacks 1, and the relation d->p.
+    Stances: x supports a and b and opposes e; y opposes a (x and y disagree: each a camp
+    of one, so the camps map's one group of the rest holds both)."""
+    claims = (
+        Claim("p", "Proposal P", ClaimKind.PROPOSAL),
+        *(Claim(c, f"Claim {c.upper()}") for c in "abcdefz"),
+    )
+    links = [
+        ("a", "p", RelationKind.SUPPORTS),
+        ("b", "a", RelationKind.ATTACKS),
+        ("c", "a", RelationKind.SUPPORTS),
+        ("d", "p", RelationKind.SUPPORTS),
+        ("e", "p", RelationKind.ATTACKS),
+        ("f", "e", RelationKind.ATTACKS),
+        ("b", "d", RelationKind.SUPPORTS),
+        ("e", "a", RelationKind.ATTACKS),
+    ]
+    said = [("x", "a", SUP), ("x", "b", SUP), ("x", "e", OPP), ("y", "a", OPP)]
+    return ArgumentMap(
+        title="Small tree",
+        sources=(Source("s", "S", "P", "2024"),),
+        actors=(Actor("x", "Actor X", ActorKind.PERSON), Actor("y", "Actor Y", ActorKind.PERSON)),
+        claims=claims,
+        relations=tuple(Relation(f"{o}/{k.value}/{t}", o, t, k, "s") for o, t, k in links),
+        stances=tuple(Stance(f"{a}/{c}", a, c, pos, "s", quote="q") for a, c, pos in said),
+    )

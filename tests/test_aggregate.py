@@ -1,0 +1,187 @@
+"""The aggregated views of a big map (argmap/render/aggregate.py, views.build_views): exact
+counts and weights on small literal maps, with the threshold lowered to a few nodes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from argmap.analysis import analyse
+from argmap.model import Position
+from argmap.render import aggregate, views
+from tests.aggregate_maps import small_tree, three_camps
+
+
+@pytest.fixture
+def tiny(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(aggregate, "AGGREGATE_NODES", 3)
+
+
+def _nodes(view: views.View) -> dict[str, tuple[str, str, int]]:
+    return {n.id: (n.cls, n.label, n.camp) for n in view.nodes}
+
+
+def _edges(view: views.View) -> dict[str, tuple[str, str, str, str, int]]:
+    return {e.id: (e.origin, e.target, e.cls, e.label, len(e.items)) for e in view.edges}
+
+
+def test_camp_links_sum_every_pair_between_and_inside_groups() -> None:
+    group = {"a": 0, "b": 0, "c": 1, "d": 2}
+    pairs = [("a", "b", 2.0), ("a", "c", -1.0), ("b", "c", -3.0), ("c", "d", 0.5), ("d", "x", 9.0)]
+    sums, counts = aggregate.camp_links(group, pairs)
+    assert sums == {(0, 0): 2.0, (0, 1): -4.0, (1, 2): 0.5}
+    assert counts == {(0, 0): 1, (0, 1): 2, (1, 2): 1}
+    # Either order of a pair's groups counts once, under (low, high).
+    assert aggregate.camp_links({"a": 1, "b": 0}, [("a", "b", 1.0)]) == ({(0, 1): 1.0}, {(0, 1): 1})
+
+
+def test_camps_overview_one_node_per_camp_and_the_net_agreement(tiny: None) -> None:
+    amap = three_camps()
+    analysis = analyse(amap)
+    camps = {frozenset(c) for c in analysis.camps}
+    assert camps == {frozenset({"a1", "a2"}), frozenset({"b1", "b2"}), frozenset({"c1", "c2"})}
+    view = views.build_views(amap, analysis)[2]
+    units = {u.id: u for u in view.units}
+    ids = {frozenset(u.members): u.id for u in view.units}
+    a, b, c = (ids[frozenset(m)] for m in (("a1", "a2"), ("b1", "b2"), ("c1", "c2")))
+    assert sorted(n.label.split(" \u00b7 ")[1] for n in view.nodes) == ["2 actors"] * 3
+    assert all(n.cls == "agg-actors" for n in view.nodes)
+    # a-b: three pairs of -1 (a1-b1 is 0: no pair); a-c and b-c: two pairs of -1 each.
+    lines = {frozenset((e.origin, e.target)): (e.cls, e.label) for e in view.edges}
+    assert lines == {
+        frozenset((a, b)): ("agg-conflict", "-3"),
+        frozenset((a, c)): ("agg-conflict", "-2"),
+        frozenset((b, c)): ("agg-conflict", "-2"),
+    }
+    facts = dict(units[a].facts)
+    assert facts["Actors"] == "2"
+    assert facts["Agreement inside"] == "+1 over 1 pairs"
+    assert sorted(v for k, v in facts.items() if k.startswith("With ")) == [
+        "-2 over 2 pairs",
+        "-3 over 3 pairs",
+    ]
+    assert dict(units[c].facts)["Agreement inside"] == "+2 over 1 pairs"
+    # Each camp opens its own drawing: its two actors and their +1.
+    drawing = next(p for p in view.parts if p.ref == units[a].opens)
+    assert sorted(n.id for n in drawing.nodes) == ["a1", "a2"]
+    assert [(e.origin, e.target, e.label) for e in drawing.edges] == [("a1", "a2", "+1")]
+    assert drawing.parent == "camps"
+
+
+def test_camp_parts_cut_a_big_camp_evenly_by_affiliation_then_id() -> None:
+    amap = three_camps()
+    assert aggregate.camp_parts(amap, ["c2", "a2", "b1", "a1", "c1"], 2) == [
+        ("a1", "a2"),
+        ("b1", "c1"),
+        ("c2",),
+    ]
+
+
+def test_claim_levels_cluster_by_the_claim_tree(tiny: None) -> None:
+    amap = small_tree()
+    assert aggregate.claim_tree(amap) == {
+        "p": "",
+        "a": "p",
+        "b": "a",
+        "c": "a",
+        "d": "p",
+        "e": "p",
+        "f": "e",
+        "z": "",
+    }
+    levels = views.claim_levels(amap)
+    assert [(lv.key, lv.parent, lv.singles, lv.clusters) for lv in levels] == [
+        ("", "", ("z",), ("p",)),
+        ("p", "", ("p", "d"), ("a", "e")),
+        ("a", "p", ("a", "b", "c"), ()),
+        ("e", "p", ("e", "f"), ()),
+    ]
+
+
+def test_argument_overview_and_cluster_drawings_count_relations_exactly(tiny: None) -> None:
+    amap = small_tree()
+    argument = views.build_views(amap, analyse(amap))[0]
+    assert argument.ref == "argument" and argument.notice is not None
+    assert argument.notice.startswith("An overview: this map has 8 claims, more than the 3")
+    assert _nodes(argument) == {
+        "@p": ("agg-claims", "Proposal P \u00b7 7 claims", -1),
+        "z": ("claim", "Claim Z", -1),
+    }
+    assert argument.edges == ()
+    (unit,) = argument.units
+    assert unit.members == ("a", "b", "c", "d", "e", "f", "p")
+    assert dict(unit.facts) == {
+        "Claims": "7: 1 proposals, 6 claims, 0 evidence",
+        "Relations inside": "8",
+        "Stances on them": "4, by 2 actors",
+    }
+    parts = {p.ref: p for p in argument.parts}
+    assert list(parts) == ["argument/p", "argument/a", "argument/e"]
+    level = parts["argument/p"]
+    assert level.parent == "argument"
+    assert _nodes(level) == {
+        "@a": ("agg-claims", "Claim A \u00b7 3 claims", -1),
+        "@e": ("agg-claims", "Claim E \u00b7 2 claims", -1),
+        "d": ("claim", "Claim D", -1),
+        "p": ("proposal", "Proposal P", -1),
+    }
+    assert _edges(level) == {
+        "@a>d>supports": ("@a", "d", "agg-supports", "1", 1),
+        "@a>p>supports": ("@a", "p", "agg-supports", "1", 1),
+        "@e>@a>attacks": ("@e", "@a", "agg-attacks", "1", 1),
+        "@e>p>attacks": ("@e", "p", "agg-attacks", "1", 1),
+        "d/supports/p": ("d", "p", "rel-supports", "", 1),
+    }
+    # A cluster small enough is the argument map's own drawing of its claims.
+    assert sorted(n.id for n in parts["argument/a"].nodes) == ["a", "b", "c"]
+    assert sorted(e.id for e in parts["argument/a"].edges) == ["b/attacks/a", "c/supports/a"]
+    assert parts["argument/a"].parent == "argument/p" and parts["argument/a"].notice is None
+
+
+def test_stance_drawings_count_each_camps_stances_by_position(tiny: None) -> None:
+    amap = small_tree()
+    stances = views.build_views(amap, analyse(amap))[1]
+    group = "@camp0"  # x and y, each a camp of one: the camps map's one group of the rest
+    assert _edges(stances) == {f"{group}>@p": (group, "@p", "agg-stance-even", "+2 \u22122", 4)}
+    parts = {p.ref: p for p in stances.parts}
+    assert list(parts) == ["stances/p", "stances/a", "stances/e"]
+    assert _edges(parts["stances/p"]) == {
+        f"{group}>@a": (group, "@a", "agg-stance-for", "+2 \u22121", 3),
+        f"{group}>@e": (group, "@e", "agg-stance-against", "\u22121", 1),
+    }
+    assert _edges(parts["stances/a"]) == {
+        f"{group}>a": (group, "a", "agg-stance-even", "+1 \u22121", 2),
+        f"{group}>b": (group, "b", "agg-stance-for", "+1", 1),
+    }
+    # e's cluster fits (1 claim spoken of, 1 speaker): actor by actor.
+    assert sorted(n.id for n in parts["stances/e"].nodes) == ["e", "x"]
+    assert [e.cls for e in parts["stances/e"].edges] == ["stance-opposes"]
+    units = {u.id: u for u in stances.units}
+    assert units["@p"].opens == "stances/p"
+    # A camp's members are listed by the camps view, which its unit opens.
+    assert units[group].members == () and units[group].opens == "camps"
+    assert dict(units[group].facts) == {
+        "Actors in the camp": "2",
+        "Speaking on these claims": "2",
+    }
+    assert dict(next(u for u in parts["stances/p"].units if u.id == group).facts) == {
+        "Actors in the camp": "2",
+        "Speaking on these claims": "2",
+    }
+
+
+def test_stance_label_says_each_count_and_leans_by_the_larger() -> None:
+    assert aggregate.stance_label({Position.OPPOSES: ["a", "b"], Position.SUPPORTS: ["c"]}) == (
+        "agg-stance-against",
+        "+1 \u22122",
+    )
+    assert aggregate.stance_label(
+        {Position.SUPPORTS: ["a"], Position.OPPOSES: ["b"], Position.NEUTRAL: ["c", "d"]}
+    ) == ("agg-stance-even", "+1 \u22121 0 2")
+
+
+def test_a_map_below_the_threshold_is_not_aggregated(example_map: Any) -> None:
+    analysis = analyse(example_map)
+    for view in views.build_views(example_map, analysis):
+        assert (view.key, view.units, view.parts, view.note) == ("", (), (), "")

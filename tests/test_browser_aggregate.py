@@ -1,0 +1,138 @@
+"""The aggregated views in real headless chromium: the overview above the threshold and
+not below it, the counts it shows, drill-down and back, a deep link and a search into a
+cluster's drawing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from argmap.analysis import analyse
+from argmap.model import ArgumentMap
+from argmap.render import aggregate
+from argmap.render.html import render_index, render_outline
+from tests.aggregate_maps import three_camps
+from tests.conftest import chain_map
+
+pytestmark = pytest.mark.browser
+
+
+def _write(folder: Path, amap: ArgumentMap) -> Path:
+    analysis = analyse(amap)
+    (folder / "index.html").write_text(render_index(amap, analysis), encoding="utf-8")
+    (folder / "outline.html").write_text(render_outline(amap, analysis), encoding="utf-8")
+    return folder
+
+
+def _open(page: Any, folder: Path, hash_: str = "") -> None:
+    page.goto((folder / "index.html").as_uri() + hash_)
+    page.wait_for_function("window.argmapFirstDraw !== undefined")
+
+
+def _drawn(page: Any, view: str) -> list[str]:
+    return sorted(page.evaluate(f"() => argmap.nodes['{view}'].getIds()"))
+
+
+def _clean(page: Any) -> None:
+    assert page.log.errors == []
+    assert [m for m in page.log.console if m[0] in ("error", "warning")] == []
+
+
+@pytest.fixture(scope="module")
+def chain_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    # 2,100 claims in a binary tree under one proposal: far past the threshold.
+    return _write(tmp_path_factory.mktemp("chain"), chain_map(2100))
+
+
+def test_a_big_view_opens_on_its_overview(page: Any, chain_site: Path) -> None:
+    _open(page, chain_site)
+    assert _drawn(page, "argument") == ["@root"]
+    assert page.inner_text("#view-argument .notice").startswith(
+        "An overview: this map has 2,100 claims, more than the 400"
+    )
+    assert page.inner_text("#view-argument .trail") == "Overview"
+    label = page.evaluate("() => argmap.nodes.argument.get('@root').label")
+    assert label == "The root proposal \u00b7 2,100 claims"
+    legend = page.inner_text("#view-argument .legend")
+    assert "A cluster is a claim with every claim under it" in legend
+    _clean(page)
+
+
+def test_a_small_view_is_not_aggregated(page: Any, tmp_path: Path, example_map: Any) -> None:
+    _open(page, _write(tmp_path, example_map))
+    for view in ("argument", "stances", "camps"):
+        page.evaluate(f"argmap.showView('{view}')")
+        assert not any(n.startswith("@") for n in _drawn(page, view))
+        assert page.query_selector(f"#view-{view} .trail") is None
+    _clean(page)
+
+
+def test_drill_down_into_a_cluster_and_back(page: Any, chain_site: Path) -> None:
+    _open(page, chain_site)
+    page.evaluate("argmap.select('@root')")
+    panel = page.inner_text("#panel-body")
+    assert "2,100: 1 proposals, 2,099 claims, 0 evidence" in panel
+    assert "Show all 2100" in panel  # the members list, capped with a visible button
+    page.click("#open-unit")
+    assert "d=argument%2Froot" in page.evaluate("location.hash")
+    # The root and its two children's clusters (1,049 and 1,050 claims).
+    assert _drawn(page, "argument") == ["@c00001", "@c00002", "root"]
+    edges = page.evaluate("() => argmap.edges.argument.get().map(e => [e.from, e.to, e.label])")
+    assert sorted(edges) == [["@c00001", "root", "1"], ["@c00002", "root", "1"]]
+    assert (
+        page.inner_text("#view-argument .trail") == "\u2190 Back Overview \u203a The root proposal"
+    )
+    page.click("#back-argument")
+    assert _drawn(page, "argument") == ["@root"]
+    assert "d=" not in page.evaluate("location.hash")
+    # The browser's Back returns to the drawing too.
+    page.go_back()
+    page.wait_for_function("argmap.nodes.argument.get('root') !== null")
+    assert _drawn(page, "argument") == ["@c00001", "@c00002", "root"]
+    _clean(page)
+
+
+def test_a_deep_link_opens_the_cluster_drawing_with_the_node(page: Any, chain_site: Path) -> None:
+    _open(page, chain_site, "#view=argument&sel=c02099")
+    assert "c02099" in _drawn(page, "argument")
+    assert page.evaluate("argmap.networks.argument.getSelectedNodes()") == ["c02099"]
+    assert page.inner_text("#panel-title") == "Claim number 2099"
+    trail = page.inner_text("#view-argument .trail")
+    assert trail.startswith("\u2190 Back Overview \u203a The root proposal \u203a Claim number")
+    assert "sel=c02099" in page.evaluate("location.hash")
+    _clean(page)
+
+
+def test_search_opens_the_cluster_drawing_with_the_node_selected(
+    page: Any, chain_site: Path
+) -> None:
+    _open(page, chain_site)
+    page.fill("#search", "Claim number 1777")
+    page.press("#search", "Enter")
+    assert page.evaluate("argmap.selected()") == "c01777"
+    assert "c01777" in _drawn(page, "argument")
+    assert page.evaluate("argmap.networks.argument.getSelectedNodes()") == ["c01777"]
+    _clean(page)
+
+
+def test_camps_overview_shows_the_net_agreement(
+    page: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(aggregate, "AGGREGATE_NODES", 3)
+    _open(page, _write(tmp_path, three_camps()), "#camps")
+    nodes = page.evaluate("() => argmap.nodes.camps.get().map(n => n.label).sort()")
+    assert [n.split(" \u00b7 ")[1] for n in nodes] == ["2 actors"] * 3
+    labels = page.evaluate("() => argmap.edges.camps.get().map(e => e.label).sort()")
+    assert labels == ["-2", "-2", "-3"]
+    unit = page.evaluate(
+        "() => Object.entries(argmap.data.views.camps.units)"
+        ".find(([, u]) => u.members.join() === 'c1,c2')[0]"
+    )
+    page.evaluate(f"argmap.select('{unit}')")
+    assert "Agreement inside\n+2 over 1 pairs" in page.inner_text("#panel-body")
+    page.click("#open-unit")
+    assert _drawn(page, "camps") == ["c1", "c2"]
+    assert page.evaluate("() => argmap.edges.camps.get().map(e => e.label)") == ["+"]
+    _clean(page)
