@@ -40,7 +40,14 @@ from argmap.analysis.positions import (
     proposal_paths,
     split_positions,
 )
-from argmap.analysis.sides import Camp, Sides, central_question, name_camps, sides, stance_sides
+from argmap.analysis.sides import (
+    Camp,
+    Sides,
+    central_question,
+    name_camps,
+    sides,
+    stances_sides,
+)
 from argmap.model import ArgumentMap, ClaimKind, Position
 
 if TYPE_CHECKING:
@@ -186,7 +193,7 @@ def _analyse(amap: ArgumentMap, normalisation: str) -> Analysis:
         inferred_positions=inferred,
         question=question,
         sides=sides(stated, proposals, neutral),
-        stance_sides={p: stance_sides(paths, stances, p) for p in proposals},
+        stance_sides=stances_sides(paths, stances, proposals),
         camp_info=named,
         unaligned=unaligned,
         acceptance_reasons=read.grounded_reasons,
