@@ -86,11 +86,15 @@ def centrality(
     n = len(nodes)
     # Positions in `nodes` and index lists: the same sums in the same order as on the
     # graph (so the same bits), without a networkx call per node per iteration.
+    # One (arguing claim, its out-degree, claim argued about) per relation, in the order
+    # the loop over claims and their successors adds the shares: a flat loop without a
+    # nested one per claim (most claims argue about one claim only).
     index = {node: i for i, node in enumerate(nodes)}
-    arguing = [
-        (i, len(targets), targets)
+    relations = [
+        (i, len(targets), t)
         for i, node in enumerate(nodes)
         if (targets := [index[t] for t in arguments.successors(node)])
+        for t in targets
     ]
     dangling_nodes = [i for i, node in enumerate(nodes) if not arguments.out_degree(node)]
     # The ranks live in arrays of C doubles (the same IEEE values a float holds): a list
@@ -101,10 +105,8 @@ def centrality(
         dangling = sum(map(rank.__getitem__, dangling_nodes))
         base = (1 - damping) / n + damping * dangling / n
         new = array("d", [base]) * n
-        for i, degree, targets in arguing:
-            share = damping * rank[i] / degree
-            for t in targets:
-                new[t] += share
+        for i, degree, t in relations:
+            new[t] += damping * rank[i] / degree  # the same share for each of i's targets
         change = sum(map(abs, map(operator.sub, new, rank)))
         rank = new
         if change < tolerance:
