@@ -16,11 +16,9 @@ from typing import TYPE_CHECKING
 
 from argmap.analysis.acceptance import (
     bipolar_labelling,
-    defeaters,
     derived_attacks,
-    dfquad_strengths,
     grounded_labelling,
-    labellings,
+    readings,
     undercuts,
 )
 from argmap.analysis.camps import (
@@ -42,7 +40,14 @@ from argmap.analysis.positions import (
     proposal_paths,
     split_positions,
 )
-from argmap.analysis.sides import Camp, Sides, central_question, name_camps, sides, stance_sides
+from argmap.analysis.sides import (
+    Camp,
+    Sides,
+    central_question,
+    name_camps,
+    sides,
+    stances_sides,
+)
 from argmap.model import ArgumentMap, ClaimKind, Position
 
 if TYPE_CHECKING:
@@ -131,6 +136,17 @@ def analyse(amap: ArgumentMap, *, normalisation: str = "none") -> Analysis:
     >>> result.camps, result.agreement, result.acceptance, result.sides["p"].summary()
     ((('ann',), ('bob',)), (('ann', 'bob', -1.0),), {'p': 'in'}, '1 for, 1 against')
     """
+    from argmap.load.gcpause import paused_gc
+
+    # The analysis makes a few small objects per claim, stance and relation, and the
+    # loaded map is already large: with the collector on, its young collections and the
+    # full ones they trigger walk that heap again and again (a third of the analysis of
+    # a 20,000-statement debate). Nothing here needs a cycle freed before it returns.
+    with paused_gc():
+        return _analyse(amap, normalisation)
+
+
+def _analyse(amap: ArgumentMap, normalisation: str) -> Analysis:
     from argmap.analysis.graph import argument_graph, stance_graph
 
     arguments = argument_graph(amap)
@@ -158,8 +174,8 @@ def analyse(amap: ArgumentMap, *, normalisation: str = "none") -> Analysis:
     # links take no part in it (they still draw inferred positions, marked as such).
     sourced = _without_inferred(arguments)
     cuts = undercuts(amap, include_inferred=False)
-    # One flattening for all of them: each took a pass over the whole framework.
-    grounded, bipolar, disabled, derived = labellings(sourced, cuts)
+    # One pass over the relations for every reading: each took its own, several times.
+    read = readings(sourced, cuts)
     proposals = [c.id for c in amap.claims if c.kind is ClaimKind.PROPOSAL]
     neutral = [(s.actor, s.claim) for s in amap.stances if s.position is Position.NEUTRAL]
     return Analysis(
@@ -169,28 +185,35 @@ def analyse(amap: ArgumentMap, *, normalisation: str = "none") -> Analysis:
         frustration=frustration,
         contested=contested(stances),
         centrality=ranks,
-        acceptance=grounded,
-        bipolar_acceptance=bipolar,
+        acceptance=read.grounded,
+        bipolar_acceptance=read.bipolar,
         incoherent=incoherent(arguments, stances),
-        derived_attacks=derived,
+        derived_attacks=read.derived,
         normalisation=normalisation,
         inferred_positions=inferred,
         question=question,
         sides=sides(stated, proposals, neutral),
-        stance_sides={p: stance_sides(paths, stances, p) for p in proposals},
+        stance_sides=stances_sides(paths, stances, proposals),
         camp_info=named,
         unaligned=unaligned,
-        acceptance_reasons=defeaters(sourced, grounded, cuts, disabled=disabled),
-        bipolar_reasons=defeaters(sourced, bipolar, cuts, derived, disabled=disabled),
-        strength=dfquad_strengths(sourced, cuts),
-        disabled_relations=tuple(sorted(disabled)),
+        acceptance_reasons=read.grounded_reasons,
+        bipolar_reasons=read.bipolar_reasons,
+        strength=read.strength,
+        disabled_relations=tuple(sorted(read.disabled)),
     )
 
 
 def _without_inferred(arguments: nx.DiGraph) -> nx.DiGraph:
-    """The argument graph less the relations the curator marked inferred."""
+    """The argument graph less the relations the curator marked inferred.
+
+    The graph itself when none is (most maps): nothing downstream changes it, and a
+    copy of a big graph is not free.
+    """
+    inferred = [
+        (a, b) for a, b, inferred in arguments.edges(data="inferred", default=False) if inferred
+    ]
+    if not inferred:
+        return arguments
     kept = arguments.copy()
-    kept.remove_edges_from(
-        [(a, b) for a, b, inferred in arguments.edges(data="inferred", default=False) if inferred]
-    )
+    kept.remove_edges_from(inferred)
     return kept

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from argmap.reach import reach
 
@@ -40,11 +40,15 @@ __all__ = [
     "disabled_relations",
     "grounded_labelling",
     "labellings",
+    "readings",
     "undercuts",
 ]
 
 #: relation id -> the undercuts of it, as (undercut's relation id, undercutting claim).
 Undercuts = Mapping[str, Sequence[tuple[str, str]]]
+
+#: (origin, target, relation id) of one attack or support edge.
+Edge = tuple[str, str, str]
 
 #: Every claim's base score in DF-QuAD: no prior reason to believe or doubt it.
 BASE_SCORE = 0.5
@@ -74,31 +78,41 @@ def undercuts(
     return found
 
 
-def _relations(arguments: nx.DiGraph, sign: int) -> list[tuple[str, str, str]]:
-    """(origin, target, relation id) of each attack (sign -1) or support (+1) edge.
+def _edges(arguments: nx.DiGraph) -> tuple[list[Edge], list[Edge]]:
+    """(origin, target, relation id) of each attack edge and of each support edge.
 
-    An edge without a `sign` is an attack, so a plain DiGraph is a Dung framework; one
-    without a `relation` id gets `origin->target`.
+    Both in the graph's edge order. An edge without a `sign` is an attack, so a plain
+    DiGraph is a Dung framework; one without a `relation` id gets `origin->target`. One
+    pass over the graph's edges serves every reading (`readings`): it was one per list
+    per reading, nine passes of networkx views in all.
+
+    >>> import networkx as nx
+    >>> g = nx.DiGraph()
+    >>> g.add_edge("a", "b", sign=1, relation="a/supports/b")
+    >>> g.add_edge("c", "b")
+    >>> _edges(g)
+    ([('c', 'b', 'c->b')], [('a', 'b', 'a/supports/b')])
     """
-    return [
-        (origin, target, data.get("relation", f"{origin}->{target}"))
-        for origin, target, data in arguments.edges(data=True)
-        if (data.get("sign", -1) < 0) == (sign < 0)
-    ]
+    attacks: list[Edge] = []
+    supports: list[Edge] = []
+    for origin, target, data in arguments.edges(data=True):
+        edge = (origin, target, data.get("relation", f"{origin}->{target}"))
+        (attacks if data.get("sign", -1) < 0 else supports).append(edge)
+    return attacks, supports
 
 
 def _flatten(
     arguments: nx.DiGraph,
+    attack_edges: Iterable[Edge],
     cuts: Undercuts,
     *,
-    skip: frozenset[str] = frozenset(),
     extra: Iterable[tuple[str, str]] = (),
 ) -> dict[str, list[str]]:
     """The Dung framework of claims and relation nodes (module docstring), as attack lists.
 
     `x:R` and `y:R` are relation R's nodes ("R is disabled", "R holds"); a claim id never
-    holds a colon, so the names cannot meet. Relations in `skip` are left out and `extra`
-    attacks are added plainly.
+    holds a colon, so the names cannot meet. `attack_edges` are `_edges(arguments)[0]`;
+    `extra` attacks are added plainly.
     """
     attacks: dict[str, list[str]] = {node: [] for node in arguments}
 
@@ -108,9 +122,8 @@ def _flatten(
         attacks.setdefault(y, []).append(target)
         attacks.setdefault(origin, []).append(x)
 
-    for origin, target, relation in _relations(arguments, -1):
-        if relation not in skip:
-            through(origin, relation, target)
+    for origin, target, relation in attack_edges:
+        through(origin, relation, target)
     for relation, cut in cuts.items():
         attacks.setdefault(f"y:{relation}", [])  # a support's "holds" node, too
         for undercut, claim in cut:
@@ -167,7 +180,7 @@ def grounded_labelling(arguments: nx.DiGraph, cuts: Undercuts | None = None) -> 
     >>> grounded_labelling(g, {"r": [("u", "law-can-change")]})
     {'illegal': 'in', 'allow': 'in', 'law-can-change': 'in'}
     """
-    return _claims_only(arguments, _grounded(_flatten(arguments, cuts or {})))
+    return _claims_only(arguments, _grounded(_flatten(arguments, _edges(arguments)[0], cuts or {})))
 
 
 def disabled_relations(arguments: nx.DiGraph, cuts: Undercuts) -> frozenset[str]:
@@ -180,7 +193,9 @@ def disabled_relations(arguments: nx.DiGraph, cuts: Undercuts) -> frozenset[str]
     >>> sorted(disabled_relations(g, {"r": [("u", "change")]}))
     ['r']
     """
-    return _disabled(_grounded(_flatten(arguments, cuts)), cuts) if cuts else frozenset()
+    if not cuts:
+        return frozenset()
+    return _disabled(_grounded(_flatten(arguments, _edges(arguments)[0], cuts)), cuts)
 
 
 def _disabled(labels: Mapping[str, str], cuts: Undercuts) -> frozenset[str]:
@@ -215,14 +230,20 @@ def derived_attacks(
     >>> derived_attacks(g, frozenset({"a/supports/b"}))
     (('b', 'd'),)
     """
+    return _derived(*_edges(arguments), disabled)
+
+
+def _derived(
+    attack_edges: list[Edge], support_edges: list[Edge], disabled: frozenset[str]
+) -> tuple[tuple[str, str], ...]:
     forward: dict[str, list[str]] = {}
     backward: dict[str, list[str]] = {}
-    for origin, target, relation in _relations(arguments, 1):
+    for origin, target, relation in support_edges:
         if relation not in disabled:
             forward.setdefault(origin, []).append(target)
             backward.setdefault(target, []).append(origin)
-    direct = {(a, b) for a, b, relation in _relations(arguments, -1) if relation not in disabled}
-    every_direct = {(a, b) for a, b, _ in _relations(arguments, -1)}
+    direct = {(a, b) for a, b, relation in attack_edges if relation not in disabled}
+    every_direct = {(a, b) for a, b, _ in attack_edges}
     upstream: dict[str, set[str]] = {}
     downstream: dict[str, set[str]] = {}
     derived: set[tuple[str, str]] = set()
@@ -248,10 +269,7 @@ def bipolar_labelling(arguments: nx.DiGraph, cuts: Undercuts | None = None) -> d
     >>> grounded_labelling(g)["c"], bipolar_labelling(g)["c"]
     ('in', 'out')
     """
-    cuts = cuts or {}
-    disabled = _disabled(_grounded(_flatten(arguments, cuts)), cuts)
-    extra = derived_attacks(arguments, disabled)
-    return _claims_only(arguments, _grounded(_flatten(arguments, cuts, extra=extra)))
+    return labellings(arguments, cuts)[1]
 
 
 def labellings(
@@ -268,12 +286,59 @@ def labellings(
     >>> grounded["c"], bipolar["c"], disabled, derived
     ('in', 'out', frozenset(), (('a', 'c'),))
     """
-    cuts = cuts or {}
-    labels = _grounded(_flatten(arguments, cuts))
+    return _labellings(arguments, *_edges(arguments), cuts or {})
+
+
+def _labellings(
+    arguments: nx.DiGraph, attack_edges: list[Edge], support_edges: list[Edge], cuts: Undercuts
+) -> tuple[dict[str, str], dict[str, str], frozenset[str], tuple[tuple[str, str], ...]]:
+    labels = _grounded(_flatten(arguments, attack_edges, cuts))
     disabled = _disabled(labels, cuts) if cuts else frozenset()
-    extra = derived_attacks(arguments, disabled)
-    bipolar = _claims_only(arguments, _grounded(_flatten(arguments, cuts, extra=extra)))
-    return _claims_only(arguments, labels), bipolar, disabled, extra
+    extra = _derived(attack_edges, support_edges, disabled)
+    bipolar = _grounded(_flatten(arguments, attack_edges, cuts, extra=extra))
+    return _claims_only(arguments, labels), _claims_only(arguments, bipolar), disabled, extra
+
+
+class Readings(NamedTuple):
+    """Every reading of one framework that `analyse` reports (see `readings`)."""
+
+    grounded: dict[str, str]
+    bipolar: dict[str, str]
+    disabled: frozenset[str]
+    derived: tuple[tuple[str, str], ...]
+    grounded_reasons: dict[str, tuple[str, ...]]
+    bipolar_reasons: dict[str, tuple[str, ...]]
+    strength: dict[str, float]
+
+
+def readings(arguments: nx.DiGraph, cuts: Undercuts | None = None) -> Readings:
+    """`labellings`, both labellings' `defeaters` and `dfquad_strengths`, from one pass
+    over the graph's edges: the same values as calling each of them.
+
+    >>> import networkx as nx
+    >>> g = nx.DiGraph()
+    >>> g.add_edge("a", "b", sign=-1)
+    >>> g.add_edge("b", "c", sign=1)
+    >>> r = readings(g)
+    >>> r.grounded, r.bipolar
+    ({'a': 'in', 'b': 'out', 'c': 'in'}, {'a': 'in', 'b': 'out', 'c': 'out'})
+    >>> r.disabled, r.derived, r.grounded_reasons, r.bipolar_reasons
+    (frozenset(), (('a', 'c'),), {'b': ('a',)}, {'b': ('a',), 'c': ('a',)})
+    >>> r.strength
+    {'a': 0.5, 'b': 0.25, 'c': 0.625}
+    """
+    cuts = cuts or {}
+    attack_edges, support_edges = _edges(arguments)
+    grounded, bipolar, disabled, derived = _labellings(arguments, attack_edges, support_edges, cuts)
+    return Readings(
+        grounded,
+        bipolar,
+        disabled,
+        derived,
+        _defeaters(arguments, attack_edges, grounded, (), disabled),
+        _defeaters(arguments, attack_edges, bipolar, derived, disabled),
+        _dfquad(arguments, attack_edges, support_edges, cuts, BASE_SCORE, 1000, 1e-12),
+    )
 
 
 def defeaters(
@@ -300,8 +365,18 @@ def defeaters(
     """
     if disabled is None:
         disabled = disabled_relations(arguments, cuts or {})
+    return _defeaters(arguments, _edges(arguments)[0], labels, extra, disabled)
+
+
+def _defeaters(
+    arguments: nx.DiGraph,
+    attack_edges: list[Edge],
+    labels: Mapping[str, str],
+    extra: Iterable[tuple[str, str]],
+    disabled: frozenset[str],
+) -> dict[str, tuple[str, ...]]:
     attackers: dict[str, set[str]] = {}
-    for origin, target, relation in _relations(arguments, -1):
+    for origin, target, relation in attack_edges:
         if relation not in disabled:
             attackers.setdefault(target, set()).add(origin)
     for origin, target in extra:
@@ -347,10 +422,22 @@ def dfquad_strengths(
     >>> {k: round(v, 4) for k, v in dfquad_strengths(g).items()}
     {'a': 0.5, 'b': 0.375, 'c': 0.25, 'd': 0.5}
     """
-    cuts = cuts or {}
+    attack_edges, support_edges = _edges(arguments)
+    return _dfquad(arguments, attack_edges, support_edges, cuts or {}, base, max_rounds, tolerance)
+
+
+def _dfquad(
+    arguments: nx.DiGraph,
+    attack_edges: list[Edge],
+    support_edges: list[Edge],
+    cuts: Undercuts,
+    base: float,
+    max_rounds: int,
+    tolerance: float,
+) -> dict[str, float]:
     incoming: dict[str, list[tuple[str, str, int]]] = {node: [] for node in arguments}
-    for sign in (-1, 1):
-        for origin, target, relation in _relations(arguments, sign):
+    for sign, kind in ((-1, attack_edges), (1, support_edges)):
+        for origin, target, relation in kind:
             incoming[target].append((origin, relation, sign))
     undercut_of = {
         undercut: (claim, relation)
@@ -398,9 +485,7 @@ def _dependency_order(
     A claim depends on the origins of the relations into it and on the claims of the
     undercuts (and undercuts of undercuts) of those relations.
     """
-    from graphlib import CycleError, TopologicalSorter
-
-    graph: dict[str, set[str]] = {}
+    needs_of: dict[str, set[str]] = {}
     for claim, edges in incoming.items():
         needs = {origin for origin, _, _ in edges}
         stack = [relation for _, relation, _ in edges if relation in cuts]
@@ -412,11 +497,33 @@ def _dependency_order(
                     if undercut not in seen:
                         seen.add(undercut)
                         stack.append(undercut)
-        graph[claim] = needs
-    try:
-        return list(TopologicalSorter(graph).static_order())
-    except CycleError:
-        return None
+        needs_of[claim] = needs
+    return _topological(needs_of)
+
+
+def _topological(needs_of: Mapping[str, set[str]]) -> list[str] | None:
+    """Kahn's order of the keys, each after the keys it needs; None on a cycle.
+
+    Every needed claim is a key. (graphlib's sorter gives another valid order at several
+    times the cost; the strengths do not depend on which valid order is used.)
+
+    >>> _topological({"a": {"b"}, "b": set(), "c": {"a", "b"}})
+    ['b', 'a', 'c']
+    >>> _topological({"a": {"b"}, "b": {"a"}, "c": set()}) is None
+    True
+    """
+    waiting = {claim: len(needs) for claim, needs in needs_of.items()}
+    needed_by: dict[str, list[str]] = {}
+    for claim, needs in needs_of.items():
+        for need in needs:
+            needed_by.setdefault(need, []).append(claim)
+    order = [claim for claim, count in waiting.items() if count == 0]
+    for claim in order:  # grows as claims become ready
+        for later in needed_by.get(claim, ()):
+            waiting[later] -= 1
+            if waiting[later] == 0:
+                order.append(later)
+    return order if len(order) == len(waiting) else None
 
 
 def _in_order(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import operator
+from array import array
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -83,24 +84,29 @@ def centrality(
     if not nodes:
         return {}
     n = len(nodes)
-    # Positions in `nodes` and plain lists: the same sums in the same order as on the
+    # Positions in `nodes` and index lists: the same sums in the same order as on the
     # graph (so the same bits), without a networkx call per node per iteration.
+    # One (arguing claim, its out-degree, claim argued about) per relation, in the order
+    # the loop over claims and their successors adds the shares: a flat loop without a
+    # nested one per claim (most claims argue about one claim only).
     index = {node: i for i, node in enumerate(nodes)}
-    arguing = [
-        (i, len(targets), targets)
+    relations = [
+        (i, len(targets), t)
         for i, node in enumerate(nodes)
         if (targets := [index[t] for t in arguments.successors(node)])
+        for t in targets
     ]
     dangling_nodes = [i for i, node in enumerate(nodes) if not arguments.out_degree(node)]
-    rank = [1 / n] * n
+    # The ranks live in arrays of C doubles (the same IEEE values a float holds): a list
+    # would make a float object per claim per iteration, and on a big loaded map those
+    # land all over a fragmented heap, where allocating them cost more than the sums.
+    rank = array("d", [1 / n]) * n
     for _ in range(1000):
         dangling = sum(map(rank.__getitem__, dangling_nodes))
         base = (1 - damping) / n + damping * dangling / n
-        new = [base] * n
-        for i, degree, targets in arguing:
-            share = damping * rank[i] / degree
-            for t in targets:
-                new[t] += share
+        new = array("d", [base]) * n
+        for i, degree, t in relations:
+            new[t] += damping * rank[i] / degree  # the same share for each of i's targets
         change = sum(map(abs, map(operator.sub, new, rank)))
         rank = new
         if change < tolerance:

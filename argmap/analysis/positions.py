@@ -206,26 +206,36 @@ def positions(
     if paths is None:
         paths = proposal_paths(arguments, max_hops=max_hops)
     found: dict[str, dict[str, list[Contribution]]] = {}
+    # What a route gives every stance on its claim, worked out once per claim.
+    prepared: dict[str, list[tuple[str, list[_Prepared]]]] = {}
     for actor, claim, stance, data in stances.edges(keys=True, data=True):
         sign = data.get("sign", 0)
         if not sign:
             continue
         source = data.get("source", "")
-        for proposal, routes in paths.get(claim, {}).items():
-            for route in routes:
-                path, path_sign, edges = route
+        if (by_proposal := prepared.get(claim)) is None:
+            by_proposal = prepared[claim] = [
+                (proposal, [_prepare(route, discount) for route in routes])
+                for proposal, routes in paths.get(claim, {}).items()
+            ]
+        for proposal, routes in by_proposal:
+            if not routes:
+                continue
+            into = found.setdefault(actor, {}).setdefault(proposal, [])
+            for route, weight, relations, sources, through in routes:
+                path, path_sign, _ = route
                 contribution = Contribution(
                     stance,
                     claim,
                     path,
                     sign * path_sign,
-                    discount ** (len(path) - 1),
-                    relations=tuple(e[0] for e in edges),
-                    sources=tuple(e[1] for e in edges),
+                    weight,
+                    relations=relations,
+                    sources=sources,
                     stated=is_stated(sign, source, route),
-                    through=tuple(path[i] for i, e in enumerate(edges) if e[3]),
+                    through=through,
                 )
-                found.setdefault(actor, {}).setdefault(proposal, []).append(contribution)
+                into.append(contribution)
     order = {node: index for index, node in enumerate(arguments)}
     return {
         actor: {
@@ -234,6 +244,27 @@ def positions(
         }
         for actor, by_proposal in found.items()
     }
+
+
+#: A route with what every contribution along it shares: weight, relations, sources, through.
+_Prepared = tuple[Route, float, tuple[str, ...], tuple[str | None, ...], tuple[str, ...]]
+
+
+def _prepare(route: Route, discount: float) -> _Prepared:
+    """The parts of a contribution that depend on the route only.
+
+    >>> edges = (("c/m", "s1", False, False, 1), ("m/p", None, False, True, -1))
+    >>> _prepare((("c", "m", "p"), -1, edges), 0.5)[1:]
+    (0.25, ('c/m', 'm/p'), ('s1', None), ('m',))
+    """
+    path, _, edges = route
+    return (
+        route,
+        discount ** (len(path) - 1),
+        tuple(e[0] for e in edges),
+        tuple(e[1] for e in edges),
+        tuple(path[i] for i, e in enumerate(edges) if e[3]),
+    )
 
 
 def score(contributions: list[Contribution] | tuple[Contribution, ...]) -> PositionScore:

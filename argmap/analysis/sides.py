@@ -7,16 +7,24 @@ the mixed ones apart.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from argmap.analysis.positions import Paths, PositionScore
+from argmap.analysis.positions import Paths, PositionScore, Route
 
 if TYPE_CHECKING:
     import networkx as nx
 
-__all__ = ["Camp", "Sides", "central_question", "name_camps", "sides", "stance_sides"]
+__all__ = [
+    "Camp",
+    "Sides",
+    "central_question",
+    "name_camps",
+    "sides",
+    "stance_sides",
+    "stances_sides",
+]
 
 
 @dataclass(frozen=True)
@@ -140,16 +148,53 @@ def stance_sides(paths: Paths, stances: nx.MultiDiGraph, proposal: str) -> dict[
     >>> stance_sides(proposal_paths(args), st, "p")
     {'ho/supports/illegal': -1}
     """
-    found: dict[str, int] = {}
+    return stances_sides(paths, stances, [proposal])[proposal]
+
+
+def stances_sides(
+    paths: Paths, stances: nx.MultiDiGraph, proposals: Iterable[str]
+) -> dict[str, dict[str, int]]:
+    """`stance_sides` for each of `proposals`, from one pass over the stances.
+
+    What a claim's routes mean for a proposal is worked out once per claim, not once per
+    stance on it and proposal, and the stances are read once, not once per proposal.
+
+    >>> import networkx as nx
+    >>> from argmap.analysis.positions import proposal_paths
+    >>> args = nx.DiGraph()
+    >>> args.add_node("p", kind="proposal")
+    >>> args.add_node("q", kind="proposal")
+    >>> args.add_edge("illegal", "p", sign=-1)
+    >>> st = nx.MultiDiGraph()
+    >>> for key in ("ho/opposes/illegal", "mp/opposes/illegal"):
+    ...     _ = st.add_edge(key[:2], "illegal", key=key, sign=-1)
+    >>> stances_sides(proposal_paths(args), st, ["p", "q"])
+    {'p': {'ho/opposes/illegal': 1, 'mp/opposes/illegal': 1}, 'q': {}}
+    """
+    wanted = list(proposals)
+    found: dict[str, dict[str, int]] = {p: {} for p in wanted}
+    meaning: dict[str, list[tuple[dict[str, int], int]]] = {}
     for _, claim, stance, sign in stances.edges(keys=True, data="sign"):
-        routes = paths.get(claim, {}).get(proposal)
-        if not routes:
-            continue
-        clean = [r for r in routes if not any(edge[2] for edge in r[2])] or list(routes)
-        shortest = min(len(r[0]) for r in clean)
-        signs = {r[1] for r in clean if len(r[0]) == shortest}
-        found[stance] = sign * signs.pop() if len(signs) == 1 else 0
+        if (sides_of := meaning.get(claim)) is None:
+            sides_of = meaning[claim] = [
+                (found[p], side)
+                for p in wanted
+                if (side := _route_side(paths.get(claim, {}).get(p))) is not None
+            ]
+        for into, side in sides_of:
+            into[stance] = sign * side
     return found
+
+
+def _route_side(routes: Sequence[Route] | None) -> int | None:
+    # +1 or -1 when the shortest routes (the clean ones, if any) agree, 0 when they do
+    # not, None when there is no route.
+    if not routes:
+        return None
+    clean = [r for r in routes if not any(edge[2] for edge in r[2])] or list(routes)
+    shortest = min(len(r[0]) for r in clean)
+    signs = {r[1] for r in clean if len(r[0]) == shortest}
+    return signs.pop() if len(signs) == 1 else 0
 
 
 def name_camps(

@@ -218,10 +218,17 @@ def dumps(amap: ArgumentMap, analysis: Analysis) -> str:
     the export's memory (2.7 GiB at 100,000 stances). The text is what `json.dumps`
     writes for them, byte for byte.
     """
-    data = _document(amap, analysis, pairs=False)
-    text = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    placeholder = '"agreement":' + json.dumps(_PAIRS, ensure_ascii=False)
-    return text.replace(placeholder, '"agreement":' + _pairs_json(analysis.agreement), 1) + "\n"
+    from argmap.load.gcpause import paused_gc
+
+    # A dict or list per entry, none of them in a cycle: with the collector on, making
+    # them walked the whole loaded map and analysis again, several times over.
+    with paused_gc():
+        data = _document(amap, analysis, pairs=False)
+        text = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+        del data
+        placeholder = '"agreement":' + json.dumps(_PAIRS, ensure_ascii=False)
+        pairs = _pairs_json(analysis.agreement)
+    return text.replace(placeholder, '"agreement":' + pairs, 1) + "\n"
 
 
 def _pairs_json(pairs: Iterable[tuple[str, str, float]]) -> str:
