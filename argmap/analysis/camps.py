@@ -90,18 +90,16 @@ class Network:
 
     def sorted_edges(self) -> tuple[tuple[str, str, float], ...]:
         """Every pair as (a, b, weight), a < b, sorted: `Analysis.agreement`."""
-        actors, n = self.actors, max(len(self.actors), 1)
+        n = max(len(self.actors), 1)
         # Keys are distinct and i * n + j orders as (i, j), that is as (a, b) in id order.
         order = np.argsort(self.keys, kind="stable")
         keys = self.keys[order]
-        return tuple(
-            zip(
-                map(actors.__getitem__, (keys // n).tolist()),
-                map(actors.__getitem__, (keys % n).tolist()),
-                self.weights[order].tolist(),
-                strict=True,
-            )
-        )
+        # Millions of tuples: made by zip from object arrays, with one float object per
+        # distinct weight (a few dozen) instead of one per pair.
+        names = _objects(self.actors)
+        values, inverse = np.unique(self.weights[order], return_inverse=True)
+        weights = _objects(values.tolist())[inverse]
+        return tuple(zip(names[keys // n], names[keys % n], weights, strict=True))
 
     def linked(self) -> frozenset[str]:
         """The actors with at least one pair."""
@@ -111,6 +109,13 @@ class Network:
         seen[self.keys % n] = True
         ends = np.flatnonzero(seen).tolist()
         return frozenset(map(self.actors.__getitem__, ends))
+
+
+def _objects(items: Sequence[object]) -> npt.NDArray[np.object_]:
+    """The items as a numpy array of the Python objects themselves."""
+    found = np.empty(len(items), dtype=object)
+    found[:] = items
+    return found
 
 
 def network(stances: nx.MultiDiGraph, *, normalisation: str = "none") -> Network:
