@@ -248,3 +248,64 @@ def test_the_search_on_claim_sums_moves_as_the_search_on_pairs_from_any_start() 
         assert bilinear.balanced_start(leaning) == [
             reference.balanced_start(lean)[a] for a in net.actors
         ]
+
+
+def stance_graph_of(stances: Mapping[str, list[tuple[str, int]]]) -> nx.MultiDiGraph:
+    graph = nx.MultiDiGraph()
+    for actor, held in stances.items():
+        graph.add_node(actor, bipartite=0)
+        for number, (claim, sign) in enumerate(held):
+            graph.add_edge(actor, claim, key=f"{actor}/{number}", sign=sign)
+    return graph
+
+
+def test_a_camp_whose_neighbours_cancel_out_is_a_place_to_go_not_a_new_camp() -> None:
+    # One claim x: e and h support it, b, g and i oppose it; c, d, f and a hold nothing.
+    # The lean start puts e (for) in camp 0 with b and i (against: -1 each), and camp 1
+    # holds g (-1 to e) and h (+1 to e), which cancel out. e's own camp pulls it away
+    # (-2) and camp 1 pulls it neither way, but holds neighbours: e joins camp 1, g then
+    # leaves for camp 0, and the actors with no stance stay in camp 1 with e and h. Were
+    # a camp at zero taken for one without neighbours, e would open a camp of its own,
+    # h would follow it, and c, d, f would be left alone in camp 1.
+    graph = stance_graph_of(
+        {
+            **{actor: [("x", 1)] for actor in "eh"},
+            **{actor: [("x", -1)] for actor in "bgi"},
+            **{actor: [] for actor in "acdf"},
+        }
+    )
+    lean = {"b": 0.5, "c": -0.5, "d": -0.5, "e": 1.0, "f": -1.0, "g": -1.0, "h": -0.5, "i": 1.0}
+    assert balance(network(graph), lean=lean) == (
+        (("c", "d", "e", "f", "h"), ("b", "g", "i"), ("a",)),
+        (),
+    )
+
+
+def test_the_frustration_is_the_positive_weight_across_and_the_negative_inside() -> None:
+    # a and d agree twice (+2); c opposes a, b and d on x (-1 each); b supports x but
+    # opposes y, where a and d support it: b-a and b-d are 1 - 1 = 0, no pair. e holds
+    # both positions on x (its sum is 0): it is in no pair at all.
+    graph = stance_graph_of(
+        {
+            "a": [("x", 1), ("y", 1)],
+            "b": [("x", 1), ("y", -1)],
+            "c": [("x", -1)],
+            "d": [("x", 1), ("y", 1)],
+            "e": [("x", 1), ("x", -1)],
+        }
+    )
+    net = network(graph)
+    assert net.sorted_edges() == (
+        ("a", "c", -1.0),
+        ("a", "d", 2.0),
+        ("b", "c", -1.0),
+        ("c", "d", -1.0),
+    )
+    assert net.signs == (((0, 1), (1, 1)), ((0, 1), (1, -1)), ((0, -1),), ((0, 1), (1, 1)), ())
+    bilinear = _Bilinear(net, net.signs)
+    one_camp = [0, 0, 0, 0, 0]  # a b c d e
+    assert bilinear.frustration(one_camp) == 3.0  # the three conflicts inside
+    assert bilinear.frustration([0, 1, 0, 2, 3]) == 3.0  # a-d across (+2), a-c inside (-1)
+    assert bilinear.frustration([0, 0, 1, 0, 2]) == 0.0
+    # Without a lean, b is pulled only away from c: it stays alone, as c and e do.
+    assert balance(net) == ((("a", "d"), ("b",), ("c",), ("e",)), ())
