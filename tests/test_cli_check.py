@@ -122,7 +122,7 @@ def test_check_and_help_import_no_heavy_module() -> None:
         "        cli(args, standalone_mode=False)\n"
         "    except SystemExit:\n"
         "        pass\n"
-        "heavy = sorted(m for m in ('networkx', 'pyvis', 'jinja2') if m in sys.modules)\n"
+        "heavy = sorted(m for m in ('networkx', 'numpy', 'pyvis', 'jinja2') if m in sys.modules)\n"
         "print('heavy:', heavy, file=sys.stderr)\n"
     )
     result = subprocess.run(

@@ -159,9 +159,7 @@ def _analyse(amap: ArgumentMap, normalisation: str) -> Analysis:
     partition, frustration = balance(pairs, lean=lean(stated))
     ranks = centrality(arguments)
     question = central_question(arguments, ranks)
-    width = len(pairs.actors)  # pair keys are i * width + j
-    ends = set(map(width.__rfloordiv__, pairs.keys)) | set(map(width.__rmod__, pairs.keys))
-    linked = {pairs.actors[i] for i in ends}
+    linked = pairs.linked()
     unaligned = tuple(
         sorted(
             camp[0]

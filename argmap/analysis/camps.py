@@ -12,11 +12,14 @@ returns the networkx graph, built from the same arrays, for callers who want one
 from __future__ import annotations
 
 import math
-from array import array
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache, partial
 from typing import TYPE_CHECKING
+
+import numpy as np
+import numpy.typing as npt
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -65,27 +68,54 @@ class Network:
     `actors[keys[k] % n]` (`n = len(actors)`, the first before the second) with weight
     `weights[k]` (never zero), congruence `congruence[k]` and conflict `conflict[k]`. The
     pairs are in the order they were first counted, the order of `agreement`'s edges.
+    `signs[i]`, where given, is actor i's (claim number, sum of its signs on the claim)
+    for each claim where that sum is not zero: with normalisation `none` each weight is
+    the dot product of two actors' sums (see `_Bilinear`), which lets the camps' search
+    read per-claim sums instead of the pairs.
     """
 
     actors: tuple[str, ...]
-    keys: Sequence[int]
-    weights: Sequence[float]
-    congruence: Sequence[int]
-    conflict: Sequence[int]
+    keys: npt.NDArray[np.int64]
+    weights: npt.NDArray[np.float64]
+    congruence: npt.NDArray[np.int64]
+    conflict: npt.NDArray[np.int64]
+    signs: tuple[tuple[tuple[int, int], ...], ...] | None = None
 
     def pairs(self) -> Iterator[tuple[int, int, float]]:
         """(i, j, weight) of every pair, i < j, in the arrays' order."""
-        n = len(self.actors)
-        for key, weight in zip(self.keys, self.weights, strict=True):
-            i, j = divmod(key, n)
-            yield i, j, weight
+        n = max(len(self.actors), 1)
+        yield from zip(
+            (self.keys // n).tolist(), (self.keys % n).tolist(), self.weights.tolist(), strict=True
+        )
 
     def sorted_edges(self) -> tuple[tuple[str, str, float], ...]:
         """Every pair as (a, b, weight), a < b, sorted: `Analysis.agreement`."""
-        actors, n, weights = self.actors, len(self.actors), self.weights
-        keys = self.keys
-        order = sorted(range(len(keys)), key=keys.__getitem__)
-        return tuple((actors[keys[k] // n], actors[keys[k] % n], weights[k]) for k in order)
+        n = max(len(self.actors), 1)
+        # Keys are distinct and i * n + j orders as (i, j), that is as (a, b) in id order.
+        order = np.argsort(self.keys, kind="stable")
+        keys = self.keys[order]
+        # Millions of tuples: made by zip from object arrays, with one float object per
+        # distinct weight (a few dozen) instead of one per pair.
+        names = _objects(self.actors)
+        values, inverse = np.unique(self.weights[order], return_inverse=True)
+        weights = _objects(values.tolist())[inverse]
+        return tuple(zip(names[keys // n], names[keys % n], weights, strict=True))
+
+    def linked(self) -> frozenset[str]:
+        """The actors with at least one pair."""
+        n = max(len(self.actors), 1)
+        seen = np.zeros(n, dtype=np.bool_)
+        seen[self.keys // n] = True
+        seen[self.keys % n] = True
+        ends = np.flatnonzero(seen).tolist()
+        return frozenset(map(self.actors.__getitem__, ends))
+
+
+def _objects(items: Sequence[object]) -> npt.NDArray[np.object_]:
+    """The items as a numpy array of the Python objects themselves."""
+    found = np.empty(len(items), dtype=object)
+    found[:] = items
+    return found
 
 
 def network(stances: nx.MultiDiGraph, *, normalisation: str = "none") -> Network:
@@ -108,35 +138,84 @@ def network(stances: nx.MultiDiGraph, *, normalisation: str = "none") -> Network
     for i, actor in enumerate(actors):
         for pair in sorted(held[actor]):
             holders[pair].append(i)
-    # A pair of actors is one integer, i * n + j: Counter.update counts an iterable of
-    # them in C, and `map(base.__add__, ...)` makes one row of them in C, so the Python
-    # loop runs once per stance, not once per pair.
-    congruence: Counter[int] = Counter()
-    opposed: Counter[int] = Counter()
+    # Every pair of holders of one (claim, sign) is one congruence, every (supporter,
+    # opponent) of a claim one conflict: numpy writes them as integers i * n + j in the
+    # order the counting loops of the second pass met them, and counts them by sorting.
+    rows: list[npt.NDArray[np.int64]] = []
+    against: list[npt.NDArray[np.int64]] = []
     for (claim, sign), holding in holders.items():
-        for at, i in enumerate(holding):
-            congruence.update(map((i * n).__add__, holding[at + 1 :]))  # i < j: sorted
+        h = np.array(holding, dtype=np.int64)
+        if len(h) > 1:
+            upper, lower = _triangle(len(h))
+            rows.append(h[upper] * n + h[lower])
         if sign == 1 and (claim, -1) in holders:
-            against = holders[claim, -1]
-            for i in holding:
-                opposed.update(map((i * n).__add__, against))
-    conflict: Counter[int] = Counter()
-    for key, count in opposed.items():
-        i, j = divmod(key, n)
-        if i != j:
-            conflict[key if i < j else j * n + i] += count
-    del opposed
-    sizes = [len(held[actor]) for actor in actors]
-    keys, weights, agree, disagree = array("q"), array("d"), array("q"), array("q")
-    for key, c, x in _pair_counts(congruence, conflict):
-        i, j = divmod(key, n)
-        weight = _normalise(normalisation, c, x, sizes[i], sizes[j])
-        if weight:
-            keys.append(key)
-            weights.append(weight)
-            agree.append(c)
-            disagree.append(x)
-    return Network(actors, keys, weights, agree, disagree)
+            opposed = np.array(holders[claim, -1], dtype=np.int64)
+            against.append(np.add.outer(h * n, opposed).ravel())
+    width = max(n, 1)
+    agree_keys, agree_first, agree_counts = _first_counts(_joined(rows))
+    raw = _joined(against)
+    low, high = np.minimum(raw // width, raw % width), np.maximum(raw // width, raw % width)
+    # An actor who took both positions on a claim is in conflict with itself: no pair.
+    conflict_keys, conflict_first, conflict_counts = _first_counts(
+        (low * width + high)[low != high]
+    )
+    # Congruent pairs first, in the order first counted, then the pairs with conflict only
+    # (the order `agreement` always had). Both key lists are sorted, so each is looked up
+    # in the other in order, before the congruent pairs are put in the order counted.
+    agree_conflict = _counts_of(agree_keys, conflict_keys, conflict_counts)
+    only = _counts_of(conflict_keys, agree_keys, agree_counts) == 0
+    by_first = np.argsort(agree_first, kind="stable")
+    only_by_first = np.argsort(conflict_first[only], kind="stable")
+    keys = np.concatenate([agree_keys[by_first], conflict_keys[only][only_by_first]])
+    c = np.concatenate([agree_counts[by_first], np.zeros(len(only_by_first), dtype=np.int64)])
+    x = np.concatenate([agree_conflict[by_first], conflict_counts[only][only_by_first]])
+    sizes = np.array([len(held[actor]) for actor in actors], dtype=np.int64)
+    weights = _normalise_all(normalisation, c, x, sizes[keys // width], sizes[keys % width])
+    kept = weights != 0
+    signs = _signs(actors, held) if normalisation == "none" else None
+    return Network(actors, keys[kept], weights[kept], c[kept], x[kept], signs)
+
+
+def _signs(
+    actors: Sequence[str], held: Mapping[str, set[tuple[str, int]]]
+) -> tuple[tuple[tuple[int, int], ...], ...]:
+    """Each actor's (claim number, sum of its signs on the claim), zero sums left out."""
+    number: dict[str, int] = {}
+    found = []
+    for actor in actors:
+        total: dict[int, int] = defaultdict(int)
+        for claim, sign in sorted(held[actor]):
+            total[number.setdefault(claim, len(number))] += sign
+        found.append(tuple(sorted((claim, s) for claim, s in total.items() if s)))
+    return tuple(found)
+
+
+@lru_cache(maxsize=64)
+def _triangle(size: int) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.intp]]:
+    """Row and column of each cell above the diagonal of a size x size matrix, by rows."""
+    return np.triu_indices(size, 1)
+
+
+def _joined(parts: list[npt.NDArray[np.int64]]) -> npt.NDArray[np.int64]:
+    return np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
+
+
+def _counts_of(
+    keys: npt.NDArray[np.int64], known: npt.NDArray[np.int64], counts: npt.NDArray[np.int64]
+) -> npt.NDArray[np.int64]:
+    """The count of each of `keys` in sorted `known` with `counts`, 0 where absent."""
+    if not len(known):
+        return np.zeros(len(keys), dtype=np.int64)
+    at = np.minimum(np.searchsorted(known, keys), len(known) - 1)
+    return np.where(known[at] == keys, counts[at], 0)
+
+
+def _first_counts(
+    keys: npt.NDArray[np.int64],
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    """The distinct keys (sorted), where each first occurs, and how often each occurs."""
+    unique, first, counts = np.unique(keys, return_index=True, return_counts=True)
+    return unique, first, counts
 
 
 def agreement(stances: nx.MultiDiGraph, *, normalisation: str = "none") -> nx.Graph:
@@ -177,25 +256,23 @@ def agreement(stances: nx.MultiDiGraph, *, normalisation: str = "none") -> nx.Gr
     return graph
 
 
-def _pair_counts(
-    congruence: Mapping[int, int], conflict: Mapping[int, int]
-) -> Iterable[tuple[int, int, int]]:
-    # Pairs in a fixed order (congruent pairs first, as counted), without sorting millions.
-    for pair, c in congruence.items():
-        yield pair, c, conflict.get(pair, 0)
-    for pair, x in conflict.items():
-        if pair not in congruence:
-            yield pair, 0, x
-
-
-def _normalise(method: str, c: int, x: int, size_a: int, size_b: int) -> float:
+def _normalise_all(
+    method: str,
+    c: npt.NDArray[np.int64],
+    x: npt.NDArray[np.int64],
+    size_a: npt.NDArray[np.int64],
+    size_b: npt.NDArray[np.int64],
+) -> npt.NDArray[np.float64]:
+    # The same operations in the same order as on Python numbers, each correctly rounded
+    # (integers this small convert to float exactly), so the same bits.
     if method == "average":
         return (c - x) / ((size_a + size_b) / 2)
     if method == "jaccard":
         return c / (size_a + size_b - c) - x / (size_a + size_b - x)
     if method == "cosine":
-        return (c - x) / math.sqrt(size_a * size_b)
-    return float(c - x)
+        root: npt.NDArray[np.float64] = np.sqrt(size_a * size_b)
+        return (c - x) / root
+    return (c - x).astype(np.float64)
 
 
 @dataclass(frozen=True)
@@ -278,7 +355,8 @@ def camps(
     stays in the camp of its lean, or alone without one. An actor none of whose
     neighbours moved since it was last weighed would stay, so it is not weighed again.
     Sorting the edges and each pass cost O(E log E). Camps are sorted largest first,
-    then by first member. `agreement` is a graph or a `Network`.
+    then by first member. `agreement` is a graph or a `Network`; on a `Network` with
+    normalisation `none` the search reads per-claim sums, not the pairs (`_Bilinear`).
 
     >>> import networkx as nx
     >>> g = nx.Graph()
@@ -287,8 +365,9 @@ def camps(
     >>> camps(g)
     (('a', 'b'), ('c',))
     """
-    indexed = _from_network(agreement) if isinstance(agreement, Network) else _from_graph(agreement)
-    return _camps(indexed, lean or {})[0]
+    if isinstance(agreement, Network):
+        return _camps(_search_of(agreement), lean or {})[0]
+    return _camps(_over_pairs(_from_graph(agreement)), lean or {})[0]
 
 
 def balance(
@@ -303,33 +382,73 @@ def balance(
     >>> balance(network(st))
     ((('a', 'b'), ('c',)), ())
     """
-    indexed = _from_network(net)
-    found, cost, camp_of = _camps(indexed, lean or {})
+    found, cost, camp_of = _camps(_search_of(net), lean or {})
     if cost == 0.0:  # every weight is non-zero, so no edge is frustrated
         return found, ()
+    n = max(len(net.actors), 1)
+    camp = np.array(camp_of, dtype=np.int64)
+    first, second = net.keys // n, net.keys % n
+    broken = (net.weights > 0) != (camp[first] == camp[second])
+    # Keys are distinct and order as (first, second): sorting them sorts the pairs.
+    order = np.argsort(net.keys[broken], kind="stable")
     actors = net.actors
-    frustrated = sorted(
-        (a, b) for a, b, weight in indexed.edges() if (weight > 0) != (camp_of[a] == camp_of[b])
+    return found, tuple(
+        zip(
+            map(actors.__getitem__, first[broken][order].tolist()),
+            map(actors.__getitem__, second[broken][order].tolist()),
+            strict=True,
+        )
     )
-    return found, tuple((actors[a], actors[b]) for a, b in frustrated)
+
+
+@dataclass(frozen=True)
+class _Search:
+    """What the camps' search needs of a network: two starts, the moves, the cost."""
+
+    actors: tuple[str, ...]
+    starts: tuple[Callable[[Sequence[float]], list[int]], ...]
+    local_moves: Callable[[Sequence[int]], list[int]]
+    frustration: Callable[[Sequence[int]], float]
+
+
+def _over_pairs(net: _Indexed) -> _Search:
+    """The search over every pair of an indexed network (any weights)."""
+    return _Search(
+        net.actors,
+        (partial(_lean_start, net), partial(_balanced_start, net)),
+        partial(_local_moves, net),
+        partial(_frustration, net),
+    )
+
+
+def _search_of(net: Network) -> _Search:
+    if net.signs is None:
+        return _over_pairs(_from_network(net))
+    bilinear = _Bilinear(net, net.signs)
+    return _Search(
+        net.actors,
+        (bilinear.lean_start, bilinear.balanced_start),
+        bilinear.local_moves,
+        bilinear.frustration,
+    )
 
 
 def _camps(
-    net: _Indexed, lean: Mapping[str, float]
+    search: _Search, lean: Mapping[str, float]
 ) -> tuple[tuple[tuple[str, ...], ...], float, list[int]]:
     """The camps, their frustration and each actor's camp by position."""
     best: list[int] | None = None
     best_cost = math.inf
-    leaning = [lean.get(actor, 0.0) for actor in net.actors]
-    for make_start in (_lean_start, _balanced_start):
+    leaning = [lean.get(actor, 0.0) for actor in search.actors]
+    for make_start in search.starts:
         if best_cost <= _EPS:
             break  # balanced already: nothing can do better
-        camp_of = _local_moves(net, make_start(net, leaning))
-        cost = _frustration(net, camp_of)
+        camp_of = search.local_moves(make_start(leaning))
+        cost = search.frustration(camp_of)
         if cost < best_cost - _EPS:
             best, best_cost = camp_of, cost
     members: dict[int, list[str]] = defaultdict(list)
-    for actor, camp in zip(net.actors, best or [], strict=False):
+    for actor, camp in zip(search.actors, best or [], strict=False):
         members[camp].append(actor)
     found = sorted((tuple(group) for group in members.values()), key=lambda g: (-len(g), g))
     return tuple(found), best_cost, best or []
@@ -345,6 +464,21 @@ def _frustration(net: _Indexed, camp_of: Sequence[int]) -> float:
     )
 
 
+def _choice(pull: Mapping[int, float], current: int) -> tuple[int, bool]:
+    """Where the search moves an actor pulled so to the camps: (camp, whether a new one).
+
+    Moving to camp X changes frustration by W(current) - W(X), where W(X) is the signed
+    weight from the actor to X's members (`pull`, which has the camps of the actor's
+    neighbours); a new camp has W = 0, so the actor leaves for one only when even the
+    best camp pulls it away.
+    """
+    best, best_pull = current, pull.get(current, 0.0)
+    for camp in sorted(pull):
+        if pull[camp] > best_pull + _EPS:
+            best, best_pull = camp, pull[camp]
+    return best, best_pull < -_EPS  # only when not alone: alone, W(current) is 0
+
+
 def _local_moves(net: _Indexed, start: Sequence[int]) -> list[int]:
     camp_of = list(start)
     neighbours, weights = net.neighbours, net.weights
@@ -358,19 +492,13 @@ def _local_moves(net: _Indexed, start: Sequence[int]) -> list[int]:
             if not dirty[actor]:
                 continue
             dirty[actor] = False
-            # Moving to camp X changes frustration by W(current) - W(X), where W(X) is
-            # the signed weight from the actor to X's members; a new camp has W = 0.
             pull: dict[int, float] = defaultdict(float)
             for other, weight in zip(others, weights[actor], strict=True):
                 pull[camp_of[other]] += weight
-            current = camp_of[actor]
-            best, best_pull = current, pull.get(current, 0.0)
-            for camp in sorted(pull):
-                if pull[camp] > best_pull + _EPS:
-                    best, best_pull = camp, pull[camp]
-            if best_pull < -_EPS:  # only when not alone: alone, W(current) is 0
+            best, new = _choice(pull, camp_of[actor])
+            if new:
                 best, next_camp = next_camp, next_camp + 1
-            if best != current:
+            if best != camp_of[actor]:
                 camp_of[actor] = best
                 moved = True
                 for other in others:
@@ -398,17 +526,31 @@ def _lean_start(net: _Indexed, lean: Sequence[float]) -> list[int]:
         for other, weight in zip(net.neighbours[actor], net.weights[actor], strict=True):
             if camp_of[other] != unplaced:
                 pull[camp_of[other]] += weight
-        best = min(pull, key=lambda camp: (-pull[camp], camp), default=None)
-        if best is not None and pull[best] > _EPS:
+        best = _joined_camp(pull)
+        if best is not None:
             camp_of[actor] = best
         else:
             camp_of[actor], next_camp = next_camp, next_camp + 1
     return camp_of
 
 
+def _joined_camp(pull: Mapping[int, float]) -> int | None:
+    """The camp pulling an unplaced actor most (the lowest on a tie), if it pulls at all."""
+    best = min(pull, key=lambda camp: (-pull[camp], camp), default=None)
+    return best if best is not None and pull[best] > _EPS else None
+
+
 def _balanced_start(net: _Indexed, lean: Sequence[float]) -> list[int]:
     """Camp 0 leans for, camp 1 against; other camps are numbered from 2 in id order."""
-    count = len(net.actors)
+    # Positions are in id order, so ordering by them is ordering by id.
+    edges = sorted((-abs(w), min(a, b), max(a, b), w) for a, b, w in net.edges())
+    return _spanning_sides(len(net.actors), ((a, b, w) for _, a, b, w in edges), lean)
+
+
+def _spanning_sides(
+    count: int, strongest_first: Iterable[tuple[int, int, float]], lean: Sequence[float]
+) -> list[int]:
+    """`_balanced_start` from the edges (a < b) sorted by -|weight|, a, b."""
     parent = list(range(count))
     parity = [0] * count  # 1 when on the other side from the parent
 
@@ -424,9 +566,10 @@ def _balanced_start(net: _Indexed, lean: Sequence[float]) -> list[int]:
             parity[node], parent[node] = side, actor
         return actor, side
 
-    # Positions are in id order, so ordering by them is ordering by id.
-    edges = sorted((-abs(w), min(a, b), max(a, b), w) for a, b, w in net.edges())
-    for _, a, b, weight in edges:
+    joins = 0
+    for a, b, weight in strongest_first:
+        if joins == count - 1:
+            break  # one tree spans every actor: no later edge joins anything
         (root_a, side_a), (root_b, side_b) = find(a), find(b)
         if root_a != root_b and weight:
             # Attach the later root under the earlier, so the result is order-independent.
@@ -434,6 +577,7 @@ def _balanced_start(net: _Indexed, lean: Sequence[float]) -> list[int]:
                 root_a, root_b = root_b, root_a
             parent[root_b] = root_a
             parity[root_b] = side_a ^ side_b ^ (1 if weight < 0 else 0)
+            joins += 1
     sides: dict[int, tuple[list[int], list[int]]] = {}
     for actor in range(count):
         root, side = find(actor)
@@ -455,6 +599,160 @@ def _balanced_start(net: _Indexed, lean: Sequence[float]) -> list[int]:
                     camp_of[actor] = next_camp
                 next_camp += 1
     return camp_of
+
+
+class _Bilinear:
+    """The camps' search on a network whose weights are dot products of per-claim sums.
+
+    With normalisation `none`, w(a, b) = c - x = Σ over claims of σa·σb, σ being an
+    actor's sum of signs on the claim (+1, -1, or 0 for both positions). So actor a's
+    pull to camp X, Σ over X's members b of w(a, b), is Σ over a's claims of σa times
+    the sum of X's members' σ on the claim, less a's own σa² when a is in X: per-claim,
+    per-camp sums, kept as actors move, read in time linear in a's claims and the camps
+    on them instead of a's pairs. All integers, so every sum is exact and equals the
+    pairs' sum. The moves are those of `_local_moves` exactly; where they depend on
+    which camps hold a neighbour at all (see `_pull`), the actor's pairs are counted.
+    """
+
+    def __init__(self, net: Network, signs: Sequence[Sequence[tuple[int, int]]]) -> None:
+        self.net = net
+        self.signs = signs
+        claims = 1 + max((claim for held in signs for claim, _ in held), default=-1)
+        self.holders: list[list[tuple[int, int]]] = [[] for _ in range(claims)]
+        for actor, held in enumerate(signs):
+            for claim, sign in held:
+                self.holders[claim].append((actor, sign))
+        self.own = [sum(sign * sign for _, sign in held) for held in signs]
+
+    def _sums(self, camp_of: Sequence[int], placed: Iterable[int]) -> list[dict[int, int]]:
+        """Per claim, per camp: the sum of the placed actors' σ, zero sums left out."""
+        sums: list[dict[int, int]] = [{} for _ in self.holders]
+        for actor in placed:
+            self._add(sums, actor, camp_of[actor], 1)
+        return sums
+
+    def _add(self, sums: list[dict[int, int]], actor: int, camp: int, times: int) -> None:
+        for claim, sign in self.signs[actor]:
+            total = sums[claim].get(camp, 0) + times * sign
+            if total:
+                sums[claim][camp] = total
+            else:
+                del sums[claim][camp]
+
+    def _formula(self, sums: list[dict[int, int]], actor: int) -> dict[int, int]:
+        pull: dict[int, int] = defaultdict(int)
+        for claim, sign in self.signs[actor]:
+            for camp, total in sums[claim].items():
+                pull[camp] += sign * total
+        return pull
+
+    def _pairs_pull(self, camp_of: Sequence[int], actor: int) -> dict[int, float]:
+        """The pull of `_local_moves`, counted from the actor's pairs: neighbours' camps."""
+        weight: dict[int, int] = defaultdict(int)
+        for claim, sign in self.signs[actor]:
+            for other, other_sign in self.holders[claim]:
+                weight[other] += sign * other_sign
+        pull: dict[int, float] = defaultdict(float)
+        for other, w in weight.items():
+            if w and other != actor:
+                pull[camp_of[other]] += w
+        return pull
+
+    def _pull(
+        self, sums: list[dict[int, int]], camp_of: Sequence[int], actor: int
+    ) -> Mapping[int, float]:
+        current = camp_of[actor]
+        pull = self._formula(sums, actor)
+        pull[current] -= self.own[actor]  # the actor is not its own neighbour
+        # A zero here is a camp with no neighbour or neighbours that cancel out, which
+        # `_choice` tells apart only when the actor's own camp pulls it away and no other
+        # camp pulls it in: then a camp holding a neighbour at zero is a place to go, and
+        # no neighbour a new camp. Only then are the actor's pairs counted.
+        if pull.get(current, 0) < 0 and all(
+            total <= 0 for camp, total in pull.items() if camp != current
+        ):
+            return self._pairs_pull(camp_of, actor)
+        return {camp: float(total) for camp, total in pull.items()}
+
+    def local_moves(self, start: Sequence[int]) -> list[int]:
+        """`_local_moves` on the same network: the same moves in the same order."""
+        camp_of = list(start)
+        sums = self._sums(camp_of, range(len(camp_of)))
+        next_camp = max(camp_of, default=0) + 1
+        # A move stamps the claims of the actor who moved; an actor is weighed again once
+        # one of its claims has a newer stamp than its last weighing. That includes every
+        # neighbour of the mover (and co-holders at weight zero, who would stay: their
+        # pulls have not changed), so the moves are those of `_local_moves`.
+        clock = 0
+        stamp = [0] * len(self.holders)
+        weighed = [-1] * len(camp_of)
+        for _ in range(_MAX_PASSES):
+            moved = False
+            for actor, held in enumerate(self.signs):
+                last = weighed[actor]
+                if last >= 0 and all(stamp[claim] <= last for claim, _ in held):
+                    continue
+                best, new = _choice(self._pull(sums, camp_of, actor), camp_of[actor])
+                if new:
+                    best, next_camp = next_camp, next_camp + 1
+                if best != camp_of[actor]:
+                    self._add(sums, actor, camp_of[actor], -1)
+                    self._add(sums, actor, best, 1)
+                    camp_of[actor] = best
+                    moved = True
+                    clock += 1
+                    for claim, _ in held:
+                        stamp[claim] = clock
+                weighed[actor] = clock
+            if not moved:
+                break
+        return camp_of
+
+    def lean_start(self, lean: Sequence[float]) -> list[int]:
+        """`_lean_start` on the same network."""
+        camp_of = [-1] * len(self.signs)
+        undecided = []
+        for actor, side in enumerate(lean):
+            if side:
+                camp_of[actor] = 0 if side > 0 else 1
+            else:
+                undecided.append(actor)
+        sums = self._sums(camp_of, (actor for actor, side in enumerate(lean) if side))
+        next_camp = 2
+        for actor in undecided:
+            # Only placed actors are in the sums; a camp pulling at all has a neighbour.
+            pull = self._formula(sums, actor)
+            best = _joined_camp({camp: float(total) for camp, total in pull.items()})
+            if best is not None:
+                camp_of[actor] = best
+            else:
+                camp_of[actor], next_camp = next_camp, next_camp + 1
+            self._add(sums, actor, camp_of[actor], 1)
+        return camp_of
+
+    def balanced_start(self, lean: Sequence[float]) -> list[int]:
+        """`_balanced_start` on the same network, its edges ordered by numpy."""
+        net = self.net
+        n = max(len(net.actors), 1)
+        order = np.lexsort((net.keys, -np.abs(net.weights)))
+        keys = net.keys[order]
+        edges = zip(
+            (keys // n).tolist(), (keys % n).tolist(), net.weights[order].tolist(), strict=True
+        )
+        return _spanning_sides(len(net.actors), edges, lean)
+
+    def frustration(self, camp_of: Sequence[int]) -> float:
+        """`_frustration`: the positive weight less the signed weight inside camps.
+
+        Frustration is the positive weight across camps plus the negative weight inside,
+        which is all positive weight less the signed weight inside; the latter is half of
+        Σ over claims and camps of (members' σ sum)² less each actor's own Σ σ².
+        """
+        weights = self.net.weights
+        positive = int(weights[weights > 0].sum())
+        sums = self._sums(camp_of, range(len(camp_of)))
+        inside = sum(total * total for per_claim in sums for total in per_claim.values())
+        return float(positive - (inside - sum(self.own)) // 2)
 
 
 def frustrated_edges(
