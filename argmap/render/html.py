@@ -19,13 +19,12 @@ load at all and only the page's own two scripts, by hash.
 from __future__ import annotations
 
 import base64
-import functools
 import hashlib
-import heapq
 import json
 from functools import cache
 from html import escape
 from importlib import resources
+from operator import itemgetter
 from typing import Any
 
 import jinja2
@@ -262,23 +261,31 @@ _PARTNERS_SHOWN = 8
 def _partners(analysis: Analysis) -> dict[str, list[list[Any]]]:
     """Actor -> `[[other, weight]]`: the strongest agreements (weight > 0) and conflicts
     (weight < 0), at most `_PARTNERS_SHOWN` of each, strongest first, then by id."""
-    found: dict[str, list[tuple[str, float]]] = {}
-    for a, b, weight in analysis.agreement:
-        found.setdefault(a, []).append((b, weight))
-        found.setdefault(b, []).append((a, weight))
-    result: dict[str, list[list[Any]]] = {}
-    # The few strongest of each actor's pairs, not all of them sorted: an actor of a big
-    # map has hundreds. (other, weight) keys are unique, so the choice is the same.
-    strongest = functools.partial(heapq.nsmallest, _PARTNERS_SHOWN, key=_strength)
-    for actor, pairs in sorted(found.items()):
-        agree = strongest(p for p in pairs if p[1] > 0)
-        conflict = strongest(p for p in pairs if p[1] < 0)
-        result[actor] = [[other, round(w, 3)] for other, w in (*agree, *conflict)]
-    return result
-
-
-def _strength(pair: tuple[str, float]) -> tuple[float, str]:
-    return -abs(pair[1]), pair[0]
+    pairs = analysis.agreement
+    actors = set(map(itemgetter(0), pairs)).union(map(itemgetter(1), pairs))
+    chosen: dict[str, list[list[Any]]] = {actor: [] for actor in sorted(actors)}
+    # Sorted by (a, b), an actor's partners come in id order (those before it, as the
+    # first of their pairs, then those after it); sorting that by weight, stably, gives
+    # every actor's pairs strongest first and then by id, so the first ones met are the
+    # ones shown. The sorts run in C; sorting each actor's hundreds of pairs with a key
+    # function (millions of calls on a big map) took most of the page's build.
+    ordered = sorted(pairs)
+    for strongest_first, wanted in (
+        (sorted(ordered, key=itemgetter(2), reverse=True), 1),
+        (sorted(ordered, key=itemgetter(2)), -1),
+    ):
+        found: dict[str, list[list[Any]]] = {actor: [] for actor in chosen}
+        for a, b, weight in strongest_first:
+            if weight * wanted <= 0:
+                break
+            shown = round(weight, 3)
+            if len(mine := found[a]) < _PARTNERS_SHOWN:
+                mine.append([b, shown])
+            if len(mine := found[b]) < _PARTNERS_SHOWN:
+                mine.append([a, shown])
+        for actor, items in found.items():
+            chosen[actor] += items
+    return chosen
 
 
 def _stance_sides(analysis: Analysis, index: dict[str, int]) -> dict[str, dict[str, int]]:

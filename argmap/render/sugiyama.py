@@ -27,6 +27,7 @@ module is about 400 lines, uses only lists and dicts, and sorts every input.
 from __future__ import annotations
 
 import random
+from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
@@ -214,6 +215,23 @@ def _pair_crossings(
     return sum(1 for a in pu for b in pv if a > b)
 
 
+def _crossed_both_ways(left: Sequence[int], right: Sequence[int]) -> tuple[int, int]:
+    """For two nodes' sorted neighbour positions in one adjacent layer: the crossings of
+    their edges with the `left` node on the left, and with the two swapped (each as
+    `_pair_crossings` counts them: pairs of ends strictly out of order)."""
+    if not left or not right:
+        return 0, 0
+    if len(left) == 1 and len(right) == 1:
+        a, b = left[0], right[0]
+        return int(a > b), int(a < b)
+    now = swapped = 0
+    size = len(right)
+    for a in left:
+        now += bisect_left(right, a)
+        swapped += size - bisect_right(right, a)
+    return now, swapped
+
+
 def _transpose(
     order: list[list[str]],
     ups: Mapping[str, list[str]],
@@ -221,23 +239,59 @@ def _transpose(
     frozen: Collection[int],
     passes: int,
 ) -> None:
-    """Swap neighbours in a layer while that lowers the crossings with both adjacent layers."""
+    """Swap neighbours in a layer while that lowers the crossings with both adjacent layers.
+
+    A swap within a layer moves no node of the layers above and below, so each node's
+    neighbour positions there are worked out once per layer and pass, sorted, and every
+    pair compared from them. A layer that swapped nothing last time, and whose neighbours
+    have not changed since, would swap nothing again: it is skipped, with the same result.
+    (This was most of a build at 10,000 stances, when every pair listed its neighbours
+    four times and compared every two ends, in every layer on every pass.)"""
+    unsettled = set(range(len(order))) - set(frozen)
     for _ in range(passes):
         improved = False
-        for index, layer in enumerate(order):
-            if index in frozen or len(layer) < 2:
+        for index in range(len(order)):
+            if index not in unsettled:
                 continue
-            above = {n: i for i, n in enumerate(order[index - 1])} if index else {}
-            below = {n: i for i, n in enumerate(order[index + 1])} if index + 1 < len(order) else {}
-            for i in range(len(layer) - 1):
-                u, v = layer[i], layer[i + 1]
-                now = _pair_crossings(u, v, above, ups) + _pair_crossings(u, v, below, downs)
-                swapped = _pair_crossings(v, u, above, ups) + _pair_crossings(v, u, below, downs)
-                if swapped < now:
-                    layer[i], layer[i + 1] = v, u
-                    improved = True
+            if not _transpose_layer(order, index, ups, downs):
+                unsettled.discard(index)
+                continue
+            improved = True
+            unsettled.update(i for i in (index - 1, index + 1) if i not in frozen)
         if not improved:
             return
+
+
+def _transpose_layer(
+    order: list[list[str]],
+    index: int,
+    ups: Mapping[str, list[str]],
+    downs: Mapping[str, list[str]],
+) -> bool:
+    """One left-to-right pass of adjacent swaps over `order[index]`; whether any was made."""
+    layer = order[index]
+    if len(layer) < 2:
+        return False
+    above = {n: i for i, n in enumerate(order[index - 1])} if index else {}
+    below = {n: i for i, n in enumerate(order[index + 1])} if index + 1 < len(order) else {}
+    near = [
+        (
+            sorted([above[m] for m in ups[n] if m in above]),
+            sorted([below[m] for m in downs[n] if m in below]),
+        )
+        for n in layer
+    ]
+    swapped_any = False
+    # `near` follows the layer's swaps, so near[i] stays the entry of layer[i].
+    for i in range(len(layer) - 1):
+        (u_up, u_down), (v_up, v_down) = near[i], near[i + 1]
+        now_up, swapped_up = _crossed_both_ways(u_up, v_up)
+        now_down, swapped_down = _crossed_both_ways(u_down, v_down)
+        if swapped_up + swapped_down < now_up + now_down:
+            layer[i], layer[i + 1] = layer[i + 1], layer[i]
+            near[i], near[i + 1] = near[i + 1], near[i]
+            swapped_any = True
+    return swapped_any
 
 
 def _top_row(row: list[str], keys: Mapping[str, float], parent: Mapping[str, str]) -> list[str]:
