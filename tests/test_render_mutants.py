@@ -1614,7 +1614,7 @@ def test_an_undercut_of_a_link_not_drawn_or_from_a_claim_not_drawn_is_left_out()
             Relation("u5", "a", "r1", RelationKind.UNDERCUTS),
         ),
     )
-    html._add_undercuts(entry, amap, {"u4": 7, "u5": 8})
+    html._add_undercuts(entry, html._undercuts_by_target(amap), {"u4": 7, "u5": 8})
     assert entry["nodes"][2:] == [["cut:r1", "undercut-mid", 5, 10, "", -1]]
     assert entry["edges"][1:] == [
         ["u4", "b", "cut:r1", "rel-undercuts", 0, [7], "", []],

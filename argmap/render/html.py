@@ -21,6 +21,8 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
 from functools import cache
 from html import escape
 from importlib import resources
@@ -32,7 +34,7 @@ from markupsafe import Markup
 
 from argmap.analysis import Analysis, Contribution
 from argmap.errors import OutputError
-from argmap.model import ActorKind, ArgumentMap, ClaimKind, Position, RelationKind
+from argmap.model import ActorKind, ArgumentMap, ClaimKind, Position, Relation, RelationKind
 from argmap.render.aggregate import AGGREGATE_EDGE_STYLES, AGGREGATE_NODE_STYLES
 from argmap.render.aggregate import legend as aggregate_legend
 from argmap.render.outline import outline_html, score_words
@@ -322,18 +324,20 @@ _UNDERCUT_STYLE: tuple[str, dict[str, Any]] = (
 )
 
 
-def _add_undercuts(entry: dict[str, Any], amap: ArgumentMap, index: dict[str, int]) -> None:
+def _add_undercuts(
+    entry: dict[str, Any], cutting: Mapping[str, Sequence[Relation]], index: dict[str, int]
+) -> None:
     """Draw each undercut on the argument view: an edge from its claim to a point in the
     middle of the edge it undercuts (the page script moves the point onto the drawn
-    curve). Undercuts of relations the view does not draw are left to the panel."""
+    curve). Undercuts of relations the view does not draw are left to the panel.
+    `cutting` is `_undercuts_by_target`'s."""
     drawn = {edge[0]: edge for edge in entry["edges"]}
     xy = {node[0]: (node[2], node[3]) for node in entry["nodes"]}
     points: dict[str, list[Any]] = {}
     cuts: list[list[Any]] = []
-    for relation in sorted(amap.relations, key=lambda r: r.id):
-        target = drawn.get(relation.target)
-        if relation.kind is not RelationKind.UNDERCUTS or target is None:
-            continue
+    found = (r for edge_id in drawn for r in cutting.get(edge_id, ()))
+    for relation in sorted(found, key=lambda r: r.id):
+        target = drawn[relation.target]
         if relation.origin not in xy:
             continue
         (x1, y1), (x2, y2) = xy[target[1]], xy[target[2]]
@@ -348,6 +352,16 @@ def _add_undercuts(entry: dict[str, Any], amap: ArgumentMap, index: dict[str, in
     entry["edges"].extend(cuts)
 
 
+def _undercuts_by_target(amap: ArgumentMap) -> dict[str, list[Relation]]:
+    """Each relation's undercuts, for `_add_undercuts`: made once, because an aggregated
+    view has hundreds of drawings and a scan of every relation per drawing is quadratic."""
+    cutting: dict[str, list[Relation]] = defaultdict(list)
+    for relation in amap.relations:
+        if relation.kind is RelationKind.UNDERCUTS:
+            cutting[relation.target].append(relation)
+    return cutting
+
+
 def _page_data(amap: ArgumentMap, analysis: Analysis, views: tuple[View, ...]) -> dict[str, Any]:
     stances = sorted(amap.stances, key=lambda s: s.id)
     relations = sorted(amap.relations, key=lambda r: r.id)
@@ -355,6 +369,7 @@ def _page_data(amap: ArgumentMap, analysis: Analysis, views: tuple[View, ...]) -
     index = {s.id: i for i, s in enumerate(stances)} | {r.id: i for i, r in enumerate(relations)}
     view_data: dict[str, Any] = {}
     drawings: dict[str, Any] = {}
+    cutting = _undercuts_by_target(amap)
     for view in views:
         entry = _view_json(view)
         for edge in entry["edges"]:
@@ -365,7 +380,7 @@ def _page_data(amap: ArgumentMap, analysis: Analysis, views: tuple[View, ...]) -
             for edge in drawing["edges"]:
                 edge[5] = [index[item] for item in edge[5]]
             if part.name == "argument":
-                _add_undercuts(drawing, amap, index)
+                _add_undercuts(drawing, cutting, index)
             drawings[part.ref] = drawing
         if view.name == "camps" and not view.units:
             # Only the pairs the view draws: a dict of every pair (millions on a big
@@ -376,7 +391,7 @@ def _page_data(amap: ArgumentMap, analysis: Analysis, views: tuple[View, ...]) -
                 weight = weights.get((edge[1], edge[2]), 0.0)
                 edge[6] = f"{weight:+.0f}" if weight == int(weight) else f"{weight:+.2f}"
         if view.name == "argument":
-            _add_undercuts(entry, amap, index)
+            _add_undercuts(entry, cutting, index)
         view_data[view.name] = entry
     extra = {"drawings": drawings} if drawings else {}
     return extra | {

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from argmap.analysis import Analysis
-from argmap.model import ArgumentMap, ClaimKind, Position, RelationKind, Stance
+from argmap.model import ArgumentMap, ClaimKind, Position, Relation, RelationKind, Stance
 from argmap.render import aggregate, layout, sugiyama
 from argmap.render.aggregate import Unit, fmt_weight
 from argmap.render.styles import (
@@ -958,6 +958,7 @@ class _ByClaim:
     amap: ArgumentMap
     stances: Mapping[str, Sequence[Stance]]  # claim -> the stances on it
     targets: Mapping[str, Sequence[str]]  # claim -> what its relations argue about
+    relations: Mapping[str, Sequence[Relation]]  # claim -> its relations, by id
 
 
 _BY_CLAIM: list[_ByClaim] = []
@@ -973,9 +974,12 @@ def _by_claim(amap: ArgumentMap) -> _ByClaim:
     for stance in amap.stances:
         stances[stance.claim].append(stance)
     targets: dict[str, list[str]] = defaultdict(list)
+    relations: dict[str, list[Relation]] = defaultdict(list)
     for r in amap.relations:
         targets[r.origin].append(r.target)
-    made = _ByClaim(amap, stances, targets)
+    for r in sorted(amap.relations, key=lambda r: r.id):
+        relations[r.origin].append(r)
+    made = _ByClaim(amap, stances, targets, relations)
     _BY_CLAIM[:] = [made]  # one map at a time: the cache never holds more than the last
     return made
 
@@ -986,9 +990,9 @@ def _said_on(amap: ArgumentMap, claims: Iterable[str]) -> list[Stance]:
     return [s for c in claims for s in on.get(c, ())]
 
 
-def _claim_unit(amap: ArgumentMap, level: Level, root: str, view: str) -> Unit:
-    """The aggregate node of the cluster under `root`, with its exact counts."""
-    members = tuple(sorted(c for c, u in level.unit_of.items() if u == _unit_id(root)))
+def _claim_unit(amap: ArgumentMap, root: str, view: str, members: tuple[str, ...]) -> Unit:
+    """The aggregate node of the cluster under `root` (its `members`, sorted), with its
+    exact counts."""
     inside = set(members)
     kinds = {k: sum(amap.claims_by_id[c].kind is k for c in members) for k in ClaimKind}
     targets = _by_claim(amap).targets
@@ -1029,8 +1033,13 @@ def _claim_nodes(
         label = excerpt(claim.display, _CLAIM_LABEL_CHARS)
         nodes.append(ViewNode(c, claim_class(claim.kind), 0, 0, label))
         sizes[c] = label_box(claim_class(claim.kind), label)
+    # Each unit's members from one pass over the level: a pass per cluster is quadratic
+    # in a big map's hundreds of clusters.
+    members: dict[str, list[str]] = defaultdict(list)
+    for claim_id, unit_id in level.unit_of.items():
+        members[unit_id].append(claim_id)
     for root in level.clusters:
-        unit = _claim_unit(amap, level, root, "argument")
+        unit = _claim_unit(amap, root, "argument", tuple(sorted(members[_unit_id(root)])))
         label = _unit_label(amap, root, len(unit.members))
         nodes.append(ViewNode(unit.id, "agg-claims", 0, 0, label))
         sizes[unit.id] = style_box(aggregate.AGGREGATE_NODE_STYLES["agg-claims"][1], label)
@@ -1044,7 +1053,13 @@ def _relation_edges(amap: ArgumentMap, level: Level) -> list[ViewEdge]:
     singles = set(level.singles)
     grouped: dict[tuple[str, str, str], list[str]] = defaultdict(list)
     edges: list[ViewEdge] = []
-    for r in sorted(amap.relations, key=lambda r: r.id):
+    # Only the relations from the level's claims, in id order: every relation of the map
+    # per level is quadratic in a big map's hundreds of levels.
+    by_origin = _by_claim(amap).relations
+    inside = sorted(
+        (r for claim in level.unit_of for r in by_origin.get(claim, ())), key=lambda r: r.id
+    )
+    for r in inside:
         u = level.unit_of.get(r.origin)
         v = level.unit_of.get(r.target)
         if u is None or v is None or u == v or r.kind is RelationKind.UNDERCUTS:
