@@ -76,8 +76,9 @@ def test_no_user_string_reaches_the_markup_unescaped() -> None:
                 assert payload not in page
         assert not re.search(r'(href|src)="\s*(javascript|data):', page, re.I)
         assert "<img" not in page and "<svg onload" not in page
-        # Exactly the page's own scripts: the data block and (index only) two inline ones.
-        assert len(re.findall("^<script", page, re.M)) == (3 if "argmap-data" in page else 0)
+        # Exactly the page's own scripts: the data and quotes blocks and (index only) two
+        # inline ones.
+        assert len(re.findall("^<script", page, re.M)) == (4 if "argmap-data" in page else 0)
     outline = render_outline(amap, analysis)
     # The outline is autoescaped by Jinja2, which writes a double quote as &#34;.
     assert 'href="https://example.org/a?b=&lt;i&gt;&amp;c=&#34;d&#34;"' in outline
@@ -123,10 +124,13 @@ def test_payloads_in_every_field_never_become_markup() -> None:
         for name, value in attrs:
             assert not name.startswith("on"), (tag, name)
             assert not re.match(r"\s*(javascript|data):", value or "", re.I), (tag, name)
-    assert [tag for tag, _ in parsed.tags].count("script") == 3
-    # The data block is one script's text, and reads back as the map's own strings.
+    assert [tag for tag, _ in parsed.tags].count("script") == 4
+    # The data and quotes blocks are one script's text each, and read back as the map's
+    # own strings.
     data = json.loads(parsed.scripts[0])
     assert data["title"] == f"Map {XSS[1]}"
+    quotes = json.loads(parsed.scripts[2])  # [1] is the newline between the blocks
+    assert quotes == [s.quote for s in sorted(amap.stances, key=lambda s: s.id)]
     # The payloads shown in the markup are text, exactly as written.
     text = "".join(parsed.text)
     assert f"Map {XSS[1]}" in text  # h1 and title
@@ -136,7 +140,8 @@ def test_payloads_in_every_field_never_become_markup() -> None:
 
 def test_embedded_data_reads_back_exactly() -> None:
     amap = xss_map()
-    data = _data(render_index(amap, analyse(amap)))
+    page = render_index(amap, analyse(amap))
+    data = _data(page)
     assert data["title"] == amap.title
     assert data["actors"]["a-person"]["name"] == f"Person {XSS[0]}"
     assert data["sources"]["src-0"]["url"] == "javascript:window.__xss=6"
@@ -145,10 +150,13 @@ def test_embedded_data_reads_back_exactly() -> None:
         "c-prop",
         "supports",
         "src-0",
-        f"Quote {XSS[0]}",
         0,
         None,
     ]
+    # The quotes are a block of their own, in the same stance order.
+    quotes = re.search(r'<script type="application/json" id="argmap-quotes">(.*?)</script>', page)
+    assert quotes is not None
+    assert json.loads(quotes.group(1))[0] == f"Quote {XSS[0]}"
 
 
 # ---- the page -----------------------------------------------------------------------

@@ -471,6 +471,18 @@ def _page_data(amap: ArgumentMap, analysis: Analysis, views: tuple[View, ...]) -
     }
 
 
+def _lazy_quotes(data: dict[str, Any]) -> tuple[dict[str, Any], list[str | None]]:
+    """`data` with each stance row's quote taken out, and the quotes in stance order.
+
+    The page parses the quotes only when a panel, search or print needs one: on a big map
+    they are nearly half the data, and the first draw shows none (issue 18). A row becomes
+    [actor, claim, position, source, reported, date].
+    """
+    rows = data["stances"]
+    quotes = [row[4] for row in rows]
+    return data | {"stances": [row[:4] + row[5:] for row in rows]}, quotes
+
+
 def _used(styles: dict[str, tuple[str, dict[str, Any]]], used: bool) -> dict[str, Any]:
     # Only an aggregated page carries the aggregates' styles: a small map's is as before.
     return {name: style for name, (_, style) in styles.items()} if used else {}
@@ -721,6 +733,7 @@ def render_index(amap: ArgumentMap, analysis: Analysis, *, report_href: str = "r
     vis_js = _vis_network_js()
     app_js = _asset("argmap.js")
     names = _camp_names(amap, analysis)
+    data, quotes = _lazy_quotes(_page_data(amap, analysis, views))
     return (
         _templates()
         .get_template("page.html.j2")
@@ -744,7 +757,8 @@ def render_index(amap: ArgumentMap, analysis: Analysis, *, report_href: str = "r
             filters=_filters(amap, analysis),
             contested=_contested(amap, analysis),
             outline=_print_outline(amap, analysis),
-            data=_page_data(amap, analysis, views),
+            data=data,
+            quotes=quotes,
             # Trusted code from this package and from pyvis, checked for "</script" on load.
             vis_js=Markup(vis_js),
             app_js=Markup(app_js),

@@ -30,9 +30,24 @@
   var stancesByClaim = {};
   var stancesByActor = {};
   // Stances and relations come as arrays (compact for big maps); edges refer to them by index.
-  var stances = data.stances.map(function (a) {
-    return { actor: a[0], claim: a[1], position: a[2], source: a[3], quote: a[4], reported: a[5] === 1, date: a[6] };
+  // The quotes are a block of their own, parsed the first time one is read (a panel,
+  // search, print): on a big map they are nearly half the data and the first draw shows
+  // none. A stance's `quote` reads them through its prototype.
+  var quoteList = null;
+  function Stance(a, i) {
+    this.actor = a[0]; this.claim = a[1]; this.position = a[2]; this.source = a[3];
+    this.reported = a[4] === 1; this.date = a[5]; this.index = i;
+  }
+  Object.defineProperty(Stance.prototype, "quote", {
+    get: function () {
+      if (quoteList === null) {
+        quoteList = JSON.parse(document.getElementById("argmap-quotes").textContent);
+        times.quotes = performance.now();
+      }
+      return quoteList[this.index];
+    }
   });
+  var stances = data.stances.map(function (a, i) { return new Stance(a, i); });
   stances.forEach(function (s) {
     (stancesByClaim[s.claim] = stancesByClaim[s.claim] || []).push(s);
     (stancesByActor[s.actor] = stancesByActor[s.actor] || []).push(s);
