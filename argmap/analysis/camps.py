@@ -508,16 +508,23 @@ def _local_moves(net: _Indexed, start: Sequence[int]) -> list[int]:
     return camp_of
 
 
-def _lean_start(net: _Indexed, lean: Sequence[float]) -> list[int]:
-    """Camp 0 leans for, camp 1 against; the rest join the camp that pulls them most."""
-    unplaced = -1
-    camp_of = [unplaced] * len(net.actors)
+def _by_lean(lean: Sequence[float]) -> tuple[list[int], list[int]]:
+    """Each actor's camp by its lean (0 for, 1 against, -1 not yet placed), and the
+    actors without a lean, in order: the first step of both lean starts."""
+    camp_of = [-1] * len(lean)
     undecided = []
     for actor, side in enumerate(lean):
         if side:
             camp_of[actor] = 0 if side > 0 else 1
         else:
             undecided.append(actor)
+    return camp_of, undecided
+
+
+def _lean_start(net: _Indexed, lean: Sequence[float]) -> list[int]:
+    """Camp 0 leans for, camp 1 against; the rest join the camp that pulls them most."""
+    unplaced = -1
+    camp_of, undecided = _by_lean(lean)
     # Placing an actor without a lean now, rather than alone, keeps the local search
     # from pulling a leaning actor out of its camp to join it.
     next_camp = 2
@@ -710,13 +717,7 @@ class _Bilinear:
 
     def lean_start(self, lean: Sequence[float]) -> list[int]:
         """`_lean_start` on the same network."""
-        camp_of = [-1] * len(self.signs)
-        undecided = []
-        for actor, side in enumerate(lean):
-            if side:
-                camp_of[actor] = 0 if side > 0 else 1
-            else:
-                undecided.append(actor)
+        camp_of, undecided = _by_lean(lean)
         sums = self._sums(camp_of, (actor for actor, side in enumerate(lean) if side))
         next_camp = 2
         for actor in undecided:
