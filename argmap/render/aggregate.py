@@ -179,12 +179,13 @@ class Unit:
 
 
 def fmt_weight(weight: float) -> str:
-    """An agreement weight or sum as the page writes it: `+3`, `-2`, `+0.75`.
+    """An agreement weight or sum as the page writes it: `+3`, `-2`, `+0.75`, with
+    thousands separated (a sum between two big camps runs to millions).
 
-    >>> fmt_weight(3.0), fmt_weight(-2.0), fmt_weight(0.754)
-    ('+3', '-2', '+0.75')
+    >>> fmt_weight(3.0), fmt_weight(-2.0), fmt_weight(0.754), fmt_weight(-1541470.0)
+    ('+3', '-2', '+0.75', '-1,541,470')
     """
-    return f"{weight:+.0f}" if weight == int(weight) else f"{weight:+.2f}"
+    return f"{weight:+,.0f}" if weight == int(weight) else f"{weight:+,.2f}"
 
 
 # ---- the claim tree ----------------------------------------------------------------

@@ -35,7 +35,7 @@ from markupsafe import Markup
 from argmap.analysis import Analysis, Contribution
 from argmap.errors import OutputError
 from argmap.model import ActorKind, ArgumentMap, ClaimKind, Position, Relation, RelationKind
-from argmap.render.aggregate import AGGREGATE_EDGE_STYLES, AGGREGATE_NODE_STYLES
+from argmap.render.aggregate import AGGREGATE_EDGE_STYLES, AGGREGATE_NODE_STYLES, fmt_weight
 from argmap.render.aggregate import legend as aggregate_legend
 from argmap.render.outline import outline_html, score_words
 from argmap.render.styles import (
@@ -389,7 +389,7 @@ def _page_data(amap: ArgumentMap, analysis: Analysis, views: tuple[View, ...]) -
             weights = {(a, b): w for a, b, w in analysis.agreement if (a, b) in drawn}
             for edge in entry["edges"]:
                 weight = weights.get((edge[1], edge[2]), 0.0)
-                edge[6] = f"{weight:+.0f}" if weight == int(weight) else f"{weight:+.2f}"
+                edge[6] = fmt_weight(weight)
         if view.name == "argument":
             _add_undercuts(entry, cutting, index)
         view_data[view.name] = entry
