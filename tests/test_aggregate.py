@@ -3,6 +3,7 @@ counts and weights on small literal maps, with the threshold lowered to a few no
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -185,3 +186,49 @@ def test_a_map_below_the_threshold_is_not_aggregated(example_map: Any) -> None:
     analysis = analyse(example_map)
     for view in views.build_views(example_map, analysis):
         assert (view.key, view.units, view.parts, view.note) == ("", (), (), "")
+
+
+def test_camp_groups_name_each_camp_by_its_info_then_the_rest() -> None:
+    amap = three_camps()
+    analysis = analyse(amap)
+    assert aggregate.camp_groups(amap, analysis) == [
+        aggregate.CampGroup(
+            0, "Camp 1: For: Proposal P · mean +1.00 · 2 actors", "Camp 1 · 2 actors", ("a1", "a2")
+        ),
+        aggregate.CampGroup(
+            1,
+            "Camp 2: Against: Proposal P · mean -1.00 · 2 actors",
+            "Camp 2 · 2 actors",
+            ("b1", "b2"),
+        ),
+        aggregate.CampGroup(
+            2,
+            "Camp 3: Against: Proposal Q · mean -1.00 · 2 actors",
+            "Camp 3 · 2 actors",
+            ("c1", "c2"),
+        ),
+    ]
+    # A camp the analysis gave no info for is named by its place alone.
+    bare = replace(analysis, camp_info=analysis.camp_info[:1])
+    assert [(g.index, g.name, g.short) for g in aggregate.camp_groups(amap, bare)][1:] == [
+        (1, "Camp 2", "Camp 2 · 2 actors"),
+        (2, "Camp 3", "Camp 3 · 2 actors"),
+    ]
+
+
+def test_camp_groups_gather_camps_of_one_and_the_unaligned_in_one_group() -> None:
+    amap = small_tree()
+    analysis = analyse(amap)  # x and y disagree: a camp of one each
+    assert aggregate.camp_groups(amap, analysis) == [
+        aggregate.CampGroup(
+            -1,
+            "Unaligned, and camps of one actor",
+            "Unaligned, and camps of one actor · 2 actors",
+            ("x", "y"),
+        )
+    ]
+    # Only when every one of them is unaligned is the group called just that.
+    unaligned = replace(analysis, camps=(), unaligned=("x", "y"))
+    assert [(g.index, g.name, g.members) for g in aggregate.camp_groups(amap, unaligned)] == [
+        (-1, "Unaligned", ("x", "y"))
+    ]
