@@ -232,3 +232,38 @@ def test_camp_groups_gather_camps_of_one_and_the_unaligned_in_one_group() -> Non
     assert [(g.index, g.name, g.members) for g in aggregate.camp_groups(amap, unaligned)] == [
         (-1, "Unaligned", ("x", "y"))
     ]
+
+
+def test_claim_tree_parents_by_depth_then_id_and_skips_what_it_cannot_place() -> None:
+    from argmap.model import ArgumentMap, Claim, ClaimKind, Relation, RelationKind
+
+    sup, att, cut = RelationKind.SUPPORTS, RelationKind.ATTACKS, RelationKind.UNDERCUTS
+    amap = ArgumentMap(
+        "t",
+        claims=(
+            Claim("p", "P", ClaimKind.PROPOSAL),
+            Claim("q", "Q", ClaimKind.PROPOSAL),
+            *(Claim(c, c.upper(), ClaimKind.CLAIM) for c in ("a", "b", "c", "d", "m", "n")),
+        ),
+        relations=(
+            Relation("r1", "a", "q", sup, "s"),
+            Relation("r2", "a", "p", att, "s"),  # two proposals: p, first by id
+            Relation("r3", "b", "a", att, "s"),  # b is one step from p: a is not its parent
+            Relation("r4", "b", "p", sup, "s"),
+            Relation("r5", "c", "a", sup, "s"),  # after b among a's origins
+            Relation("r6", "n", "m", sup, "s"),  # m reaches no proposal, and sorts first
+            Relation("r7", "d", "ghost", sup, "s"),  # a claim the map does not have
+            Relation("r8", "ghost", "d", sup, "s"),
+            Relation("r9", "d", "r4", cut, "s"),  # an undercut argues about no claim
+        ),
+    )
+    assert aggregate.claim_tree(amap) == {
+        "p": "",
+        "q": "",
+        "a": "p",
+        "b": "p",
+        "c": "a",
+        "d": "",
+        "m": "",
+        "n": "",
+    }
