@@ -40,6 +40,7 @@ from argmap.render.styles import (
     GREY,
     OTHER_CAMP_COLOUR,
     VERMILLION,
+    line_colour,
 )
 from argmap.text import excerpt
 
@@ -103,7 +104,7 @@ AGGREGATE_EDGE_STYLES: dict[str, tuple[str, dict[str, object]]] = {
     "agg-supports": (
         "supports between clusters: the number on the line counts the relations",
         {
-            "color": {"color": BLUISH_GREEN, "highlight": BLUISH_GREEN, "hover": BLUISH_GREEN},
+            "color": line_colour(BLUISH_GREEN),
             "dashes": False,
             "arrows": _ARROW,
             "font": EDGE_FONT,
@@ -112,7 +113,7 @@ AGGREGATE_EDGE_STYLES: dict[str, tuple[str, dict[str, object]]] = {
     "agg-attacks": (
         "attacks between clusters: the number on the line counts the relations",
         {
-            "color": {"color": VERMILLION, "highlight": VERMILLION, "hover": VERMILLION},
+            "color": line_colour(VERMILLION),
             "dashes": [10, 6],
             "arrows": _ARROW,
             "font": EDGE_FONT,
@@ -122,7 +123,7 @@ AGGREGATE_EDGE_STYLES: dict[str, tuple[str, dict[str, object]]] = {
         "a camp's stances on a cluster, more supporting than opposing"
         " (+ supports, \u2212 opposes, 0 neutral: the counts)",
         {
-            "color": {"color": BLUE, "highlight": BLUE, "hover": BLUE},
+            "color": line_colour(BLUE),
             "dashes": False,
             "arrows": _NO_ARROW,
             "font": EDGE_FONT,
@@ -131,7 +132,7 @@ AGGREGATE_EDGE_STYLES: dict[str, tuple[str, dict[str, object]]] = {
     "agg-stance-against": (
         "a camp's stances on a cluster, more opposing than supporting",
         {
-            "color": {"color": VERMILLION, "highlight": VERMILLION, "hover": VERMILLION},
+            "color": line_colour(VERMILLION),
             "dashes": [10, 6],
             "arrows": _NO_ARROW,
             "font": EDGE_FONT,
@@ -140,7 +141,7 @@ AGGREGATE_EDGE_STYLES: dict[str, tuple[str, dict[str, object]]] = {
     "agg-stance-even": (
         "a camp's stances on a cluster, as many supporting as opposing",
         {
-            "color": {"color": GREY, "highlight": GREY, "hover": GREY},
+            "color": line_colour(GREY),
             "dashes": [2, 5],
             "arrows": _NO_ARROW,
             "font": EDGE_FONT,
@@ -149,7 +150,7 @@ AGGREGATE_EDGE_STYLES: dict[str, tuple[str, dict[str, object]]] = {
     "agg-agree": (
         "net agreement between camps: the sum of the weights of every pair of their actors",
         {
-            "color": {"color": BLUE, "highlight": BLUE, "hover": BLUE, "opacity": 0.7},
+            "color": line_colour(BLUE, 0.7),
             "dashes": False,
             "arrows": _NO_ARROW,
             "font": EDGE_FONT,
@@ -158,7 +159,7 @@ AGGREGATE_EDGE_STYLES: dict[str, tuple[str, dict[str, object]]] = {
     "agg-conflict": (
         "net conflict between camps: the sum is below zero",
         {
-            "color": {"color": VERMILLION, "highlight": VERMILLION, "hover": VERMILLION},
+            "color": line_colour(VERMILLION),
             "dashes": [10, 6],
             "arrows": _NO_ARROW,
             "font": EDGE_FONT,

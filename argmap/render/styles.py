@@ -21,6 +21,7 @@ __all__ = [
     "OTHER_CAMP_COLOUR",
     "actor_class",
     "claim_class",
+    "line_colour",
     "relation_class",
     "stance_class",
 ]
@@ -113,6 +114,18 @@ NODE_STYLES: dict[str, tuple[str, dict[str, Any]]] = {
     ),
 }
 
+
+def line_colour(colour: str, opacity: float | None = None) -> dict[str, Any]:
+    """A line's vis colour options: the same colour drawn, selected and hovered (a
+    selection shows by width and fading, not by a change of colour).
+
+    >>> line_colour("#000000", 0.6)
+    {'color': '#000000', 'highlight': '#000000', 'hover': '#000000', 'opacity': 0.6}
+    """
+    colours: dict[str, Any] = {"color": colour, "highlight": colour, "hover": colour}
+    return colours if opacity is None else {**colours, "opacity": opacity}
+
+
 _ARROW = {"to": {"enabled": True, "scaleFactor": 0.7}}
 _NO_ARROW = {"to": {"enabled": False}}
 
@@ -120,7 +133,7 @@ EDGE_STYLES: dict[str, tuple[str, dict[str, Any]]] = {
     "rel-supports": (
         "+ supports (claim to claim)",
         {
-            "color": {"color": BLUISH_GREEN, "highlight": BLUISH_GREEN, "hover": BLUISH_GREEN},
+            "color": line_colour(BLUISH_GREEN),
             "dashes": False,
             "width": 2,
             "arrows": _ARROW,
@@ -131,7 +144,7 @@ EDGE_STYLES: dict[str, tuple[str, dict[str, Any]]] = {
     "rel-attacks": (
         "\u2212 attacks (claim to claim)",
         {
-            "color": {"color": VERMILLION, "highlight": VERMILLION, "hover": VERMILLION},
+            "color": line_colour(VERMILLION),
             "dashes": [10, 6],
             "width": 2,
             "arrows": _ARROW,
@@ -142,7 +155,7 @@ EDGE_STYLES: dict[str, tuple[str, dict[str, Any]]] = {
     "stance-supports": (
         "+ actor supports claim",
         {
-            "color": {"color": BLUE, "highlight": BLUE, "hover": BLUE},
+            "color": line_colour(BLUE),
             "dashes": False,
             "width": 1.5,
             "arrows": _NO_ARROW,
@@ -153,7 +166,7 @@ EDGE_STYLES: dict[str, tuple[str, dict[str, Any]]] = {
     "stance-opposes": (
         "\u2212 actor opposes claim",
         {
-            "color": {"color": VERMILLION, "highlight": VERMILLION, "hover": VERMILLION},
+            "color": line_colour(VERMILLION),
             "dashes": [4, 4],
             "width": 1.5,
             "arrows": _NO_ARROW,
@@ -164,7 +177,7 @@ EDGE_STYLES: dict[str, tuple[str, dict[str, Any]]] = {
     "stance-neutral": (
         "0 actor neutral on claim",
         {
-            "color": {"color": GREY, "highlight": GREY, "hover": GREY},
+            "color": line_colour(GREY),
             "dashes": [1, 4],
             "width": 1.5,
             "arrows": _NO_ARROW,
@@ -175,7 +188,7 @@ EDGE_STYLES: dict[str, tuple[str, dict[str, Any]]] = {
     "agree": (
         "+ agree (share positions)",
         {
-            "color": {"color": BLUE, "highlight": BLUE, "hover": BLUE, "opacity": 0.6},
+            "color": line_colour(BLUE, 0.6),
             "dashes": False,
             "arrows": _NO_ARROW,
             "label": "+",
@@ -185,12 +198,7 @@ EDGE_STYLES: dict[str, tuple[str, dict[str, Any]]] = {
     "conflict": (
         "\u2212 conflict (opposite positions)",
         {
-            "color": {
-                "color": VERMILLION,
-                "highlight": VERMILLION,
-                "hover": VERMILLION,
-                "opacity": 0.6,
-            },
+            "color": line_colour(VERMILLION, 0.6),
             "dashes": [10, 6],
             "arrows": _NO_ARROW,
             "label": "\u2212",
