@@ -208,6 +208,10 @@ def test_camp_groups_name_each_camp_by_its_info_then_the_rest() -> None:
             ("c1", "c2"),
         ),
     ]
+    # A camp that leans on no proposal says so.
+    first = replace(analysis.camp_info[0], proposal=None)
+    unled = replace(analysis, camp_info=(first, *analysis.camp_info[1:]))
+    assert aggregate.camp_groups(amap, unled)[0].name == "Camp 1: No stated position · 2 actors"
     # A camp the analysis gave no info for is named by its place alone.
     bare = replace(analysis, camp_info=analysis.camp_info[:1])
     assert [(g.index, g.name, g.short) for g in aggregate.camp_groups(amap, bare)][1:] == [
@@ -254,6 +258,7 @@ def test_claim_tree_parents_by_depth_then_id_and_skips_what_it_cannot_place() ->
             Relation("r6", "n", "m", sup, "s"),  # m reaches no proposal, and sorts first
             Relation("r7", "d", "ghost", sup, "s"),  # a claim the map does not have
             Relation("r8", "ghost", "d", sup, "s"),
+            Relation("r8b", "ghost", "a", att, "s"),  # from a claim it lacks, into the tree
             Relation("r9", "d", "r4", cut, "s"),  # an undercut argues about no claim
         ),
     )
