@@ -272,3 +272,62 @@ def test_claim_tree_parents_by_depth_then_id_and_skips_what_it_cannot_place() ->
         "m": "",
         "n": "",
     }
+
+
+def test_camp_colour_numbers_the_camps_that_have_a_colour_and_no_others() -> None:
+    last = len(aggregate.CAMP_COLOURS) - 1
+    indexes = (-2, -1, 0, 1, last, last + 1)
+    assert [aggregate.camp_colour(i) for i in indexes] == [-1, -1, 0, 1, last, -1]
+
+
+def test_counts_read_as_words_with_thousands_separated() -> None:
+    assert aggregate._count(1, "actor") == "1 actor"
+    assert aggregate._count(0, "actor") == "0 actors"
+    assert aggregate._count(1234, "claim") == "1,234 claims"
+
+
+def test_camp_links_skip_any_pair_with_an_actor_in_no_group_wherever_it_comes() -> None:
+    pairs = [("x", "a", 9.0), ("a", "b", 2.0), ("b", "y", 4.0), ("a", "c", -1.0)]
+    assert aggregate.camp_links({"a": 0, "b": 0, "c": 1}, pairs) == (
+        {(0, 0): 2.0, (0, 1): -1.0},
+        {(0, 0): 1, (0, 1): 1},
+    )
+
+
+def test_camp_parts_order_by_first_affiliation_then_id() -> None:
+    from argmap.model import Actor, ActorKind
+
+    people = (
+        Actor("a", "A", ActorKind.PERSON, affiliations=("Zed", "Alpha")),
+        Actor("b", "B", ActorKind.PERSON, affiliations=("Mid",)),
+        Actor("c", "C", ActorKind.PERSON),
+        Actor("d", "D", ActorKind.PERSON, affiliations=("Mid",)),
+    )
+    amap = replace(three_camps(), actors=people, stances=())
+    # No affiliation first (""), then Mid (b, d), then Zed; "e" is in no map: like none.
+    assert aggregate.camp_parts(amap, ["a", "b", "c", "d", "e"], 2) == [
+        ("c", "e"),
+        ("b", "d"),
+        ("a",),
+    ]
+
+
+def test_stance_counts_leave_out_a_stance_of_an_actor_or_a_claim_in_no_unit() -> None:
+    amap = three_camps()
+    counts = aggregate.stance_counts(amap, {"a1": "A", "b1": "B"}, {"q": "Q"})
+    assert counts == {
+        ("A", "Q"): {Position.SUPPORTS: ["a1/q"]},
+        ("B", "Q"): {Position.SUPPORTS: ["b1/q"]},
+    }
+
+
+def test_claim_label_cuts_the_root_claims_words_and_names_an_unknown_root_by_its_id() -> None:
+    from argmap.model import Claim
+
+    words = "word " * 30
+    amap = replace(three_camps(), claims=(Claim("p", words.strip()),))
+    label = aggregate.claim_label(amap, "p", 12)
+    head, count = label.split(" \u00b7 ")
+    assert count == "12 claims"
+    assert head == "word " * 10 + "word\u2026"  # cut before 60 characters
+    assert aggregate.claim_label(amap, "gone", 1) == "gone \u00b7 1 claim"
