@@ -30,21 +30,31 @@
   var stancesByClaim = {};
   var stancesByActor = {};
   // Stances and relations come as arrays (compact for big maps); edges refer to them by index.
-  // The quotes are a block of their own, parsed the first time one is read (a panel,
-  // search, print): on a big map they are nearly half the data and the first draw shows
-  // none. A stance's `quote` reads them through its prototype.
-  var quoteList = null;
+  // What the first drawing does not need is in JSON blocks of their own (html.py
+  // _lazy_blocks), each parsed the first time it is read: on a big map the page's own
+  // parse was most of its first draw. `times.blocks` counts the blocks parsed.
+  var parsedBlocks = {};
+  times.blocks = 0;
+  function block(id) {
+    if (!(id in parsedBlocks)) {
+      var node = document.getElementById(id);
+      parsedBlocks[id] = node ? JSON.parse(node.textContent) : null;
+      times.blocks += 1;
+    }
+    return parsedBlocks[id];
+  }
+  // The quotes, data.quoteBlock stances a block (a panel, search or print reads them; the
+  // first draw shows none). A stance's `quote` reads them through its prototype.
+  function quoteBlockOf(i) { return "argmap-quotes-" + Math.floor(i / data.quoteBlock); }
   function Stance(a, i) {
     this.actor = a[0]; this.claim = a[1]; this.position = a[2]; this.source = a[3];
     this.reported = a[4] === 1; this.date = a[5]; this.index = i;
   }
   Object.defineProperty(Stance.prototype, "quote", {
     get: function () {
-      if (quoteList === null) {
-        quoteList = JSON.parse(document.getElementById("argmap-quotes").textContent);
-        times.quotes = performance.now();
-      }
-      return quoteList[this.index];
+      var quotes = block(quoteBlockOf(this.index));
+      if (times.quotes === undefined) { times.quotes = performance.now(); }
+      return quotes[this.index % data.quoteBlock];
     }
   });
   var stances = data.stances.map(function (a, i) { return new Stance(a, i); });
@@ -83,25 +93,29 @@
   // An aggregated view (a big map: views.py, aggregate.py) opens on an overview whose
   // nodes ("@" ids) each stand for a cluster or a camp; each opens a drawing of its own,
   // by key ("argument/<claim>", "camps/0/2"). A tab shows one drawing at a time:
-  // views[tab] is the drawing shown, drawings[key] every drawing.
-  var drawings = data.drawings || {};
+  // views[tab] is the drawing shown. data.drawings lists every drawing under an overview
+  // as key -> [block number, title, parent key]; drawing(key) parses its block on first
+  // use (opening it, not drawing the overview).
+  var drawingList = data.drawings || {};
+  var overviews = {};
   var shownKey = {};
-  Object.keys(views).forEach(function (name) { drawings[name] = views[name]; shownKey[name] = name; });
+  Object.keys(views).forEach(function (name) { overviews[name] = views[name]; shownKey[name] = name; });
+  function hasDrawing(key) { return !!(overviews[key] || drawingList[key]); }
+  function drawing(key) {
+    return overviews[key] || (drawingList[key] ? block("argmap-drawing-" + drawingList[key][0]) : undefined);
+  }
+  function drawingTitle(key) { return overviews[key] ? overviews[key].title : drawingList[key][1]; }
+  function drawingParent(key) {
+    return overviews[key] ? overviews[key].parent : drawingList[key] && drawingList[key][2];
+  }
   function isUnit(id) { return typeof id === "string" && id.charAt(0) === "@"; }
   function tabOf(key) { return key.split("/")[0]; }
-  // tab -> entry id -> the key of the first drawing (the shallowest) that draws it itself.
-  var homes = null;
+  // tab -> entry id -> the key of the first drawing (in key order) that draws it itself,
+  // from html.py's _homes (its own block). A page without aggregates has none: each tab
+  // has one drawing, and every caller asks viewNodes first.
   function homeOf(tab, id) {
-    if (!homes) {
-      homes = {};
-      Object.keys(drawings).forEach(function (key) {
-        var at = homes[tabOf(key)] = homes[tabOf(key)] || {};
-        drawings[key].nodes.forEach(function (n) {
-          if (!isUnit(n[0]) && !isCut(n[0]) && at[n[0]] === undefined) { at[n[0]] = key; }
-        });
-      });
-    }
-    return (homes[tab] || {})[id];
+    var homes = data.drawings ? block("argmap-homes") : null;
+    return homes ? (homes[tab] || {})[id] : undefined;
   }
 
   function $(id) { return document.getElementById(id); }
@@ -304,7 +318,7 @@
     // A double click on an aggregate opens its drawing (the panel's button does too).
     network.on("doubleClick", function (p) {
       var u = p.nodes.length && isUnit(p.nodes[0]) && views[name].units[p.nodes[0]];
-      if (u && drawings[u.opens]) { clearSelection(); openDrawing(u.opens); commit(true); }
+      if (u && hasDrawing(u.opens)) { clearSelection(); openDrawing(u.opens); commit(true); }
     });
     network.on("afterDrawing", function (ctx) {
       (view.groups || []).forEach(function (g) {
@@ -320,13 +334,31 @@
       });
       if (firstDraw === null) {
         firstDraw = performance.now();
-        window.argmapFirstDraw = { view: name, ms: firstDraw };
+        window.argmapFirstDraw = { view: name, ms: firstDraw, blocks: times.blocks };
+        whenIdle(warmUp);
       }
       if (name === current) { schedulePrintImage(); }
     });
     initialZoom(name);
     applyFilters();
     return network;
+  }
+
+  // After the first draw, while the page is idle, parse the quotes and the actors' block
+  // a block at a time (a few ms each), so that a first click finds them parsed; a click
+  // before that parses only the blocks it reads. `times.warm`: when all are parsed.
+  function whenIdle(work) {
+    if (window.requestIdleCallback) { window.requestIdleCallback(work, { timeout: 1000 }); }
+    else { setTimeout(work, 20); }
+  }
+  function warmUp() {
+    var todo = ["argmap-actors"];
+    for (var i = 0; i < stances.length; i += data.quoteBlock) { todo.push(quoteBlockOf(i)); }
+    function next(deadline) {
+      do { block(todo.shift()); } while (todo.length && deadline && deadline.timeRemaining() > 5);
+      if (todo.length) { whenIdle(next); } else { times.warm = performance.now(); }
+    }
+    whenIdle(next);
   }
 
   // Move each undercut's end point onto the middle of the edge it undercuts, as drawn
@@ -508,9 +540,9 @@
   // tab shown has one; showView makes it for a hidden tab).
   function openDrawing(key) {
     var tab = tabOf(key);
-    if (!drawings[key] || shownKey[tab] === key) { return; }
+    if (!hasDrawing(key) || shownKey[tab] === key) { return; }
     if (networks[tab]) { networks[tab].destroy(); delete networks[tab]; }
-    views[tab] = drawings[key];
+    views[tab] = drawing(key);
     shownKey[tab] = key;
     indexDrawing(tab);
     lit[tab] = null; linked[tab] = null; hiddenNow[tab] = {};
@@ -537,10 +569,10 @@
     }
     trail.textContent = "";
     var chain = [];
-    for (var key = view.key; key; key = drawings[key] && drawings[key].parent) { chain.unshift(key); }
+    for (var key = view.key; key; key = drawingParent(key)) { chain.unshift(key); }
     chain.forEach(function (k, i) {
       if (i) { trail.appendChild(document.createTextNode(" \u203a ")); }
-      var words = clip(drawings[k].title || "Overview", 60);
+      var words = clip(drawingTitle(k) || "Overview", 60);
       if (i === chain.length - 1) { trail.appendChild(el("span", { cls: "here", "aria-current": "page", text: words })); return; }
       var b = el("button", { type: "button", cls: "ref", "data-drawing": k, text: words });
       b.addEventListener("click", function () { clearSelection(); openDrawing(k); commit(true); });
@@ -574,7 +606,7 @@
     var facts = [];
     u.facts.forEach(function (f) { facts.push(el("dt", { text: f[0] }), el("dd", { text: f[1] })); });
     out.push(el("dl", { cls: "facts unit-facts" }, facts));
-    if (u.opens && drawings[u.opens]) {
+    if (u.opens && hasDrawing(u.opens)) {
       var open = el("button", { type: "button", id: "open-unit", cls: "open-unit", text: "Open its drawing" });
       open.addEventListener("click", function () {
         clearSelection();
@@ -806,7 +838,8 @@
       var camp = campOf[id] !== undefined ? data.camps[campOf[id]].name : data.unalignedWord + ": no stated position and no agreement with anyone";
       facts.push(el("dt", { text: "Camp" }), el("dd", { id: "actor-camp", text: camp }));
       out.push(el("dl", { cls: "facts" }, facts));
-      var partners = data.partners[id] || [];
+      var mine = block("argmap-actors");
+      var partners = mine.partners[id] || [];
       [["agree", "Agrees most with", function (w) { return w > 0; }],
        ["conflict", "Conflicts most with", function (w) { return w < 0; }]].forEach(function (k) {
         var items = partners.filter(function (p) { return k[2](p[1]); }).map(function (p) {
@@ -815,7 +848,7 @@
         var sec = section(k[1] + " (" + items.length + ")", items);
         if (sec) { sec.classList.add("partners-" + k[0]); out.push(sec); }
       });
-      var pos = (data.positions[id] || []).map(function (p) {
+      var pos = (mine.positions[id] || []).map(function (p) {
         return el("li", null, [linkTo(p[0]), ": " + p[3] + (p[2] ? " \u2014 mixed: has arguments on both sides" : "")]);
       });
       var posSection = section("Stated positions", pos);
@@ -863,7 +896,7 @@
     return out.filter(Boolean);
   }
 
-  // A proposal's pro/con board, read from data.board alone (html.py's _board decides who
+  // A proposal's pro/con board, read from its block alone (html.py's _board decides who
   // stands where): for and against side by side, each actor with their quote, then the
   // arguments for and against, each opening on who holds it and what argues about it.
   function boardActor(entry, proposal) {
@@ -906,7 +939,7 @@
     return el("li", null, [details]);
   }
   function proBoard(id) {
-    var b = data.board[id];
+    var b = block("argmap-board-" + data.board[id].block);
     function column(side, title, entries, kind) {
       var args = (relationsTo[id] || []).filter(function (r) { return r.kind === kind; });
       return el("section", { cls: "board-col board-" + side }, [
@@ -1394,7 +1427,7 @@
       search.value = state.q || "";
       var view = views[state.view] ? state.view : (state.sel ? viewFor(state.sel) : null) || current || tabs[0].getAttribute("data-view");
       focusSteps = 0;
-      var key = state.d && drawings[state.d] && tabOf(state.d) === view ? state.d : view;
+      var key = state.d && hasDrawing(state.d) && tabOf(state.d) === view ? state.d : view;
       if (shownKey[view] !== key) { clearSelection(); openDrawing(key); }
       if (view !== current) { showView(view, false); }
       if (state.sel && isUnit(state.sel) && views[current].units && views[current].units[state.sel]) {
