@@ -1693,7 +1693,8 @@
     showView: showView, reset: reset, visibleParts: visibleParts,
     filterState: filterState, current: function () { return current; },
     selected: function () { return selected; }, rank: rank, setFocus: setFocus,
-    viewSvg: viewSvg, preparePrint: preparePrint, stateHash: stateHash
+    viewSvg: viewSvg, preparePrint: preparePrint, stateHash: stateHash,
+    parsedBlocks: function () { return Object.keys(parsedBlocks); }
   };
 
   restore(location.hash);
