@@ -516,15 +516,29 @@
     var now = id === null ? null : neighbourhood(name, id);
     lit[name] = now;
     var nodes = relit(was && was.nodes, now && now.nodes, views[name].nodes).map(function (k) {
-      var node = visNode(viewNodes[name][k], !!now && !now.nodes[k]);
-      return { id: node.id, opacity: node.opacity, font: node.font };
+      return nodeLook(viewNodes[name][k], !!now && !now.nodes[k]);
     });
     var edges = relit(was && was.edges, now && now.edges, views[name].edges).map(function (k) {
-      var edge = visEdge(viewEdges[name][k], !!now && !now.edges[k]);
-      return { id: edge.id, color: edge.color, font: edge.font };
+      return edgeLook(viewEdges[name][k], !!now && !now.edges[k]);
     });
     if (nodes.length) { nodeSets[name].update(nodes); }
     if (edges.length) { edgeSets[name].update(edges); }
+  }
+  // What a fade changes of a node or a line, as visNode and visEdge draw it: the same for
+  // every item of a class (and, for a line, its side and whether it is disabled), so it is
+  // worked out once per kind, not once per item (a first selection fades the whole view).
+  var looks = {};
+  function nodeLook(n, faded) {
+    var key = "node " + n[1] + " " + faded;
+    var look = looks[key] || (looks[key] = visNode(n, faded));
+    return { id: n[0], opacity: look.opacity, font: look.font && Object.assign({}, look.font) };
+  }
+  function edgeLook(e, faded) {
+    // visEdge records the side it draws a stance line with: so does this.
+    var side = e[3].indexOf("stance-") === 0 && data.question ? (sideDrawn[e[0]] = edgeSide(e)) : "";
+    var key = "edge " + e[3] + " " + isDisabled(e) + " " + side + " " + faded;
+    var look = looks[key] || (looks[key] = visEdge(e, faded));
+    return { id: e[0], color: Object.assign({}, look.color), font: look.font && Object.assign({}, look.font) };
   }
 
   function viewFor(id) {
