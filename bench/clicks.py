@@ -212,13 +212,21 @@ def site_for(args: argparse.Namespace, tmp: Path) -> Path:
     return out
 
 
+def _json_block(page_html: str, name: str) -> Any:
+    start = page_html.index(f'id="{name}">') + len(f'id="{name}">')
+    return json.loads(page_html[start : page_html.index("</script>", start)])
+
+
 def biggest_drawings(page_html: str) -> list[str]:
-    """The key of each view's biggest drawing under its overview (most nodes)."""
-    start = page_html.index('id="argmap-data">') + len('id="argmap-data">')
-    data = json.loads(page_html[start : page_html.index("</script>", start)])
+    """The key of each view's biggest drawing under its overview (most nodes). A page
+    carries them in its data block, or (since the fourth pass) each in a block of its own
+    that the data block's directory numbers."""
+    data = _json_block(page_html, "argmap-data")
     best: dict[str, tuple[int, str]] = {}
     for key, drawing in sorted(data.get("drawings", {}).items()):
         tab = key.split("/")[0]
+        if isinstance(drawing, list):
+            drawing = _json_block(page_html, f"argmap-drawing-{drawing[0]}")
         size = len(drawing["nodes"])
         if size > best.get(tab, (-1, ""))[0]:
             best[tab] = (size, key)

@@ -112,3 +112,99 @@ def test_a_search_into_a_cluster_opens_its_drawing_from_its_block(
     # Its stance's quote, read from its quotes block.
     assert page.locator("#panel-body blockquote").all_inner_texts() == ["q"]
     _clean(page)
+
+
+# ---- before the blocks after the scripts have arrived ----------------------------------
+
+
+class _HeldPage:
+    """Serves a page over HTTP in two parts: up to the end of its scripts at once, the
+    blocks after them only when `release()` is called, so a test can act on the page while
+    the browser has not parsed them yet (as on a big map's first second)."""
+
+    def __init__(self, page_html: str) -> None:
+        import http.server
+        import threading
+
+        cut = page_html.rindex("</script>", 0, page_html.index('id="argmap-quotes-0"'))
+        head = page_html[: cut + len("</script>")].encode("utf-8")
+        tail = page_html[cut + len("</script>") :].encode("utf-8")
+        self.gate = threading.Event()
+        gate = self.gate
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_GET(self) -> None:
+                self.send_response(200)
+                self.send_header("Content-Type", "text/html; charset=utf-8")
+                self.end_headers()
+                self.wfile.write(head + b" " * 4096)  # past any buffering
+                self.wfile.flush()
+                gate.wait(60)
+                self.wfile.write(tail)
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/index.html"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def release(self) -> None:
+        self.gate.set()
+
+    def close(self) -> None:
+        self.gate.set()
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.fixture
+def held(tmp_path: Path) -> Any:
+    from argmap.load import loads
+    from tests.conftest import example_yaml
+
+    amap = loads(example_yaml()).map
+    server = _HeldPage(render_index(amap, analyse(amap)))
+    yield server
+    server.close()
+
+
+def test_a_panel_opened_before_the_quotes_arrive_is_filled_when_they_do(
+    page: Any, held: Any
+) -> None:
+    page.goto(held.url, wait_until="commit")
+    page.wait_for_function("window.argmapFirstDraw !== undefined")
+    assert page.evaluate("document.readyState") == "loading"
+    page.evaluate("argmap.select('room-saves-lives', false)")
+    assert page.inner_text("#panel-title") == "Details"
+    assert page.inner_text("#panel-wait") == "Reading the map\u2019s quotes and boards\u2026"
+    held.release()
+    page.wait_for_function("window.argmapTimes.parsedAll !== undefined")
+    assert page.inner_text("#panel-title") == "A drug consumption room saves lives"
+    assert page.locator("#panel-body blockquote").all_inner_texts() == ["It will save lives."]
+    assert page.locator("#panel-wait").count() == 0
+    assert page.log.errors == []
+
+
+def test_a_search_before_the_quotes_arrive_finds_names_then_quotes(page: Any, held: Any) -> None:
+    page.goto(held.url, wait_until="commit")
+    page.wait_for_function("window.argmapFirstDraw !== undefined")
+    page.fill("#search", "help deal")
+    assert page.inner_text("#search-status") == "No match"
+    held.release()
+    page.wait_for_function("window.argmapTimes.parsedAll !== undefined")
+    assert page.inner_text("#search-results") == (
+        "QUOTE Sam Chief\n\u201cThe chief fears the room would help dealers.\u201d"
+    )
+    assert page.log.errors == []
+
+
+def test_a_panel_replaced_before_the_quotes_arrive_stays_replaced(page: Any, held: Any) -> None:
+    page.goto(held.url, wait_until="commit")
+    page.wait_for_function("window.argmapFirstDraw !== undefined")
+    page.evaluate("argmap.select('room-saves-lives', false)")
+    page.evaluate("argmap.clearSelection()")
+    held.release()
+    page.wait_for_function("window.argmapTimes.parsedAll !== undefined")
+    assert page.evaluate("document.getElementById('panel').hidden") is True
+    assert page.log.errors == []

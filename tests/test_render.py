@@ -136,7 +136,8 @@ def test_payloads_in_every_field_never_become_markup() -> None:
     # own strings.
     data = json.loads(parsed.scripts[0])
     assert data["title"] == f"Map {XSS[1]}"
-    quotes = json.loads(parsed.scripts[2])  # [1] is the newline between the blocks
+    # [1], [3], [5] are newlines; [2] and [4] the two scripts, which the quotes follow.
+    quotes = json.loads(parsed.scripts[6])
     assert quotes == [s.quote for s in sorted(amap.stances, key=lambda s: s.id)]
     # The payloads shown in the markup are text, exactly as written.
     text = "".join(parsed.text)

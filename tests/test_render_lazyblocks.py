@@ -101,14 +101,28 @@ def _blocks(page: str) -> dict[str, object]:
     return {name: json.loads(text) for name, text in found}
 
 
-def test_the_page_carries_every_block_before_its_scripts() -> None:
+def test_the_page_carries_what_only_a_panel_reads_after_its_scripts() -> None:
     amap = loads(example_yaml()).map
     page = render_index(amap, analyse(amap))
     names = list(_blocks(page))
+    app = page.rindex("<script>")
     assert names[0] == "argmap-data"
-    assert names[1] == "argmap-quotes-0"
-    assert names[-1] == "argmap-actors"
-    assert all(page.index(f'id="{n}"') < page.index("<script>") for n in names)
+    assert page.index('id="argmap-data"') < page.index("<script>")
+    after = [n for n in names if page.index(f'id="{n}"') > app]
+    assert after == names[1:]
+    assert after[0] == "argmap-quotes-0"
+    assert after[-1] == "argmap-actors"
+    assert all(n.startswith("argmap-board-") for n in after[1:-1])
+
+
+def test_the_drawings_and_their_homes_come_before_the_scripts() -> None:
+    assert html._placed(
+        [("argmap-quotes-0", 1), ("argmap-board-0", 2), ("argmap-actors", 3),
+         ("argmap-drawing-0", 4), ("argmap-homes", 5)]
+    ) == (
+        [("argmap-drawing-0", 4), ("argmap-homes", 5)],
+        [("argmap-quotes-0", 1), ("argmap-board-0", 2), ("argmap-actors", 3)],
+    )  # fmt: skip
 
 
 def test_an_aggregated_page_draws_its_overview_from_the_data_block_alone() -> None:

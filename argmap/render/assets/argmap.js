@@ -33,16 +33,27 @@
   // What the first drawing does not need is in JSON blocks of their own (html.py
   // _lazy_blocks), each parsed the first time it is read: on a big map the page's own
   // parse was most of its first draw. `times.blocks` counts the blocks parsed.
+  // The quotes, the boards and the actors' block come after this script (html._placed):
+  // the browser parses them after the first drawing, and whatever reads them waits for
+  // that (whenParsed).
   var parsedBlocks = {};
   times.blocks = 0;
   function block(id) {
     if (!(id in parsedBlocks)) {
       var node = document.getElementById(id);
+      if (!node && loading()) { return null; }
       parsedBlocks[id] = node ? JSON.parse(node.textContent) : null;
       times.blocks += 1;
     }
     return parsedBlocks[id];
   }
+  function loading() { return document.readyState === "loading"; }
+  var onParsed = [];
+  function whenParsed(work) { if (loading()) { onParsed.push(work); } else { work(); } }
+  document.addEventListener("DOMContentLoaded", function () {
+    times.parsedAll = performance.now();
+    onParsed.splice(0).forEach(function (work) { work(); });
+  });
   // The quotes, data.quoteBlock stances a block (a panel, search or print reads them; the
   // first draw shows none). A stance's `quote` reads them through its prototype.
   function quoteBlockOf(i) { return "argmap-quotes-" + Math.floor(i / data.quoteBlock); }
@@ -352,6 +363,7 @@
     else { setTimeout(work, 20); }
   }
   function warmUp() {
+    if (loading()) { whenParsed(function () { whenIdle(warmUp); }); return; }
     var todo = ["argmap-actors"];
     for (var i = 0; i < stances.length; i += data.quoteBlock) { todo.push(quoteBlockOf(i)); }
     function next(deadline) {
@@ -674,7 +686,7 @@
       else if (move) { network.focus(id, { scale: Math.max(network.getScale(), 1), animation: false }); }
     }
     document.body.classList.toggle("has-board", !!data.board[id]);
-    showPanel(nodePanel(id, name), keepFocus);
+    showPanelOf(function () { return nodePanel(id, name); }, keepFocus);
     if (name && name === current && focusSteps) { fitVisible(name); }
     if (name && name === current && (move || focusSteps)) { clearOfSheet(name, id); }
   }
@@ -698,7 +710,7 @@
     restyleSides();
     highlight(name, null);
     document.body.classList.remove("has-board");
-    showPanel(edgePanel(name, id));
+    showPanelOf(function () { return edgePanel(name, id); });
   }
 
   function clearSelection() {
@@ -721,7 +733,22 @@
   var panelBody = $("panel-body");
   // Where the keyboard was when the panel opened: closing it goes back there.
   var returnFocus = null;
+  // A node's or a line's panel reads the blocks after the scripts: clicked before the
+  // browser has parsed them (the first second of a big map), it says so and is filled
+  // once they are, unless another panel has replaced it meanwhile.
+  var pendingPanel = null;
+  function showPanelOf(build, keepFocus) {
+    if (!loading()) { showPanel(build(), keepFocus); return; }
+    $("panel-title").textContent = "Details";
+    showPanel([el("p", { cls: "hint", id: "panel-wait", text: "Reading the map\u2019s quotes and boards\u2026" })], keepFocus);
+    pendingPanel = build;
+  }
+  whenParsed(function () {
+    var build = pendingPanel;
+    if (build && !panel.hidden) { showPanel(build(), true); }
+  });
   function showPanel(children, keepFocus) {
+    pendingPanel = null;
     panelBody.textContent = "";
     children.forEach(function (c) { panelBody.appendChild(c); });
     panelBody.appendChild(panelTools());
@@ -735,6 +762,7 @@
     if (!keepFocus) { $("panel-title").focus({ preventScroll: true }); }
   }
   function closePanel() {
+    pendingPanel = null;
     var had = !panel.hidden;
     panel.hidden = true;
     document.body.classList.remove("with-panel");
@@ -1071,6 +1099,8 @@
       index.push([id, norm(id), 1, c.kind, c.label || c.text, ""]);
       index.push([id, norm(c.text), c.label ? 3 : 0, c.kind, c.label || c.text, c.label ? c.text : ""]);
     });
+    // Before the quotes are parsed, names and texts only; made again once they are.
+    if (loading()) { return index; }
     stances.forEach(function (s) {
       if (s.quote) { index.push([s.actor, norm(s.quote), 4, "quote", actorName(s.actor), "\u201c" + s.quote + "\u201d"]); }
     });
@@ -1087,8 +1117,9 @@
   }
   function rank(q) {
     var best = {};
-    searchIndex = searchIndex || buildSearchIndex();
-    searchIndex.forEach(function (e, i) {
+    var index = searchIndex || buildSearchIndex();
+    if (!loading()) { searchIndex = index; }
+    index.forEach(function (e, i) {
       var m = quality(e[1], q);
       if (m < 0) { return; }
       var score = e[2] * 10 + m;
@@ -1101,6 +1132,8 @@
   }
   var search = $("search");
   var results = $("search-results");
+  // A search typed while the page was still parsing its quotes: again, with them.
+  whenParsed(function () { if (search.value.trim() && !results.hidden) { runSearch(); } });
   function runSearch(show) {
     var q = norm(search.value.trim());
     results.textContent = "";
@@ -1235,7 +1268,8 @@
   function setFocus(n) {
     focusSteps = selected ? n : 0;
     applyFilters();
-    if (selected) { showPanel(nodePanel(selected, viewFor(selected)), true); }
+    var id = selected;
+    if (id) { showPanelOf(function () { return nodePanel(id, viewFor(id)); }, true); }
     if (current) { fitVisible(current); }
   }
 
