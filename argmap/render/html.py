@@ -10,9 +10,9 @@ The page is this package's template plus `assets/argmap.js` and `assets/argmap.c
 
 Safety: index.html is the Jinja2 template `templates/page.html.j2` with autoescape on, so
 every value is text unless this module wraps it in `Markup` (the page's own two scripts and
-stylesheet, and the data block). User strings reach the page script only through that
-JSON block, whose `<`, `>`, `&`, U+2028 and U+2029 are escaped, read with `JSON.parse` and
-shown with `textContent`. A Content-Security-Policy allows no network
+stylesheet, and the JSON blocks). User strings reach the page script only through those
+JSON blocks (`_lazy_blocks`), whose `<`, `>`, `&`, U+2028 and U+2029 are escaped, read with
+`JSON.parse` and shown with `textContent`. A Content-Security-Policy allows no network
 load at all and only the page's own two scripts, by hash.
 """
 
