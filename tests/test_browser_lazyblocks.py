@@ -158,6 +158,17 @@ class _HeldPage:
         self.server.server_close()
 
 
+def _until(page: Any, predicate: str) -> None:
+    """Poll `predicate` (a function's source) from here: playwright's own waiting
+    evaluates its predicate as a string, which the page's CSP forbids once it applies."""
+    import time
+
+    deadline = time.monotonic() + 60
+    while not page.evaluate(predicate):
+        assert time.monotonic() < deadline, predicate
+        time.sleep(0.05)
+
+
 @pytest.fixture
 def held(tmp_path: Path) -> Any:
     from argmap.load import loads
@@ -173,13 +184,13 @@ def test_a_panel_opened_before_the_quotes_arrive_is_filled_when_they_do(
     page: Any, held: Any
 ) -> None:
     page.goto(held.url, wait_until="commit")
-    page.wait_for_function("window.argmapFirstDraw !== undefined")
+    _until(page, "() => window.argmapFirstDraw !== undefined")
     assert page.evaluate("document.readyState") == "loading"
     page.evaluate("argmap.select('room-saves-lives', false)")
     assert page.inner_text("#panel-title") == "Details"
     assert page.inner_text("#panel-wait") == "Reading the map\u2019s quotes and boards\u2026"
     held.release()
-    page.wait_for_function("window.argmapTimes.parsedAll !== undefined")
+    _until(page, "() => window.argmapTimes.parsedAll !== undefined")
     assert page.inner_text("#panel-title") == "A drug consumption room saves lives"
     assert page.locator("#panel-body blockquote").all_inner_texts() == ["It will save lives."]
     assert page.locator("#panel-wait").count() == 0
@@ -188,11 +199,11 @@ def test_a_panel_opened_before_the_quotes_arrive_is_filled_when_they_do(
 
 def test_a_search_before_the_quotes_arrive_finds_names_then_quotes(page: Any, held: Any) -> None:
     page.goto(held.url, wait_until="commit")
-    page.wait_for_function("window.argmapFirstDraw !== undefined")
+    _until(page, "() => window.argmapFirstDraw !== undefined")
     page.fill("#search", "help deal")
     assert page.inner_text("#search-status") == "No match"
     held.release()
-    page.wait_for_function("window.argmapTimes.parsedAll !== undefined")
+    _until(page, "() => window.argmapTimes.parsedAll !== undefined")
     assert page.inner_text("#search-results") == (
         "QUOTE Sam Chief\n\u201cThe chief fears the room would help dealers.\u201d"
     )
@@ -201,10 +212,10 @@ def test_a_search_before_the_quotes_arrive_finds_names_then_quotes(page: Any, he
 
 def test_a_panel_replaced_before_the_quotes_arrive_stays_replaced(page: Any, held: Any) -> None:
     page.goto(held.url, wait_until="commit")
-    page.wait_for_function("window.argmapFirstDraw !== undefined")
+    _until(page, "() => window.argmapFirstDraw !== undefined")
     page.evaluate("argmap.select('room-saves-lives', false)")
     page.evaluate("argmap.clearSelection()")
     held.release()
-    page.wait_for_function("window.argmapTimes.parsedAll !== undefined")
+    _until(page, "() => window.argmapTimes.parsedAll !== undefined")
     assert page.evaluate("document.getElementById('panel').hidden") is True
     assert page.log.errors == []
