@@ -5,9 +5,10 @@
 Opens each view (`#argument`, `#stances`, `#camps`) of each page in Debian's chromium,
 page after page each round, and prints, in ms from navigation start (wall time), when
 the app script started (the HTML parse before it), how long its `JSON.parse` of the data
-took, the stance objects, indexes and DataSets after it, and the first draw
-(`window.argmapTimes`, `window.argmapFirstDraw`). Prints one Markdown row per page and view
-with medians over the rounds.
+took, the stance objects, indexes and DataSets after it, vis-network's construction (the
+first layout of the canvas), the first draw (`window.argmapTimes`, `window.argmapFirstDraw`)
+and the first frame painted after it (two `requestAnimationFrame`s). Prints one Markdown
+row per page and view with medians over the rounds.
 """
 
 from __future__ import annotations
@@ -25,8 +26,14 @@ sys.path.insert(0, str(ROOT))
 from tools import chromium  # noqa: E402
 
 VIEWS = ("argument", "stances", "camps")
-MARKS = """() => { const t = window.argmapTimes;
-  return [t.start, t.parsed - t.start, t.dataSets - t.parsed, window.argmapFirstDraw.ms]; }"""
+# Installed before the page's scripts run: the end of the first frame after the first draw.
+PAINTED = """window.__painted = new Promise(resolve => { const wait = () => {
+  if (window.argmapFirstDraw === undefined) { requestAnimationFrame(wait); return; }
+  requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now()))); };
+  requestAnimationFrame(wait); });"""
+MARKS = """() => window.__painted.then(painted => { const t = window.argmapTimes;
+  return [t.start, t.parsed - t.start, t.dataSets - t.parsed,
+          (t.network || t.dataSets) - t.dataSets, window.argmapFirstDraw.ms, painted]; })"""
 
 
 def main() -> int:
@@ -41,6 +48,7 @@ def main() -> int:
             for path in args.pages:
                 for view in VIEWS:
                     page = browser.new_page(viewport={"width": 1440, "height": 900})
+                    page.add_init_script(PAINTED)
                     page.goto(f"{Path(path).resolve().as_uri()}#{view}", timeout=180_000)
                     page.wait_for_function(
                         "() => window.argmapFirstDraw !== undefined", timeout=180_000
@@ -48,8 +56,10 @@ def main() -> int:
                     runs.setdefault((path, view), []).append(page.evaluate(MARKS))
                     page.close()
         browser.close()
-    print("| page | view | script starts | JSON.parse | setup | first draw |")
-    print("|---|---|---:|---:|---:|---:|")
+    print(
+        "| page | view | script starts | JSON.parse | setup | vis-network | first draw | painted |"
+    )
+    print("|---|---|---:|---:|---:|---:|---:|---:|")
     for (path, view), marks in runs.items():
         cells = [f"{statistics.median(column):,.0f} ms" for column in zip(*marks, strict=True)]
         print(f"| {path} | {view} | {' | '.join(cells)} |")

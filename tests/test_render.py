@@ -76,9 +76,15 @@ def test_no_user_string_reaches_the_markup_unescaped() -> None:
                 assert payload not in page
         assert not re.search(r'(href|src)="\s*(javascript|data):', page, re.I)
         assert "<img" not in page and "<svg onload" not in page
-        # Exactly the page's own scripts: the data and quotes blocks and (index only) two
-        # inline ones.
-        assert len(re.findall("^<script", page, re.M)) == (4 if "argmap-data" in page else 0)
+        # Exactly the page's own scripts: (index only) its JSON blocks (html._lazy_blocks)
+        # and two inline ones.
+        scripts = re.findall("^<script[^>]*>", page, re.M)
+        assert scripts.count("<script>") == (2 if "argmap-data" in page else 0)
+        blocks = [s for s in scripts if s != "<script>"]
+        assert all(
+            re.fullmatch(r'<script type="application/json" id="argmap-[a-z0-9-]+">', s)
+            for s in blocks
+        )
     outline = render_outline(amap, analysis)
     # The outline is autoescaped by Jinja2, which writes a double quote as &#34;.
     assert 'href="https://example.org/a?b=&lt;i&gt;&amp;c=&#34;d&#34;"' in outline
@@ -124,12 +130,14 @@ def test_payloads_in_every_field_never_become_markup() -> None:
         for name, value in attrs:
             assert not name.startswith("on"), (tag, name)
             assert not re.match(r"\s*(javascript|data):", value or "", re.I), (tag, name)
-    assert [tag for tag, _ in parsed.tags].count("script") == 4
+    # Four JSON blocks (data, quotes, the one proposal's board, the actors) and two scripts.
+    assert [tag for tag, _ in parsed.tags].count("script") == 6
     # The data and quotes blocks are one script's text each, and read back as the map's
     # own strings.
     data = json.loads(parsed.scripts[0])
     assert data["title"] == f"Map {XSS[1]}"
-    quotes = json.loads(parsed.scripts[2])  # [1] is the newline between the blocks
+    # [1], [3], [5] are newlines; [2] and [4] the two scripts, which the quotes follow.
+    quotes = json.loads(parsed.scripts[6])
     assert quotes == [s.quote for s in sorted(amap.stances, key=lambda s: s.id)]
     # The payloads shown in the markup are text, exactly as written.
     text = "".join(parsed.text)
@@ -154,7 +162,7 @@ def test_embedded_data_reads_back_exactly() -> None:
         None,
     ]
     # The quotes are a block of their own, in the same stance order.
-    quotes = re.search(r'<script type="application/json" id="argmap-quotes">(.*?)</script>', page)
+    quotes = re.search(r'<script type="application/json" id="argmap-quotes-0">(.*?)</script>', page)
     assert quotes is not None
     assert json.loads(quotes.group(1))[0] == f"Quote {XSS[0]}"
 
@@ -401,7 +409,11 @@ def test_the_board_sorts_each_actor_to_one_side_with_its_strongest_quote() -> No
             Relation("bad/attacks/p", "bad", "p", RelationKind.ATTACKS, source="s"),
         ),
     )
-    board = _data(render_index(amap, analyse(amap)))["board"]
+    page = render_index(amap, analyse(amap))
+    assert _data(page)["board"] == {"p": {"summary": "1 for, 1 against, 1 mixed", "block": 0}}
+    block = re.search(r'<script type="application/json" id="argmap-board-0">(.*?)</script>', page)
+    assert block is not None
+    board = {"p": json.loads(block.group(1))}
     # Stances are indexed in id order: ann/good 0, ann/p 1, bob/bad 2, cy/bad 3, cy/good 4.
     assert board == {
         "p": {

@@ -10,9 +10,9 @@ The page is this package's template plus `assets/argmap.js` and `assets/argmap.c
 
 Safety: index.html is the Jinja2 template `templates/page.html.j2` with autoescape on, so
 every value is text unless this module wraps it in `Markup` (the page's own two scripts and
-stylesheet, and the data block). User strings reach the page script only through that
-JSON block, whose `<`, `>`, `&`, U+2028 and U+2029 are escaped, read with `JSON.parse` and
-shown with `textContent`. A Content-Security-Policy allows no network
+stylesheet, and the JSON blocks). User strings reach the page script only through those
+JSON blocks (`_lazy_blocks`), whose `<`, `>`, `&`, U+2028 and U+2029 are escaped, read with
+`JSON.parse` and shown with `textContent`. A Content-Security-Policy allows no network
 load at all and only the page's own two scripts, by hash.
 """
 
@@ -483,6 +483,80 @@ def _lazy_quotes(data: dict[str, Any]) -> tuple[dict[str, Any], list[str | None]
     return data | {"stances": [row[:4] + row[5:] for row in rows]}, quotes
 
 
+#: Quotes per quotes block: a panel that needs one quote parses one block (~0.6 MB of a
+#: big map's 32 MB), and the page reads the rest a block at a time while it is idle.
+QUOTES_PER_BLOCK = 2000
+
+
+def _lazy_blocks(
+    data: dict[str, Any], quotes: list[str | None]
+) -> tuple[dict[str, Any], list[tuple[str, object]]]:
+    """`data` cut into what the first drawing needs and the blocks the page parses on
+    first use, as `(element id, value)`, in page order (issue 18: on a big map the page's
+    own parse was most of its first draw).
+
+    - `argmap-quotes-<n>`: the quotes of stances `n * QUOTES_PER_BLOCK` onwards.
+    - `argmap-drawing-<n>`: the drawings under an aggregated view's overview, one block
+      each in key order; `data["drawings"]` keeps `{key: [n, title, parent key]}`, what
+      the trail and the addresses need.
+    - `argmap-board-<n>`: a proposal's board; `data["board"]` keeps
+      `{proposal: {"summary": ..., "block": n}}` (tooltips and facts read the summary).
+    - `argmap-actors`: each actor's partners and stated positions (its panel only).
+    - `argmap-homes`: on an aggregated page, the drawing that draws each entry (a
+      search, a link or an address into a cluster), as `{tab: {id: drawing key}}`.
+    """
+    blocks: list[tuple[str, object]] = [
+        (f"argmap-quotes-{n}", quotes[start : start + QUOTES_PER_BLOCK])
+        for n, start in enumerate(range(0, len(quotes), QUOTES_PER_BLOCK))
+    ]
+    main = {k: v for k, v in data.items() if k not in ("partners", "positions")}
+    main["quoteBlock"] = QUOTES_PER_BLOCK
+    boards = {}
+    for n, (proposal, board) in enumerate(sorted(data["board"].items())):
+        blocks.append((f"argmap-board-{n}", board))
+        boards[proposal] = {"summary": board["summary"], "block": n}
+    main["board"] = boards
+    blocks.append(("argmap-actors", {"partners": data["partners"], "positions": data["positions"]}))
+    if "drawings" in data:
+        drawings = data["drawings"]
+        main["drawings"] = {
+            key: [n, drawing["title"], drawing["parent"]]
+            for n, (key, drawing) in enumerate(sorted(drawings.items()))
+        }
+        blocks += [(f"argmap-drawing-{n}", drawings[key]) for n, key in enumerate(sorted(drawings))]
+        blocks.append(("argmap-homes", _homes(drawings, data["views"])))
+    return main, blocks
+
+
+#: The blocks written after the page's scripts: only a panel or a search reads them, so the
+#: script starts, and the first drawing is made, before the browser has parsed them (on
+#: the 100,000-stance map they are 40 of the page's 71 MB). The drawings and their homes
+#: stay before: an address can open a drawing as the page loads.
+_AFTER_SCRIPTS = ("argmap-quotes-", "argmap-board-", "argmap-actors")
+
+
+def _placed(
+    blocks: list[tuple[str, object]],
+) -> tuple[list[tuple[str, object]], list[tuple[str, object]]]:
+    """`blocks` as (before the scripts, after them), each in its order."""
+    after = [b for b in blocks if b[0].startswith(_AFTER_SCRIPTS)]
+    return [b for b in blocks if not b[0].startswith(_AFTER_SCRIPTS)], after
+
+
+def _homes(drawings: dict[str, Any], views: dict[str, Any]) -> dict[str, dict[str, str]]:
+    """Tab -> entry id -> the key of the first drawing (in key order, then the overviews)
+    that draws the entry itself, not inside an aggregate ("@") or as an undercut's point."""
+    homes: dict[str, dict[str, str]] = {}
+    ordered = [*sorted(drawings.items()), *sorted(views.items())]
+    for key, drawing in ordered:
+        at = homes.setdefault(key.split("/")[0], {})
+        for node in drawing["nodes"]:
+            ident = node[0]
+            if not ident.startswith(("@", CUT_PREFIX)) and ident not in at:
+                at[ident] = key
+    return homes
+
+
 def _used(styles: dict[str, tuple[str, dict[str, Any]]], used: bool) -> dict[str, Any]:
     # Only an aggregated page carries the aggregates' styles: a small map's is as before.
     return {name: style for name, (_, style) in styles.items()} if used else {}
@@ -733,7 +807,8 @@ def render_index(amap: ArgumentMap, analysis: Analysis, *, report_href: str = "r
     vis_js = _vis_network_js()
     app_js = _asset("argmap.js")
     names = _camp_names(amap, analysis)
-    data, quotes = _lazy_quotes(_page_data(amap, analysis, views))
+    data, blocks = _lazy_blocks(*_lazy_quotes(_page_data(amap, analysis, views)))
+    early, late = _placed(blocks)
     return (
         _templates()
         .get_template("page.html.j2")
@@ -758,7 +833,8 @@ def render_index(amap: ArgumentMap, analysis: Analysis, *, report_href: str = "r
             contested=_contested(amap, analysis),
             outline=_print_outline(amap, analysis),
             data=data,
-            quotes=quotes,
+            early=early,
+            late=late,
             # Trusted code from this package and from pyvis, checked for "</script" on load.
             vis_js=Markup(vis_js),
             app_js=Markup(app_js),

@@ -30,21 +30,42 @@
   var stancesByClaim = {};
   var stancesByActor = {};
   // Stances and relations come as arrays (compact for big maps); edges refer to them by index.
-  // The quotes are a block of their own, parsed the first time one is read (a panel,
-  // search, print): on a big map they are nearly half the data and the first draw shows
-  // none. A stance's `quote` reads them through its prototype.
-  var quoteList = null;
+  // What the first drawing does not need is in JSON blocks of their own (html.py
+  // _lazy_blocks), each parsed the first time it is read: on a big map the page's own
+  // parse was most of its first draw. `times.blocks` counts the blocks parsed.
+  // The quotes, the boards and the actors' block come after this script (html._placed):
+  // the browser parses them after the first drawing, and whatever reads them waits for
+  // that (whenParsed).
+  var parsedBlocks = {};
+  times.blocks = 0;
+  function block(id) {
+    if (!(id in parsedBlocks)) {
+      var node = document.getElementById(id);
+      if (!node && loading()) { return null; }
+      parsedBlocks[id] = node ? JSON.parse(node.textContent) : null;
+      times.blocks += 1;
+    }
+    return parsedBlocks[id];
+  }
+  function loading() { return document.readyState === "loading"; }
+  var onParsed = [];
+  function whenParsed(work) { if (loading()) { onParsed.push(work); } else { work(); } }
+  document.addEventListener("DOMContentLoaded", function () {
+    times.parsedAll = performance.now();
+    onParsed.splice(0).forEach(function (work) { work(); });
+  });
+  // The quotes, data.quoteBlock stances a block (a panel, search or print reads them; the
+  // first draw shows none). A stance's `quote` reads them through its prototype.
+  function quoteBlockOf(i) { return "argmap-quotes-" + Math.floor(i / data.quoteBlock); }
   function Stance(a, i) {
     this.actor = a[0]; this.claim = a[1]; this.position = a[2]; this.source = a[3];
     this.reported = a[4] === 1; this.date = a[5]; this.index = i;
   }
   Object.defineProperty(Stance.prototype, "quote", {
     get: function () {
-      if (quoteList === null) {
-        quoteList = JSON.parse(document.getElementById("argmap-quotes").textContent);
-        times.quotes = performance.now();
-      }
-      return quoteList[this.index];
+      var quotes = block(quoteBlockOf(this.index));
+      if (times.quotes === undefined) { times.quotes = performance.now(); }
+      return quotes[this.index % data.quoteBlock];
     }
   });
   var stances = data.stances.map(function (a, i) { return new Stance(a, i); });
@@ -83,25 +104,29 @@
   // An aggregated view (a big map: views.py, aggregate.py) opens on an overview whose
   // nodes ("@" ids) each stand for a cluster or a camp; each opens a drawing of its own,
   // by key ("argument/<claim>", "camps/0/2"). A tab shows one drawing at a time:
-  // views[tab] is the drawing shown, drawings[key] every drawing.
-  var drawings = data.drawings || {};
+  // views[tab] is the drawing shown. data.drawings lists every drawing under an overview
+  // as key -> [block number, title, parent key]; drawing(key) parses its block on first
+  // use (opening it, not drawing the overview).
+  var drawingList = data.drawings || {};
+  var overviews = {};
   var shownKey = {};
-  Object.keys(views).forEach(function (name) { drawings[name] = views[name]; shownKey[name] = name; });
+  Object.keys(views).forEach(function (name) { overviews[name] = views[name]; shownKey[name] = name; });
+  function hasDrawing(key) { return !!(overviews[key] || drawingList[key]); }
+  function drawing(key) {
+    return overviews[key] || (drawingList[key] ? block("argmap-drawing-" + drawingList[key][0]) : undefined);
+  }
+  function drawingTitle(key) { return overviews[key] ? overviews[key].title : drawingList[key][1]; }
+  function drawingParent(key) {
+    return overviews[key] ? overviews[key].parent : drawingList[key] && drawingList[key][2];
+  }
   function isUnit(id) { return typeof id === "string" && id.charAt(0) === "@"; }
   function tabOf(key) { return key.split("/")[0]; }
-  // tab -> entry id -> the key of the first drawing (the shallowest) that draws it itself.
-  var homes = null;
+  // tab -> entry id -> the key of the first drawing (in key order) that draws it itself,
+  // from html.py's _homes (its own block). A page without aggregates has none: each tab
+  // has one drawing, and every caller asks viewNodes first.
   function homeOf(tab, id) {
-    if (!homes) {
-      homes = {};
-      Object.keys(drawings).forEach(function (key) {
-        var at = homes[tabOf(key)] = homes[tabOf(key)] || {};
-        drawings[key].nodes.forEach(function (n) {
-          if (!isUnit(n[0]) && !isCut(n[0]) && at[n[0]] === undefined) { at[n[0]] = key; }
-        });
-      });
-    }
-    return (homes[tab] || {})[id];
+    var homes = data.drawings ? block("argmap-homes") : null;
+    return homes ? (homes[tab] || {})[id] : undefined;
   }
 
   function $(id) { return document.getElementById(id); }
@@ -304,7 +329,7 @@
     // A double click on an aggregate opens its drawing (the panel's button does too).
     network.on("doubleClick", function (p) {
       var u = p.nodes.length && isUnit(p.nodes[0]) && views[name].units[p.nodes[0]];
-      if (u && drawings[u.opens]) { clearSelection(); openDrawing(u.opens); commit(true); }
+      if (u && hasDrawing(u.opens)) { clearSelection(); openDrawing(u.opens); commit(true); }
     });
     network.on("afterDrawing", function (ctx) {
       (view.groups || []).forEach(function (g) {
@@ -320,13 +345,32 @@
       });
       if (firstDraw === null) {
         firstDraw = performance.now();
-        window.argmapFirstDraw = { view: name, ms: firstDraw };
+        window.argmapFirstDraw = { view: name, ms: firstDraw, blocks: times.blocks };
+        whenIdle(warmUp);
       }
       if (name === current) { schedulePrintImage(); }
     });
     initialZoom(name);
     applyFilters();
     return network;
+  }
+
+  // After the first draw, while the page is idle, parse the quotes and the actors' block
+  // a block at a time (a few ms each), so that a first click finds them parsed; a click
+  // before that parses only the blocks it reads. `times.warm`: when all are parsed.
+  function whenIdle(work) {
+    if (window.requestIdleCallback) { window.requestIdleCallback(work, { timeout: 1000 }); }
+    else { setTimeout(work, 20); }
+  }
+  function warmUp() {
+    if (loading()) { whenParsed(function () { whenIdle(warmUp); }); return; }
+    var todo = ["argmap-actors"];
+    for (var i = 0; i < stances.length; i += data.quoteBlock) { todo.push(quoteBlockOf(i)); }
+    function next(deadline) {
+      do { block(todo.shift()); } while (todo.length && deadline && deadline.timeRemaining() > 5);
+      if (todo.length) { whenIdle(next); } else { times.warm = performance.now(); }
+    }
+    whenIdle(next);
   }
 
   // Move each undercut's end point onto the middle of the edge it undercuts, as drawn
@@ -484,15 +528,29 @@
     var now = id === null ? null : neighbourhood(name, id);
     lit[name] = now;
     var nodes = relit(was && was.nodes, now && now.nodes, views[name].nodes).map(function (k) {
-      var node = visNode(viewNodes[name][k], !!now && !now.nodes[k]);
-      return { id: node.id, opacity: node.opacity, font: node.font };
+      return nodeLook(viewNodes[name][k], !!now && !now.nodes[k]);
     });
     var edges = relit(was && was.edges, now && now.edges, views[name].edges).map(function (k) {
-      var edge = visEdge(viewEdges[name][k], !!now && !now.edges[k]);
-      return { id: edge.id, color: edge.color, font: edge.font };
+      return edgeLook(viewEdges[name][k], !!now && !now.edges[k]);
     });
     if (nodes.length) { nodeSets[name].update(nodes); }
     if (edges.length) { edgeSets[name].update(edges); }
+  }
+  // What a fade changes of a node or a line, as visNode and visEdge draw it: the same for
+  // every item of a class (and, for a line, its side and whether it is disabled), so it is
+  // worked out once per kind, not once per item (a first selection fades the whole view).
+  var looks = {};
+  function nodeLook(n, faded) {
+    var key = "node " + n[1] + " " + faded;
+    var look = looks[key] || (looks[key] = visNode(n, faded));
+    return { id: n[0], opacity: look.opacity, font: look.font && Object.assign({}, look.font) };
+  }
+  function edgeLook(e, faded) {
+    // visEdge records the side it draws a stance line with: so does this.
+    var side = e[3].indexOf("stance-") === 0 && data.question ? (sideDrawn[e[0]] = edgeSide(e)) : "";
+    var key = "edge " + e[3] + " " + isDisabled(e) + " " + side + " " + faded;
+    var look = looks[key] || (looks[key] = visEdge(e, faded));
+    return { id: e[0], color: Object.assign({}, look.color), font: look.font && Object.assign({}, look.font) };
   }
 
   function viewFor(id) {
@@ -508,9 +566,9 @@
   // tab shown has one; showView makes it for a hidden tab).
   function openDrawing(key) {
     var tab = tabOf(key);
-    if (!drawings[key] || shownKey[tab] === key) { return; }
+    if (!hasDrawing(key) || shownKey[tab] === key) { return; }
     if (networks[tab]) { networks[tab].destroy(); delete networks[tab]; }
-    views[tab] = drawings[key];
+    views[tab] = drawing(key);
     shownKey[tab] = key;
     indexDrawing(tab);
     lit[tab] = null; linked[tab] = null; hiddenNow[tab] = {};
@@ -537,10 +595,10 @@
     }
     trail.textContent = "";
     var chain = [];
-    for (var key = view.key; key; key = drawings[key] && drawings[key].parent) { chain.unshift(key); }
+    for (var key = view.key; key; key = drawingParent(key)) { chain.unshift(key); }
     chain.forEach(function (k, i) {
       if (i) { trail.appendChild(document.createTextNode(" \u203a ")); }
-      var words = clip(drawings[k].title || "Overview", 60);
+      var words = clip(drawingTitle(k) || "Overview", 60);
       if (i === chain.length - 1) { trail.appendChild(el("span", { cls: "here", "aria-current": "page", text: words })); return; }
       var b = el("button", { type: "button", cls: "ref", "data-drawing": k, text: words });
       b.addEventListener("click", function () { clearSelection(); openDrawing(k); commit(true); });
@@ -574,7 +632,7 @@
     var facts = [];
     u.facts.forEach(function (f) { facts.push(el("dt", { text: f[0] }), el("dd", { text: f[1] })); });
     out.push(el("dl", { cls: "facts unit-facts" }, facts));
-    if (u.opens && drawings[u.opens]) {
+    if (u.opens && hasDrawing(u.opens)) {
       var open = el("button", { type: "button", id: "open-unit", cls: "open-unit", text: "Open its drawing" });
       open.addEventListener("click", function () {
         clearSelection();
@@ -628,7 +686,7 @@
       else if (move) { network.focus(id, { scale: Math.max(network.getScale(), 1), animation: false }); }
     }
     document.body.classList.toggle("has-board", !!data.board[id]);
-    showPanel(nodePanel(id, name), keepFocus);
+    showPanelOf(function () { return nodePanel(id, name); }, keepFocus);
     if (name && name === current && focusSteps) { fitVisible(name); }
     if (name && name === current && (move || focusSteps)) { clearOfSheet(name, id); }
   }
@@ -652,7 +710,7 @@
     restyleSides();
     highlight(name, null);
     document.body.classList.remove("has-board");
-    showPanel(edgePanel(name, id));
+    showPanelOf(function () { return edgePanel(name, id); });
   }
 
   function clearSelection() {
@@ -675,7 +733,22 @@
   var panelBody = $("panel-body");
   // Where the keyboard was when the panel opened: closing it goes back there.
   var returnFocus = null;
+  // A node's or a line's panel reads the blocks after the scripts: clicked before the
+  // browser has parsed them (the first second of a big map), it says so and is filled
+  // once they are, unless another panel has replaced it meanwhile.
+  var pendingPanel = null;
+  function showPanelOf(build, keepFocus) {
+    if (!loading()) { showPanel(build(), keepFocus); return; }
+    $("panel-title").textContent = "Details";
+    showPanel([el("p", { cls: "hint", id: "panel-wait", text: "Reading the map\u2019s quotes and boards\u2026" })], keepFocus);
+    pendingPanel = build;
+  }
+  whenParsed(function () {
+    var build = pendingPanel;
+    if (build && !panel.hidden) { showPanel(build(), true); }
+  });
   function showPanel(children, keepFocus) {
+    pendingPanel = null;
     panelBody.textContent = "";
     children.forEach(function (c) { panelBody.appendChild(c); });
     panelBody.appendChild(panelTools());
@@ -689,6 +762,7 @@
     if (!keepFocus) { $("panel-title").focus({ preventScroll: true }); }
   }
   function closePanel() {
+    pendingPanel = null;
     var had = !panel.hidden;
     panel.hidden = true;
     document.body.classList.remove("with-panel");
@@ -806,7 +880,8 @@
       var camp = campOf[id] !== undefined ? data.camps[campOf[id]].name : data.unalignedWord + ": no stated position and no agreement with anyone";
       facts.push(el("dt", { text: "Camp" }), el("dd", { id: "actor-camp", text: camp }));
       out.push(el("dl", { cls: "facts" }, facts));
-      var partners = data.partners[id] || [];
+      var mine = block("argmap-actors");
+      var partners = mine.partners[id] || [];
       [["agree", "Agrees most with", function (w) { return w > 0; }],
        ["conflict", "Conflicts most with", function (w) { return w < 0; }]].forEach(function (k) {
         var items = partners.filter(function (p) { return k[2](p[1]); }).map(function (p) {
@@ -815,7 +890,7 @@
         var sec = section(k[1] + " (" + items.length + ")", items);
         if (sec) { sec.classList.add("partners-" + k[0]); out.push(sec); }
       });
-      var pos = (data.positions[id] || []).map(function (p) {
+      var pos = (mine.positions[id] || []).map(function (p) {
         return el("li", null, [linkTo(p[0]), ": " + p[3] + (p[2] ? " \u2014 mixed: has arguments on both sides" : "")]);
       });
       var posSection = section("Stated positions", pos);
@@ -863,7 +938,7 @@
     return out.filter(Boolean);
   }
 
-  // A proposal's pro/con board, read from data.board alone (html.py's _board decides who
+  // A proposal's pro/con board, read from its block alone (html.py's _board decides who
   // stands where): for and against side by side, each actor with their quote, then the
   // arguments for and against, each opening on who holds it and what argues about it.
   function boardActor(entry, proposal) {
@@ -906,7 +981,7 @@
     return el("li", null, [details]);
   }
   function proBoard(id) {
-    var b = data.board[id];
+    var b = block("argmap-board-" + data.board[id].block);
     function column(side, title, entries, kind) {
       var args = (relationsTo[id] || []).filter(function (r) { return r.kind === kind; });
       return el("section", { cls: "board-col board-" + side }, [
@@ -1024,6 +1099,8 @@
       index.push([id, norm(id), 1, c.kind, c.label || c.text, ""]);
       index.push([id, norm(c.text), c.label ? 3 : 0, c.kind, c.label || c.text, c.label ? c.text : ""]);
     });
+    // Before the quotes are parsed, names and texts only; made again once they are.
+    if (loading()) { return index; }
     stances.forEach(function (s) {
       if (s.quote) { index.push([s.actor, norm(s.quote), 4, "quote", actorName(s.actor), "\u201c" + s.quote + "\u201d"]); }
     });
@@ -1040,8 +1117,9 @@
   }
   function rank(q) {
     var best = {};
-    searchIndex = searchIndex || buildSearchIndex();
-    searchIndex.forEach(function (e, i) {
+    var index = searchIndex || buildSearchIndex();
+    if (!loading()) { searchIndex = index; }
+    index.forEach(function (e, i) {
       var m = quality(e[1], q);
       if (m < 0) { return; }
       var score = e[2] * 10 + m;
@@ -1054,6 +1132,8 @@
   }
   var search = $("search");
   var results = $("search-results");
+  // A search typed while the page was still parsing its quotes: again, with them.
+  whenParsed(function () { if (search.value.trim() && !results.hidden) { runSearch(); } });
   function runSearch(show) {
     var q = norm(search.value.trim());
     results.textContent = "";
@@ -1188,7 +1268,8 @@
   function setFocus(n) {
     focusSteps = selected ? n : 0;
     applyFilters();
-    if (selected) { showPanel(nodePanel(selected, viewFor(selected)), true); }
+    var id = selected;
+    if (id) { showPanelOf(function () { return nodePanel(id, viewFor(id)); }, true); }
     if (current) { fitVisible(current); }
   }
 
@@ -1394,7 +1475,7 @@
       search.value = state.q || "";
       var view = views[state.view] ? state.view : (state.sel ? viewFor(state.sel) : null) || current || tabs[0].getAttribute("data-view");
       focusSteps = 0;
-      var key = state.d && drawings[state.d] && tabOf(state.d) === view ? state.d : view;
+      var key = state.d && hasDrawing(state.d) && tabOf(state.d) === view ? state.d : view;
       if (shownKey[view] !== key) { clearSelection(); openDrawing(key); }
       if (view !== current) { showView(view, false); }
       if (state.sel && isUnit(state.sel) && views[current].units && views[current].units[state.sel]) {
@@ -1660,7 +1741,8 @@
     showView: showView, reset: reset, visibleParts: visibleParts,
     filterState: filterState, current: function () { return current; },
     selected: function () { return selected; }, rank: rank, setFocus: setFocus,
-    viewSvg: viewSvg, preparePrint: preparePrint, stateHash: stateHash
+    viewSvg: viewSvg, preparePrint: preparePrint, stateHash: stateHash,
+    parsedBlocks: function () { return Object.keys(parsedBlocks); }
   };
 
   restore(location.hash);
