@@ -56,9 +56,11 @@ __all__ = [
     "claim_tree",
     "fmt_weight",
     "legend",
+    "opening",
     "stance_counts",
     "stance_label",
     "subtree",
+    "subtree_sizes",
 ]
 
 #: A view with more nodes than this opens on an aggregated overview. Every drawing the
@@ -245,6 +247,65 @@ def subtree(children: Mapping[str, Sequence[str]], root: str) -> list[str]:
         out.append(node)
         stack.extend(reversed(children.get(node, ())))
     return out
+
+
+def subtree_sizes(children: Mapping[str, Sequence[str]], roots: Iterable[str]) -> dict[str, int]:
+    """How many claims each claim's cluster holds (itself and everything under it), for
+    every claim under `roots`, from one pass: summed bottom up, so a chain thousands deep
+    costs its length, not its length squared, and no recursion.
+
+    >>> sorted(subtree_sizes({"p": ["a", "b"], "a": ["c"]}, ["p", "z"]).items())
+    [('a', 2), ('b', 1), ('c', 1), ('p', 4), ('z', 1)]
+    """
+    order: list[str] = []
+    stack = list(roots)
+    while stack:
+        node = stack.pop()
+        order.append(node)
+        stack.extend(children.get(node, ()))
+    size: dict[str, int] = {}
+    for node in reversed(order):  # every claim after all the claims under it
+        size[node] = 1 + sum(size[c] for c in children.get(node, ()))
+    return size
+
+
+def opening(
+    children: Mapping[str, Sequence[str]], root: str, limit: int
+) -> tuple[list[str], list[str]]:
+    """What the drawing of `root`'s cluster shows: the claims it draws as themselves
+    and the roots of the clusters it draws as one node each.
+
+    From the root down, breadth-first (children in their order), a claim is opened,
+    drawn as itself with its children below it, while the drawing's nodes (claims
+    drawn and clusters left) stay at most `limit`; a claim whose children do not fit
+    stays one cluster node, and the claims after it are still tried. A claim with
+    nothing under it is always drawn as itself (a cluster stands for more than one
+    claim). A cluster of at most `limit` claims is thus drawn whole; a chain of 1,000
+    opens on its top `limit - 1` claims and one cluster of the rest. Only the claims
+    drawn and their children are visited.
+
+    >>> chain = {"a": ["b"], "b": ["c"], "c": ["d"], "d": ["e"]}
+    >>> opening(chain, "a", 3)
+    (['a', 'b'], ['c'])
+    >>> opening(chain, "a", 5)
+    (['a', 'b', 'c', 'd', 'e'], [])
+    """
+    drawn = [root]
+    clusters: list[str] = []
+    queue = deque(children.get(root, ()))
+    count = 1 + len(queue)  # the root and one node per child
+    while queue:
+        node = queue.popleft()
+        below = children.get(node, ())
+        if not below:
+            drawn.append(node)
+        elif count + len(below) <= limit:  # opening it adds its children's nodes
+            drawn.append(node)
+            queue.extend(below)
+            count += len(below)
+        else:
+            clusters.append(node)
+    return drawn, clusters
 
 
 # ---- camps -------------------------------------------------------------------------
