@@ -85,3 +85,37 @@ def small_tree() -> ArgumentMap:
         relations=tuple(Relation(f"{o}/{k.value}/{t}", o, t, k, "s") for o, t, k in links),
         stances=tuple(Stance(f"{a}/{c}", a, c, pos, "s", quote="q") for a, c, pos in said),
     )
+
+
+def chain_and_bush() -> ArgumentMap:
+    """Proposal p; a chain a <- b <- c <- d under p (a supports p, b supports a, ...) and a
+    bush e <- e1, e2, e3 under p (e attacks p, each e_i supports e). The claim tree: p over
+    a and e (by id), a over b over c over d, e over e1 e2 e3; 9 claims. With a limit of 5
+    nodes, p's drawing opens p (count 3: p, a, e), a (+1: 4), tries e (+3: 7, too many:
+    e stays a cluster of 4), opens b (+1: 5) and stops at c (+1: 6): p, a, b drawn, the
+    clusters of e (4 claims) and c (c, d). With 8 nodes it opens e too (7), b (8), draws
+    e1 e2 e3 as themselves and leaves c's cluster: exactly 8 nodes. Stances: x supports
+    d and opposes e2, y supports a and b and opposes e1 (no claim in common: one group of
+    the rest on the camps map); 2 speakers and 5 claims, 7 stance nodes."""
+    links = [
+        ("a", "p", RelationKind.SUPPORTS),
+        ("b", "a", RelationKind.SUPPORTS),
+        ("c", "b", RelationKind.SUPPORTS),
+        ("d", "c", RelationKind.SUPPORTS),
+        ("e", "p", RelationKind.ATTACKS),
+        ("e1", "e", RelationKind.SUPPORTS),
+        ("e2", "e", RelationKind.SUPPORTS),
+        ("e3", "e", RelationKind.SUPPORTS),
+    ]
+    said = [("x", "d", SUP), ("x", "e2", OPP), ("y", "a", SUP), ("y", "b", SUP), ("y", "e1", OPP)]
+    return ArgumentMap(
+        title="Chain and bush",
+        sources=(Source("s", "S", "P", "2024"),),
+        actors=(Actor("x", "Actor X", ActorKind.PERSON), Actor("y", "Actor Y", ActorKind.PERSON)),
+        claims=(
+            Claim("p", "Proposal P", ClaimKind.PROPOSAL),
+            *(Claim(c, f"Claim {c.upper()}") for c in ("a", "b", "c", "d", "e", "e1", "e2", "e3")),
+        ),
+        relations=tuple(Relation(f"{o}/{k.value}/{t}", o, t, k, "s") for o, t, k in links),
+        stances=tuple(Stance(f"{a}/{c}", a, c, pos, "s", quote="q") for a, c, pos in said),
+    )

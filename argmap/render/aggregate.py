@@ -13,9 +13,15 @@ drawing of its own, made here at build time with the views' usual layouts:
 - argument map: claims form a tree (`claim_tree`): each claim hangs under the claim it
   argues about that is nearest a proposal (fewest relations away; the first by id on a
   tie), and a cluster is a claim with everything under it. The overview has one node per
-  proposal's cluster; a cluster that is still too big opens on its root claim and its
-  children's clusters; one small enough opens on its claims. Edges count the relations
-  between clusters, supports and attacks apart.
+  proposal's cluster. A cluster opens on as much of its top as fits (`opening`): from
+  its root, breadth-first, each claim is drawn as itself with its children under it
+  while the drawing keeps at most `AGGREGATE_NODES` nodes (claims drawn, and one node
+  per cluster left); a claim whose children do not fit stays a cluster of its own, which
+  opens the same way. So a cluster small enough opens on all its claims, a chain of
+  1,000 on its top 399 claims and one cluster of the other 601, and a deep map needs
+  about one drawing per `AGGREGATE_NODES` claims, not one per level of depth. A claim
+  is drawn as itself in exactly one drawing; a cluster node always stands for two or
+  more claims. Edges count the relations between clusters, supports and attacks apart.
 - stance map: the same clusters of claims, and one node per camp for the actors; edges
   count the stances of a camp's actors on a cluster's claims, by position. A cluster
   whose claims and speakers fit is drawn actor by actor.

@@ -1170,8 +1170,9 @@ def _aggregate_note(view: str, level: Level, total: int) -> str:
             " and \u201cOpen\u201d to draw it; search and the outline cover everything."
         )
     return (
-        f"\u201c{excerpt(level.title, 60)}\u201d and what argues about it: the clusters under"
-        " it are one node each. Click one and \u201cOpen\u201d to draw it."
+        f"\u201c{excerpt(level.title, 60)}\u201d and the claims under it, level by level, as"
+        f" many as fit in the {limit:,} nodes a drawing shows legibly; each part below them is"
+        " one cluster node. Click one and \u201cOpen\u201d to draw it."
     )
 
 
