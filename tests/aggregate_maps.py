@@ -91,10 +91,9 @@ def chain_and_bush() -> ArgumentMap:
     """Proposal p; a chain a <- b <- c <- d under p (a supports p, b supports a, ...) and a
     bush e <- e1, e2, e3 under p (e attacks p, each e_i supports e). The claim tree: p over
     a and e (by id), a over b over c over d, e over e1 e2 e3; 9 claims. With a limit of 5
-    nodes, p's drawing opens p (count 3: p, a, e), a (+1: 4), tries e (+3: 7, too many:
-    e stays a cluster of 4), opens b (+1: 5) and stops at c (+1: 6): p, a, b drawn, the
-    clusters of e (4 claims) and c (c, d). With 8 nodes it opens e too (7), b (8), draws
-    e1 e2 e3 as themselves and leaves c's cluster: exactly 8 nodes. Stances: x supports
+    nodes, p's drawing has p, a, e (3); a and e hold 4 claims each, a was reached first
+    and opens (+1: 4), then b (3 claims, +1: 5); c (2 claims) would make 6 and e 7: p, a,
+    b drawn, the clusters of c (c, d) and e (4 claims). Stances: x supports
     d and opposes e2, y supports a and b and opposes e1 (no claim in common: one group of
     the rest on the camps map); 2 speakers and 5 claims, 7 stance nodes."""
     links = [

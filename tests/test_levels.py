@@ -41,37 +41,49 @@ def test_subtree_sizes_count_each_claim_and_everything_under_it() -> None:
 def test_a_chain_opens_on_its_top_and_one_cluster_of_the_rest() -> None:
     # Five claims: a limit of five draws them all; one less draws the top three and
     # leaves d (d and e) as one cluster: still four nodes.
-    assert aggregate.opening(CHAIN, "a", 5) == (["a", "b", "c", "d", "e"], [])
-    assert aggregate.opening(CHAIN, "a", 6) == (["a", "b", "c", "d", "e"], [])
-    assert aggregate.opening(CHAIN, "a", 4) == (["a", "b", "c"], ["d"])
-    assert aggregate.opening(CHAIN, "a", 3) == (["a", "b"], ["c"])
-    assert aggregate.opening(CHAIN, "a", 2) == (["a"], ["b"])
+    sizes = aggregate.subtree_sizes(CHAIN, ["a"])
+    assert aggregate.opening(CHAIN, sizes, "a", 5) == (["a", "b", "c", "d", "e"], [])
+    assert aggregate.opening(CHAIN, sizes, "a", 6) == (["a", "b", "c", "d", "e"], [])
+    assert aggregate.opening(CHAIN, sizes, "a", 4) == (["a", "b", "c"], ["d"])
+    assert aggregate.opening(CHAIN, sizes, "a", 3) == (["a", "b"], ["c"])
+    assert aggregate.opening(CHAIN, sizes, "a", 2) == (["a"], ["b"])
     # A chain of 1,000 at the real limit: its top 399 claims and one cluster of 601.
     chain = {f"c{i}": [f"c{i + 1}"] for i in range(999)}
-    drawn, clusters = aggregate.opening(chain, "c0", 400)
+    drawn, clusters = aggregate.opening(chain, aggregate.subtree_sizes(chain, ["c0"]), "c0", 400)
     assert drawn == [f"c{i}" for i in range(399)]
     assert clusters == ["c399"]
 
 
-def test_a_bushy_tree_opens_breadth_first_and_tries_the_claims_after_one_that_does_not_fit() -> (
-    None
-):
-    # Root and its three children: 4 nodes. x adds 2 (6). y would add 3, z 1.
-    assert aggregate.opening(BUSH, "r", 6) == (["r", "x", "x1", "x2"], ["y", "z"])
-    # At 7, y (10) does not fit but z (7) still does; z1 (8) then does not.
-    assert aggregate.opening(BUSH, "r", 7) == (["r", "x", "z", "x1", "x2"], ["y", "z1"])
-    # At 10: x (6), y (9), z (10); z1 would make 11: z1 and z2 stay one cluster.
-    assert aggregate.opening(BUSH, "r", 10) == (
-        ["r", "x", "y", "z", "x1", "x2", "y1", "y2", "y3"],
-        ["z1"],
+def test_a_bushy_tree_opens_its_smallest_branches_first() -> None:
+    sizes = aggregate.subtree_sizes(BUSH, ["r"])
+    # Root and its three children: 4 nodes. x (3 claims, the first of the smallest) adds
+    # 2 (6); z (3) would add 1, y (4) 3.
+    assert aggregate.opening(BUSH, sizes, "r", 6) == (["r", "x", "x1", "x2"], ["z", "y"])
+    # At 7, z fits (7); then z1 (2 claims, smaller than y) would make 8.
+    assert aggregate.opening(BUSH, sizes, "r", 7) == (["r", "x", "x1", "x2", "z"], ["z1", "y"])
+    # At 8, z1 too (8), and y (11) stays a cluster.
+    assert aggregate.opening(BUSH, sizes, "r", 8) == (
+        ["r", "x", "x1", "x2", "z", "z1", "z2"],
+        ["y"],
     )
+    assert aggregate.opening(BUSH, sizes, "r", 10) == aggregate.opening(BUSH, sizes, "r", 8)
     # At 11, the whole tree: exactly 11 nodes.
-    drawn, clusters = aggregate.opening(BUSH, "r", 11)
+    drawn, clusters = aggregate.opening(BUSH, sizes, "r", 11)
     assert (sorted(drawn), clusters) == (sorted(aggregate.subtree(BUSH, "r")), [])
-    # Too few for the root's children: nothing under them opens (and a leaf child would
-    # still be drawn as itself: a cluster stands for two claims or more).
-    assert aggregate.opening(BUSH, "r", 4) == (["r"], ["x", "y", "z"])
-    assert aggregate.opening({"r": ["a", "b"], "b": ["c"]}, "r", 3) == (["r", "a"], ["b"])
+    # Too few for the root's children: nothing under them opens (and a leaf child is
+    # still drawn as itself: a cluster stands for two claims or more).
+    assert aggregate.opening(BUSH, sizes, "r", 4) == (["r"], ["x", "z", "y"])
+    small = {"r": ["a", "b"], "b": ["c"]}
+    assert aggregate.opening(small, aggregate.subtree_sizes(small, ["r"]), "r", 3) == (
+        ["r", "a"],
+        ["b"],
+    )
+    # On a tie of sizes, the branch reached first opens first.
+    twins = {"r": ["b", "a"], "a": ["a1"], "b": ["b1"]}
+    assert aggregate.opening(twins, aggregate.subtree_sizes(twins, ["r"]), "r", 4) == (
+        ["r", "b", "b1"],
+        ["a"],
+    )
 
 
 def test_claim_levels_of_a_chain_and_a_bush(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -79,10 +91,12 @@ def test_claim_levels_of_a_chain_and_a_bush(monkeypatch: pytest.MonkeyPatch) -> 
     levels = views.claim_levels(chain_and_bush())
     assert [(lv.key, lv.parent, lv.title, lv.singles, lv.clusters) for lv in levels] == [
         ("", "", "Overview", (), ("p",)),
-        ("p", "", "Proposal P", ("p", "a", "b"), ("e", "c")),
+        # a and e are both 4 claims: a, reached first, opens first, then b (3); c's
+        # cluster (2) would make 6.
+        ("p", "", "Proposal P", ("p", "a", "b"), ("c", "e")),
         # Small enough: every claim, by id.
-        ("e", "p", "Claim E", ("e", "e1", "e2", "e3"), ()),
         ("c", "p", "Claim C", ("c", "d"), ()),
+        ("e", "p", "Claim E", ("e", "e1", "e2", "e3"), ()),
     ]
     assert dict(levels[1].unit_of) == {
         "p": "p",
@@ -119,13 +133,26 @@ def test_every_claim_is_drawn_as_itself_once_and_no_drawing_passes_the_limit(
         assert all(lv.parent in keys for lv in levels)
 
 
-def test_exactly_the_limit_fills_the_drawing(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_exactly_the_limit_fills_the_drawing_and_a_cluster_of_that_size_is_drawn_whole(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # At 4: p, a, and the clusters of b (3 claims) and e (4): exactly 4 nodes; e's
+    # cluster of exactly 4 claims is drawn whole, claim by claim.
+    monkeypatch.setattr(aggregate, "AGGREGATE_NODES", 4)
+    levels = views.claim_levels(chain_and_bush())
+    assert [(lv.key, lv.singles, lv.clusters) for lv in levels] == [
+        ("", (), ("p",)),
+        ("p", ("p", "a"), ("b", "e")),
+        ("b", ("b", "c", "d"), ()),
+        ("e", ("e", "e1", "e2", "e3"), ()),
+    ]
+    # At 8: a, b, c opened (6 nodes), d drawn, e's children would make 9.
     monkeypatch.setattr(aggregate, "AGGREGATE_NODES", 8)
     levels = views.claim_levels(chain_and_bush())
     assert [(lv.key, lv.singles, lv.clusters) for lv in levels] == [
         ("", (), ("p",)),
-        ("p", ("p", "a", "e", "b", "e1", "e2", "e3"), ("c",)),
-        ("c", ("c", "d"), ()),
+        ("p", ("p", "a", "b", "c", "d"), ("e",)),
+        ("e", ("e", "e1", "e2", "e3"), ()),
     ]
 
 
@@ -136,7 +163,7 @@ def test_the_drawings_of_a_chain_and_a_bush_count_relations_and_stances(
     amap = chain_and_bush()
     argument, stances, _ = views.build_views(amap, analyse(amap))
     parts = {p.ref: p for p in argument.parts}
-    assert list(parts) == ["argument/p", "argument/e", "argument/c"]
+    assert list(parts) == ["argument/p", "argument/c", "argument/e"]
     top = parts["argument/p"]
     assert {n.id: (n.cls, n.label) for n in top.nodes} == {
         "p": ("proposal", "Proposal P"),
@@ -152,9 +179,9 @@ def test_the_drawings_of_a_chain_and_a_bush_count_relations_and_stances(
         "@e>p>attacks": ("@e", "p", "agg-attacks", "1"),
     }
     assert top.notice == (
-        "\u201cProposal P\u201d and the claims under it, level by level, as many as fit in"
-        " the 5 nodes a drawing shows legibly; each part below them is one cluster node."
-        " Click one and \u201cOpen\u201d to draw it."
+        "\u201cProposal P\u201d and the claims under it, the smallest branches first, as many"
+        " as fit in the 5 nodes a drawing shows legibly; each branch left is one cluster"
+        " node. Click one and \u201cOpen\u201d to draw it."
     )
     units = {u.id: u for u in top.units}
     assert units["@c"].members == ("c", "d") and units["@c"].opens == "argument/c"
@@ -168,7 +195,7 @@ def test_the_drawings_of_a_chain_and_a_bush_count_relations_and_stances(
     # and y) on its claims and clusters; e's (2 claims spoken of, 2 speakers) and c's fit,
     # actor by actor.
     sparts = {p.ref: p for p in stances.parts}
-    assert list(sparts) == ["stances/p", "stances/e", "stances/c"]
+    assert list(sparts) == ["stances/p", "stances/c", "stances/e"]
     assert {e.id: (e.cls, e.label) for e in sparts["stances/p"].edges} == {
         "@camp0>@c": ("agg-stance-for", "+1"),
         "@camp0>@e": ("agg-stance-against", "\u22122"),
@@ -194,3 +221,4 @@ def test_a_claim_with_more_children_than_fit_is_drawn_with_all_of_them(
     levels = {lv.key: lv for lv in views.claim_levels(chain_and_bush())}
     assert (levels["e"].singles, levels["e"].clusters) == (("e", "e1", "e2", "e3"), ())
     assert (levels["p"].singles, levels["p"].clusters) == (("p",), ("a", "e"))
+    assert (levels["a"].singles, levels["a"].clusters) == (("a", "b"), ("c",))

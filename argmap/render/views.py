@@ -872,9 +872,10 @@ def claim_levels(amap: ArgumentMap) -> list[Level]:
 
     The overview draws one node per proposal's cluster (a proposal nothing argues about
     as itself) and one for the claims that reach no proposal. A cluster opens on as much
-    of its top as fits in `AGGREGATE_NODES` nodes (`aggregate.opening`): the whole
-    cluster when it is that small, else its claims breadth-first from its root, every
-    subtree left one cluster node of its own, which opens the same way."""
+    of it as fits in `AGGREGATE_NODES` nodes (`aggregate.opening`): the whole cluster
+    when it is that small, else its root, its children and, smallest first, the claims
+    under them, every subtree left one cluster node of its own, which opens the same
+    way."""
     limit = aggregate.AGGREGATE_NODES
     parent = aggregate.claim_tree(amap)
     children: dict[str, list[str]] = defaultdict(list)
@@ -887,6 +888,7 @@ def claim_levels(amap: ArgumentMap) -> list[Level]:
     )
     at_top = set(roots)
     loose = sorted(c for c, above in parent.items() if not above and c not in at_top)
+    size = aggregate.subtree_sizes(children, roots)
     levels: list[Level] = []
 
     def level(key: str, above: str, title: str, singles: list[str], clusters: list[str]) -> None:
@@ -914,7 +916,7 @@ def claim_levels(amap: ArgumentMap) -> list[Level]:
         if root == _UNATTACHED:
             level(root, above, "Claims that argue about no proposal", loose, [])
             continue
-        drawn, rest = aggregate.opening(children, root, limit)
+        drawn, rest = aggregate.opening(children, size, root, limit)
         level(root, above, claims[root].display, sorted(drawn) if not rest else drawn, rest)
         todo.extend((root, c) for c in rest)
     return levels
@@ -1170,9 +1172,9 @@ def _aggregate_note(view: str, level: Level, total: int) -> str:
             " and \u201cOpen\u201d to draw it; search and the outline cover everything."
         )
     return (
-        f"\u201c{excerpt(level.title, 60)}\u201d and the claims under it, level by level, as"
-        f" many as fit in the {limit:,} nodes a drawing shows legibly; each part below them is"
-        " one cluster node. Click one and \u201cOpen\u201d to draw it."
+        f"\u201c{excerpt(level.title, 60)}\u201d and the claims under it, the smallest branches"
+        f" first, as many as fit in the {limit:,} nodes a drawing shows legibly; each branch"
+        " left is one cluster node. Click one and \u201cOpen\u201d to draw it."
     )
 
 
