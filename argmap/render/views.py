@@ -917,6 +917,8 @@ def claim_levels(amap: ArgumentMap) -> list[Level]:
             level(root, above, "Claims that argue about no proposal", loose, [])
             continue
         drawn, rest = aggregate.opening(children, size, root, limit)
+        # A cluster drawn whole lists its claims by id, as the argument map's own drawing
+        # of them does; one with clusters left keeps the order opened (the layout's input).
         level(root, above, claims[root].display, sorted(drawn) if not rest else drawn, rest)
         todo.extend((root, c) for c in rest)
     return levels
