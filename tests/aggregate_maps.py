@@ -85,3 +85,36 @@ def small_tree() -> ArgumentMap:
         relations=tuple(Relation(f"{o}/{k.value}/{t}", o, t, k, "s") for o, t, k in links),
         stances=tuple(Stance(f"{a}/{c}", a, c, pos, "s", quote="q") for a, c, pos in said),
     )
+
+
+def chain_and_bush() -> ArgumentMap:
+    """Proposal p; a chain a <- b <- c <- d under p (a supports p, b supports a, ...) and a
+    bush e <- e1, e2, e3 under p (e attacks p, each e_i supports e). The claim tree: p over
+    a and e (by id), a over b over c over d, e over e1 e2 e3; 9 claims. With a limit of 5
+    nodes, p's drawing has p, a, e (3); a and e hold 4 claims each, a was reached first
+    and opens (+1: 4), then b (3 claims, +1: 5); c (2 claims) would make 6 and e 7: p, a,
+    b drawn, the clusters of c (c, d) and e (4 claims). Stances: x supports
+    d and opposes e2, y supports a and b and opposes e1 (no claim in common: one group of
+    the rest on the camps map); 2 speakers and 5 claims, 7 stance nodes."""
+    links = [
+        ("a", "p", RelationKind.SUPPORTS),
+        ("b", "a", RelationKind.SUPPORTS),
+        ("c", "b", RelationKind.SUPPORTS),
+        ("d", "c", RelationKind.SUPPORTS),
+        ("e", "p", RelationKind.ATTACKS),
+        ("e1", "e", RelationKind.SUPPORTS),
+        ("e2", "e", RelationKind.SUPPORTS),
+        ("e3", "e", RelationKind.SUPPORTS),
+    ]
+    said = [("x", "d", SUP), ("x", "e2", OPP), ("y", "a", SUP), ("y", "b", SUP), ("y", "e1", OPP)]
+    return ArgumentMap(
+        title="Chain and bush",
+        sources=(Source("s", "S", "P", "2024"),),
+        actors=(Actor("x", "Actor X", ActorKind.PERSON), Actor("y", "Actor Y", ActorKind.PERSON)),
+        claims=(
+            Claim("p", "Proposal P", ClaimKind.PROPOSAL),
+            *(Claim(c, f"Claim {c.upper()}") for c in ("a", "b", "c", "d", "e", "e1", "e2", "e3")),
+        ),
+        relations=tuple(Relation(f"{o}/{k.value}/{t}", o, t, k, "s") for o, t, k in links),
+        stances=tuple(Stance(f"{a}/{c}", a, c, pos, "s", quote="q") for a, c, pos in said),
+    )

@@ -13,9 +13,16 @@ drawing of its own, made here at build time with the views' usual layouts:
 - argument map: claims form a tree (`claim_tree`): each claim hangs under the claim it
   argues about that is nearest a proposal (fewest relations away; the first by id on a
   tie), and a cluster is a claim with everything under it. The overview has one node per
-  proposal's cluster; a cluster that is still too big opens on its root claim and its
-  children's clusters; one small enough opens on its claims. Edges count the relations
-  between clusters, supports and attacks apart.
+  proposal's cluster. A cluster opens on as much of it as fits (`opening`): its root
+  and the root's children, then, smallest cluster first, each claim drawn as itself with
+  its children under it while the drawing keeps at most `AGGREGATE_NODES` nodes (claims
+  drawn, and one node per cluster left); a claim whose children do not fit stays a
+  cluster of its own, which opens the same way. So a cluster small enough opens on all
+  its claims, a chain of 1,000 on its top 399 claims and one cluster of the other 601,
+  and a deep map needs about one drawing per `AGGREGATE_NODES` claims, not one per level
+  of depth. A claim is drawn as itself in exactly one drawing; a cluster node stands for
+  two or more claims. Edges count the relations between clusters, supports and attacks
+  apart.
 - stance map: the same clusters of claims, and one node per camp for the actors; edges
   count the stances of a camp's actors on a cluster's claims, by position. A cluster
   whose claims and speakers fit is drawn actor by actor.
@@ -26,6 +33,7 @@ small literal maps); nothing is estimated or sampled.
 
 from __future__ import annotations
 
+import heapq
 from collections import defaultdict, deque
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -56,9 +64,11 @@ __all__ = [
     "claim_tree",
     "fmt_weight",
     "legend",
+    "opening",
     "stance_counts",
     "stance_label",
     "subtree",
+    "subtree_sizes",
 ]
 
 #: A view with more nodes than this opens on an aggregated overview. Every drawing the
@@ -245,6 +255,73 @@ def subtree(children: Mapping[str, Sequence[str]], root: str) -> list[str]:
         out.append(node)
         stack.extend(reversed(children.get(node, ())))
     return out
+
+
+def subtree_sizes(children: Mapping[str, Sequence[str]], roots: Iterable[str]) -> dict[str, int]:
+    """How many claims each claim's cluster holds (itself and everything under it), for
+    every claim under `roots`, from one pass: summed bottom up, so a chain thousands deep
+    costs its length, not its length squared, and no recursion.
+
+    >>> sorted(subtree_sizes({"p": ["a", "b"], "a": ["c"]}, ["p", "z"]).items())
+    [('a', 2), ('b', 1), ('c', 1), ('p', 4), ('z', 1)]
+    """
+    order: list[str] = []
+    stack = list(roots)
+    while stack:
+        node = stack.pop()
+        order.append(node)
+        stack.extend(children.get(node, ()))
+    size: dict[str, int] = {}
+    for node in reversed(order):  # every claim after all the claims under it
+        size[node] = 1 + sum(size[c] for c in children.get(node, ()))
+    return size
+
+
+def opening(
+    children: Mapping[str, Sequence[str]], size: Mapping[str, int], root: str, limit: int
+) -> tuple[list[str], list[str]]:
+    """What the drawing of `root`'s cluster shows: the claims it draws as themselves (in
+    the order opened) and the roots of the clusters it draws as one node each.
+
+    The root is drawn with its children under it. Then, smallest cluster first (by
+    `size`; on a tie, the one reached first), a claim is opened, drawn as itself with its
+    children under it, while the drawing's nodes (claims drawn and clusters left) stay
+    at most `limit`; a claim whose children do not fit stays one cluster node. A claim
+    with nothing under it is always drawn as itself (a cluster stands for more than one
+    claim). So a cluster of at most `limit` claims is drawn whole, a chain of 1,000
+    opens on its top `limit - 1` claims and one cluster of the rest, and a bushy tree
+    draws its small branches whole and leaves its biggest as clusters, rather than
+    hundreds of clusters of two or three claims (each a drawing of its own). Only the
+    claims drawn and their children are visited.
+
+    >>> chain = {"a": ["b"], "b": ["c"], "c": ["d"], "d": ["e"]}
+    >>> sizes = subtree_sizes(chain, ["a"])
+    >>> opening(chain, sizes, "a", 3)
+    (['a', 'b'], ['c'])
+    >>> opening(chain, sizes, "a", 5)
+    (['a', 'b', 'c', 'd', 'e'], [])
+    """
+    drawn = [root]
+    clusters: list[str] = []
+    below = children.get(root, ())
+    count = 1 + len(below)  # the root and one node per child
+    reached = len(below)
+    heap = [(size[c], i, c) for i, c in enumerate(below)]
+    heapq.heapify(heap)
+    while heap:
+        _, _, node = heapq.heappop(heap)
+        below = children.get(node, ())
+        if not below:
+            drawn.append(node)
+        elif count + len(below) <= limit:  # opening it adds its children's nodes
+            drawn.append(node)
+            count += len(below)
+            for child in below:
+                heapq.heappush(heap, (size[child], reached, child))
+                reached += 1
+        else:
+            clusters.append(node)
+    return drawn, clusters
 
 
 # ---- camps -------------------------------------------------------------------------

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import heapq
 import math
-from collections import defaultdict
+from collections import defaultdict, deque
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -867,12 +867,15 @@ def _unit_id(root: str) -> str:
 
 
 def claim_levels(amap: ArgumentMap) -> list[Level]:
-    """Every drawing of the aggregated argument (and stance) view, the overview first.
+    """Every drawing of the aggregated argument (and stance) view, the overview first,
+    then breadth-first down the clusters.
 
     The overview draws one node per proposal's cluster (a proposal nothing argues about
-    as itself) and one for the claims that reach no proposal. A cluster of at most
-    `AGGREGATE_NODES` claims is drawn claim by claim; a bigger one draws its root and its
-    children's clusters (a child with nothing under it as itself), and so on down."""
+    as itself) and one for the claims that reach no proposal. A cluster opens on as much
+    of it as fits in `AGGREGATE_NODES` nodes (`aggregate.opening`): the whole cluster
+    when it is that small, else its root, its children and, smallest first, the claims
+    under them, every subtree left one cluster node of its own, which opens the same
+    way."""
     limit = aggregate.AGGREGATE_NODES
     parent = aggregate.claim_tree(amap)
     children: dict[str, list[str]] = defaultdict(list)
@@ -883,49 +886,41 @@ def claim_levels(amap: ArgumentMap) -> list[Level]:
     roots = sorted(
         c for c, above in parent.items() if not above and claims[c].kind is ClaimKind.PROPOSAL
     )
-    loose = sorted(c for c, above in parent.items() if not above and c not in set(roots))
-    members = {r: aggregate.subtree(children, r) for r in roots}
+    at_top = set(roots)
+    loose = sorted(c for c, above in parent.items() if not above and c not in at_top)
+    size = aggregate.subtree_sizes(children, roots)
     levels: list[Level] = []
 
     def level(key: str, above: str, title: str, singles: list[str], clusters: list[str]) -> None:
         unit_of: dict[str, str] = {c: c for c in singles}
         for root in clusters:
-            inside = members[root] if root != _UNATTACHED else loose
-            for c in inside:
-                unit_of[c] = _unit_id(root)
+            unit = _unit_id(root)
+            for c in loose if root == _UNATTACHED else aggregate.subtree(children, root):
+                unit_of[c] = unit
         levels.append(
             Level(
                 key, above, title, tuple(singles), tuple(clusters), tuple(sorted(unit_of)), unit_of
             )
         )
 
-    def split(roots_here: Sequence[str]) -> tuple[list[str], list[str]]:
-        singles = [r for r in roots_here if len(members[r]) == 1]
-        return singles, [r for r in roots_here if len(members[r]) > 1]
-
-    singles, clusters = split(roots)
+    singles = [r for r in roots if not children.get(r)]
+    clusters = [r for r in roots if children.get(r)]
     if len(loose) == 1:
         singles.append(loose[0])
-        members[loose[0]] = [loose[0]]
     elif loose:
         clusters.append(_UNATTACHED)
-        members[_UNATTACHED] = loose
     level("", "", "Overview", singles, clusters)
-    todo = [("", c) for c in clusters]
+    todo = deque(("", c) for c in clusters)
     while todo:
-        above, root = todo.pop(0)
-        title = (
-            "Claims that argue about no proposal" if root == _UNATTACHED else claims[root].display
-        )
-        inside = members[root]
-        if root == _UNATTACHED or len(inside) <= limit:
-            level(root, above, title, sorted(inside), [])
+        above, root = todo.popleft()
+        if root == _UNATTACHED:
+            level(root, above, "Claims that argue about no proposal", loose, [])
             continue
-        for child in children[root]:
-            members.setdefault(child, aggregate.subtree(children, child))
-        singles, clusters = split(children[root])
-        level(root, above, title, [root, *singles], clusters)
-        todo.extend((root, c) for c in clusters)
+        drawn, rest = aggregate.opening(children, size, root, limit)
+        # A cluster drawn whole lists its claims by id, as the argument map's own drawing
+        # of them does; one with clusters left keeps the order opened (the layout's input).
+        level(root, above, claims[root].display, sorted(drawn) if not rest else drawn, rest)
+        todo.extend((root, c) for c in rest)
     return levels
 
 
@@ -935,21 +930,33 @@ def _key(view: str, level: Level) -> str:
 
 def _sub_map(amap: ArgumentMap, claims: Collection[str], *, stances: bool = False) -> ArgumentMap:
     """The part of `amap` about `claims`: those claims, the relations among them (and
-    undercuts of those), and with `stances` the stances on them and their actors."""
+    undercuts of those), and with `stances` the stances on them and their actors, each
+    in the map's order. Read from the indexes by claim, so a drawing of a few hundred
+    claims costs those claims, not a pass over the whole map."""
     chosen = set(claims)
-    relations = tuple(
-        r
-        for r in amap.relations
-        if r.origin in chosen and (r.target in chosen or r.target not in amap.claims_by_id)
+    index = _by_claim(amap)
+    known = amap.claims_by_id
+    relations = sorted(
+        (
+            (i, r)
+            for c in chosen
+            for i, r in index.placed_relations.get(c, ())
+            if r.target in chosen or r.target not in known
+        ),
+        key=lambda pair: pair[0],
     )
     said = tuple(sorted(_said_on(amap, chosen), key=lambda s: s.id)) if stances else ()
-    speakers = {s.actor for s in said}
+    speakers = sorted(
+        {s.actor for s in said if s.actor in index.actor_place}, key=index.actor_place.__getitem__
+    )
     return replace(
         amap,
-        claims=tuple(c for c in amap.claims if c.id in chosen),
-        relations=relations,
+        claims=tuple(
+            known[c] for c in sorted(chosen & known.keys(), key=index.claim_place.__getitem__)
+        ),
+        relations=tuple(r for _, r in relations),
         stances=said,
-        actors=tuple(a for a in amap.actors if a.id in speakers),
+        actors=tuple(amap.actors[index.actor_place[a]] for a in speakers),
     )
 
 
@@ -959,6 +966,10 @@ class _ByClaim:
     stances: Mapping[str, Sequence[Stance]]  # claim -> the stances on it
     targets: Mapping[str, Sequence[str]]  # claim -> what its relations argue about
     relations: Mapping[str, Sequence[Relation]]  # claim -> its relations, by id
+    # claim -> (place in the map, relation) of its relations, in the map's order
+    placed_relations: Mapping[str, Sequence[tuple[int, Relation]]]
+    claim_place: Mapping[str, int]  # claim -> its place in the map's claims
+    actor_place: Mapping[str, int]  # actor -> its place in the map's actors (the first)
 
 
 _BY_CLAIM: list[_ByClaim] = []
@@ -975,11 +986,19 @@ def _by_claim(amap: ArgumentMap) -> _ByClaim:
         stances[stance.claim].append(stance)
     targets: dict[str, list[str]] = defaultdict(list)
     relations: dict[str, list[Relation]] = defaultdict(list)
-    for r in amap.relations:
+    placed: dict[str, list[tuple[int, Relation]]] = defaultdict(list)
+    for i, r in enumerate(amap.relations):
         targets[r.origin].append(r.target)
+        placed[r.origin].append((i, r))
     for r in sorted(amap.relations, key=lambda r: r.id):
         relations[r.origin].append(r)
-    made = _ByClaim(amap, stances, targets, relations)
+    claim_place: dict[str, int] = {}
+    for i, c in enumerate(amap.claims):
+        claim_place.setdefault(c.id, i)
+    actor_place: dict[str, int] = {}
+    for i, a in enumerate(amap.actors):
+        actor_place.setdefault(a.id, i)
+    made = _ByClaim(amap, stances, targets, relations, placed, claim_place, actor_place)
     _BY_CLAIM[:] = [made]  # one map at a time: the cache never holds more than the last
     return made
 
@@ -994,7 +1013,10 @@ def _claim_unit(amap: ArgumentMap, root: str, view: str, members: tuple[str, ...
     """The aggregate node of the cluster under `root` (its `members`, sorted), with its
     exact counts."""
     inside = set(members)
-    kinds = {k: sum(amap.claims_by_id[c].kind is k for c in members) for k in ClaimKind}
+    kinds = dict.fromkeys(ClaimKind, 0)
+    claims = amap.claims_by_id
+    for c in members:  # one pass, not one per kind
+        kinds[claims[c].kind] += 1
     targets = _by_claim(amap).targets
     relations = sum(1 for c in members for t in targets.get(c, ()) if t in inside)
     said = _said_on(amap, members)
@@ -1152,8 +1174,9 @@ def _aggregate_note(view: str, level: Level, total: int) -> str:
             " and \u201cOpen\u201d to draw it; search and the outline cover everything."
         )
     return (
-        f"\u201c{excerpt(level.title, 60)}\u201d and what argues about it: the clusters under"
-        " it are one node each. Click one and \u201cOpen\u201d to draw it."
+        f"\u201c{excerpt(level.title, 60)}\u201d and the claims under it, the smallest branches"
+        f" first, as many as fit in the {limit:,} nodes a drawing shows legibly; each branch"
+        " left is one cluster node. Click one and \u201cOpen\u201d to draw it."
     )
 
 
@@ -1229,7 +1252,11 @@ def stance_drawings(
             continue
         shown = by_key.get("" if not level.key else _key("argument", level))
         xy = {n.id: (n.x, n.y) for n in shown.nodes} if shown else {}
-        claim_nodes, _, units = _claim_nodes(amap, level)
+        # The argument view's drawing of this level already made its nodes and units.
+        if shown is not None and argument.parts:
+            claim_nodes, units = list(shown.nodes), list(shown.units)
+        else:
+            claim_nodes, _, units = _claim_nodes(amap, level)
         units = [replace(u, opens=u.opens.replace("argument/", "stances/", 1)) for u in units]
         counts = aggregate.stance_counts(replace(amap, stances=tuple(said)), camp_of, level.unit_of)
         edges = []
