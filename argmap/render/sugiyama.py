@@ -169,6 +169,8 @@ def count_crossings(order: Sequence[Sequence[str]], down: Mapping[str, Sequence[
     """
     total = 0
     for upper, lower in pairwise(order):
+        if len(upper) < 2 or len(lower) < 2:
+            continue  # the lines fan out of one node or into one: none cross
         pos = {n: i for i, n in enumerate(lower)}
         ends = sorted((i, pos[m]) for i, n in enumerate(upper) for m in down.get(n, ()) if m in pos)
         total += _inversions([b for _, b in ends], len(lower))
@@ -221,9 +223,13 @@ def _crossed_both_ways(left: Sequence[int], right: Sequence[int]) -> tuple[int, 
     `_pair_crossings` counts them: pairs of ends strictly out of order)."""
     if not left or not right:
         return 0, 0
-    if len(left) == 1 and len(right) == 1:
-        a, b = left[0], right[0]
-        return int(a > b), int(a < b)
+    if left[-1] < right[0]:
+        return 0, len(left) * len(right)
+    if left[0] > right[-1]:
+        return len(left) * len(right), 0
+    if len(right) == 1:
+        b = right[0]
+        return len(left) - bisect_right(left, b), bisect_left(left, b)
     now = swapped = 0
     size = len(right)
     for a in left:
@@ -380,6 +386,9 @@ def _place_layer(
 ) -> list[float]:
     """x for each node of a layer, in order, `half` widths plus `gaps[i - 1]` apart, as
     close as possible to `desired` (weighted least squares)."""
+    if len(desired) == 1:
+        # What PAVA makes of one node (its weighted mean, offset 0.0), without the lists.
+        return [(desired[0] - 0.0) * weight[0] / weight[0] + 0.0]
     offsets = [0.0]
     for i in range(1, len(desired)):
         offsets.append(offsets[-1] + half[i - 1] + half[i] + gaps[i - 1])
@@ -644,10 +653,12 @@ def layered(
     )
 
     # Coordinates: y per layer from the tallest box, x by weighted means and PAVA.
-    def size(n: str) -> tuple[float, float]:
-        return (dummy_width, 0.0) if n in dummy_ends else sizes.get(n, (100.0, 40.0))
-
-    heights = [max((size(n)[1] for n in row), default=0.0) for row in order]
+    box = {
+        n: (dummy_width, 0.0) if n in dummy_ends else sizes.get(n, (100.0, 40.0))
+        for row in order
+        for n in row
+    }
+    heights = [max((box[n][1] for n in row), default=0.0) for row in order]
     ys: list[float] = []
     y = 0.0
     for i, h in enumerate(heights):
@@ -657,8 +668,8 @@ def layered(
     for row in order:
         offset = 0.0
         for n in row:
-            x[n] = offset + size(n)[0] / 2
-            offset += size(n)[0] + gap
+            x[n] = offset + box[n][0] / 2
+            offset += box[n][0] + gap
         shift = offset / 2
         for n in row:
             x[n] -= shift
@@ -719,7 +730,7 @@ def layered(
                 else:
                     desired.append(x[n])
                     weights.append(0.1)
-                half.append(size(n)[0] / 2)
+                half.append(box[n][0] / 2)
             placed = _place_layer(desired, weights, half, row_gaps[index])
             for n, value in zip(row, placed, strict=True):
                 x[n] = value
