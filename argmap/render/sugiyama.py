@@ -283,19 +283,20 @@ def _transpose_layer(
     up = _positions([ups[n] for n in layer], above)
     down = _positions([downs[n] for n in layer], below)
     swapped_any = False
+    now: int
+    swapped: int
     # `up` and `down` follow the layer's swaps, so up[i] stays the entry of layer[i].
     for i in range(len(layer) - 1):
         u_up, v_up, u_down, v_down = up[i], up[i + 1], down[i], down[i + 1]
-        # Most nodes (every dummy) have one line each way: compare its ends directly.
-        if len(u_up) == 1 and len(v_up) == 1:
-            a, b = u_up[0], v_up[0]
-            now, swapped = int(a > b), int(a < b)
+        # Most nodes (every dummy) have one line each way: two one-item lists compare as
+        # their items do.
+        if len(u_up) == 1 == len(v_up):
+            now, swapped = u_up > v_up, u_up < v_up
         else:
             now, swapped = _crossed_both_ways(u_up, v_up)
-        if len(u_down) == 1 and len(v_down) == 1:
-            a, b = u_down[0], v_down[0]
-            now += a > b
-            swapped += a < b
+        if len(u_down) == 1 == len(v_down):
+            now += u_down > v_down
+            swapped += u_down < v_down
         else:
             more_now, more_swapped = _crossed_both_ways(u_down, v_down)
             now += more_now
