@@ -11,9 +11,11 @@ import heapq
 import itertools
 import math
 import random
+from collections.abc import Sequence
 from types import SimpleNamespace
 from typing import Any
 
+import numpy as np
 import pytest
 
 from argmap.render import layout, sugiyama
@@ -284,7 +286,7 @@ def _force_layout_before(
     centres: Sequence[tuple[float, float]] | None = None,
     pull: float = 0.05,
     seed: int = 0,
-) -> list[Point]:
+) -> list[layout.Point]:
     """`layout.force_layout` as it was at 82d28c9, the reference: every float made in plain
     Python, node by node and edge by edge.
 
@@ -424,8 +426,6 @@ def test_force_layout_of_two_linked_nodes_exactly() -> None:
 def test_repulsion_of_a_lone_pair_and_of_a_mass() -> None:
     xa = [0.0, 3.0, 100.0]
     ya = [0.0, 4.0, 0.0]
-    import numpy as np
-
     fx, fy = layout._repulsion(np.array(xa), np.array(ya), [0, 1], [0, 1, 2], [], None, 25.0)
     # d2 = 25 between 0 and 1 (k2 / d2 = 1); node 2 is beyond 4 * k2.
     assert fx.tolist() == [-3.0, 3.0]
