@@ -1,4 +1,5 @@
-"""The faster build, report and exports (issue 18, third pass) give what the slow ones gave.
+"""The faster build, report and exports (issue 18, third and fourth passes) give what the
+slow ones gave.
 
 Each rewritten function is checked on small literal inputs for exact values, and against
 the plain implementation it replaced (kept here as the reference) on seeded random inputs.
@@ -8,14 +9,18 @@ from __future__ import annotations
 
 import heapq
 import itertools
+import math
 import random
+from collections.abc import Sequence
 from types import SimpleNamespace
 from typing import Any
 
+import numpy as np
 import pytest
 
-from argmap.render import sugiyama
+from argmap.render import layout, sugiyama
 from argmap.render.html import _partners
+from tests import reference_sugiyama
 
 # ---- sugiyama: the adjacent transpositions -------------------------------------------
 
@@ -183,3 +188,250 @@ def test_partners_choose_as_the_sorting_by_key_did() -> None:
         agreement = tuple((x, y, w) for (x, y), w in pairs.items())  # any order
         found = _partners(SimpleNamespace(agreement=agreement))  # type: ignore[arg-type]
         assert found == _partners_before(agreement)
+
+
+# ---- sugiyama, fourth pass: the whole layout against the module as it was -----------
+
+
+def test_crossed_both_ways_shortcuts_give_the_counts_the_bisection_gave() -> None:
+    # Every end of u left of every end of v: no crossing now, all four pairs if swapped.
+    assert sugiyama._crossed_both_ways([0, 1], [2, 5]) == (0, 4)
+    assert sugiyama._crossed_both_ways([3, 4, 6], [0, 2]) == (6, 0)
+    # Touching ranges are not disjoint: the shared end 2 crosses nothing.
+    assert sugiyama._crossed_both_ways([0, 2], [2, 3]) == (0, 3)
+    assert sugiyama._crossed_both_ways([2, 3], [0, 2]) == (3, 0)
+    # One end on the right: the left ends above it cross now, those below it if swapped.
+    assert sugiyama._crossed_both_ways([0, 2, 3, 5], [3]) == (1, 2)
+    assert sugiyama._crossed_both_ways([1, 3, 3], [3]) == (0, 1)
+
+
+def test_count_crossings_skips_no_crossing_of_a_wide_pair_of_layers() -> None:
+    down = {"a": ["d", "e"], "b": ["c"], "c": ["f"], "d": ["f"], "e": []}
+    # a-d, a-e and b-c: b-c crosses both of a's lines; below, c and d both go to f.
+    assert sugiyama.count_crossings([["a", "b"], ["c", "d", "e"], ["f"]], down) == 2
+    # One node above fans out without crossings; one node below gathers them without.
+    assert sugiyama.count_crossings([["a"], ["e", "d"]], down) == 0
+    assert sugiyama.count_crossings([["c", "d"], ["f"]], down) == 0
+    assert sugiyama.count_crossings([[], ["a"]], down) == 0
+
+
+def test_place_layer_of_one_node_is_its_weighted_mean() -> None:
+    # (0.1 * 3.0) / 3.0 is 0.10000000000000002 in floats: the shortcut rounds as PAVA did.
+    assert sugiyama._place_layer([0.1], [3.0], [50.0], []) == [0.10000000000000002]
+    assert sugiyama._place_layer([-7.5], [0.1], [6.0], []) == [-7.5]
+    assert sugiyama._place_layer([12.0, 11.0], [1.0, 1.0], [5.0, 5.0], [2.0]) == [5.5, 17.5]
+
+
+def _random_layered_input(rng: random.Random) -> tuple[tuple[Any, ...], dict[str, Any]]:
+    names = [f"n{i:02d}" for i in range(rng.randint(0, 20))]
+    edges = [
+        (rng.choice(names), rng.choice(names))
+        for _ in range(rng.randint(0, 3 * len(names)) if names else 0)
+    ]
+    sizes = {
+        n: (rng.choice([60.0, 100.0, 173.5]), rng.choice([20.0, 40.0, 61.0]))
+        for n in names
+        if rng.random() < 0.7
+    }
+    kwargs: dict[str, Any] = {
+        "top": [n for n in names if rng.random() < 0.15],
+        "bottom": [n for n in names if rng.random() < 0.1],
+        "sweeps": rng.choice([1, 4, 16]),
+    }
+    if rng.random() < 0.3:
+        kwargs["max_width"] = rng.choice([150.0, 400.0])
+    if rng.random() < 0.25:
+        kwargs["layer_of"] = {n: rng.randint(0, 4) for n in names if rng.random() < 0.9}
+    return (names, edges, sizes), kwargs
+
+
+def test_layered_gives_what_the_module_gave_before_on_random_graphs() -> None:
+    rng = random.Random(18)
+    for _ in range(60):
+        args, kwargs = _random_layered_input(rng)
+        got = sugiyama.layered(*args, **kwargs)
+        expected = reference_sugiyama.layered(*args, **kwargs)
+        assert got.positions == expected.positions
+        assert got.layers == expected.layers
+        assert got.routes == expected.routes
+        assert (got.turned, got.crossings) == (expected.turned, expected.crossings)
+
+
+def test_layered_gives_what_it_gave_before_on_a_wide_drawing_of_long_lines() -> None:
+    # Rows of many one-line dummies (the transpositions' shortcut) and nodes of many lines.
+    rng = random.Random(5)
+    names = [f"c{i:03d}" for i in range(120)]
+    edges = [(names[i], names[rng.randrange(max(1, i // 3))]) for i in range(1, 120)]
+    edges += [(rng.choice(names), rng.choice(names)) for _ in range(150)]
+    got = sugiyama.layered(names, edges, {}, top=names[:3])
+    expected = reference_sugiyama.layered(names, edges, {}, top=names[:3])
+    assert len(got.positions) == 120
+    # Field by field: the two modules' Layered classes never compare equal as a whole.
+    assert got.positions == expected.positions
+    assert got.layers == expected.layers
+    assert got.routes == expected.routes
+    assert (got.turned, got.crossings) == (expected.turned, expected.crossings)
+
+
+# ---- layout.force_layout, fourth pass: numpy, the same floats -----------------------
+
+
+def _force_layout_before(
+    count: int,
+    edges: Sequence[tuple[int, int, float]],
+    start: Sequence[tuple[float, float]],
+    *,
+    distance: float,
+    iterations: int,
+    centres: Sequence[tuple[float, float]] | None = None,
+    pull: float = 0.05,
+    seed: int = 0,
+) -> list[layout.Point]:
+    """`layout.force_layout` as it was at 82d28c9, the reference: every float made in plain
+    Python, node by node and edge by edge.
+
+    Refine `start` positions with a grid-accelerated Fruchterman-Reingold layout.
+
+    Nodes repel within two `distance`s (other pairs are ignored, which is what makes an
+    iteration linear); an edge with positive weight pulls its ends together in proportion
+    to the weight, a negative one does not (conflict is shown, not used to place). When
+    `centres` is given, each node is also pulled towards its own centre (its group's
+    place), so groups stay apart. The step shrinks linearly to zero, so the result is
+    settled, and a seeded jitter separates nodes that start on the same spot.
+    """
+    rng = random.Random(seed)
+    xs = [x + rng.uniform(-1, 1) for x, _ in start]
+    ys = [y + rng.uniform(-1, 1) for _, y in start]
+    k2 = distance * distance
+    cell = 2 * distance
+    attract = [(a, b, w) for a, b, w in edges if w > 0 and a != b]
+    for step in range(iterations):
+        temperature = distance * 2 * (1 - step / iterations)
+        dx = [0.0] * count
+        dy = [0.0] * count
+        grid: dict[tuple[int, int], list[int]] = {}
+        for i in range(count):
+            grid.setdefault((int(xs[i] // cell), int(ys[i] // cell)), []).append(i)
+        # A crowded cell acts on others as one mass at its centre (one level of
+        # Barnes-Hut), so a dense start costs no more than a spread one.
+        mass = {
+            key: (len(members), sum(xs[j] for j in members), sum(ys[j] for j in members))
+            for key, members in grid.items()
+            if len(members) > layout._CROWDED
+        }
+        for (cx, cy), here in grid.items():
+            exact: list[int] = []
+            lumps: list[tuple[int, float, float]] = []
+            for ox in (-1, 0, 1):
+                for oy in (-1, 0, 1):
+                    key = (cx + ox, cy + oy)
+                    if key in mass:
+                        lumps.append(mass[key])
+                    else:
+                        exact.extend(grid.get(key, ()))
+            for i in here:
+                xi, yi = xs[i], ys[i]
+                fx = fy = 0.0
+                for j in exact:
+                    if j == i:
+                        continue
+                    ddx = xi - xs[j]
+                    ddy = yi - ys[j]
+                    d2 = ddx * ddx + ddy * ddy
+                    if d2 < 4 * k2:
+                        d2 = max(d2, 0.01)
+                        f = k2 / d2
+                        fx += ddx * f
+                        fy += ddy * f
+                for n, sx, sy in lumps:
+                    if (cx, cy) in mass and mass[(cx, cy)] == (n, sx, sy):
+                        n, sx, sy = n - 1, sx - xi, sy - yi  # the node's own cell, less itself
+                    ddx = xi - sx / n
+                    ddy = yi - sy / n
+                    d2 = max(ddx * ddx + ddy * ddy, k2 / 4)
+                    f = n * k2 / d2
+                    fx += ddx * f
+                    fy += ddy * f
+                dx[i] += fx
+                dy[i] += fy
+        for a, b, w in attract:
+            ddx = xs[a] - xs[b]
+            ddy = ys[a] - ys[b]
+            d = math.sqrt(ddx * ddx + ddy * ddy)
+            f = d * w / distance
+            dx[a] -= ddx * f
+            dy[a] -= ddy * f
+            dx[b] += ddx * f
+            dy[b] += ddy * f
+        if centres is not None:
+            for i, (cx_, cy_) in enumerate(centres):
+                dx[i] += (cx_ - xs[i]) * pull * distance
+                dy[i] += (cy_ - ys[i]) * pull * distance
+        for i in range(count):
+            d = math.sqrt(dx[i] * dx[i] + dy[i] * dy[i])
+            if d > 0:
+                move = min(d, temperature) / d
+                xs[i] += dx[i] * move
+                ys[i] += dy[i] * move
+    return [(round(x), round(y)) for x, y in zip(xs, ys, strict=True)]
+
+
+def _random_force_input(rng: random.Random) -> tuple[tuple[Any, ...], dict[str, Any]]:
+    count = rng.randint(0, 120)
+    spread = rng.choice([1.0, 40.0, 400.0])  # 1.0: crowded cells, lumped as one mass
+    start = [
+        (round(rng.uniform(-spread, spread), 1), round(rng.uniform(-spread, spread), 1))
+        for _ in range(count)
+    ]
+    if count and rng.random() < 0.3:
+        start[1:4] = [start[0]] * len(start[1:4])  # nodes starting on one spot
+    edges = [
+        (rng.randrange(count), rng.randrange(count), rng.choice([2.0, 1.0, 0.5, -1.0, 0.0]))
+        for _ in range(rng.randint(0, 2 * count) if count else 0)
+    ]
+    kwargs: dict[str, Any] = {
+        "distance": rng.choice([30.0, 90.0]),
+        "iterations": rng.randint(0, 12),
+        "seed": rng.randrange(5),
+    }
+    if rng.random() < 0.4:
+        kwargs["centres"] = [(rng.uniform(-300, 300), rng.uniform(-300, 300)) for _ in start]
+        kwargs["pull"] = rng.choice([0.05, 0.3])
+    return (count, edges, start), kwargs
+
+
+def test_force_layout_gives_what_the_plain_loops_gave_on_random_inputs() -> None:
+    rng = random.Random(18)
+    crowded = 0
+    for _ in range(80):
+        args, kwargs = _random_force_input(rng)
+        crowded += args[0] > layout._CROWDED
+        assert layout.force_layout(*args, **kwargs) == _force_layout_before(*args, **kwargs)
+    assert crowded > 25
+
+
+def test_force_layout_of_two_linked_nodes_exactly() -> None:
+    # Two linked nodes 10 apart: pushed far apart in the first, hottest step, then pulled
+    # back as the step shrinks (the seeded jitter moves y by less than a pixel).
+    start = [(0.0, 0.0), (10.0, 0.0)]
+    once = layout.force_layout(2, [(0, 1, 1.0)], start, distance=30.0, iterations=1)
+    assert once == _force_layout_before(2, [(0, 1, 1.0)], start, distance=30.0, iterations=1)
+    assert once == [(-59, 2), (70, -2)]
+    got = layout.force_layout(2, [(0, 1, 1.0)], start, distance=30.0, iterations=3)
+    assert got == _force_layout_before(2, [(0, 1, 1.0)], start, distance=30.0, iterations=3)
+    assert got == [(1, 0), (11, 0)]
+    assert layout.force_layout(0, [], [], distance=30.0, iterations=3) == []
+
+
+def test_repulsion_of_a_lone_pair_and_of_a_mass() -> None:
+    xa = [0.0, 3.0, 100.0]
+    ya = [0.0, 4.0, 0.0]
+    fx, fy = layout._repulsion(np.array(xa), np.array(ya), [0, 1], [0, 1, 2], [], None, 25.0)
+    # d2 = 25 between 0 and 1 (k2 / d2 = 1); node 2 is beyond 4 * k2.
+    assert fx.tolist() == [-3.0, 3.0]
+    assert fy.tolist() == [-4.0, 4.0]
+    # A lump of 30 nodes centred at (10, 0) pushes node 0 away, with d2 at least k2 / 4.
+    fx, fy = layout._repulsion(np.array(xa), np.array(ya), [0], [], [(30, 300.0, 0.0)], None, 25.0)
+    assert fx.tolist() == [-10.0 * 30 * 25.0 / 100.0]
+    assert fy.tolist() == [0.0]
+    assert math.copysign(1.0, fy[0]) == 1.0

@@ -21,6 +21,9 @@ from collections import deque
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from itertools import pairwise
 
+import numpy as np
+import numpy.typing as npt
+
 from argmap.reach import reach
 
 __all__ = [
@@ -325,10 +328,11 @@ def force_layout(
     k2 = distance * distance
     cell = 2 * distance
     attract = [(a, b, w) for a, b, w in edges if w > 0 and a != b]
+    pulled = np.array([(a, b) for a, b, _ in attract], dtype=np.intp).reshape(-1, 2)
+    weights = np.array([w for _, _, w in attract], dtype=np.float64)
+    homes = None if centres is None else np.array(centres, dtype=np.float64).reshape(-1, 2)
     for step in range(iterations):
         temperature = distance * 2 * (1 - step / iterations)
-        dx = [0.0] * count
-        dy = [0.0] * count
         grid: dict[tuple[int, int], list[int]] = {}
         for i in range(count):
             grid.setdefault((int(xs[i] // cell), int(ys[i] // cell)), []).append(i)
@@ -339,6 +343,10 @@ def force_layout(
             for key, members in grid.items()
             if len(members) > _CROWDED
         }
+        xa = np.array(xs, dtype=np.float64)
+        ya = np.array(ys, dtype=np.float64)
+        dx = np.zeros(count)
+        dy = np.zeros(count)
         for (cx, cy), here in grid.items():
             exact: list[int] = []
             lumps: list[tuple[int, float, float]] = []
@@ -349,51 +357,93 @@ def force_layout(
                         lumps.append(mass[key])
                     else:
                         exact.extend(grid.get(key, ()))
-            for i in here:
-                xi, yi = xs[i], ys[i]
-                fx = fy = 0.0
-                for j in exact:
-                    if j == i:
-                        continue
-                    ddx = xi - xs[j]
-                    ddy = yi - ys[j]
-                    d2 = ddx * ddx + ddy * ddy
-                    if d2 < 4 * k2:
-                        d2 = max(d2, 0.01)
-                        f = k2 / d2
-                        fx += ddx * f
-                        fy += ddy * f
-                for n, sx, sy in lumps:
-                    if (cx, cy) in mass and mass[(cx, cy)] == (n, sx, sy):
-                        n, sx, sy = n - 1, sx - xi, sy - yi  # the node's own cell, less itself
-                    ddx = xi - sx / n
-                    ddy = yi - sy / n
-                    d2 = max(ddx * ddx + ddy * ddy, k2 / 4)
-                    f = n * k2 / d2
-                    fx += ddx * f
-                    fy += ddy * f
-                dx[i] += fx
-                dy[i] += fy
-        for a, b, w in attract:
-            ddx = xs[a] - xs[b]
-            ddy = ys[a] - ys[b]
-            d = math.sqrt(ddx * ddx + ddy * ddy)
-            f = d * w / distance
-            dx[a] -= ddx * f
-            dy[a] -= ddy * f
-            dx[b] += ddx * f
-            dy[b] += ddy * f
-        if centres is not None:
-            for i, (cx_, cy_) in enumerate(centres):
-                dx[i] += (cx_ - xs[i]) * pull * distance
-                dy[i] += (cy_ - ys[i]) * pull * distance
-        for i in range(count):
-            d = math.sqrt(dx[i] * dx[i] + dy[i] * dy[i])
-            if d > 0:
-                move = min(d, temperature) / d
-                xs[i] += dx[i] * move
-                ys[i] += dy[i] * move
+            # Each node is in one cell, so its push is the first thing added to its 0.0.
+            dx[here], dy[here] = _repulsion(xa, ya, here, exact, lumps, mass.get((cx, cy)), k2)
+        _attraction(xa, ya, dx, dy, pulled, weights, distance)
+        if homes is not None:
+            m = len(homes)
+            dx[:m] += (homes[:, 0] - xa[:m]) * pull * distance
+            dy[:m] += (homes[:, 1] - ya[:m]) * pull * distance
+        d = np.sqrt(dx * dx + dy * dy)
+        moving = d > 0
+        move = np.minimum(d, temperature) / np.where(moving, d, 1.0)
+        xs = np.where(moving, xa + dx * move, xa).tolist()
+        ys = np.where(moving, ya + dy * move, ya).tolist()
     return [(round(x), round(y)) for x, y in zip(xs, ys, strict=True)]
+
+
+def _repulsion(
+    xa: npt.NDArray[np.float64],
+    ya: npt.NDArray[np.float64],
+    here: Sequence[int],
+    exact: Sequence[int],
+    lumps: Sequence[tuple[int, float, float]],
+    own: tuple[int, float, float] | None,
+    k2: float,
+) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]]:
+    """The push on each node of one grid cell (`here`) from the nodes `exact` near it and
+    from the crowded cells `lumps` (count, sum of x, sum of y; `own` is the cell's own).
+
+    The same float operations, in the same order, as a loop over `exact` then `lumps` per
+    node would make: numpy's element-wise operations round as Python's do, and a row's
+    terms are added left to right by `np.add.accumulate` (a sum would add them pairwise
+    and round differently). A pair too far apart adds 0.0, which changes no sum that
+    starts at 0.0. This loop was two thirds of the stance views' layout at 100,000 stances.
+    """
+    rows = np.array(here, dtype=np.intp)
+    xi = xa[rows]
+    yi = ya[rows]
+    fx = np.zeros(len(rows))
+    fy = np.zeros(len(rows))
+    if exact:
+        cols = np.array(exact, dtype=np.intp)
+        ddx = xi[:, None] - xa[cols][None, :]
+        ddy = yi[:, None] - ya[cols][None, :]
+        d2 = ddx * ddx + ddy * ddy
+        near = (d2 < 4 * k2) & (rows[:, None] != cols[None, :])
+        f = k2 / np.maximum(d2, 0.01)
+        # + 0.0: a first term of -0.0 would leave -0.0 where a loop from 0.0 leaves 0.0.
+        fx = np.add.accumulate(np.where(near, ddx * f, 0.0), axis=1)[:, -1] + 0.0
+        fy = np.add.accumulate(np.where(near, ddy * f, 0.0), axis=1)[:, -1] + 0.0
+    for n, sx, sy in lumps:
+        if own is not None and own == (n, sx, sy):
+            # The node's own cell, less itself.
+            ddx = xi - (sx - xi) / (n - 1)
+            ddy = yi - (sy - yi) / (n - 1)
+            d2 = np.maximum(ddx * ddx + ddy * ddy, k2 / 4)
+            f = (n - 1) * k2 / d2
+        else:
+            ddx = xi - sx / n
+            ddy = yi - sy / n
+            d2 = np.maximum(ddx * ddx + ddy * ddy, k2 / 4)
+            f = n * k2 / d2
+        fx = fx + ddx * f
+        fy = fy + ddy * f
+    return fx, fy
+
+
+def _attraction(
+    xa: npt.NDArray[np.float64],
+    ya: npt.NDArray[np.float64],
+    dx: npt.NDArray[np.float64],
+    dy: npt.NDArray[np.float64],
+    pulled: npt.NDArray[np.intp],
+    weights: npt.NDArray[np.float64],
+    distance: float,
+) -> None:
+    """Add each edge's pull (`pulled` rows are (a, b), `weights` theirs) to `dx`, `dy`, as
+    a loop over the edges would: minus to a, plus to b, edge after edge. `np.add.at` adds
+    unbuffered in index order, so with a's and b's indices interleaved every node's total
+    is summed in the loop's order (x - t and x + (-t) round alike)."""
+    if not len(weights):
+        return
+    a, b = pulled[:, 0], pulled[:, 1]
+    ddx = xa[a] - xa[b]
+    ddy = ya[a] - ya[b]
+    f = np.sqrt(ddx * ddx + ddy * ddy) * weights / distance
+    ends = pulled.ravel()
+    np.add.at(dx, ends, np.stack((-(ddx * f), ddx * f), axis=1).ravel())
+    np.add.at(dy, ends, np.stack((-(ddy * f), ddy * f), axis=1).ravel())
 
 
 def stretch_to_aspect(points: Sequence[Point], aspect: float = ASPECT) -> list[Point]:
