@@ -303,9 +303,10 @@ def verdict_parts(verdict: Verdict) -> list[tuple[str, str]]:
 # ---- Markdown --------------------------------------------------------------------------
 
 
-def render_markdown(amap: ArgumentMap, analysis: Analysis) -> str:
-    """The whole report as GitHub-flavoured Markdown, ending in one newline."""
-    report = build_report(amap, analysis)
+def render_markdown(amap: ArgumentMap, analysis: Analysis, *, report: Report | None = None) -> str:
+    """The whole report as GitHub-flavoured Markdown, ending in one newline. `report` is
+    `build_report`'s, when the caller has it."""
+    report = build_report(amap, analysis) if report is None else report
     sections = [
         _heading_md(amap),
         _summary_md(amap, report.summary),
