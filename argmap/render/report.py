@@ -14,6 +14,7 @@ reaches its markup unescaped. In report.md every string from the map goes throug
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -627,7 +628,7 @@ def _actors_md(amap: ArgumentMap, report: Report) -> str:
 
 def _said_md(amap: ArgumentMap, said: Said) -> str:
     stance = said.stance
-    on = "; ".join(f"{s.position.value} *{md(_claim_text(amap, s.claim))}*" for s in said.stances)
+    on = "; ".join(f"{s.position.value} *{_claim_md(amap, s.claim)}*" for s in said.stances)
     if said.same_as:
         words = f"the same words as {md(actor_name(amap, said.same_as))}"
     elif stance.quote:
@@ -675,9 +676,33 @@ def reason_parts(
 
 def _parts_md(amap: ArgumentMap, parts: Iterable[tuple[str, str]]) -> str:
     return "".join(
-        md(value) if kind == "text" else f"*{md(_claim_text(amap, value))}*"
+        _md_text(value) if kind == "text" else f"*{_claim_md(amap, value)}*"
         for kind, value in parts
     )
+
+
+# The words between a reason's claims ("supports ", ", which attacks ", "(for, weight
+# 0.5)") are a few hundred strings repeated on every reason of a big map.
+_md_text = functools.lru_cache(maxsize=4096)(md_escape)
+
+
+def _claim_md(amap: ArgumentMap, claim_id: str) -> str:
+    """`md(_claim_text(amap, claim_id))`, each claim escaped once per map."""
+    found = _claims_md(amap.claims).get(claim_id)
+    return md(_claim_text(amap, claim_id)) if found is None else found
+
+
+# As `_CITATIONS`: the last map's claims, escaped, kept beside the tuple they come from.
+_CLAIMS_MD: list[tuple[tuple[Claim, ...], dict[str, str]]] = []
+
+
+def _claims_md(claims: tuple[Claim, ...]) -> dict[str, str]:
+    if _CLAIMS_MD and _CLAIMS_MD[0][0] is claims:
+        return _CLAIMS_MD[0][1]
+    # The last claim of an id wins, as in `claims_by_id`.
+    found = {claim.id: md(claim.display) for claim in claims}
+    _CLAIMS_MD[:] = [(claims, found)]
+    return found
 
 
 def _cite_md(amap: ArgumentMap, source_id: str) -> str:
