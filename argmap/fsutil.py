@@ -12,13 +12,14 @@ import stat
 import threading
 import time
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
 from argmap.errors import OutputError
 
 __all__ = [
     "JOURNAL_SUFFIX",
+    "Content",
     "FileChangedError",
     "edit_in_place",
     "journal_path",
@@ -66,37 +67,76 @@ def write_atomic(path: str | os.PathLike[str], text: str) -> None:
 # that cannot be linked or copied) runs before the first rename.
 
 
-def write_all_or_none(folder: str | os.PathLike[str], files: dict[str, str]) -> tuple[Path, ...]:
-    """Write `files` (name -> UTF-8 text) into `folder`: all of them, or none.
+#: What `write_all_or_none` writes for one file: its text, or a function that renders it.
+Content = str | Callable[[], str]
 
-    On any failure every file in `folder` is as it was before (new ones removed, replaced
+# Text is encoded and written this many characters at a time: encoding a whole 90 MB page
+# at once would hold a second, encoded copy of it.
+_CHUNK = 1 << 20
+
+
+def write_all_or_none(
+    folder: str | os.PathLike[str], files: Mapping[str, Content]
+) -> tuple[Path, ...]:
+    """Write `files` (name -> UTF-8 text, or a function returning it) into `folder`: all of
+    them, or none.
+
+    A function is called just before its file is written, and its text is dropped once
+    the file's temporary copy is complete, so a build holds one output's text at a time,
+    not all of them. On any failure (a file that cannot be written, or an exception while
+    rendering one) every file in `folder` is as it was before (new ones removed, replaced
     ones restored), no temporary file is left, and `OutputError` names the real file that
-    failed and why. Other files in `folder` are never touched.
+    failed and why; an exception from a render is raised as it is. Other files in
+    `folder` are never touched.
     """
     where = Path(folder)
     targets = [where / name for name in files]
     staged: list[tuple[Path, Path]] = []  # (temporary, target)
+    current = where
+    try:
+        # What can be refused without writing is refused before the first render.
+        for target in targets:
+            current = target
+            _refuse_folder(target)
+        for target, content in zip(targets, files.values(), strict=True):
+            text = content() if callable(content) else content
+            current = target
+            where.mkdir(parents=True, exist_ok=True)
+            temporary = _sibling(target, "tmp")
+            staged.append((temporary, target))
+            _write_new(temporary, text)
+            del text  # the next render need not share the memory with this one
+    except OSError as error:
+        _roll_back(staged, {}, [])
+        raise OutputError(
+            f"cannot write {current}: {error.strerror or error}; nothing was changed"
+        ) from None
+    except BaseException:  # a bug in a render or an interrupt: no temporary file is left
+        _roll_back(staged, {}, [])
+        raise
+    return _replace_all(where, staged)
+
+
+def _write_new(temporary: Path, text: str) -> None:
+    # 0o666 and the umask, as for any new file; O_EXCL never reuses a stray file.
+    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o666)
+    with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+        for start in range(0, len(text), _CHUNK):
+            handle.write(text[start : start + _CHUNK])
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+def _replace_all(where: Path, staged: list[tuple[Path, Path]]) -> tuple[Path, ...]:
+    """Rename every complete temporary over its target, keeping the old files until the
+    last rename has succeeded; on any failure put the old ones back."""
     backups: dict[Path, Path] = {}  # target -> its backup
     done: list[Path] = []  # targets already renamed into place
     current = where
     # Ctrl-C or a polite kill waits until the folder is whole again, old or new.
     with _signals_held():
         try:
-            where.mkdir(parents=True, exist_ok=True)
-            for target in targets:
-                current = target
-                _refuse_folder(target)
-            for target, text in zip(targets, files.values(), strict=True):
-                current = target
-                temporary = _sibling(target, "tmp")
-                staged.append((temporary, target))
-                # 0o666 and the umask, as for any new file; O_EXCL never reuses a stray file.
-                fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o666)
-                with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-                    handle.write(text)
-                    handle.flush()
-                    os.fsync(handle.fileno())
-            for target in targets:
+            for _, target in staged:
                 current = target
                 if os.path.lexists(target):
                     backups[target] = _backup(target)
@@ -117,7 +157,7 @@ def write_all_or_none(folder: str | os.PathLike[str], files: dict[str, str]) -> 
             backup.unlink()
     with contextlib.suppress(OSError):
         _sync_folder(str(where))
-    return tuple(targets)
+    return tuple(target for _, target in staged)
 
 
 def _sibling(target: Path, kind: str) -> Path:

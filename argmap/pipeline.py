@@ -2,17 +2,19 @@
 
     load -> check -> analyse -> render (map pages, report) -> write
 
-Everything is rendered in memory first, then every file is written to a temporary name
-in the output folder and only when all of them are complete are they renamed over the
-old ones, which are kept until the last rename succeeds: a map with errors, a crash
-while rendering, a full disk or a file that cannot be replaced leaves the previous
-output exactly as it was. The build writes only its own files and deletes nothing else.
+Each file is rendered and written to a temporary name in the output folder in turn (so
+only one file's text is in memory at a time), and only when all of them are complete are
+they renamed over the old ones, which are kept until the last rename succeeds: a map with
+errors, a crash while rendering, a full disk or a file that cannot be replaced leaves the
+previous output exactly as it was. The build writes only its own files and deletes
+nothing else.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import os
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -127,16 +129,36 @@ def render_all(
     Returns the files' text by name and the map's warnings. Raises `LoadError` for a file
     that is not a map and `InvalidMapError` for a map with errors (see `load_valid`).
     """
+    renders, problems = _renders(
+        map_path, normalisation=normalisation, sources_dir=sources_dir, max_bytes=max_bytes
+    )
+    return {name: render() for name, render in renders.items()}, problems
+
+
+def _renders(
+    map_path: str | os.PathLike[str],
+    *,
+    normalisation: str,
+    sources_dir: str | os.PathLike[str] | None,
+    max_bytes: int | None,
+) -> tuple[dict[str, Callable[[], str]], tuple[Problem, ...]]:
+    """Load, check and analyse the map; each output file's render, in `OUTPUT_FILES` order,
+    to be called when its file is written. The report's content (`build_report`, with the
+    summary) is worked out once, for report.html and report.md alike."""
     from argmap.analysis import analyse
-    from argmap.render.html import render_pages
-    from argmap.render.report import render_html, render_markdown
+    from argmap.render.html import render_index, render_outline
+    from argmap.render.report import build_report, render_html, render_markdown
 
     amap, problems = load_valid(map_path, sources_dir=sources_dir, max_bytes=max_bytes)
     analysis = analyse(amap, normalisation=normalisation)
-    files = render_pages(amap, analysis, report_href="report.html")
-    files["report.html"] = render_html(amap, analysis)
-    files["report.md"] = render_markdown(amap, analysis)
-    return {name: files[name] for name in OUTPUT_FILES}, problems
+    report = build_report(amap, analysis)
+    renders: dict[str, Callable[[], str]] = {
+        "index.html": lambda: render_index(amap, analysis, report_href="report.html"),
+        "outline.html": lambda: render_outline(amap, analysis, report_href="report.html"),
+        "report.html": lambda: render_html(amap, analysis, report=report),
+        "report.md": lambda: render_markdown(amap, analysis, report=report),
+    }
+    return {name: renders[name] for name in OUTPUT_FILES}, problems
 
 
 def load_valid(
@@ -163,12 +185,16 @@ def load_valid(
     return canonical(checked.map), checked.problems
 
 
-def write_files(out_dir: str | os.PathLike[str], files: dict[str, str]) -> tuple[Path, ...]:
-    """Write all `files` (name -> text) into `out_dir`, all or none.
+def write_files(
+    out_dir: str | os.PathLike[str], files: Mapping[str, str | Callable[[], str]]
+) -> tuple[Path, ...]:
+    """Write all `files` (name -> text, or a function rendering it) into `out_dir`, all or
+    none.
 
-    Each file is written whole under a temporary name first, and the old ones are kept
-    until every new one is in place (`argmap.fsutil.write_all_or_none`): on any failure
-    the previous files are exactly as they were and `OutputError` names the file.
+    Each file is written whole under a temporary name first (a function is called just
+    before), and the old ones are kept until every new one is in place
+    (`argmap.fsutil.write_all_or_none`): on any failure the previous files are exactly as
+    they were and `OutputError` names the file.
     """
     from argmap.fsutil import write_all_or_none
 
@@ -189,8 +215,8 @@ def build(
     Raises `LoadError` or `InvalidMapError` (nothing written) when the map cannot be
     built, and `OutputError` (previous output intact) when the files cannot be written.
     """
-    files, problems = render_all(
+    renders, problems = _renders(
         map_path, normalisation=normalisation, sources_dir=sources_dir, max_bytes=max_bytes
     )
-    written = write_files(out_dir, files)
+    written = write_files(out_dir, renders)
     return Built(written, tuple(p for p in problems if p.level is Level.WARNING))

@@ -25,13 +25,17 @@ from argmap.model import (
     RelationKind,
     Stance,
 )
+from argmap.render.markup import esc, source_html, trusted
 from argmap.render.summary import (
+    Summary,
     actor_name,
     by_name,
     numbered_camps,
     shown_positions,
+    stand,
     summarise,
 )
+from argmap.text import signed
 
 __all__ = ["outline_html", "score_words"]
 
@@ -193,9 +197,14 @@ def _cite(amap: ArgumentMap, source_id: str) -> str:
     return f"{publisher}, {source.title}"
 
 
-def outline_html(amap: ArgumentMap, analysis: Analysis) -> str:
+def outline_html(amap: ArgumentMap, analysis: Analysis, summary: Summary | None = None) -> str:
     """The outline as an HTML fragment: the summary, the proposals with their argument
-    trees, the claims linked to no proposal, then the actors by camp."""
+    trees, the claims linked to no proposal, then the actors by camp. `summary` is
+    `summarise`'s, when the caller has it.
+
+    The template `templates/outline.html` holds the page's frame and the summary; the
+    trees and the actors, most of its bytes, are built by `_Markup`, every value through
+    `argmap.render.markup.esc`."""
     from argmap.render.report import verdict_parts
     from argmap.render.templates import render_template
 
@@ -203,21 +212,120 @@ def outline_html(amap: ArgumentMap, analysis: Analysis) -> str:
     for top in tops:
         if not top.ref and top.claim.id in analysis.sides:
             top.sides = analysis.sides[top.claim.id].summary()
-    summary = summarise(amap, analysis)
+    summary = summarise(amap, analysis) if summary is None else summary
+    html = _Markup(amap)
     return render_template(
         "outline.html",
-        amap=amap,
         summary=summary,
         verdict=verdict_parts(summary.verdict) if summary.verdict else [],
         tops=tops,
         others=others,
-        actor_groups=_actor_groups(amap, analysis),
+        tops_html=trusted(html.entries(tops)),
+        others_html=trusted(html.entries(others)),
+        actors_html=trusted(html.actor_groups(_actor_groups(amap, analysis))),
         name=lambda a: actor_name(amap, a),
         claim=lambda c: amap.claims_by_id[c].display if c in amap.claims_by_id else c,
-        source=amap.sources_by_id.get,
         cite=lambda source_id: _cite(amap, source_id),
-        unknown=UNKNOWN,
-        kind_word=_KIND_WORD,
-        verb=_POSITION_VERB,
         camp_names=5,
     ).rstrip("\n")
+
+
+class _Markup:
+    """The outline's entries and actors as markup, the bytes the template's macro wrote.
+    Every value from the map goes through `esc`; names and sources are escaped once."""
+
+    def __init__(self, amap: ArgumentMap) -> None:
+        self.amap = amap
+        self.names = {a: esc(actor.name) for a, actor in amap.actors_by_id.items()}
+        self.sources: dict[str, str] = {}
+
+    def name(self, actor: str) -> str:
+        found = self.names.get(actor)
+        return esc(actor) if found is None else found
+
+    def source(self, source_id: str) -> str:
+        found = self.sources.get(source_id)
+        if found is None:
+            source = self.amap.sources_by_id.get(source_id)
+            found = self.sources[source_id] = source_html(source, UNKNOWN)
+        return found
+
+    def entries(self, entries: list[Entry]) -> str:
+        out: list[str] = []
+        for entry in entries:
+            self._entry(entry, out)
+            out.append("\n")
+        return "".join(out)
+
+    def _entry(self, e: Entry, out: list[str]) -> None:
+        claim = e.claim
+        lead = f'<span class="o-rel">{esc(e.mark)}</span> ' if e.mark else ""
+        cut = "".join(
+            f'<p class="o-cut">\u2298 This link is undercut by \u201c{esc(c.display)}\u201d'
+            f"{': disabled, it no longer counts' if off else ''}.</p>"
+            for c, off in e.cuts
+        )
+        kind = _KIND_WORD[claim.kind]
+        if e.ref:
+            out.append(
+                f'<li>{lead}<span class="o-kind">{kind}</span> {esc(claim.text)}'
+                f' <a href="#o-{esc(claim.id)}">(see its entry)</a>{cut}</li>\n'
+            )
+            return
+        cited = ""
+        if claim.source and claim.source in self.amap.sources_by_id:
+            cited = f' <span class="o-src">\u2014 {self.source(claim.source)}</span>'
+        out.append(
+            f'<li id="o-{esc(claim.id)}" class="o-{esc(claim.kind.value)}">\n'
+            f'<p class="o-claim">{lead}<span class="o-kind">{kind}</span>'
+            f' <span class="o-text">{esc(claim.text)}</span>{cited}</p>\n{cut}'
+        )
+        if e.sides:
+            out.append(f'<p class="o-sides">Stated positions: {esc(e.sides)}</p>\n')
+        if e.stances:
+            out.append('<ul class="o-stances" aria-label="who holds it">\n')
+            out.extend(self._stance(st) for st in e.stances)
+            out.append("</ul>\n")
+        for heading, children in e.groups:
+            out.append(f'<p class="o-head">{esc(heading)}</p><ul class="o-args">\n')
+            for child in children:
+                self._entry(child, out)
+                out.append("\n")
+            out.append("</ul>\n")
+        out.append("</li>\n")
+
+    def _stance(self, st: Stance) -> str:
+        date = f" ({esc(st.date)})" if st.date else ""
+        if st.quote:
+            reported = "reported: " if st.reported else ""
+            words = f'{reported}<span class="o-quote">\u201c{esc(st.quote)}\u201d</span>'
+        else:
+            words = "<em>reported, no quote</em>"
+        return (
+            f'<li class="o-stance o-{esc(st.position.value)}"><span class="o-sign"'
+            f' aria-hidden="true">{esc(st.position.mark)}</span>'
+            f" <strong>{self.name(st.actor)}</strong> {_POSITION_VERB[st.position]} it{date}:"
+            f' {words} <span class="o-src">\u2014 {self.source(st.source)}</span></li>\n'
+        )
+
+    def actor_groups(
+        self, groups: list[tuple[str, list[tuple[Actor, list[tuple[Claim, PositionScore]]]]]]
+    ) -> str:
+        out: list[str] = []
+        known = self.amap.actors_by_id
+        for title, rows in groups:
+            out.append(f'<h4>{esc(title)} ({len(rows)})</h4><ul class="o-actor-list">\n')
+            for actor, shown in rows:
+                role = f"; {esc(actor.role)}" if actor.role else ""
+                affiliated = ", ".join(self.name(a) for a in actor.affiliations if a in known)
+                with_ = f"; affiliated with {affiliated}" if affiliated else ""
+                on = "".join(
+                    f"; on \u201c{esc(c.display)}\u201d: {esc(stand(p))}, {esc(signed(p.score))}"
+                    for c, p in shown
+                )
+                out.append(
+                    f'<li id="o-actor-{esc(actor.id)}"><strong>{esc(actor.name)}</strong>'
+                    f" \u2014 {esc(actor.kind.value)}{role}{with_}{on}</li>\n"
+                )
+            out.append("</ul>\n")
+        return "".join(out)

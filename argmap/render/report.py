@@ -14,12 +14,14 @@ reaches its markup unescaped. In report.md every string from the map goes throug
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from argmap.analysis import Analysis, Contribution, PositionScore
 from argmap.model import UNKNOWN, ArgumentMap, Claim, Source, Stance
+from argmap.render.markup import esc, source_html, trusted
 from argmap.render.summary import (
     Camp,
     Summary,
@@ -302,9 +304,10 @@ def verdict_parts(verdict: Verdict) -> list[tuple[str, str]]:
 # ---- Markdown --------------------------------------------------------------------------
 
 
-def render_markdown(amap: ArgumentMap, analysis: Analysis) -> str:
-    """The whole report as GitHub-flavoured Markdown, ending in one newline."""
-    report = build_report(amap, analysis)
+def render_markdown(amap: ArgumentMap, analysis: Analysis, *, report: Report | None = None) -> str:
+    """The whole report as GitHub-flavoured Markdown, ending in one newline. `report` is
+    `build_report`'s, when the caller has it."""
+    report = build_report(amap, analysis) if report is None else report
     sections = [
         _heading_md(amap),
         _summary_md(amap, report.summary),
@@ -625,7 +628,7 @@ def _actors_md(amap: ArgumentMap, report: Report) -> str:
 
 def _said_md(amap: ArgumentMap, said: Said) -> str:
     stance = said.stance
-    on = "; ".join(f"{s.position.value} *{md(_claim_text(amap, s.claim))}*" for s in said.stances)
+    on = "; ".join(f"{s.position.value} *{_claim_md(amap, s.claim)}*" for s in said.stances)
     if said.same_as:
         words = f"the same words as {md(actor_name(amap, said.same_as))}"
     elif stance.quote:
@@ -673,9 +676,33 @@ def reason_parts(
 
 def _parts_md(amap: ArgumentMap, parts: Iterable[tuple[str, str]]) -> str:
     return "".join(
-        md(value) if kind == "text" else f"*{md(_claim_text(amap, value))}*"
+        _md_text(value) if kind == "text" else f"*{_claim_md(amap, value)}*"
         for kind, value in parts
     )
+
+
+# The words between a reason's claims ("supports ", ", which attacks ", "(for, weight
+# 0.5)") are a few hundred strings repeated on every reason of a big map.
+_md_text = functools.lru_cache(maxsize=4096)(md_escape)
+
+
+def _claim_md(amap: ArgumentMap, claim_id: str) -> str:
+    """`md(_claim_text(amap, claim_id))`, each claim escaped once per map."""
+    found = _claims_md(amap.claims).get(claim_id)
+    return md(_claim_text(amap, claim_id)) if found is None else found
+
+
+# As `_CITATIONS`: the last map's claims, escaped, kept beside the tuple they come from.
+_CLAIMS_MD: list[tuple[tuple[Claim, ...], dict[str, str]]] = []
+
+
+def _claims_md(claims: tuple[Claim, ...]) -> dict[str, str]:
+    if _CLAIMS_MD and _CLAIMS_MD[0][0] is claims:
+        return _CLAIMS_MD[0][1]
+    # The last claim of an id wins, as in `claims_by_id`.
+    found = {claim.id: md(claim.display) for claim in claims}
+    _CLAIMS_MD[:] = [(claims, found)]
+    return found
 
 
 def _cite_md(amap: ArgumentMap, source_id: str) -> str:
@@ -763,11 +790,19 @@ def _inferred_md(amap: ArgumentMap, report: Report) -> str:
 # ---- HTML ------------------------------------------------------------------------------
 
 
-def render_html(amap: ArgumentMap, analysis: Analysis, *, page_href: str = "index.html") -> str:
-    """report.html: the same report as a page with no script, from an autoescaped template."""
-    report = build_report(amap, analysis)
-    stances = {s.id: s for s in amap.stances}
-    kinds = _relation_kinds(amap)
+def render_html(
+    amap: ArgumentMap,
+    analysis: Analysis,
+    *,
+    page_href: str = "index.html",
+    report: Report | None = None,
+) -> str:
+    """report.html: the same report as a page with no script. The page is an autoescaped
+    template; its long lists (the proposals' tables, the claims' labels, the actors, the
+    sources, the inferred positions) are fragments built by `_Html`, every value through
+    `argmap.render.markup.esc`. `report` is `build_report`'s, when the caller has it."""
+    report = build_report(amap, analysis) if report is None else report
+    html = _Html(amap, report)
     return render_template(
         "report.html",
         amap=amap,
@@ -778,20 +813,205 @@ def render_html(amap: ArgumentMap, analysis: Analysis, *, page_href: str = "inde
         key_claims=key_claims(analysis),
         frustration=frustration(analysis),
         analysis=analysis,
-        reason=lambda c, times: reason_parts(c, stances, kinds, times),
-        chain=lambda p: [
-            reason_parts(c, stances, kinds, times, report.source_numbers)
-            for c, times in _merged(_strongest(p.contributions), stances)
-        ],
-        cite=lambda source_id: _cite(amap, report, source_id),
+        proposals_html=trusted(html.proposals()),
+        contested_html=trusted(html.contested(analysis)),
+        labels_html=trusted(html.labels(analysis)),
+        actors_html=trusted(html.actors()),
+        sources_html=trusted(html.sources()),
+        inferred_html=trusted(html.inferred()),
+        cite=html.cite_text,
         name=lambda a: actor_name(amap, a),
         claim=lambda c: _claim_text(amap, c),
-        source=amap.sources_by_id.get,
         unknown=UNKNOWN,
         page_href=page_href,
         acceptance_intro=_ACCEPTANCE_INTRO,
         camp_names=_CAMP_NAMES,
     )
+
+
+class _Html:
+    """report.html's long lists as markup, written as the template wrote them (the same
+    bytes). Every value from the map goes through `esc`; each name, claim and citation is
+    escaped once and reused, since a big map repeats them on every stance."""
+
+    def __init__(self, amap: ArgumentMap, report: Report) -> None:
+        self.amap = amap
+        self.report = report
+        self.names = {a: esc(actor.name) for a, actor in amap.actors_by_id.items()}
+        self.claims = {c: esc(claim.display) for c, claim in amap.claims_by_id.items()}
+        self.cites: dict[str, str] = {}
+        self.stances = {s.id: s for s in amap.stances}
+        self.kinds = _relation_kinds(amap)
+
+    def name(self, actor: str) -> str:
+        found = self.names.get(actor)
+        return esc(actor) if found is None else found
+
+    def claim(self, claim: str) -> str:
+        found = self.claims.get(claim)
+        return esc(claim) if found is None else found
+
+    def cite_text(self, source: str) -> str:
+        return _cite(self.amap, self.report, source)
+
+    def cite(self, source: str) -> str:
+        found = self.cites.get(source)
+        if found is None:
+            found = self.cites[source] = esc(self.cite_text(source))
+        return found
+
+    def parts(self, parts: Iterable[tuple[str, str]]) -> str:
+        return "".join(
+            f"<em>{self.claim(value)}</em>" if kind == "claim" else esc(value)
+            for kind, value in parts
+        )
+
+    def linked_names(self, actors: Iterable[str]) -> str:
+        return ", ".join(f'<a href="#actor-{esc(a)}">{self.name(a)}</a>' for a in actors)
+
+    def proposals(self) -> str:
+        out: list[str] = []
+        camp_of = self.report.camp_of
+        for proposal, rows, neutral in self.report.proposals:
+            out.append(f'<section class="proposal" id="proposal-{esc(proposal.id)}">\n')
+            out.append(f"<h3>{esc(proposal.display)}</h3>\n")
+            if proposal.label:
+                out.append(f'<p class="claim-text">{esc(proposal.text)}</p>\n')
+            if rows:
+                out.append(_TABLE_POSITIONS)
+                for actor, p in rows:
+                    camp = str(camp_of[actor].number) if actor in camp_of else "unaligned"
+                    out.append(
+                        f'<tr><td><a href="#actor-{esc(actor)}">{self.name(actor)}</a></td>'
+                        f'<td class="num">{esc(signed(p.score))}</td><td>{esc(stand(p))}</td>'
+                        f"<td>{camp}</td></tr>\n"
+                    )
+                out.append("</tbody>\n</table>\n")
+            elif not neutral:
+                out.append("<p>No actor takes a side on this proposal.</p>\n")
+            if neutral:
+                out.append(f"<p>Neutral: {self.linked_names(neutral)}.</p>\n")
+            out.append("</section>\n")
+        return "".join(out)
+
+    def contested(self, analysis: Analysis) -> str:
+        return "".join(
+            f'<tr><td>{self.claim(c.claim)}</td><td class="num">{c.score:.2f}</td>'
+            f"<td>{', '.join(self.name(a) for a in c.supporters)}</td>"
+            f"<td>{', '.join(self.name(a) for a in c.opponents)}</td></tr>\n"
+            for c in analysis.contested
+        )
+
+    def labels(self, analysis: Analysis) -> str:
+        grounded, bipolar = analysis.acceptance, analysis.bipolar_acceptance
+        return "".join(
+            f"<tr><td>{esc(c.display)}</td><td>{esc(grounded.get(c.id, ''))}</td>"
+            f"<td>{esc(bipolar.get(c.id, ''))}</td></tr>\n"
+            for c in self.amap.claims
+        )
+
+    def actors(self) -> str:
+        out: list[str] = []
+        for entry in self.report.actors:
+            self._actor(entry, out)
+        return "".join(out)
+
+    def _actor(self, e: ActorEntry, out: list[str]) -> None:
+        role = f", {esc(e.role)}" if e.role else ""
+        camp = f"camp {e.camp.number} ({esc(e.camp.title)})" if e.camp else "unaligned"
+        out.append(
+            f'<section class="actor" id="actor-{esc(e.actor)}">\n<h3>{esc(e.name)}</h3>\n'
+            f'<p class="about">{esc(e.kind)}{role}; {camp}.</p>\n'
+        )
+        if e.positions:
+            out.append('<ul class="positions">\n')
+            out.extend(
+                f"<li>{self.claim(c.id)}: {esc(stand(p))}, {esc(signed(p.score))}</li>\n"
+                for c, p in e.positions
+            )
+            out.append("</ul>\n")
+        if e.said:
+            out.append('<ul class="said">\n')
+            out.extend(self._said(said) for said in e.said)
+            out.append("</ul>\n")
+        count = e.reason_count
+        if count:
+            out.append(
+                f"<details>\n<summary>Why these scores: {esc(plural(count, 'reason'))}</summary>\n"
+                "<ul>\n"
+            )
+            for c, shown, more in e.reasons:
+                out.append(f"<li>On <em>{self.claim(c.id)}</em>:\n<ul>\n")
+                out.extend(
+                    f"<li>{self.parts(reason_parts(r, self.stances, self.kinds, times))}</li>\n"
+                    for r, times in shown
+                )
+                if more:
+                    out.append(
+                        f"<li>\u2026 and {more} weaker reasons (<code>argmap export --format json"
+                        "</code> lists them all)</li>\n"
+                    )
+                out.append("</ul>\n</li>\n")
+            out.append("</ul>\n</details>\n")
+        out.append("</section>\n")
+
+    def _said(self, said: Said) -> str:
+        stance = said.stance
+        if said.same_as:
+            words = (
+                f'the same words as <a href="#actor-{esc(said.same_as)}">'
+                f"{self.name(said.same_as)}</a>"
+            )
+        elif stance.quote:
+            reported = "reported: " if stance.reported else ""
+            words = f'{reported}<span class="quote">\u201c{esc(stance.quote)}\u201d</span>'
+        else:
+            words = "reported, not quoted"
+        date = f", {esc(stance.date)}" if stance.date else ""
+        on = "; ".join(
+            f"{esc(s.position.value)} <em>{self.claim(s.claim)}</em>" for s in said.stances
+        )
+        cited = f"{self.cite(stance.source)}{date}"
+        return f'<li>{words} <span class="src">\u2014 {cited}</span>: {on}</li>\n'
+
+    def sources(self) -> str:
+        return "".join(
+            f'<li id="source-{esc(src.id)}">{source_html(src, UNKNOWN)}</li>\n'
+            for src in self.amap.sources
+        )
+
+    def inferred(self) -> str:
+        out: list[str] = []
+        numbers = self.report.source_numbers
+        for proposal, rows in self.report.inferred:
+            out.append(f"<h3>{esc(proposal.display)} (inferred)</h3>\n{_TABLE_INFERRED}")
+            out.extend(
+                f'<tr><td><a href="#actor-{esc(actor)}">{self.name(actor)}</a></td>'
+                f'<td class="num">{esc(signed(p.score))}</td><td>inferred: {esc(stand(p))}</td>'
+                "</tr>\n"
+                for actor, p in rows
+            )
+            out.append('</tbody>\n</table>\n<ul class="chains">\n')
+            for actor, p in rows:
+                out.append(f"<li>{self.name(actor)}:\n<ul>\n")
+                out.extend(
+                    f"<li>{self.parts(reason_parts(c, self.stances, self.kinds, times, numbers))}"
+                    "</li>\n"
+                    for c, times in _merged(_strongest(p.contributions), self.stances)
+                )
+                out.append("</ul>\n</li>\n")
+            out.append("</ul>\n")
+        return "".join(out)
+
+
+_TABLE_POSITIONS = (
+    '<table>\n<thead><tr><th scope="col">Actor</th><th scope="col" class="num">Score</th>'
+    '<th scope="col">Stand</th><th scope="col">Camp</th></tr></thead>\n<tbody>\n'
+)
+_TABLE_INFERRED = (
+    '<table>\n<thead><tr><th scope="col">Actor</th><th scope="col" class="num">Score</th>'
+    '<th scope="col">Stand</th></tr></thead>\n<tbody>\n'
+)
 
 
 # ---- the terminal ----------------------------------------------------------------------
