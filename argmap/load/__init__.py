@@ -41,6 +41,7 @@ MIB = 1024 * 1024
 #: Files larger than this are refused before parsing unless the caller raises the limit:
 #: a curated debate map is a few MB, and CI should not parse a hostile file of gigabytes.
 MAX_BYTES = 64 * MIB
+_BOM = b"\xef\xbb\xbf"  # a byte-order mark, in UTF-8
 
 
 # --------------------------------------------------------------------------- reading
@@ -56,7 +57,7 @@ def read_text(data: bytes, path: str, max_bytes: int = MAX_BYTES) -> str:
             "split the debate into several maps, or raise the limit with"
             f" --max-mib {-(-len(data) // MIB)} if the file is trusted",
         )
-    if data.startswith(b"\xef\xbb\xbf"):
+    if data.startswith(_BOM):
         data = data[3:]
     try:
         text = data.decode("utf-8")
@@ -93,7 +94,12 @@ def _position_of_byte(data: bytes, offset: int) -> tuple[int, int]:
 
 def loads(text: str, path: str = "arguments.yaml") -> Loaded:
     """Load a map from text; `path` is the name problems are reported against."""
-    fast = fast_load(text, path)
+    return _loads(text, path, None)
+
+
+def _loads(text: str, path: str, data: bytes | None) -> Loaded:
+    """`loads`, given the UTF-8 `text` was decoded from when there is one (it is quicker)."""
+    fast = fast_load(text, path, data)
     if fast is not None:  # a clean file in plain block YAML: the same map, much sooner
         return Loaded(fast, ())
     # Hundreds of thousands of small objects and no reference cycles: the cyclic garbage
@@ -124,4 +130,5 @@ def load_file(path: str, *, max_bytes: int = MAX_BYTES) -> Loaded:
         raise fatal(
             Location(path, 0, 0), f"cannot read file: {error.strerror}", "read-error", None
         ) from None
-    return loads(read_text(data, path, max_bytes), path)
+    text = read_text(data, path, max_bytes)
+    return _loads(text, path, data[3:] if data.startswith(_BOM) else data)

@@ -1,0 +1,131 @@
+"""`argmap check` at 20,000 statements, fourth pass (issue 18): the rewritten steps, exactly.
+
+The character scan on the file's bytes, the canonical reader's line counts and merged
+columns, and the rules' quick "can anything be at fault" tests, each on small literal
+inputs, beside the differential tests that hold the whole readers to the full loader.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from argmap.load import canon, fast, load_file, loads
+from argmap.load.canon import read_canonical
+from argmap.model import Location
+
+from .helpers import BASE
+
+PATH = "m.yaml"
+
+# What YAML 1.1 allows in a stream, less the line breaks but LF and the byte-order mark:
+# the set the fast path reads, written as it was before the fourth pass.
+_ALLOWED = re.compile(
+    "[\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
+)
+REFUSED = {
+    *range(0x00, 0x0A),
+    *range(0x0B, 0x20),
+    *range(0x7F, 0xA0),
+    0x2028,
+    0x2029,
+    *range(0xD800, 0xE000),
+    0xFEFF,
+    0xFFFE,
+    0xFFFF,
+}
+
+
+def test_unsafe_refuses_exactly_what_yaml_does_not_allow_and_the_odd_breaks() -> None:
+    every = "".join(map(chr, range(0x110000)))
+    refused = {match.start() for match in fast._UNSAFE.finditer(every)}
+    assert refused == REFUSED
+    assert refused == {i for i, char in enumerate(every) if not _ALLOWED.match(char)}
+
+
+@pytest.mark.parametrize(
+    "around",
+    ["a{}b", "’{}", "{}\ufb01", "\xa3{}\u2019\n"],
+    ids=["ascii", "curly-quote", "ef-lead", "pound"],
+)
+def test_the_byte_scan_agrees_with_the_regex_on_every_character(around: str) -> None:
+    points = [*range(0xD800), *range(0xE000, 0x10000), *range(0x10000, 0x110000, 97), 0x10FFFF]
+    for point in points:
+        text = around.format(chr(point))
+        expected = fast._UNSAFE.search(text) is not None
+        assert fast._unsafe_utf8(text, text.encode("utf-8")) is expected, hex(point)
+
+
+@pytest.mark.parametrize(
+    ("text", "unsafe"),
+    [
+        ("plain ascii\n", False),
+        ("a\tb", True),
+        ("a\rb", True),
+        ("\x7f", True),
+        ("a\x85b", True),  # NEL, a C1 control: 0xC2 0x85
+        ("\x9f", True),
+        ("£5 and \xa0", False),  # 0xC2 lead bytes that are not C1
+        ("a\u2028b", True),
+        ("a\u2029b", True),
+        ("\u2019quoted\u201d", False),
+        ("a\ufeffb", True),
+        ("\ufffe", True),
+        ("\uffff", True),
+        ("\ufb01 \ufffd", False),  # 0xEF lead bytes that are allowed
+        ("\U0001f600", False),
+    ],
+)
+def test_the_byte_scan_on_single_characters(text: str, unsafe: bool) -> None:
+    assert fast._unsafe_utf8(text, text.encode("utf-8")) is unsafe
+
+
+def test_fast_load_with_the_bytes_answers_as_without(tmp_path: Path) -> None:
+    tabbed = BASE.replace("title: T\n", "title: T\tU\n", 1)
+    for text in (BASE, BASE.replace("title: T\n", "title: T\u2019s\n", 1), tabbed):
+        data = text.encode("utf-8")
+        assert fast.fast_load(text, PATH, data) == fast.fast_load(text, PATH)
+        path = tmp_path / "m.yaml"
+        path.write_bytes(b"\xef\xbb\xbf" + data)
+        assert load_file(str(path)) == loads(text, str(path))
+    assert fast.fast_load(BASE, PATH, BASE.encode()) is not None
+    assert fast.fast_load(tabbed, PATH, tabbed.encode()) is None
+
+
+def test_load_file_refuses_the_fast_path_on_a_tab_and_reports_as_loads(tmp_path: Path) -> None:
+    text = BASE.replace("title: T\n", "title: T\t\n", 1)
+    path = tmp_path / "m.yaml"
+    path.write_text(text, encoding="utf-8")
+    assert fast.fast_load(text, str(path), text.encode()) is None
+    assert load_file(str(path)).problems == loads(text, str(path)).problems
+
+
+# --------------------------------------------------------------------------- canon
+
+
+def test_top_level_counts_each_body_once_and_numbers_the_lines() -> None:
+    text = "title: T\n\nsources:\n  s:\n    title: S\n\n\nactors:\nclaims:\n  c:\n    text: C\n"
+    fields, bodies = canon._top_level(text)
+    assert fields == {"title": "T"}
+    sources, actors, claims = (text.index(k) for k in ("sources:", "actors:", "claims:"))
+    assert bodies == {
+        "sources": (sources + 9, actors - 2, 4, 2),
+        "actors": (actors + 8, actors + 8, 9, 0),
+        "claims": (claims + 8, len(text), 10, 2),
+    }
+
+
+def test_a_section_whose_lines_the_entries_do_not_cover_is_refused() -> None:
+    text = "title: T\nsources:\nactors:\nclaims:\n  c:\n    text: C\n    text: D\nstances:\n"
+    assert read_canonical(text, PATH) is None  # a key twice: two lines, one value
+    good = "title: T\nsources:\nactors:\nclaims:\n  c:\n    text: C\n  d:\n    text: D\nstances:\n"
+    amap = read_canonical(good, PATH)
+    assert amap is not None
+    assert [c.loc for c in amap.claims] == [Location(PATH, 5, 3), Location(PATH, 7, 3)]
+
+
+def test_merged_rows_of_two_columns_take_the_one_text() -> None:
+    assert canon._merged(["a''b", "", "x"], ["", "", ""], ["", "p", ""]) == ["a'b", "p", "x"]
+    assert canon._merged(["", ""], ["d", ""], ["", "p"]) == ["d", "p"]
