@@ -8,6 +8,8 @@ inputs, beside the differential tests that hold the whole readers to the full lo
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -129,3 +131,35 @@ def test_a_section_whose_lines_the_entries_do_not_cover_is_refused() -> None:
 def test_merged_rows_of_two_columns_take_the_one_text() -> None:
     assert canon._merged(["a''b", "", "x"], ["", "", ""], ["", "p", ""]) == ["a'b", "p", "x"]
     assert canon._merged(["", ""], ["d", ""], ["", "p"]) == ["d", "p"]
+
+
+# --------------------------------------------------------------------------- start-up
+
+
+def test_check_of_a_clean_map_imports_no_full_loader_json_or_yaml(tmp_path: Path) -> None:
+    (tmp_path / "arguments.yaml").write_text(BASE, encoding="utf-8")
+    code = (
+        "import sys\n"
+        "from argmap.cli import cli\n"
+        "try:\n"
+        "    cli(['check', 'arguments.yaml'], standalone_mode=False)\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "lazy = ('argmap.load.build', 'json', 'yaml', 'networkx', 'jinja2')\n"
+        "print('loaded:', sorted(m for m in lazy if m in sys.modules), file=sys.stderr)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path, check=False
+    )
+    assert result.stdout == "arguments.yaml: no problems\n"
+    assert result.stderr.strip().splitlines()[-1] == "loaded: []"
+
+
+def test_build_map_is_still_the_package_s_on_first_use() -> None:
+    import argmap.load
+    from argmap.load import build
+
+    assert argmap.load.build_map is build.build_map
+    assert build.Loaded is argmap.load.Loaded
+    with pytest.raises(AttributeError, match="has no attribute 'nothing'"):
+        _ = argmap.load.nothing  # type: ignore[attr-defined]

