@@ -7,6 +7,7 @@ inputs, beside the differential tests that hold the whole readers to the full lo
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import subprocess
 import sys
@@ -14,9 +15,21 @@ from pathlib import Path
 
 import pytest
 
+from argmap import checks
 from argmap.load import canon, fast, load_file, loads
 from argmap.load.canon import read_canonical
-from argmap.model import Location
+from argmap.model import (
+    Actor,
+    ActorKind,
+    ArgumentMap,
+    Claim,
+    Location,
+    Position,
+    Relation,
+    RelationKind,
+    Source,
+    Stance,
+)
 
 from .helpers import BASE
 
@@ -163,3 +176,115 @@ def test_build_map_is_still_the_package_s_on_first_use() -> None:
     assert build.Loaded is argmap.load.Loaded
     with pytest.raises(AttributeError, match="has no attribute 'nothing'"):
         _ = argmap.load.nothing  # type: ignore[attr-defined]
+
+
+# --------------------------------------------------------------------------- rules
+
+
+def _stance(actor: str, claim: str, position: Position) -> Stance:
+    return Stance(f"{actor}/{claim}", actor, claim, position, "s", None, False, None)
+
+
+def _relation(origin: str, kind: RelationKind, target: str) -> Relation:
+    return Relation(f"{origin}/{kind.value}/{target}", origin, target, kind)
+
+
+def test_all_known_looks_up_every_name() -> None:
+    known = {"a": 1, "b": 2}
+    assert checks._all_known(["a", "b", "a"], known) is True
+    assert checks._all_known(["a", "c"], known) is False
+    assert checks._all_known([], known) is True
+    assert checks._all_known(iter(["b", "a"]), known) is True
+
+
+def test_pairs_taken_are_the_actor_and_claim_of_one_position_in_order() -> None:
+    stances = [
+        _stance("jo", "x", Position.SUPPORTS),
+        _stance("sam", "x", Position.OPPOSES),
+        _stance("jo", "y", Position.SUPPORTS),
+        _stance("kim", "y", Position.NEUTRAL),
+    ]
+    assert list(checks._pairs_taken(stances, Position.SUPPORTS)) == [("jo", "x"), ("jo", "y")]
+    assert list(checks._pairs_taken(stances, Position.OPPOSES)) == [("sam", "x")]
+    assert list(checks._pairs_taken(stances, Position.NEUTRAL)) == [("kim", "y")]
+
+
+def test_attacks_between_keeps_attacks_with_both_ends_in_the_set_in_order() -> None:
+    relations = [
+        _relation("a", RelationKind.ATTACKS, "b"),
+        _relation("a", RelationKind.SUPPORTS, "b"),
+        _relation("a", RelationKind.ATTACKS, "c"),
+        _relation("c", RelationKind.ATTACKS, "b"),
+        _relation("b", RelationKind.ATTACKS, "a"),
+        _relation("b", RelationKind.ATTACKS, "b"),
+    ]
+    found = checks._attacks_between(relations, {"a", "b"})
+    assert found == [relations[0], relations[4], relations[5]]
+    assert checks._attacks_between(relations, set()) == []
+
+
+def test_incoherent_actors_only_between_supported_claims_in_relation_order() -> None:
+    stances = (
+        _stance("jo", "a", Position.SUPPORTS),
+        _stance("jo", "b", Position.SUPPORTS),
+        _stance("sam", "b", Position.SUPPORTS),
+        _stance("sam", "a", Position.SUPPORTS),
+        _stance("kim", "c", Position.SUPPORTS),
+        _stance("kim", "a", Position.OPPOSES),
+    )
+    relations = (
+        _relation("b", RelationKind.ATTACKS, "a"),
+        _relation("c", RelationKind.ATTACKS, "a"),
+        _relation("a", RelationKind.SUPPORTS, "b"),
+        _relation("a", RelationKind.ATTACKS, "a"),
+    )
+    amap = ArgumentMap("T", stances=stances, relations=relations)
+    found = [(p.message, p.loc) for p in checks.incoherent_actors(amap, dt.date(2025, 1, 1))]
+    assert found == [
+        (
+            f"actor '{actor}' supports 'b', which attacks 'a', which it also supports",
+            Location("?", 0, 0),
+        )
+        for actor in ("jo", "sam")
+    ]
+
+
+def test_contradictory_stances_need_one_actor_on_both_sides_of_one_claim() -> None:
+    day = dt.date(2025, 1, 1)
+    apart = (
+        _stance("jo", "a", Position.SUPPORTS),
+        _stance("sam", "a", Position.OPPOSES),
+        _stance("jo", "b", Position.OPPOSES),
+    )
+    assert list(checks.contradictory_stances(ArgumentMap("T", stances=apart), day)) == []
+    both = (*apart, _stance("jo", "b", Position.SUPPORTS))
+    (found,) = checks.contradictory_stances(ArgumentMap("T", stances=both), day)
+    assert found.message == "actor 'jo' both supports and opposes claim 'b' (see line 0)"
+
+
+def test_unused_entries_in_the_map_s_order_and_only_those() -> None:
+    amap = ArgumentMap(
+        "T",
+        sources=(
+            Source("s2", "S", "P", "2024"),
+            Source("s1", "S", "P", "2024"),
+            Source("s0", "S", "P", "2024"),
+        ),
+        actors=(
+            Actor("zed", "Z", ActorKind.PERSON),
+            Actor("jo", "J", ActorKind.PERSON, affiliations=("party",)),
+            Actor("party", "P", ActorKind.PARTY),
+            Actor("amy", "A", ActorKind.PERSON),
+        ),
+        claims=(Claim("z", "Z"), Claim("a", "A"), Claim("m", "M", source="s0"), Claim("b", "B")),
+        stances=(_stance("jo", "a", Position.SUPPORTS),),
+        relations=(Relation("m/supports/a", "m", "a", RelationKind.SUPPORTS, source="s1"),),
+    )
+    found = [(p.rule, p.message) for p in checks.unused_entries(amap, dt.date(2025, 1, 1))]
+    assert found == [
+        ("orphan-claim", "claim 'z' has no stance and no relation"),
+        ("orphan-claim", "claim 'b' has no stance and no relation"),
+        ("idle-actor", "actor 'zed' has no stance"),
+        ("idle-actor", "actor 'amy' has no stance"),
+        ("unused-source", "source 's2' is cited by no stance, claim or relation"),
+    ]
