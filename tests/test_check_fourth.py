@@ -288,3 +288,24 @@ def test_unused_entries_in_the_map_s_order_and_only_those() -> None:
         ("idle-actor", "actor 'amy' has no stance"),
         ("unused-source", "source 's2' is cited by no stance, claim or relation"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("plain", "refused"),
+    [
+        (["a:b", "c#d"], False),  # ':' and '#' alone are text
+        (["a:", " b"], False),  # a pair across two values is not in either
+        (["x", "a: b"], True),
+        (["a #b", "y"], True),
+        (["a# b", "x :y"], False),
+    ],
+)
+def test_merged_plain_column_refuses_a_mapping_or_a_comment(
+    plain: list[str], refused: bool
+) -> None:
+    empty = [""] * len(plain)
+    if refused:
+        with pytest.raises(canon._Reject):
+            canon._merged(empty, empty, plain)
+    else:
+        assert canon._merged(empty, empty, plain) == plain
