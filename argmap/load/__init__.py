@@ -15,13 +15,17 @@ else is returned beside the model, sorted by position, so `argmap check` shows i
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from argmap.load.build import Loaded, build_map
 from argmap.load.compose import MAX_DEPTH, Node, compose, fatal
 from argmap.load.fast import fast_load
 from argmap.load.gcpause import paused_gc
-from argmap.model import Location
+from argmap.model import ArgumentMap, Location, Problem
+
+if TYPE_CHECKING:
+    from argmap.load.build import build_map
 
 __all__ = [
     "MAX_BYTES",
@@ -41,6 +45,25 @@ MIB = 1024 * 1024
 #: Files larger than this are refused before parsing unless the caller raises the limit:
 #: a curated debate map is a few MB, and CI should not parse a hostile file of gigabytes.
 MAX_BYTES = 64 * MIB
+_BOM = b"\xef\xbb\xbf"  # a byte-order mark, in UTF-8
+
+
+@dataclass(frozen=True, slots=True)
+class Loaded:
+    """A loaded map and the problems found while building it, sorted by position."""
+
+    map: ArgumentMap
+    problems: tuple[Problem, ...]
+
+
+def __getattr__(name: str) -> Any:
+    # The full loader's builder (load/build.py) is imported when first used: a clean file
+    # read by the fast path never needs it, and `argmap check` starts without it.
+    if name == "build_map":
+        from argmap.load.build import build_map
+
+        return build_map
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 # --------------------------------------------------------------------------- reading
@@ -56,7 +79,7 @@ def read_text(data: bytes, path: str, max_bytes: int = MAX_BYTES) -> str:
             "split the debate into several maps, or raise the limit with"
             f" --max-mib {-(-len(data) // MIB)} if the file is trusted",
         )
-    if data.startswith(b"\xef\xbb\xbf"):
+    if data.startswith(_BOM):
         data = data[3:]
     try:
         text = data.decode("utf-8")
@@ -93,11 +116,18 @@ def _position_of_byte(data: bytes, offset: int) -> tuple[int, int]:
 
 def loads(text: str, path: str = "arguments.yaml") -> Loaded:
     """Load a map from text; `path` is the name problems are reported against."""
-    fast = fast_load(text, path)
+    return _loads(text, path, None)
+
+
+def _loads(text: str, path: str, data: bytes | None) -> Loaded:
+    """`loads`, given the UTF-8 `text` was decoded from when there is one (it is quicker)."""
+    fast = fast_load(text, path, data)
     if fast is not None:  # a clean file in plain block YAML: the same map, much sooner
         return Loaded(fast, ())
     # Hundreds of thousands of small objects and no reference cycles: the cyclic garbage
     # collector would only walk the growing heap again and again (it doubles the time).
+    from argmap.load.build import build_map
+
     with paused_gc():
         root, problems = compose(text, path)
         loaded = build_map(root, path)
@@ -124,4 +154,5 @@ def load_file(path: str, *, max_bytes: int = MAX_BYTES) -> Loaded:
         raise fatal(
             Location(path, 0, 0), f"cannot read file: {error.strerror}", "read-error", None
         ) from None
-    return loads(read_text(data, path, max_bytes), path)
+    text = read_text(data, path, max_bytes)
+    return _loads(text, path, data[3:] if data.startswith(_BOM) else data)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 from typing import Any, TypeVar
 
+from argmap.load import Loaded
 from argmap.load.compose import Node, describe, fatal
 from argmap.load.format import ENTRIES, FALSES, ID, NULLS, TRUES, Entry, Type
 from argmap.model import (
@@ -35,14 +36,6 @@ from argmap.rules import problem
 from argmap.text import slugify, suggest
 
 __all__ = ["Loaded", "build_map"]
-
-
-@dataclass(frozen=True, slots=True)
-class Loaded:
-    """A loaded map and the problems found while building it, sorted by position."""
-
-    map: ArgumentMap
-    problems: tuple[Problem, ...]
 
 
 _ID = ID

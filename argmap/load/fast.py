@@ -50,9 +50,18 @@ __all__ = ["fast_load"]
 # Anything YAML treats specially or that a one-line reading could get wrong: tabs,
 # every line break but LF (CR, NEL, LS, PS), a byte-order mark inside the text, and the
 # characters YAML 1.1 does not allow in a stream at all (the full loader reports them).
-_UNSAFE = re.compile(
-    "[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
-)
+# Written as the set it refuses, all in the first plane, so that `re` compiles it to a
+# table (the complement of what YAML allows took 10 ms to compile, at every start).
+_UNSAFE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]")
+# The same refusal over the UTF-8 bytes the text was decoded from, in three C passes
+# instead of a regex test per character (0.09 s on 14 MB): `bytes.translate` deletes the
+# bytes that are safe alone (LF, printable ASCII, and any byte of a multi-byte character),
+# leaving the ASCII controls; then the few characters above ASCII it refuses, each found
+# by its lead byte or its own search. Surrogates cannot be in valid UTF-8.
+_SAFE_BYTES = bytes([0x0A, *range(0x20, 0x7F), *range(0x80, 0x100)])
+_C1 = re.compile(rb"\xc2[\x80-\x9f]")  # U+0080 to U+009F
+_LINE_SEPARATORS = ("\u2028", "\u2029")
+_NONCHARACTERS = ("\ufeff", "\ufffe", "\uffff")  # their UTF-8 starts with 0xEF
 # A line holding a block mapping key, maybe as a sequence's item (`- key:`): the indent,
 # the dash, the key (plain text that does not start with a YAML indicator) and the
 # spaces before the ':', which a space or the end of the line must follow; then the rest.
@@ -114,13 +123,15 @@ _Value = tuple[Any, ...]
 _Fields = dict[str, _Value]
 
 
-def fast_load(text: str, path: str) -> ArgumentMap | None:
+def fast_load(text: str, path: str, data: bytes | None = None) -> ArgumentMap | None:
     """The map in `text`, or None when only the full loader can read it faithfully.
 
     A map is returned only when the full loader would return the same map (with the
     same locations) and no problem at all; None says nothing about the file's validity.
+    `data`, when given, is the UTF-8 that `text` was decoded from (without a byte-order
+    mark): its characters are then checked on the bytes, which is quicker.
     """
-    if _UNSAFE.search(text):
+    if _unsafe_utf8(text, data) if data is not None else _UNSAFE.search(text):
         return None
     # The parse makes a few hundred thousand small containers and no reference cycles;
     # the cyclic garbage collector would walk the growing heap again and again for
@@ -135,6 +146,19 @@ def fast_load(text: str, path: str) -> ArgumentMap | None:
             return _build(_parse(text), path)
         except _Reject:
             return None
+
+
+def _unsafe_utf8(text: str, data: bytes) -> bool:
+    """Whether `text`, decoded from the valid UTF-8 `data`, has a character `_UNSAFE` finds."""
+    if data.translate(None, _SAFE_BYTES):
+        return True  # an ASCII control other than LF
+    if data.isascii():
+        return False
+    if b"\xc2" in data and _C1.search(data):
+        return True
+    if any(char in text for char in _LINE_SEPARATORS):
+        return True
+    return b"\xef" in data and any(char in text for char in _NONCHARACTERS)
 
 
 # --------------------------------------------------------------------------- parsing
