@@ -33,15 +33,52 @@ ENTRIES = {
 # `one_of` is the key, then its value's three.
 ROWS = {
     "source": [
-        ("gazette", "G''s", "", "", "", "P", "", "", "", "2024-03-01")
-        + ("", "", "https://e.org/x", "", "", "f.txt")
+        (
+            "gazette",
+            "G''s",
+            "",
+            "",
+            "",
+            "P",
+            "",
+            "",
+            "",
+            "2024-03-01",
+            "",
+            "",
+            "https://e.org/x",
+            "",
+            "",
+            "f.txt",
+        )
     ],
     "actor": [("jo", "", "", "Jo", "person", "", "", "mp", "[lab]", "[]")],
     "claim": [("allow", "proposal", "", "", "Allow it", "", "", "A", "", "", "gazette", "[x, y]")],
     "stance": [
-        ("supports", "", "", "allow", "jo-1", "", "", "jo", "", "", "gazette", "", "")
-        + ("2024-03-02", "true", "It''s so.", "", "", "", "", "n"),
-        ("neutral", "", "", "allow", "", "", "", "sam", "", "", "gazette") + ("",) * 10,
+        (
+            "supports",
+            "",
+            "",
+            "allow",
+            "jo-1",
+            "",
+            "",
+            "jo",
+            "",
+            "",
+            "gazette",
+            "",
+            "",
+            "2024-03-02",
+            "true",
+            "It''s so.",
+            "",
+            "",
+            "",
+            "",
+            "n",
+        ),
+        ("neutral", "", "", "allow", "", "", "", "sam", "", "", "gazette", *[""] * 10),
     ],
     "relation": [
         ("attacks", "", "", "allow", "", "", "saves", "", "", "gazette", "false", "", "", "n")
