@@ -24,7 +24,7 @@ CAMPS_RULE = (
     " pair of actors between two camps. Click a camp, then \u201cOpen\u201d."
 )
 
-CLAIMS_NODE = {
+CLAIMS_NODE: dict[str, object] = {
     "text": "A cluster of claims (a double border): click for what it holds, open it to see them",
     "node": {"shape": "box", "fill": "#EAF2F8", "stroke": "#00466E", "width": 3, "rx": 3},
     "edge": None,
@@ -33,7 +33,7 @@ CLAIMS_NODE = {
 }
 # The camp node has no colour of its own (each camp's is set per node): the swatch is
 # the colour of the actors outside any camp, with the aggregates' dark border.
-ACTORS_NODE = {
+ACTORS_NODE: dict[str, object] = {
     "text": "A camp, or part of one (a big dot, in its camp's colour): click for its actors",
     "node": {"shape": "dot", "fill": "#D9D9D9", "stroke": "#1A1A1A", "width": 3, "rx": 3},
     "edge": None,

@@ -31,7 +31,7 @@ ENTRIES = {
 # A row: the id (keyed kinds), then each field's groups: a text's three (single-quoted,
 # double-quoted, plain), one for a choice, a flag or a list; a stance's or relation's
 # `one_of` is the key, then its value's three.
-ROWS = {
+ROWS: dict[str, list[tuple[str, ...]]] = {
     "source": [
         (
             "gazette",
@@ -86,7 +86,7 @@ ROWS = {
     "ignored": [("", "", "gazette", "", "p", "", "", "", "r")],
 }
 
-GROUPS = {
+GROUPS: dict[str, dict[str, tuple[int, int]]] = {
     "source": {"title": (1, 4), "publisher": (4, 7), "date": (7, 10), "url": (10, 13)}
     | {"file": (13, 16)},
     "actor": {"name": (1, 4), "kind": (4, 5), "role": (5, 8), "affiliations": (8, 9)}
