@@ -11,6 +11,9 @@ from __future__ import annotations
 import pytest
 
 from argmap.load import canon
+from argmap.load.canon import read_canonical
+
+from .helpers import BASE, PATH, full
 
 # One entry of each kind, every field written, in the canonical layout.
 ENTRIES = {
@@ -141,3 +144,14 @@ def test_what_a_kinds_regex_leaves_unread(
     kind: str, text: str, rows: list[tuple[str, ...]]
 ) -> None:
     assert canon._Kind(kind).regex.findall(text) == rows
+
+
+def test_an_inferred_relation_is_read_as_inferred() -> None:
+    text = BASE + "  - from: allow\n    attacks: saves\n    inferred: true\n"
+    amap = read_canonical(text, PATH)
+    assert amap is not None
+    assert [(r.id, r.inferred) for r in amap.relations] == [
+        ("saves/supports/allow", False),
+        ("allow/attacks/saves", True),
+    ]
+    assert amap == full(text).map
