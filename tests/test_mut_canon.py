@@ -22,7 +22,7 @@ ENTRIES = {
     "actor": "  jo:\n    name: Jo\n    kind: person\n    role: mp\n    affiliations: [lab]\n"
     "    aliases: []\n",
     "claim": "  allow:\n    kind: proposal\n    text: Allow it\n    label: A\n"
-    "    source: gazette\n    tags: [x, y]\n",
+    "    source: gazette\n    tags: [x, y]\n  saves:\n    text: It saves lives\n",
     "stance": "  - id: jo-1\n    actor: jo\n    supports: allow\n    source: gazette\n"
     "    date: 2024-03-02\n    reported: true\n    quote: 'It''s so.'\n    note: n\n"
     "  - actor: sam\n    neutral: allow\n    source: gazette\n",
@@ -56,7 +56,10 @@ ROWS: dict[str, list[tuple[str, ...]]] = {
         )
     ],
     "actor": [("jo", "", "", "Jo", "person", "", "", "mp", "[lab]", "[]")],
-    "claim": [("allow", "proposal", "", "", "Allow it", "", "", "A", "", "", "gazette", "[x, y]")],
+    "claim": [
+        ("allow", "proposal", "", "", "Allow it", "", "", "A", "", "", "gazette", "[x, y]"),
+        ("saves", "", "", "", "It saves lives", "", "", "", "", "", "", ""),
+    ],
     "stance": [
         (
             "supports",
