@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from argmap.load import canon
+from argmap.load import canon, loads
 from argmap.load.canon import read_canonical
 
 from .helpers import BASE, PATH, full
@@ -158,3 +158,19 @@ def test_an_inferred_relation_is_read_as_inferred() -> None:
         ("allow/attacks/saves", True),
     ]
     assert amap == full(text).map
+
+
+def test_a_top_level_key_with_nothing_under_it_is_left_to_the_full_loader() -> None:
+    # Neither a text field nor a section: the canonical reader gives no answer (it must
+    # not take the key for a section), and the full loader says where the key is.
+    text = BASE + "extra:\n"
+    assert read_canonical(text, PATH) is None
+    assert [str(p) for p in loads(text, PATH).problems] == [
+        "m.yaml:32:1: error: unknown key 'extra' in the map; allowed keys: title,"
+        " description, sources, actors, claims, stances, relations, ignored [unknown-key]"
+    ]
+    untitled = BASE.replace("title: T\n", "title:\n", 1)
+    assert read_canonical(untitled, PATH) is None
+    assert [str(p) for p in loads(untitled, PATH).problems] == [
+        "m.yaml:1:7: error: the map needs 'title' [missing-field]"
+    ]
