@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from argmap.analysis import Analysis, PositionScore
+from argmap.analysis.camps import Agreement
 from argmap.model import ArgumentMap
 
 __all__ = ["FORMAT", "dumps", "to_json_data"]
@@ -242,17 +243,35 @@ def dumps(amap: ArgumentMap, analysis: Analysis) -> str:
 
 def _pairs_json(pairs: Iterable[tuple[str, str, float]]) -> str:
     """`json.dumps([{"actors": [a, b], "weight": _num(w)}, ...])`, compact, sorted keys."""
-    names: dict[str, str] = {}
-    numbers: dict[float, str] = {}
+    if isinstance(pairs, Agreement):
+        # Each actor's and each distinct weight's JSON written once, then every pair
+        # is one C-level format of three of them, a chunk of pairs at a time.
+        names = [json.dumps(actor, ensure_ascii=False) for actor in pairs.actors]
+        numbers = [json.dumps(_num(weight)) for weight in pairs.values]
+        pair = '{{"actors":[{},{}],"weight":{}}}'.format
+        parts = [
+            ",".join(
+                map(
+                    pair,
+                    map(names.__getitem__, first),
+                    map(names.__getitem__, second),
+                    map(numbers.__getitem__, weight),
+                )
+            )
+            for first, second, weight in pairs.columns()
+        ]
+        return "[" + ",".join(parts) + "]"
+    texts: dict[str, str] = {}
+    number_texts: dict[float, str] = {}
 
     def name(actor: str) -> str:
-        if (text := names.get(actor)) is None:
-            text = names[actor] = json.dumps(actor, ensure_ascii=False)
+        if (text := texts.get(actor)) is None:
+            text = texts[actor] = json.dumps(actor, ensure_ascii=False)
         return text
 
     def number(weight: float) -> str:
-        if (text := numbers.get(weight)) is None:
-            text = numbers[weight] = json.dumps(_num(weight))
+        if (text := number_texts.get(weight)) is None:
+            text = number_texts[weight] = json.dumps(_num(weight))
         return text
 
     items = (
