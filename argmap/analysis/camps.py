@@ -239,24 +239,29 @@ def network(stances: nx.MultiDiGraph, *, normalisation: str = "none") -> Network
     # Every pair of holders of one (claim, sign) is one congruence, every (supporter,
     # opponent) of a claim one conflict: numpy writes them as integers i * n + j in the
     # order the counting loops of the second pass met them, and counts them by sorting.
-    rows: list[npt.NDArray[np.int64]] = []
-    against: list[npt.NDArray[np.int64]] = []
+    # The keys are below n * n: 32-bit integers where that fits (every map short of
+    # 46,341 actors), which halves the arrays that sorting and counting them copy.
+    key_type = np.int32 if n * n < 2**31 else np.int64
+    rows: list[npt.NDArray[Any]] = []
+    against: list[npt.NDArray[Any]] = []
     for (claim, sign), holding in holders.items():
-        h = np.array(holding, dtype=np.int64)
+        h: npt.NDArray[Any] = np.array(holding, dtype=key_type)
         if len(h) > 1:
             upper, lower = _triangle(len(h))
             rows.append(h[upper] * n + h[lower])
         if sign == 1 and (claim, -1) in holders:
-            opposed = np.array(holders[claim, -1], dtype=np.int64)
-            against.append(np.add.outer(h * n, opposed).ravel())
+            opposed: npt.NDArray[Any] = np.array(holders[claim, -1], dtype=key_type)
+            # Each (supporter, opponent) as the key of (earlier, later) actor, in the
+            # order of the outer product. An actor who took both positions on a claim
+            # is in conflict with itself: no pair.
+            low, high = np.minimum.outer(h, opposed).ravel(), np.maximum.outer(h, opposed).ravel()
+            against.append((low * n + high)[low != high])
     width = max(n, 1)
-    agree_keys, agree_first, agree_counts = _first_counts(_joined(rows))
-    raw = _joined(against)
-    low, high = np.minimum(raw // width, raw % width), np.maximum(raw // width, raw % width)
-    # An actor who took both positions on a claim is in conflict with itself: no pair.
-    conflict_keys, conflict_first, conflict_counts = _first_counts(
-        (low * width + high)[low != high]
-    )
+    # Each list is joined and let go at once: the parts and the whole would double it.
+    agree_keys, agree_first, agree_counts = _first_counts(_joined(rows, key_type))
+    del rows
+    conflict_keys, conflict_first, conflict_counts = _first_counts(_joined(against, key_type))
+    del against
     # Congruent pairs first, in the order first counted, then the pairs with conflict only
     # (the order `agreement` always had). Both key lists are sorted, so each is looked up
     # in the other in order, before the congruent pairs are put in the order counted.
@@ -264,7 +269,9 @@ def network(stances: nx.MultiDiGraph, *, normalisation: str = "none") -> Network
     only = _counts_of(conflict_keys, agree_keys, agree_counts) == 0
     by_first = np.argsort(agree_first, kind="stable")
     only_by_first = np.argsort(conflict_first[only], kind="stable")
-    keys = np.concatenate([agree_keys[by_first], conflict_keys[only][only_by_first]])
+    keys = np.concatenate([agree_keys[by_first], conflict_keys[only][only_by_first]]).astype(
+        np.int64
+    )
     c = np.concatenate([agree_counts[by_first], np.zeros(len(only_by_first), dtype=np.int64)])
     x = np.concatenate([agree_conflict[by_first], conflict_counts[only][only_by_first]])
     sizes = np.array([len(held[actor]) for actor in actors], dtype=np.int64)
@@ -294,8 +301,10 @@ def _triangle(size: int) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.intp]]:
     return np.triu_indices(size, 1)
 
 
-def _joined(parts: list[npt.NDArray[np.int64]]) -> npt.NDArray[np.int64]:
-    return np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
+def _joined(
+    parts: list[npt.NDArray[Any]], dtype: type[np.integer[Any]] = np.int64
+) -> npt.NDArray[Any]:
+    return np.concatenate(parts) if parts else np.zeros(0, dtype=dtype)
 
 
 def _counts_of(
