@@ -159,19 +159,18 @@ class Agreement(Sequence[tuple[str, str, float]]):
         self, index: int | slice
     ) -> tuple[str, str, float] | tuple[tuple[str, str, float], ...]:
         if isinstance(index, slice):
-            return tuple(self._pairs(*index.indices(len(self))))
+            return tuple(self._pairs(index))  # numpy slices as Python does
         if index < 0:
             index += len(self)
         if not 0 <= index < len(self):
             raise IndexError("agreement pair index out of range")
-        return next(self._pairs(index, index + 1, 1))
+        return next(self._pairs(slice(index, index + 1)))
 
     def __iter__(self) -> Iterator[tuple[str, str, float]]:
         for start in range(0, len(self), _CHUNK):
-            yield from self._pairs(start, min(start + _CHUNK, len(self)), 1)
+            yield from self._pairs(slice(start, start + _CHUNK))
 
-    def _pairs(self, start: int, stop: int, step: int) -> Iterator[tuple[str, str, float]]:
-        part = slice(start, stop, step)
+    def _pairs(self, part: slice) -> Iterator[tuple[str, str, float]]:
         return zip(
             map(self._actors.__getitem__, self._first[part].tolist()),
             map(self._actors.__getitem__, self._second[part].tolist()),
