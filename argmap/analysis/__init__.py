@@ -10,7 +10,7 @@ parameters are documented in docs/analysis.md.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -86,7 +86,7 @@ class Analysis:
     # the actor's own source links the actor to the proposal
     positions: Mapping[str, Mapping[str, PositionScore]]
     # signed actor agreement edges (a, b, weight) with a < b and weight != 0
-    agreement: tuple[tuple[str, str, float], ...]
+    agreement: Sequence[tuple[str, str, float]]  # an `Agreement` from `analyse`
     # every actor in exactly one camp: the numbered camps in `camp_info`'s order, then
     # each unaligned actor alone
     camps: tuple[tuple[str, ...], ...]

@@ -16,7 +16,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache, partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, overload
 
 import numpy as np
 import numpy.typing as npt
@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "NORMALISATIONS",
+    "Agreement",
     "Network",
     "agreement",
     "balance",
@@ -88,18 +89,14 @@ class Network:
             (self.keys // n).tolist(), (self.keys % n).tolist(), self.weights.tolist(), strict=True
         )
 
-    def sorted_edges(self) -> tuple[tuple[str, str, float], ...]:
+    def sorted_edges(self) -> Agreement:
         """Every pair as (a, b, weight), a < b, sorted: `Analysis.agreement`."""
         n = max(len(self.actors), 1)
         # Keys are distinct and i * n + j orders as (i, j), that is as (a, b) in id order.
         order = np.argsort(self.keys, kind="stable")
         keys = self.keys[order]
-        # Millions of tuples: made by zip from object arrays, with one float object per
-        # distinct weight (a few dozen) instead of one per pair.
-        names = _objects(self.actors)
         values, inverse = np.unique(self.weights[order], return_inverse=True)
-        weights = _objects(values.tolist())[inverse]
-        return tuple(zip(names[keys // n], names[keys % n], weights, strict=True))
+        return Agreement(self.actors, keys // n, keys % n, inverse, tuple(values.tolist()))
 
     def linked(self) -> frozenset[str]:
         """The actors with at least one pair."""
@@ -111,11 +108,111 @@ class Network:
         return frozenset(map(self.actors.__getitem__, ends))
 
 
-def _objects(items: Sequence[object]) -> npt.NDArray[np.object_]:
-    """The items as a numpy array of the Python objects themselves."""
-    found = np.empty(len(items), dtype=object)
-    found[:] = items
-    return found
+#: Pairs made into tuples at a time while an `Agreement` is read: a few MB at most.
+_CHUNK = 1 << 16
+
+
+class Agreement(Sequence[tuple[str, str, float]]):
+    """The agreement pairs (a, b, weight), a < b, sorted: a tuple's behaviour, flat arrays' size.
+
+    Millions of pairs on a big map (2.76 M at 100,000 stances): as a tuple of tuples they
+    took 190 MiB, about a quarter of the analysis' peak, while every reader only loops
+    over them. Here they are three small-integer arrays (the two actors' positions in
+    id order and the weight's position among the distinct weights, a few dozen), and the
+    tuples are made as they are read, from the same string and float objects each time.
+    It equals a tuple with the same pairs, and prints as one.
+
+    >>> first, second, weight = np.array([0, 0]), np.array([1, 2]), np.array([1, 0])
+    >>> pairs = Agreement(("a", "b", "c"), first, second, weight, (-1.0, 2.0))
+    >>> pairs
+    (('a', 'b', 2.0), ('a', 'c', -1.0))
+    >>> len(pairs), pairs[1], pairs[-1:], pairs == (("a", "b", 2.0), ("a", "c", -1.0))
+    (2, ('a', 'c', -1.0), (('a', 'c', -1.0),), True)
+    """
+
+    __slots__ = ("_actors", "_first", "_second", "_values", "_weight")
+
+    def __init__(
+        self,
+        actors: Sequence[str],
+        first: npt.NDArray[np.integer[Any]],
+        second: npt.NDArray[np.integer[Any]],
+        weight: npt.NDArray[np.integer[Any]],
+        values: Sequence[float],
+    ) -> None:
+        self._actors = tuple(actors)
+        self._first = np.asarray(first, dtype=_index_type(len(actors)))
+        self._second = np.asarray(second, dtype=_index_type(len(actors)))
+        self._weight = np.asarray(weight, dtype=_index_type(len(values)))
+        self._values = tuple(values)
+
+    def __len__(self) -> int:
+        return len(self._first)
+
+    @overload
+    def __getitem__(self, index: int) -> tuple[str, str, float]: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[tuple[str, str, float], ...]: ...
+
+    def __getitem__(
+        self, index: int | slice
+    ) -> tuple[str, str, float] | tuple[tuple[str, str, float], ...]:
+        if isinstance(index, slice):
+            return tuple(self._pairs(index))  # numpy slices as Python does
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError("agreement pair index out of range")
+        return next(self._pairs(slice(index, index + 1)))
+
+    def __iter__(self) -> Iterator[tuple[str, str, float]]:
+        for start in range(0, len(self), _CHUNK):
+            yield from self._pairs(slice(start, start + _CHUNK))
+
+    def _pairs(self, part: slice) -> Iterator[tuple[str, str, float]]:
+        return zip(
+            map(self._actors.__getitem__, self._first[part].tolist()),
+            map(self._actors.__getitem__, self._second[part].tolist()),
+            map(self._values.__getitem__, self._weight[part].tolist()),
+            strict=True,
+        )
+
+    @property
+    def actors(self) -> tuple[str, ...]:
+        """Every actor a pair may name, in id order."""
+        return self._actors
+
+    @property
+    def values(self) -> tuple[float, ...]:
+        """The distinct weights, ascending."""
+        return self._values
+
+    def columns(self) -> Iterator[tuple[list[int], list[int], list[int]]]:
+        """The pairs in order as (first actors, second actors, weights), a chunk at a time,
+        each an index into `actors` or `values`: what a writer of millions of pairs reads
+        instead of a tuple per pair."""
+        for start in range(0, len(self), _CHUNK):
+            part = slice(start, start + _CHUNK)
+            yield (
+                self._first[part].tolist(),
+                self._second[part].tolist(),
+                self._weight[part].tolist(),
+            )
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, (Agreement, tuple)):
+            return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]  # equal to a tuple, but not hashed like one
+
+    def __repr__(self) -> str:
+        return repr(tuple(self))
+
+
+def _index_type(count: int) -> type[np.integer[Any]]:
+    return np.int32 if count < 2**31 else np.int64
 
 
 def network(stances: nx.MultiDiGraph, *, normalisation: str = "none") -> Network:
@@ -141,24 +238,29 @@ def network(stances: nx.MultiDiGraph, *, normalisation: str = "none") -> Network
     # Every pair of holders of one (claim, sign) is one congruence, every (supporter,
     # opponent) of a claim one conflict: numpy writes them as integers i * n + j in the
     # order the counting loops of the second pass met them, and counts them by sorting.
-    rows: list[npt.NDArray[np.int64]] = []
-    against: list[npt.NDArray[np.int64]] = []
+    # The keys are below n * n: 32-bit integers where that fits (every map short of
+    # 46,341 actors), which halves the arrays that sorting and counting them copy.
+    key_type = np.int32 if n * n < 2**31 else np.int64
+    rows: list[npt.NDArray[Any]] = []
+    against: list[npt.NDArray[Any]] = []
     for (claim, sign), holding in holders.items():
-        h = np.array(holding, dtype=np.int64)
+        h: npt.NDArray[Any] = np.array(holding, dtype=key_type)
         if len(h) > 1:
             upper, lower = _triangle(len(h))
             rows.append(h[upper] * n + h[lower])
         if sign == 1 and (claim, -1) in holders:
-            opposed = np.array(holders[claim, -1], dtype=np.int64)
-            against.append(np.add.outer(h * n, opposed).ravel())
+            opposed: npt.NDArray[Any] = np.array(holders[claim, -1], dtype=key_type)
+            # Each (supporter, opponent) as the key of (earlier, later) actor, in the
+            # order of the outer product. An actor who took both positions on a claim
+            # is in conflict with itself: no pair.
+            low, high = np.minimum.outer(h, opposed).ravel(), np.maximum.outer(h, opposed).ravel()
+            against.append((low * n + high)[low != high])
     width = max(n, 1)
-    agree_keys, agree_first, agree_counts = _first_counts(_joined(rows))
-    raw = _joined(against)
-    low, high = np.minimum(raw // width, raw % width), np.maximum(raw // width, raw % width)
-    # An actor who took both positions on a claim is in conflict with itself: no pair.
-    conflict_keys, conflict_first, conflict_counts = _first_counts(
-        (low * width + high)[low != high]
-    )
+    # Each list is joined and let go at once: the parts and the whole would double it.
+    agree_keys, agree_first, agree_counts = _first_counts(_joined(rows, key_type))
+    del rows
+    conflict_keys, conflict_first, conflict_counts = _first_counts(_joined(against, key_type))
+    del against
     # Congruent pairs first, in the order first counted, then the pairs with conflict only
     # (the order `agreement` always had). Both key lists are sorted, so each is looked up
     # in the other in order, before the congruent pairs are put in the order counted.
@@ -166,7 +268,9 @@ def network(stances: nx.MultiDiGraph, *, normalisation: str = "none") -> Network
     only = _counts_of(conflict_keys, agree_keys, agree_counts) == 0
     by_first = np.argsort(agree_first, kind="stable")
     only_by_first = np.argsort(conflict_first[only], kind="stable")
-    keys = np.concatenate([agree_keys[by_first], conflict_keys[only][only_by_first]])
+    keys = np.concatenate([agree_keys[by_first], conflict_keys[only][only_by_first]]).astype(
+        np.int64
+    )
     c = np.concatenate([agree_counts[by_first], np.zeros(len(only_by_first), dtype=np.int64)])
     x = np.concatenate([agree_conflict[by_first], conflict_counts[only][only_by_first]])
     sizes = np.array([len(held[actor]) for actor in actors], dtype=np.int64)
@@ -196,8 +300,10 @@ def _triangle(size: int) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.intp]]:
     return np.triu_indices(size, 1)
 
 
-def _joined(parts: list[npt.NDArray[np.int64]]) -> npt.NDArray[np.int64]:
-    return np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
+def _joined(
+    parts: list[npt.NDArray[Any]], dtype: type[np.integer[Any]] = np.int64
+) -> npt.NDArray[Any]:
+    return np.concatenate(parts) if parts else np.zeros(0, dtype=dtype)
 
 
 def _counts_of(

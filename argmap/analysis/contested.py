@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import math
-import operator
-from array import array
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+import numpy as np
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -84,34 +84,39 @@ def centrality(
     if not nodes:
         return {}
     n = len(nodes)
-    # Positions in `nodes` and index lists: the same sums in the same order as on the
-    # graph (so the same bits), without a networkx call per node per iteration.
     # One (arguing claim, its out-degree, claim argued about) per relation, in the order
-    # the loop over claims and their successors adds the shares: a flat loop without a
-    # nested one per claim (most claims argue about one claim only).
+    # the plain loop over claims and their successors adds the shares.
     index = {node: i for i, node in enumerate(nodes)}
-    relations = [
-        (i, len(targets), t)
-        for i, node in enumerate(nodes)
-        if (targets := [index[t] for t in arguments.successors(node)])
-        for t in targets
-    ]
-    dangling_nodes = [i for i, node in enumerate(nodes) if not arguments.out_degree(node)]
-    # The ranks live in arrays of C doubles (the same IEEE values a float holds): a list
-    # would make a float object per claim per iteration, and on a big loaded map those
-    # land all over a fragmented heap, where allocating them cost more than the sums.
-    rank = array("d", [1 / n]) * n
+    arguing: list[int] = []
+    degrees: list[int] = []
+    argued: list[int] = []
+    for i, node in enumerate(nodes):
+        targets = [index[t] for t in arguments.successors(node)]
+        arguing += [i] * len(targets)
+        degrees += [len(targets)] * len(targets)
+        argued += targets
+    origin = np.array(arguing, dtype=np.intp)
+    degree = np.array(degrees, dtype=np.float64)
+    target = np.array(argued, dtype=np.intp)
+    dangling_nodes = np.array(
+        [i for i, node in enumerate(nodes) if not arguments.out_degree(node)], dtype=np.intp
+    )
+    # numpy, with the plain loop's arithmetic: each share is `damping * rank[i] / degree`
+    # (two IEEE operations, elementwise), and `np.add.at` adds the shares into `new` one
+    # by one in relation order, so every rank is the same sum in the same order, bit for
+    # bit. The two sums over all claims stay Python's `sum` of a list (left to right);
+    # numpy's own sum is pairwise and would round differently.
+    rank = np.full(n, 1 / n)
     for _ in range(1000):
-        dangling = sum(map(rank.__getitem__, dangling_nodes))
+        dangling = sum(rank[dangling_nodes].tolist())
         base = (1 - damping) / n + damping * dangling / n
-        new = array("d", [base]) * n
-        for i, degree, t in relations:
-            new[t] += damping * rank[i] / degree  # the same share for each of i's targets
-        change = sum(map(abs, map(operator.sub, new, rank)))
+        new = np.full(n, base)
+        np.add.at(new, target, damping * rank[origin] / degree)
+        change = sum(np.abs(new - rank).tolist())
         rank = new
         if change < tolerance:
             break
-    return dict(zip(nodes, rank, strict=True))
+    return dict(zip(nodes, rank.tolist(), strict=True))
 
 
 def incoherent(arguments: nx.DiGraph, stances: nx.MultiDiGraph) -> tuple[tuple[str, str, str], ...]:

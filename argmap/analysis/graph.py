@@ -44,25 +44,31 @@ def argument_graph(amap: ArgumentMap) -> nx.DiGraph:
     >>> g.edges["r", "p"]["sign"]
     -1
     """
-    graph = nx.DiGraph()
-    for claim in amap.claims:
-        graph.add_node(claim.id, kind=claim.kind.value, label=claim.display)
+    # The edges are worked out first, then added in one call each for nodes and edges:
+    # networkx's add_edge per relation cost several Python calls apiece. A pair's first
+    # relation keeps its place in the order, as add_edge updating it in place did.
+    claims = {claim.id for claim in amap.claims}
+    edges: dict[tuple[str, str], dict[str, object]] = {}
     for relation in amap.relations:
-        if relation.origin not in graph or relation.target not in graph:
+        if relation.origin not in claims or relation.target not in claims:
             continue
-        existing = graph.get_edge_data(relation.origin, relation.target)
+        pair = (relation.origin, relation.target)
+        existing = edges.get(pair)
         if existing is not None and existing["kind"] == RelationKind.ATTACKS.value:
             continue
         attack = relation.kind is RelationKind.ATTACKS
-        graph.add_edge(
-            relation.origin,
-            relation.target,
-            kind=relation.kind.value,
-            sign=-1 if attack else 1,
-            relation=relation.id,
-            source=relation.source,
-            inferred=relation.inferred,
-        )
+        edges[pair] = {
+            "kind": relation.kind.value,
+            "sign": -1 if attack else 1,
+            "relation": relation.id,
+            "source": relation.source,
+            "inferred": relation.inferred,
+        }
+    graph = nx.DiGraph()
+    graph.add_nodes_from(
+        (claim.id, {"kind": claim.kind.value, "label": claim.display}) for claim in amap.claims
+    )
+    graph.add_edges_from((a, b, data) for (a, b), data in edges.items())
     return graph
 
 
@@ -87,20 +93,26 @@ def stance_graph(amap: ArgumentMap) -> nx.MultiDiGraph:
     [('ann', 'c', 'ann/c', -1)]
     """
     graph = nx.MultiDiGraph()
-    for actor in amap.actors:
-        graph.add_node(actor.id, bipartite=0, kind=actor.kind.value)
-    for claim in amap.claims:
-        graph.add_node(claim.id, bipartite=1, kind=claim.kind.value)
+    graph.add_nodes_from(
+        (actor.id, {"bipartite": 0, "kind": actor.kind.value}) for actor in amap.actors
+    )
+    graph.add_nodes_from(
+        (claim.id, {"bipartite": 1, "kind": claim.kind.value}) for claim in amap.claims
+    )
     actors, claims = amap.actors_by_id, amap.claims_by_id
-    for stance in amap.stances:
-        if stance.actor not in actors or stance.claim not in claims:
-            continue
-        graph.add_edge(
+    # One add_edges_from call: add_edge per stance cost several Python calls apiece.
+    graph.add_edges_from(
+        (
             stance.actor,
             stance.claim,
-            key=stance.id,
-            position=stance.position.value,
-            sign=stance.position.sign,
-            source=stance.source,
+            stance.id,
+            {
+                "position": stance.position.value,
+                "sign": stance.position.sign,
+                "source": stance.source,
+            },
         )
+        for stance in amap.stances
+        if stance.actor in actors and stance.claim in claims
+    )
     return graph

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from argmap.analysis import Analysis, PositionScore
+from argmap.analysis.camps import Agreement
 from argmap.model import ArgumentMap
 
 __all__ = ["FORMAT", "dumps", "to_json_data"]
@@ -30,6 +31,10 @@ def _num(value: float) -> float:
 def to_json_data(amap: ArgumentMap, analysis: Analysis) -> dict[str, Any]:
     """The map and analysis as plain JSON-ready data, following docs/json.md.
 
+    The parsed text of `dumps`: plain dicts, lists, strings and numbers, with the
+    document's own key order (sorted). One builder serves both, so the data and the
+    text cannot drift apart.
+
     >>> from argmap.analysis import analyse
     >>> from argmap.model import ArgumentMap, Claim, ClaimKind
     >>> amap = ArgumentMap(title="t", claims=(Claim("p", "P", ClaimKind.PROPOSAL),))
@@ -37,10 +42,18 @@ def to_json_data(amap: ArgumentMap, analysis: Analysis) -> dict[str, Any]:
     >>> data["format"], data["claims"][0]["id"], data["analysis"]["acceptance"]
     ('argmap/2', 'p', {'p': 'in'})
     """
-    return _document(amap, analysis)
+    found: dict[str, Any] = json.loads(dumps(amap, analysis))
+    return found
 
 
-def _document(amap: ArgumentMap, analysis: Analysis, *, pairs: bool = True) -> dict[str, Any]:
+# `_document` is only ever encoded (by `dumps`), so it hands the encoder the map's own
+# values wherever the encoder writes them as it would their plain copies: a tuple is
+# written as a JSON array, and a kind or position (a `StrEnum`, so a `str`) as its value.
+# That spares a list per tag list, path and side, and the enum `.value` lookups, which
+# are Python-level descriptors: one per stance, claim and relation.
+
+
+def _document(amap: ArgumentMap, analysis: Analysis) -> dict[str, Any]:
     return {
         "format": FORMAT,
         "title": amap.title,
@@ -60,21 +73,21 @@ def _document(amap: ArgumentMap, analysis: Analysis, *, pairs: bool = True) -> d
             {
                 "id": a.id,
                 "name": a.name,
-                "kind": a.kind.value,
+                "kind": a.kind,
                 "role": a.role,
-                "affiliations": list(a.affiliations),
-                "aliases": list(a.aliases),
+                "affiliations": a.affiliations,
+                "aliases": a.aliases,
             }
             for a in amap.actors
         ],
         "claims": [
             {
                 "id": c.id,
-                "kind": c.kind.value,
+                "kind": c.kind,
                 "text": c.text,
                 "label": c.label,
                 "source": c.source,
-                "tags": list(c.tags),
+                "tags": c.tags,
             }
             for c in amap.claims
         ],
@@ -83,7 +96,7 @@ def _document(amap: ArgumentMap, analysis: Analysis, *, pairs: bool = True) -> d
                 "id": s.id,
                 "actor": s.actor,
                 "claim": s.claim,
-                "position": s.position.value,
+                "position": s.position,
                 "source": s.source,
                 "quote": s.quote,
                 "reported": s.reported,
@@ -97,14 +110,14 @@ def _document(amap: ArgumentMap, analysis: Analysis, *, pairs: bool = True) -> d
                 "id": r.id,
                 "from": r.origin,
                 "to": r.target,
-                "kind": r.kind.value,
+                "kind": r.kind,
                 "source": r.source,
                 "inferred": r.inferred,
                 "note": r.note,
             }
             for r in amap.relations
         ],
-        "analysis": _analysis_data(analysis, pairs=pairs),
+        "analysis": _analysis_data(analysis),
     }
 
 
@@ -112,7 +125,7 @@ def _document(amap: ArgumentMap, analysis: Analysis, *, pairs: bool = True) -> d
 _PAIRS = "\x00argmap-agreement-pairs\x00"
 
 
-def _analysis_data(analysis: Analysis, *, pairs: bool = True) -> dict[str, Any]:
+def _analysis_data(analysis: Analysis) -> dict[str, Any]:
     return {
         "question": analysis.question,
         "positions": _scores(analysis.positions),
@@ -124,24 +137,20 @@ def _analysis_data(analysis: Analysis, *, pairs: bool = True) -> dict[str, Any]:
         },
         "sides": {
             proposal: {
-                "for": list(s.for_),
-                "against": list(s.against),
-                "mixed": list(s.mixed),
-                "neutral": list(s.neutral),
+                "for": s.for_,
+                "against": s.against,
+                "mixed": s.mixed,
+                "neutral": s.neutral,
             }
             for proposal, s in analysis.sides.items()
         },
         "stance_sides": {p: dict(by) for p, by in analysis.stance_sides.items()},
         "normalisation": analysis.normalisation,
-        "agreement": [
-            {"actors": [a, b], "weight": _num(weight)} for a, b, weight in analysis.agreement
-        ]
-        if pairs
-        else _PAIRS,
+        "agreement": _PAIRS,
         "camps": [
             {
                 "number": camp.number,
-                "members": list(camp.members),
+                "members": camp.members,
                 "side": camp.side,
                 "proposal": camp.proposal,
                 "mean": None if camp.mean is None else _num(camp.mean),
@@ -149,25 +158,25 @@ def _analysis_data(analysis: Analysis, *, pairs: bool = True) -> dict[str, Any]:
             }
             for camp in analysis.camp_info
         ],
-        "unaligned": list(analysis.unaligned),
-        "frustration": [list(edge) for edge in analysis.frustration],
+        "unaligned": analysis.unaligned,
+        "frustration": analysis.frustration,
         "contested": [
             {
                 "claim": c.claim,
                 "score": _num(c.score),
-                "supporters": list(c.supporters),
-                "opponents": list(c.opponents),
+                "supporters": c.supporters,
+                "opponents": c.opponents,
             }
             for c in analysis.contested
         ],
         "centrality": _numbers(analysis.centrality),
         "acceptance": dict(analysis.acceptance),
-        "acceptance_reasons": {k: list(v) for k, v in analysis.acceptance_reasons.items()},
+        "acceptance_reasons": dict(analysis.acceptance_reasons),
         "bipolar_acceptance": dict(analysis.bipolar_acceptance),
-        "bipolar_reasons": {k: list(v) for k, v in analysis.bipolar_reasons.items()},
+        "bipolar_reasons": dict(analysis.bipolar_reasons),
         "strength": _numbers(analysis.strength),
-        "disabled_relations": list(analysis.disabled_relations),
-        "derived_attacks": [list(edge) for edge in analysis.derived_attacks],
+        "disabled_relations": analysis.disabled_relations,
+        "derived_attacks": analysis.derived_attacks,
         "incoherent": [
             {"actor": actor, "claim": claim, "attacks": attacked}
             for actor, claim, attacked in analysis.incoherent
@@ -183,7 +192,8 @@ def _scores(positions: Mapping[str, Mapping[str, PositionScore]]) -> dict[str, d
 
 
 def _numbers(values: Mapping[str, float]) -> dict[str, float]:
-    return {key: _num(value) for key, value in values.items()}
+    # `_num` written out: one Python call fewer per claim, twice per claim.
+    return {key: round(float(value), _DECIMALS) + 0.0 for key, value in values.items()}
 
 
 def _position(position: PositionScore) -> dict[str, Any]:
@@ -194,11 +204,11 @@ def _position(position: PositionScore) -> dict[str, Any]:
             {
                 "stance": c.stance,
                 "claim": c.claim,
-                "path": list(c.path),
+                "path": c.path,
                 "sign": c.sign,
                 "weight": _num(c.weight),
-                "relations": list(c.relations),
-                "sources": list(c.sources),
+                "relations": c.relations,
+                "sources": c.sources,
                 "stated": c.stated,
             }
             for c in position.contributions
@@ -223,7 +233,7 @@ def dumps(amap: ArgumentMap, analysis: Analysis) -> str:
     # A dict or list per entry, none of them in a cycle: with the collector on, making
     # them walked the whole loaded map and analysis again, several times over.
     with paused_gc():
-        data = _document(amap, analysis, pairs=False)
+        data = _document(amap, analysis)
         text = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
         del data
         placeholder = '"agreement":' + json.dumps(_PAIRS, ensure_ascii=False)
@@ -233,17 +243,35 @@ def dumps(amap: ArgumentMap, analysis: Analysis) -> str:
 
 def _pairs_json(pairs: Iterable[tuple[str, str, float]]) -> str:
     """`json.dumps([{"actors": [a, b], "weight": _num(w)}, ...])`, compact, sorted keys."""
-    names: dict[str, str] = {}
-    numbers: dict[float, str] = {}
+    if isinstance(pairs, Agreement):
+        # Each actor's and each distinct weight's JSON written once, then every pair
+        # is one C-level format of three of them, a chunk of pairs at a time.
+        names = [json.dumps(actor, ensure_ascii=False) for actor in pairs.actors]
+        numbers = [json.dumps(_num(weight)) for weight in pairs.values]
+        pair = '{{"actors":[{},{}],"weight":{}}}'.format
+        parts = [
+            ",".join(
+                map(
+                    pair,
+                    map(names.__getitem__, first),
+                    map(names.__getitem__, second),
+                    map(numbers.__getitem__, weight),
+                )
+            )
+            for first, second, weight in pairs.columns()
+        ]
+        return "[" + ",".join(parts) + "]"
+    texts: dict[str, str] = {}
+    number_texts: dict[float, str] = {}
 
     def name(actor: str) -> str:
-        if (text := names.get(actor)) is None:
-            text = names[actor] = json.dumps(actor, ensure_ascii=False)
+        if (text := texts.get(actor)) is None:
+            text = texts[actor] = json.dumps(actor, ensure_ascii=False)
         return text
 
     def number(weight: float) -> str:
-        if (text := numbers.get(weight)) is None:
-            text = numbers[weight] = json.dumps(_num(weight))
+        if (text := number_texts.get(weight)) is None:
+            text = number_texts[weight] = json.dumps(_num(weight))
         return text
 
     items = (
