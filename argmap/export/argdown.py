@@ -35,8 +35,8 @@ from __future__ import annotations
 
 import json
 import re
-from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
 
 from argmap.analysis import Analysis
 from argmap.model import ArgumentMap, Claim, ClaimKind, Position, Relation, RelationKind, Stance
@@ -142,11 +142,29 @@ def _claim_data(data: dict[str, object]) -> str:
     return f"{block[:-1]}, stances: [\n    {rows}]}}"
 
 
+def _by_claim(
+    amap: ArgumentMap,
+) -> tuple[dict[str, list[Stance]], dict[str, list[Relation]]]:
+    """Each claim's stances and the relations from it, in id order: made once, since
+    looking them up claim by claim in the whole map grew with claims x stances."""
+    stances: dict[str, list[Stance]] = defaultdict(list)
+    for stance in sorted(amap.stances, key=lambda s: s.id):
+        stances[stance.claim].append(stance)
+    relations: dict[str, list[Relation]] = defaultdict(list)
+    for relation in sorted(amap.relations, key=lambda r: r.id):
+        relations[relation.origin].append(relation)
+    return stances, relations
+
+
 def _statement(
-    claim: Claim, amap: ArgumentMap, undercut: frozenset[str], title: Mapping[str, str]
+    claim: Claim,
+    stances: Sequence[Stance],
+    relations: Sequence[Relation],
+    undercut: frozenset[str],
+    title: Mapping[str, str],
 ) -> list[str]:
-    stances = sorted((s for s in amap.stances if s.claim == claim.id), key=lambda s: s.id)
-    relations = sorted((r for r in amap.relations if r.origin == claim.id), key=lambda r: r.id)
+    """The claim's line, its data block, and an arrow per relation from it; `stances` and
+    `relations` are the claim's own, in id order (`_by_claim`)."""
     # What an arrow cannot say: the relation's source, note and whether it is inferred.
     about = [
         {"id": r.id, "source": r.source, "note": r.note, "inferred": r.inferred or None}
@@ -255,12 +273,16 @@ def argdown(amap: ArgumentMap, analysis: Analysis) -> str:
     lines = [*_front_matter(amap), ""]
     undercut = frozenset(r.target for r in amap.relations if r.kind is RelationKind.UNDERCUTS)
     title = titles((c.id, c.label) for c in sorted(amap.claims, key=lambda c: c.id))
+    stances, relations = _by_claim(amap)
     for kind, heading in _HEADINGS:
         claims = sorted((c for c in amap.claims if c.kind is kind), key=lambda c: c.id)
         if claims:
             lines += [f"# {heading}", ""]
             for claim in claims:
-                lines += [*_statement(claim, amap, undercut, title), ""]
+                lines += [
+                    *_statement(claim, stances[claim.id], relations[claim.id], undercut, title),
+                    "",
+                ]
     if undercut:
         lines += ["# Inferences", "", *_inferences(amap, undercut, title)]
     if amap.actors:
