@@ -27,7 +27,7 @@ timestamp, floats rounded to four decimals.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal, TypeVar
 
@@ -390,8 +390,27 @@ def _parent(tag: str, attrs: Mapping[str, str], children: Sequence[str], level: 
     return f"{head}>{inner}{inner.join(children)}\n{_INDENT * level}</{tag}>"
 
 
-def _document(root: str) -> str:
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + root + "\n"
+def _pieces(
+    tag: str, attrs: Mapping[str, str], children: Iterable[str | Iterator[str]], level: int
+) -> Iterator[str]:
+    """`_parent` for the big containers, in pieces: a child is a string or the pieces of
+    a container (which always yield at least its own tag). Nothing is joined until the
+    whole document is, so the edges are copied once, not once per level."""
+    head = _start(tag, attrs)
+    inner = "\n" + _INDENT * (level + 1)
+    empty = True
+    for child in children:
+        yield head + ">" + inner if empty else inner
+        empty = False
+        if isinstance(child, str):
+            yield child
+        else:
+            yield from child
+    yield head + " />" if empty else f"\n{_INDENT * level}</{tag}>"
+
+
+def _document(root: Iterator[str]) -> str:
+    return "".join(['<?xml version="1.0" encoding="UTF-8"?>\n', *root, "\n"])
 
 
 def to_graphml(net: Network) -> str:
@@ -411,30 +430,28 @@ def to_graphml(net: Network) -> str:
             attrib = {"id": key_id, "for": domain, "attr.name": name, "attr.type": kind}
             default = _leaf("default", {}, _DEFAULTS[kind])
             top.append(_parent("key", attrib, [default], 1))
-    inside: list[str] = []
-    for name, value in (("title", net.title), ("description", net.description)):
-        if value:
-            inside.append(_leaf("data", {"key": ids["graph", name]}, _text(value)))
     node_data = [(name, ids["node", name]) for name in node_keys]
-    for node_id, attrs in net.nodes:
-        data = [
-            _leaf("data", {"key": key}, _text(attrs[name]))
-            for name, key in node_data
-            if name in attrs
-        ]
-        inside.append(_parent("node", {"id": _text(node_id)}, data, 2))
     edge_data = [(name, ids["edge", name]) for name in edge_keys]
-    for eid, source, target, attrs in net.edges:
-        data = [
-            _leaf("data", {"key": key}, _text(attrs[name]))
-            for name, key in edge_data
-            if name in attrs
+
+    def data(attrs: Mapping[str, Value], keys: list[tuple[str, str]]) -> list[str]:
+        return [
+            _leaf("data", {"key": key}, _text(attrs[name])) for name, key in keys if name in attrs
         ]
-        inside.append(_parent("edge", {"id": eid, "source": source, "target": target}, data, 2))
+
+    def inside() -> Iterator[str]:
+        for name, value in (("title", net.title), ("description", net.description)):
+            if value:
+                yield _leaf("data", {"key": ids["graph", name]}, _text(value))
+        for node_id, attrs in net.nodes:
+            yield _parent("node", {"id": _text(node_id)}, data(attrs, node_data), 2)
+        for eid, source, target, attrs in net.edges:
+            ends = {"id": eid, "source": source, "target": target}
+            yield _parent("edge", ends, data(attrs, edge_data), 2)
+
     edgedefault = "directed" if net.directed else "undirected"
-    top.append(_parent("graph", {"id": "argmap", "edgedefault": edgedefault}, inside, 1))
+    graph = _pieces("graph", {"id": "argmap", "edgedefault": edgedefault}, inside(), 1)
     root = {"xmlns": "http://graphml.graphdrawing.org/xmlns"}
-    return _document(_parent("graphml", root, top, 0))
+    return _document(_pieces("graphml", root, [*top, graph], 0))
 
 
 _GEXF_TYPES = {"string": "string", "double": "double", "boolean": "boolean", "int": "integer"}
@@ -478,28 +495,34 @@ def to_gexf(net: Network) -> str:
                 default = _leaf("default", {}, _DEFAULTS[kind])
                 declared.append(_parent("attribute", attrib, [default], 3))
             graph.append(_parent("attributes", {"class": domain, "mode": "static"}, declared, 2))
-    nodes = []
-    for node_id, attrs in net.nodes:
-        label = _text(attrs.get("label", node_id))
-        values = _attvalues(attrs, node_keys)
-        nodes.append(_parent("node", {"id": _text(node_id), "label": label}, values, 3))
-    graph.append(_parent("nodes", {}, nodes, 2))
-    edges = []
-    for eid, source, target, attrs in net.edges:
-        ends = {"id": eid, "source": source, "target": target}
-        if "weight" in attrs:
-            ends["weight"] = _text(attrs["weight"])
-        if "kind" in attrs and net.directed:
-            ends["kind"] = _text(attrs["kind"])
-        if "date" in attrs:
-            ends["start"] = _timestamp(str(attrs["date"]))
-        edges.append(_parent("edge", ends, _attvalues(attrs, edge_keys), 3))
-    graph.append(_parent("edges", {}, edges, 2))
-    top = [
-        _parent("meta", {}, meta, 1),
-        _parent("graph", {"defaultedgetype": edgetype, **mode}, graph, 1),
+
+    def nodes() -> Iterator[str]:
+        for node_id, attrs in net.nodes:
+            label = _text(attrs.get("label", node_id))
+            values = _attvalues(attrs, node_keys)
+            yield _parent("node", {"id": _text(node_id), "label": label}, values, 3)
+
+    def edges() -> Iterator[str]:
+        for eid, source, target, attrs in net.edges:
+            ends = {"id": eid, "source": source, "target": target}
+            if "weight" in attrs:
+                ends["weight"] = _text(attrs["weight"])
+            if "kind" in attrs and net.directed:
+                ends["kind"] = _text(attrs["kind"])
+            if "date" in attrs:
+                ends["start"] = _timestamp(str(attrs["date"]))
+            yield _parent("edge", ends, _attvalues(attrs, edge_keys), 3)
+
+    inside: list[str | Iterator[str]] = [
+        *graph,
+        _pieces("nodes", {}, nodes(), 2),
+        _pieces("edges", {}, edges(), 2),
     ]
-    return _document(_parent("gexf", {"xmlns": "http://gexf.net/1.3", "version": "1.3"}, top, 0))
+    top: list[str | Iterator[str]] = [
+        _parent("meta", {}, meta, 1),
+        _pieces("graph", {"defaultedgetype": edgetype, **mode}, inside, 1),
+    ]
+    return _document(_pieces("gexf", {"xmlns": "http://gexf.net/1.3", "version": "1.3"}, top, 0))
 
 
 def _attvalues(attrs: Mapping[str, Value], keys: Mapping[str, Kind]) -> list[str]:
