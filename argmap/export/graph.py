@@ -341,25 +341,6 @@ def _text(value: Value) -> str:
 _INDENT = "  "
 
 
-def _attr(value: str) -> str:
-    """An attribute value escaped as ElementTree escapes it."""
-    if "&" in value:
-        value = value.replace("&", "&amp;")
-    if "<" in value:
-        value = value.replace("<", "&lt;")
-    if ">" in value:
-        value = value.replace(">", "&gt;")
-    if '"' in value:
-        value = value.replace('"', "&quot;")
-    if "\r" in value:
-        value = value.replace("\r", "&#13;")
-    if "\n" in value:
-        value = value.replace("\n", "&#10;")
-    if "\t" in value:
-        value = value.replace("\t", "&#09;")
-    return value
-
-
 def _cdata(text: str) -> str:
     """Element text escaped as ElementTree escapes it."""
     if "&" in text:
@@ -369,6 +350,21 @@ def _cdata(text: str) -> str:
     if ">" in text:
         text = text.replace(">", "&gt;")
     return text
+
+
+def _attr(value: str) -> str:
+    """An attribute value escaped as ElementTree escapes it: as text, then the quote and
+    the three white-space characters a reader would otherwise fold."""
+    value = _cdata(value)
+    if '"' in value:
+        value = value.replace('"', "&quot;")
+    if "\r" in value:
+        value = value.replace("\r", "&#13;")
+    if "\n" in value:
+        value = value.replace("\n", "&#10;")
+    if "\t" in value:
+        value = value.replace("\t", "&#09;")
+    return value
 
 
 def _start(tag: str, attrs: Mapping[str, str]) -> str:
