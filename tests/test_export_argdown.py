@@ -14,7 +14,17 @@ import pytest
 from argmap.analysis import analyse
 from argmap.export.argdown import argdown, data_block, escape, titles
 from argmap.load import load_file, loads
-from argmap.model import ArgumentMap, Claim
+from argmap.model import (
+    Actor,
+    ActorKind,
+    ArgumentMap,
+    Claim,
+    ClaimKind,
+    Position,
+    Relation,
+    RelationKind,
+    Stance,
+)
 
 from .export_helpers import CURATED, argdown_binary, bench_roundtrip, tricky
 
@@ -243,3 +253,28 @@ def test_argdown_cli_rejects_what_it_should(read_argdown: Any) -> None:
     # The check above would be worthless if the runner hid Argdown's errors.
     with pytest.raises(RuntimeError, match="argdown failed"):
         read_argdown.argdown_json('[a]: text {broken: "} x"}\n  +> [b]\n')
+
+
+def test_a_claims_stances_and_relations_come_in_id_order_whatever_the_maps_order() -> None:
+    # `argdown` takes any ArgumentMap, not only a canonical one: a claim's arrows and its
+    # stances are listed by id even when the map holds them the other way round.
+    amap = ArgumentMap(
+        title="t",
+        actors=(Actor("a", "A", ActorKind.PERSON),),
+        claims=(
+            Claim("p", "P", ClaimKind.PROPOSAL),
+            Claim("q", "Q", ClaimKind.PROPOSAL),
+            Claim("r", "R"),
+        ),
+        relations=(
+            Relation("r2", "r", "q", RelationKind.ATTACKS),
+            Relation("r1", "r", "p", RelationKind.SUPPORTS),
+        ),
+        stances=(
+            Stance("s2", "a", "r", Position.OPPOSES, "src", quote="two"),
+            Stance("s1", "a", "r", Position.SUPPORTS, "src", quote="one"),
+        ),
+    )
+    claim = argdown(amap, analyse(amap)).split("[r]: R\n")[1].split("\n\n")[0]
+    assert claim.splitlines()[-2:] == ["  +> [p]", "  -> [q]"]
+    assert claim.index('id: "s1"') < claim.index('id: "s2"')
