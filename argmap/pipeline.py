@@ -144,7 +144,7 @@ def _renders(
 ) -> tuple[dict[str, Callable[[], str]], tuple[Problem, ...]]:
     """Load, check and analyse the map; each output file's render, in `OUTPUT_FILES` order,
     to be called when its file is written. The report's content (`build_report`, with the
-    summary) is worked out once, for report.html and report.md alike."""
+    summary) is worked out once, for report.html, report.md and the outline alike."""
     from argmap.analysis import analyse
     from argmap.render.html import render_index, render_outline
     from argmap.render.report import build_report, render_html, render_markdown
@@ -154,7 +154,9 @@ def _renders(
     report = build_report(amap, analysis)
     renders: dict[str, Callable[[], str]] = {
         "index.html": lambda: render_index(amap, analysis, report_href="report.html"),
-        "outline.html": lambda: render_outline(amap, analysis, report_href="report.html"),
+        "outline.html": lambda: render_outline(
+            amap, analysis, report_href="report.html", summary=report.summary
+        ),
         "report.html": lambda: render_html(amap, analysis, report=report),
         "report.md": lambda: render_markdown(amap, analysis, report=report),
     }

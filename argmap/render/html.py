@@ -49,6 +49,7 @@ from argmap.render.styles import (
     REDDISH_PURPLE,
     VERMILLION,
 )
+from argmap.render.summary import Summary
 from argmap.render.views import View, build_views
 
 __all__ = [
@@ -843,15 +844,21 @@ def render_index(amap: ArgumentMap, analysis: Analysis, *, report_href: str = "r
 
 
 def render_outline(
-    amap: ArgumentMap, analysis: Analysis, *, report_href: str = "report.html"
+    amap: ArgumentMap,
+    analysis: Analysis,
+    *,
+    report_href: str = "report.html",
+    summary: Summary | None = None,
 ) -> str:
     """The outline page (outline.html): the map as nested lists, with no script at all, for
-    screen readers, printing and the browser's find. Deterministic."""
+    screen readers, printing and the browser's find. Deterministic. `summary` is
+    `summarise`'s, when the caller has it (a build has it from the report)."""
     links = "".join(
         f'<a class="tab-link" href="index.html#{name}">{title}</a>'
         for name, title in _VIEW_TITLES.items()
         if name != "outline"
     )
+    outline = outline_html(amap, analysis, summary)
     return "\n".join(
         [
             *_head(
@@ -865,7 +872,7 @@ def render_outline(
             f'<div class="bar"><nav class="tabs" aria-label="Views">{links}'
             '<a class="tab-link" href="outline.html" aria-current="page">Outline (text)</a>'
             "</nav></div>",
-            f'<main class="outline-view" id="outline">{outline_html(amap, analysis)}</main>',
+            f'<main class="outline-view" id="outline">{outline}</main>',
             "</body>",
             "</html>",
             "",
