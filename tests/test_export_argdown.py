@@ -278,3 +278,23 @@ def test_a_claims_stances_and_relations_come_in_id_order_whatever_the_maps_order
     claim = argdown(amap, analyse(amap)).split("[r]: R\n")[1].split("\n\n")[0]
     assert claim.splitlines()[-2:] == ["  +> [p]", "  -> [q]"]
     assert claim.index('id: "s1"') < claim.index('id: "s2"')
+
+
+def test_what_an_arrow_cannot_say_goes_in_the_claims_data_block() -> None:
+    # A relation's source, note and inferred flag have no Argdown syntax: the claim it
+    # comes from carries them, by relation id.
+    amap = ArgumentMap(
+        title="t",
+        claims=(Claim("p", "P", ClaimKind.PROPOSAL), Claim("r", "R")),
+        relations=(
+            Relation(
+                "r1", "r", "p", RelationKind.SUPPORTS, source="src", note="a note", inferred=True
+            ),
+        ),
+    )
+    claim = argdown(amap, analyse(amap)).split("[r]: R\n")[1].split("\n\n")[0]
+    assert claim.splitlines() == [
+        '  {id: "r", kind: "claim", relations: [{id: "r1", source: "src", note: "a note", '
+        "inferred: true}]}",
+        "  +> [p]",
+    ]
