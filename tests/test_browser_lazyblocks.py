@@ -31,7 +31,7 @@ def chain_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def _open(page: Any, folder: Path, hash_: str = "") -> None:
     page.goto((folder / "index.html").as_uri() + hash_)
-    page.wait_for_function("window.argmapFirstDraw !== undefined")
+    page.wait_for_function("() => window.argmapFirstDraw !== undefined")
 
 
 def _parsed(page: Any) -> list[str]:
@@ -59,7 +59,7 @@ def test_the_warm_up_parses_the_quotes_and_the_actors_and_nothing_else(
     page: Any, chain_site: Path
 ) -> None:
     _open(page, chain_site)
-    page.wait_for_function("window.argmapTimes.warm !== undefined")
+    page.wait_for_function("() => window.argmapTimes.warm !== undefined")
     # 2,099 stances: two quote blocks of 2,000.
     assert _parsed(page) == ["argmap-actors", "argmap-quotes-0", "argmap-quotes-1"]
     assert page.evaluate("window.argmapTimes.warm") > page.evaluate("window.argmapFirstDraw.ms")
@@ -83,7 +83,7 @@ def test_opening_a_cluster_parses_its_drawing_only_and_back_parses_nothing(
     page.click("#back-argument")
     assert sorted(page.evaluate("argmap.nodes.argument.getIds()")) == ["@root"]
     page.go_back()
-    page.wait_for_function("argmap.nodes.argument.get('root') !== null")
+    page.wait_for_function("() => argmap.nodes.argument.get('root') !== null")
     assert [b for b in _parsed(page) if b.startswith("argmap-drawing-")] == drawings
     _clean(page)
 
