@@ -38,7 +38,7 @@ def _write(folder: Path, amap: ArgumentMap) -> Path:
 
 def _open(page: Any, folder: Path, view: str = "") -> None:
     page.goto((folder / "index.html").as_uri() + (f"#{view}" if view else ""))
-    page.wait_for_function("window.argmapFirstDraw !== undefined")
+    page.wait_for_function("() => window.argmapFirstDraw !== undefined")
 
 
 def _counts(page: Any, view: str) -> list[int]:

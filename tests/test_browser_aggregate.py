@@ -28,7 +28,7 @@ def _write(folder: Path, amap: ArgumentMap) -> Path:
 
 def _open(page: Any, folder: Path, hash_: str = "") -> None:
     page.goto((folder / "index.html").as_uri() + hash_)
-    page.wait_for_function("window.argmapFirstDraw !== undefined")
+    page.wait_for_function("() => window.argmapFirstDraw !== undefined")
 
 
 def _drawn(page: Any, view: str) -> list[str]:
@@ -109,7 +109,7 @@ def test_drill_down_into_a_cluster_and_back(page: Any, chain_site: Path) -> None
     assert "d=" not in page.evaluate("location.hash")
     # The browser's Back returns to the drawing too.
     page.go_back()
-    page.wait_for_function("argmap.nodes.argument.get('root') !== null")
+    page.wait_for_function("() => argmap.nodes.argument.get('root') !== null")
     assert _drawn(page, "argument") == drawn
     _clean(page)
 

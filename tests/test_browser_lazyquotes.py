@@ -30,13 +30,13 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def _open(page: Any, site: Path, view: str) -> None:
     page.goto(f"{(site / 'index.html').as_uri()}#{view}")
-    page.wait_for_function("window.argmapFirstDraw !== undefined")
+    page.wait_for_function("() => window.argmapFirstDraw !== undefined")
 
 
 @pytest.mark.parametrize("view", ["argument", "stances", "camps"])
 def test_no_view_parses_the_quotes_to_draw(page: Any, site: Path, view: str) -> None:
     _open(page, site, view)
-    page.wait_for_function("window.argmapTimes.ready !== undefined")
+    page.wait_for_function("() => window.argmapTimes.ready !== undefined")
     assert page.evaluate(PARSED) is False
     assert page.log.errors == []
 

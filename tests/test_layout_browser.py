@@ -27,7 +27,7 @@ def curated_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_the_curated_argument_map_is_layered_and_legible(page: Any, curated_site: Path) -> None:
     page.goto((curated_site / "index.html").as_uri() + "#argument")
-    page.wait_for_function("window.argmapFirstDraw !== undefined")
+    page.wait_for_function("() => window.argmapFirstDraw !== undefined")
     figures = page.evaluate(MEASURE_JS, "argument")
     amap = load_file(str(ROOT / "arguments.yaml")).map
     drawn = [r for r in amap.relations if r.kind is not RelationKind.UNDERCUTS]
@@ -47,7 +47,7 @@ def test_the_actor_views_open_legible_with_no_box_over_another(
     page: Any, curated_site: Path, view: str
 ) -> None:
     page.goto((curated_site / "index.html").as_uri() + "#" + view)
-    page.wait_for_function("window.argmapFirstDraw !== undefined")
+    page.wait_for_function("() => window.argmapFirstDraw !== undefined")
     figures = page.evaluate(MEASURE_JS, view)
     assert figures["overlaps"] == 0
     assert figures["minLabelPx"] >= 11
@@ -60,7 +60,7 @@ def test_the_stance_map_in_bands_keeps_lines_out_of_other_boxes(
     page: Any, curated_site: Path
 ) -> None:
     page.goto((curated_site / "index.html").as_uri() + "#stances")
-    page.wait_for_function("window.argmapFirstDraw !== undefined")
+    page.wait_for_function("() => window.argmapFirstDraw !== undefined")
     figures = page.evaluate(MEASURE_JS, "stances")
     stances = load_file(str(ROOT / "arguments.yaml")).map.stances
     drawn = {(s.actor, s.claim, s.position) for s in stances}
@@ -77,7 +77,7 @@ def test_the_camps_map_in_rings_keeps_lines_out_of_other_boxes(
     page: Any, curated_site: Path
 ) -> None:
     page.goto((curated_site / "index.html").as_uri() + "#camps")
-    page.wait_for_function("window.argmapFirstDraw !== undefined")
+    page.wait_for_function("() => window.argmapFirstDraw !== undefined")
     figures = page.evaluate(MEASURE_JS, "camps")
     amap = load_file(str(ROOT / "arguments.yaml")).map
     camps = camps_view(amap, analyse(amap))

@@ -93,7 +93,7 @@ def test_the_page_links_to_report_html_and_the_outline_opens_with_the_summary(
     page: Any, site: Path
 ) -> None:
     page.goto((site / "index.html").as_uri())
-    page.wait_for_function("window.argmapFirstDraw !== undefined")
+    page.wait_for_function("() => window.argmapFirstDraw !== undefined")
     assert page.get_attribute("header.top a", "href") == "report.html"
     page.goto((site / "outline.html").as_uri())
     assert _box(page, "#summary")["top"] < 900
