@@ -815,6 +815,32 @@ def layered(
     )
 
 
+def _fit_row(
+    x: list[float],
+    row: Sequence[int],
+    targets: Sequence[float],
+    weights: Sequence[float],
+    offsets: Sequence[float],
+) -> None:
+    """`_fit` of a layer's targets (desired minus offsets) into `x`: PAVA written out,
+    with the same products, sums and divisions, so the same floats."""
+    if len(row) == 1:
+        w = weights[0]
+        x[row[0]] = targets[0] * w / w + 0.0
+        return
+    if len(row) == 2:
+        (a, b), (wa, wb), (ta, tb) = row, weights, targets
+        sa, sb = ta * wa, tb * wb
+        ma, mb = sa / wa, sb / wb
+        if ma >= mb:
+            ma = mb = (sa + sb) / (wa + wb)
+        x[a] = ma + offsets[0]
+        x[b] = mb + offsets[1]
+        return
+    for n, value, o in zip(row, _isotonic(targets, weights), offsets, strict=True):
+        x[n] = value + o
+
+
 @dataclass(frozen=True, slots=True)
 class _Graph:
     """The layered graph with integer ids: the real nodes 0 to n - 1 in name order, then a
@@ -949,51 +975,44 @@ def _coordinates(
             # into shallow fans that cut through their neighbours' boxes.
             if not row:
                 continue
-            if len(row) == 1:
-                n = row[0]
-                e = ends[n]
-                if e is not None:
-                    x_upper = x[e[0]]
-                    d = x_upper + (x[e[1]] - x_upper) * e[2] / e[3]
-                    x[n] = (d - 0.0) * _DUMMY / _DUMMY + 0.0
-                    continue
-                total = totals[n]
-                if total:
-                    near = pulls[n]
-                    if len(near) == 1:
-                        m, w = near[0]
-                        # sum() of one float: 0 + the float.
-                        d = (0.0 + x[m] * w) / total
-                    else:
-                        d = sum([x[m] * w for m, w in near]) / total
-                    x[n] = (d - 0.0) * total / total + 0.0
-                else:
-                    x[n] = (x[n] - 0.0) * 0.1 / 0.1 + 0.0
-                continue
             offsets = row_offsets[index]
-            desired: list[float] = []
-            half: list[float] = []
-            height = heights[index]
-            for n in row:
-                e = ends[n]
-                if e is not None:
-                    upper, lower, step, span = e
-                    x_upper, x_lower = x[upper], x[lower]
-                    desired.append(x_upper + (x_lower - x_upper) * step / span)
-                    if offsets is None:
+            if offsets is None:  # dummies, whose room depends on their slope
+                desired: list[float] = []
+                half: list[float] = []
+                height = heights[index]
+                for n in row:
+                    e = ends[n]
+                    if e is not None:
+                        upper, lower, step, span = e
+                        x_upper, x_lower = x[upper], x[lower]
+                        desired.append(x_upper + (x_lower - x_upper) * step / span)
                         # A slanted line sweeps sideways across the layer's height.
                         slope = abs(x_lower - x_upper) / rise[n]
                         half.append(dummy_width / 2 + min(dummy_width, slope * height / 4))
-                    continue
-                total = totals[n]
-                desired.append(sum([x[m] * w for m, w in pulls[n]]) / total if total else x[n])
-                if offsets is None:
+                        continue
+                    total = totals[n]
+                    desired.append(sum([x[m] * w for m, w in pulls[n]]) / total if total else x[n])
                     half.append(box[n][0] / 2)
-            placed = _fit(
-                desired,
-                row_weights[index],
-                _offsets(half, row_gaps[index]) if offsets is None else offsets,
-            )
-            for n, value in zip(row, placed, strict=True):
-                x[n] = value
+                placed = _place_layer(desired, row_weights[index], half, row_gaps[index])
+                for n, value in zip(row, placed, strict=True):
+                    x[n] = value
+                continue
+            # Boxes only: each one's pull, minus its offset, as `_place_layer` makes them
+            # (the sum of one or two products written out: sum() adds them to 0 in turn).
+            targets: list[float] = []
+            for n, o in zip(row, offsets, strict=True):
+                total = totals[n]
+                if not total:
+                    targets.append(x[n] - o)
+                    continue
+                near = pulls[n]
+                if len(near) == 1:
+                    m, w = near[0]
+                    targets.append((0.0 + x[m] * w) / total - o)
+                elif len(near) == 2:
+                    (m, w), (m2, w2) = near
+                    targets.append((0.0 + x[m] * w + x[m2] * w2) / total - o)
+                else:
+                    targets.append(sum([x[m] * w for m, w in near]) / total - o)
+            _fit_row(x, row, targets, row_weights[index], offsets)
     return x, ys
