@@ -343,90 +343,199 @@ def _transpose(
     passes: int,
 ) -> None:
     """Swap neighbours in a layer while that lowers the crossings with both adjacent layers
-    (`_transpose_rows` on names)."""
-    pos, up, down = _adjacent(order, ups, downs)
-    _transpose_rows(order, pos, up, down, frozen, passes)
+    (`_Rows.transpose` on names)."""
+    names = [n for row in order for n in row]
+    ids = {n: i for i, n in enumerate(names)}
+    _, up, down = _adjacent(order, ups, downs)
+    rows = _Rows(
+        len(names),
+        [[ids[m] for m in up[n]] for n in names],
+        [[ids[m] for m in down[n]] for n in names],
+    )
+    rows.start([[ids[n] for n in row] for row in order])
+    rows.transpose(frozen, passes)
+    for row, moved in zip(order, rows.order, strict=True):
+        row[:] = [names[v] for v in moved]
 
 
-def _transpose_rows(
-    order: list[list[_N]],
-    pos: _Places[_N],
-    up: _Lookup[_N, Sequence[_N]],
-    down: _Lookup[_N, Sequence[_N]],
-    frozen: Collection[int],
-    passes: int,
-) -> None:
-    """Swap neighbours in a layer while that lowers the crossings with both adjacent layers,
-    `up` and `down` giving each node's neighbours in the layers above and below, `pos`
-    every node's place in its layer (kept up to date).
+class _Rows:
+    """The crossing reduction's order on integer ids, with what its steps may reuse.
 
-    A swap within a layer moves no node of the layers above and below, so each node's
-    neighbour positions there are worked out once per layer and pass, sorted, and every
-    pair compared from them. A layer that swapped nothing last time, and whose neighbours
-    have not changed since, would swap nothing again: it is skipped, with the same result.
-    (This was most of a build at 10,000 stances, when every pair listed its neighbours
-    four times and compared every two ends, in every layer on every pass.)"""
-    unsettled = set(range(len(order))) - set(frozen)
-    for _ in range(passes):
-        improved = False
-        for index in range(len(order)):
-            if index not in unsettled:
+    `up` and `down` give each node's neighbours in the layers above and below; `pos` is
+    every node's place in its layer. Each layer has a version, renewed whenever its order
+    changes (a sort that gives the same order is no change). The transpositions keep
+    each node's sorted neighbour positions above (below) with the version of the layer
+    they were read from, and a layer found settled with the versions of itself and its
+    neighbours: while those stay the same it would be found settled again, so it is not
+    looked at. The crossings between two layers are kept with their versions likewise.
+    Late sweeps change few layers, so most of their work is skipped; what is done is
+    what was done before, in the same order, with the same results."""
+
+    __slots__ = (
+        "clock",
+        "counted",
+        "down",
+        "down_at",
+        "down_one",
+        "down_read",
+        "order",
+        "pos",
+        "settled",
+        "up",
+        "up_at",
+        "up_one",
+        "up_read",
+        "version",
+    )
+
+    def __init__(self, size: int, up: Sequence[Sequence[int]], down: Sequence[Sequence[int]]):
+        self.up, self.down = up, down
+        self.pos = [0] * size
+        # A node's one neighbour position (-1 if it has none or several) and its sorted
+        # positions (when it has not exactly one).
+        self.up_one, self.down_one = [-1] * size, [-1] * size
+        empty: list[int] = []
+        self.up_at, self.down_at = [empty] * size, [empty] * size
+        self.order: list[list[int]] = []
+        self.version: list[int] = []
+        self.up_read: list[int] = []
+        self.down_read: list[int] = []
+        self.settled: list[tuple[int, int, int] | None] = []
+        self.counted: list[tuple[int, int, int] | None] = []
+        self.clock = 0
+
+    def start(self, order: list[list[int]]) -> None:
+        """Take `order` (every layer a new version)."""
+        self.order = order
+        depth = len(order)
+        self.version = [self._tick() for _ in range(depth)]
+        self.up_read, self.down_read = [-1] * depth, [-1] * depth
+        self.settled, self.counted = [None] * depth, [None] * depth
+        for row in order:
+            _number(row, self.pos)
+
+    def _tick(self) -> int:
+        self.clock += 1
+        return self.clock
+
+    def put(self, index: int, row: list[int]) -> None:
+        """Make `row` layer `index`."""
+        if row != self.order[index]:
+            self.order[index] = row
+            _number(row, self.pos)
+            self.version[index] = self._tick()
+
+    def crossings(self) -> int:
+        """`count_crossings` of the order."""
+        order, version, counted = self.order, self.version, self.counted
+        total = 0
+        for index in range(len(order) - 1):
+            seen = counted[index]
+            if seen is not None and seen[0] == version[index] and seen[1] == version[index + 1]:
+                total += seen[2]
                 continue
-            if not _transpose_row(order[index], pos, up, down):
-                unsettled.discard(index)
-                continue
-            improved = True
-            unsettled.update(i for i in (index - 1, index + 1) if i not in frozen)
-        if not improved:
-            return
+            count = _crossings(order[index : index + 2], self.pos, self.down)
+            counted[index] = (version[index], version[index + 1], count)
+            total += count
+        return total
 
+    def transpose(self, frozen: Collection[int], passes: int) -> None:
+        """Swap neighbours in a layer while that lowers the crossings with both adjacent
+        layers, up to `passes` times over the layers not `frozen`.
 
-def _transpose_row(
-    layer: list[_N],
-    pos: _Places[_N],
-    ups: _Lookup[_N, Sequence[_N]],
-    downs: _Lookup[_N, Sequence[_N]],
-) -> bool:
-    """One left-to-right pass of adjacent swaps over `layer`; whether any was made."""
-    if len(layer) < 2:
-        return False
-    up = _positions([ups[n] for n in layer], pos)
-    down = _positions([downs[n] for n in layer], pos)
-    swapped_any = False
-    now: int
-    swapped: int
-    # `up` and `down` follow the layer's swaps, so up[i] stays the entry of layer[i].
-    for i in range(len(layer) - 1):
-        u_up, v_up, u_down, v_down = up[i], up[i + 1], down[i], down[i + 1]
-        # Most nodes (every dummy) have one line each way: two one-item lists compare as
-        # their items do.
-        if len(u_up) == 1 == len(v_up):
-            now, swapped = u_up > v_up, u_up < v_up
+        A swap within a layer moves no node of the layers above and below, so each
+        node's neighbour positions there are read once and sorted, and every pair
+        compared from them. A layer that swapped nothing last time, and whose neighbours
+        have not changed since, would swap nothing again: it is skipped, with the same
+        result. (This was most of a build at 10,000 stances, when every pair listed its
+        neighbours four times and compared every two ends, in every layer on every
+        pass.)"""
+        order = self.order
+        unsettled = set(range(len(order))) - set(frozen)
+        for _ in range(passes):
+            improved = False
+            for index in range(len(order)):
+                if index not in unsettled:
+                    continue
+                if not self._transpose_row(index):
+                    unsettled.discard(index)
+                    continue
+                improved = True
+                unsettled.update(i for i in (index - 1, index + 1) if i not in frozen)
+            if not improved:
+                return
+
+    def _read(
+        self,
+        layer: Sequence[int],
+        near_of: Sequence[Sequence[int]],
+        one: list[int],
+        at: list[list[int]],
+    ) -> None:
+        pos = self.pos
+        for v in layer:
+            near = near_of[v]
+            if len(near) == 1:
+                one[v] = pos[near[0]]
+            else:
+                one[v] = -1
+                at[v] = sorted([pos[m] for m in near])
+
+    def _transpose_row(self, index: int) -> bool:
+        """One left-to-right pass of adjacent swaps over layer `index`; whether any was
+        made."""
+        layer = self.order[index]
+        if len(layer) < 2:
+            return False
+        version = self.version
+        above = version[index - 1] if index else 0
+        below = version[index + 1] if index + 1 < len(version) else 0
+        state = (above, version[index], below)
+        if self.settled[index] == state:
+            return False
+        if self.up_read[index] != above:
+            self._read(layer, self.up, self.up_one, self.up_at)
+            self.up_read[index] = above
+        if self.down_read[index] != below:
+            self._read(layer, self.down, self.down_one, self.down_at)
+            self.down_read[index] = below
+        up_one, up_at, down_one, down_at = self.up_one, self.up_at, self.down_one, self.down_at
+        swapped_any = False
+        now: int
+        swapped: int
+        u = layer[0]  # the left one of the pair: after a swap, still the same node
+        for i in range(1, len(layer)):
+            v = layer[i]
+            # Most nodes (every dummy) have one line each way: two such compare as their
+            # positions do.
+            a, b = up_one[u], up_one[v]
+            if a >= 0 and b >= 0:
+                now, swapped = a > b, a < b
+            else:
+                now, swapped = _crossed_both_ways(
+                    up_at[u] if a < 0 else [a], up_at[v] if b < 0 else [b]
+                )
+            a, b = down_one[u], down_one[v]
+            if a >= 0 and b >= 0:
+                now += a > b
+                swapped += a < b
+            else:
+                more_now, more_swapped = _crossed_both_ways(
+                    down_at[u] if a < 0 else [a], down_at[v] if b < 0 else [b]
+                )
+                now += more_now
+                swapped += more_swapped
+            if swapped < now:
+                layer[i - 1], layer[i] = v, u
+                swapped_any = True
+            else:
+                u = v
+        if swapped_any:
+            _number(layer, self.pos)
+            version[index] = self._tick()
         else:
-            now, swapped = _crossed_both_ways(u_up, v_up)
-        if len(u_down) == 1 == len(v_down):
-            now += u_down > v_down
-            swapped += u_down < v_down
-        else:
-            more_now, more_swapped = _crossed_both_ways(u_down, v_down)
-            now += more_now
-            swapped += more_swapped
-        if swapped < now:
-            layer[i], layer[i + 1] = layer[i + 1], layer[i]
-            up[i], up[i + 1] = v_up, u_up
-            down[i], down[i + 1] = v_down, u_down
-            swapped_any = True
-    if swapped_any:
-        _number(layer, pos)
-    return swapped_any
-
-
-def _positions(neighbours: Sequence[Sequence[_N]], pos: _Lookup[_N, int]) -> list[list[int]]:
-    """For each list of `neighbours` (all in one adjacent layer), their sorted positions
-    (the single neighbour of a dummy taken directly)."""
-    return [
-        [pos[near[0]]] if len(near) == 1 else sorted([pos[m] for m in near]) for near in neighbours
-    ]
+            self.settled[index] = state
+        return swapped_any
 
 
 def _top_row(row: list[_N], keys: Mapping[_N, float], parent: Mapping[_N, _N]) -> list[_N]:
@@ -614,9 +723,7 @@ def _walk(
 
 def _minimise_crossings(
     starts: Sequence[list[list[int]]],
-    pos: list[int],
-    ups: Sequence[Sequence[int]],
-    downs: Sequence[Sequence[int]],
+    rows: _Rows,
     parent: Mapping[int, int],
     *,
     rounds: int,
@@ -624,19 +731,16 @@ def _minimise_crossings(
 ) -> tuple[list[list[int]], int]:
     """The order with fewest crossings found from each start by sweeps down and up,
     alternating barycenters and medians, each followed by adjacent transpositions until
-    they gain nothing. The top row is reordered as whole subtrees of `parent` only.
-
-    Nodes are integer ids; `ups` and `downs` hold each one's neighbours in the layers
-    above and below, `pos` its place in its layer, kept up to date as layers move."""
+    they gain nothing. The top row is reordered as whole subtrees of `parent` only."""
     best: list[list[int]] = []
     best_count = -1
+    pos, up, down = rows.pos, rows.up, rows.down
     for first in starts:
-        order = [list(row) for row in first]
-        for row in order:
-            _number(row, pos)
+        rows.start([list(row) for row in first])
+        order = rows.order
         depth = len(order)
-        _reorder_top(order, pos, downs, parent)
-        count = _crossings(order, pos, downs)
+        rows.put(0, _top_order(order[0], pos, down, parent))
+        count = rows.crossings()
         if best_count < 0 or count < best_count:
             best, best_count = [list(row) for row in order], count
         stale = 0
@@ -645,26 +749,24 @@ def _minimise_crossings(
                 break
             median = sweep % 2 == 1
             for index in range(1, depth):
-                row = (
-                    _by_median(order[index], pos, ups)
+                rows.put(
+                    index,
+                    _by_median(order[index], pos, up)
                     if median
-                    else _by_barycenter(order[index], pos, ups, len(order[index - 1]))
+                    else _by_barycenter(order[index], pos, up, len(order[index - 1])),
                 )
-                order[index] = row
-                _number(row, pos)
-            _transpose_rows(order, pos, ups, downs, {0}, passes)
+            rows.transpose({0}, passes)
             for index in range(depth - 2, 0, -1):
-                row = (
-                    _by_median(order[index], pos, downs)
+                rows.put(
+                    index,
+                    _by_median(order[index], pos, down)
                     if median
-                    else _by_barycenter(order[index], pos, downs, len(order[index + 1]))
+                    else _by_barycenter(order[index], pos, down, len(order[index + 1])),
                 )
-                order[index] = row
-                _number(row, pos)
             if depth > 1:
-                _reorder_top(order, pos, downs, parent)
-            _transpose_rows(order, pos, ups, downs, {0}, passes)
-            count = _crossings(order, pos, downs)
+                rows.put(0, _top_order(order[0], pos, down, parent))
+            rows.transpose({0}, passes)
+            count = rows.crossings()
             if count < best_count:
                 best, best_count = [list(row) for row in order], count
                 stale = 0
@@ -673,19 +775,15 @@ def _minimise_crossings(
     return best, best_count
 
 
-def _reorder_top(
-    order: list[list[int]],
-    pos: list[int],
-    downs: Sequence[Sequence[int]],
-    parent: Mapping[int, int],
-) -> None:
+def _top_order(
+    row: list[int], pos: Sequence[int], downs: Sequence[Sequence[int]], parent: Mapping[int, int]
+) -> list[int]:
     """The top row by the mean place of each node's lines below, whole subtrees kept."""
     keys: dict[int, float] = {}
-    for i, node in enumerate(order[0]):
+    for i, node in enumerate(row):
         near = downs[node]
         keys[node] = sum([pos[m] for m in near]) / len(near) if near else float(i)
-    order[0] = _top_row(order[0], keys, parent)
-    _number(order[0], pos)
+    return _top_row(row, keys, parent)
 
 
 def _given_layers(
@@ -782,9 +880,7 @@ def layered(
     tops = [v for v in range(len(node_list)) if graph.layer[v] == 0]
     order, best_count = _minimise_crossings(
         _first_orders(tops, everyone, graph.layer, graph.downs, depth),
-        [0] * len(graph.names),
-        graph.up,
-        graph.down,
+        _Rows(len(graph.names), graph.up, graph.down),
         {graph.index[child]: graph.index[p] for child, p in parent.items()},
         rounds=min(sweeps, 4) if big else sweeps,
         passes=2 if big else 50,
