@@ -358,6 +358,16 @@ def _transpose(
         row[:] = [names[v] for v in moved]
 
 
+_Ends = tuple[list[int], list[int], list[int], list[list[int]]]
+#: The first position of a node with no neighbour that way: past any other.
+_NONE = 1 << 62
+
+
+def _ends(size: int) -> _Ends:
+    empty: list[int] = []
+    return [_NONE] * size, [-1] * size, [0] * size, [empty] * size
+
+
 class _Rows:
     """The crossing reduction's order on integer ids, with what its steps may reuse.
 
@@ -376,14 +386,12 @@ class _Rows:
         "counted",
         "down",
         "down_at",
-        "down_one",
         "down_read",
         "order",
         "pos",
         "settled",
         "up",
         "up_at",
-        "up_one",
         "up_read",
         "version",
     )
@@ -391,11 +399,9 @@ class _Rows:
     def __init__(self, size: int, up: Sequence[Sequence[int]], down: Sequence[Sequence[int]]):
         self.up, self.down = up, down
         self.pos = [0] * size
-        # A node's one neighbour position (-1 if it has none or several) and its sorted
-        # positions (when it has not exactly one).
-        self.up_one, self.down_one = [-1] * size, [-1] * size
-        empty: list[int] = []
-        self.up_at, self.down_at = [empty] * size, [empty] * size
+        # Per node, of its neighbours' positions above (below): the first and last, how
+        # many and all of them sorted.
+        self.up_at, self.down_at = _ends(size), _ends(size)
         self.order: list[list[int]] = []
         self.version: list[int] = []
         self.up_read: list[int] = []
@@ -430,6 +436,8 @@ class _Rows:
         order, version, counted = self.order, self.version, self.counted
         total = 0
         for index in range(len(order) - 1):
+            if len(order[index]) < 2 or len(order[index + 1]) < 2:
+                continue  # the lines fan out of one node or into one: none cross
             seen = counted[index]
             if seen is not None and seen[0] == version[index] and seen[1] == version[index + 1]:
                 total += seen[2]
@@ -465,21 +473,20 @@ class _Rows:
             if not improved:
                 return
 
-    def _read(
-        self,
-        layer: Sequence[int],
-        near_of: Sequence[Sequence[int]],
-        one: list[int],
-        at: list[list[int]],
-    ) -> None:
+    def _read(self, layer: Sequence[int], near_of: Sequence[Sequence[int]], at: _Ends) -> None:
         pos = self.pos
+        first, last, count, ends = at
         for v in layer:
             near = near_of[v]
             if len(near) == 1:
-                one[v] = pos[near[0]]
+                first[v] = last[v] = pos[near[0]]
+                count[v] = 1
+                ends[v] = [first[v]]
+            elif near:
+                ends[v] = sorted([pos[m] for m in near])
+                first[v], last[v], count[v] = ends[v][0], ends[v][-1], len(near)
             else:
-                one[v] = -1
-                at[v] = sorted([pos[m] for m in near])
+                first[v], last[v], count[v], ends[v] = _NONE, -1, 0, []
 
     def _transpose_row(self, index: int) -> bool:
         """One left-to-right pass of adjacent swaps over layer `index`; whether any was
@@ -494,35 +501,36 @@ class _Rows:
         if self.settled[index] == state:
             return False
         if self.up_read[index] != above:
-            self._read(layer, self.up, self.up_one, self.up_at)
+            self._read(layer, self.up, self.up_at)
             self.up_read[index] = above
         if self.down_read[index] != below:
-            self._read(layer, self.down, self.down_one, self.down_at)
+            self._read(layer, self.down, self.down_at)
             self.down_read[index] = below
-        up_one, up_at, down_one, down_at = self.up_one, self.up_at, self.down_one, self.down_at
+        up_first, up_last, up_count, up_ends = self.up_at
+        down_first, down_last, down_count, down_ends = self.down_at
         swapped_any = False
         now: int
         swapped: int
         u = layer[0]  # the left one of the pair: after a swap, still the same node
         for i in range(1, len(layer)):
             v = layer[i]
-            # Most nodes (every dummy) have one line each way: two such compare as their
-            # positions do.
-            a, b = up_one[u], up_one[v]
-            if a >= 0 and b >= 0:
-                now, swapped = a > b, a < b
+            # `_crossed_both_ways` written out for ends in disjoint ranges (a node with
+            # none has the empty range (_NONE, -1), so its count of 0 gives no crossing)
+            # and for two single ends in one place: most pairs, every two dummies.
+            if up_last[u] < up_first[v]:
+                now, swapped = 0, up_count[u] * up_count[v]
+            elif up_first[u] > up_last[v]:
+                now, swapped = up_count[u] * up_count[v], 0
+            elif up_count[u] == 1 == up_count[v]:
+                now = swapped = 0
             else:
-                now, swapped = _crossed_both_ways(
-                    up_at[u] if a < 0 else [a], up_at[v] if b < 0 else [b]
-                )
-            a, b = down_one[u], down_one[v]
-            if a >= 0 and b >= 0:
-                now += a > b
-                swapped += a < b
-            else:
-                more_now, more_swapped = _crossed_both_ways(
-                    down_at[u] if a < 0 else [a], down_at[v] if b < 0 else [b]
-                )
+                now, swapped = _crossed_both_ways(up_ends[u], up_ends[v])
+            if down_last[u] < down_first[v]:
+                swapped += down_count[u] * down_count[v]
+            elif down_first[u] > down_last[v]:
+                now += down_count[u] * down_count[v]
+            elif down_count[u] != 1 or down_count[v] != 1:
+                more_now, more_swapped = _crossed_both_ways(down_ends[u], down_ends[v])
                 now += more_now
                 swapped += more_swapped
             if swapped < now:
@@ -675,10 +683,14 @@ def _first_orders(
     if len(everyone) <= _SMALL:
         for seed in range(_SHUFFLED_STARTS):
             rng = random.Random(seed)
-            shuffled = [list(row) for row in first]
-            for row in shuffled:
-                if len(row) > 1:  # shuffling one item draws no random number
+            shuffled: list[list[_N]] = []
+            for row in first:
+                # Shuffling one item draws no random number; the starts are copied before
+                # anything reorders them, so such a row is shared.
+                if len(row) > 1:
+                    row = list(row)
                     rng.shuffle(row)
+                shuffled.append(row)
             starts.append(shuffled)
     return starts
 
@@ -1070,6 +1082,30 @@ def _coordinates(
             # The top row moves too: packed, it pulled the lines from a wide layer under it
             # into shallow fans that cut through their neighbours' boxes.
             if not row:
+                continue
+            if len(row) == 1:
+                # One box or dummy: its weighted mean, as `_place_layer` makes it.
+                n = row[0]
+                e = ends[n]
+                if e is not None:
+                    x_upper = x[e[0]]
+                    d = x_upper + (x[e[1]] - x_upper) * e[2] / e[3]
+                    x[n] = (d - 0.0) * _DUMMY / _DUMMY + 0.0
+                    continue
+                total = totals[n]
+                if not total:
+                    x[n] = (x[n] - 0.0) * 0.1 / 0.1 + 0.0
+                    continue
+                near = pulls[n]
+                if len(near) == 1:
+                    m, w = near[0]
+                    d = (0.0 + x[m] * w) / total
+                elif len(near) == 2:
+                    (m, w), (m2, w2) = near
+                    d = (0.0 + x[m] * w + x[m2] * w2) / total
+                else:
+                    d = sum([x[m] * w for m, w in near]) / total
+                x[n] = (d - 0.0) * total / total + 0.0
                 continue
             offsets = row_offsets[index]
             if offsets is None:  # dummies, whose room depends on their slope
