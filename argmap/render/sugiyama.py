@@ -218,17 +218,25 @@ def _crossings(
     for upper, lower in pairwise(order):
         if len(upper) < 2 or len(lower) < 2:
             continue  # the lines fan out of one node or into one: none cross
-        ends: list[int] = []
-        for n in upper:
-            near = down[n]
-            if len(near) == 1:
-                ends.append(pos[near[0]])
-            elif near:
-                ends.extend(sorted([pos[m] for m in near]))
-        # Ends already in order cross nothing (a chain of boxes, a settled fan).
-        if any(a > b for a, b in pairwise(ends)):
-            total += _inversions(ends, len(lower))
+        total += _between(upper, len(lower), pos, down)
     return total
+
+
+def _between(
+    upper: Sequence[_N], size: int, pos: _Lookup[_N, int], down: _Lookup[_N, Sequence[_N]]
+) -> int:
+    """Crossings of the lines from `upper` to the layer of `size` nodes below it."""
+    ends: list[int] = []
+    for n in upper:
+        near = down[n]
+        if len(near) == 1:
+            ends.append(pos[near[0]])
+        elif near:
+            ends.extend(sorted([pos[m] for m in near]))
+    # Ends already in order cross nothing (a chain of boxes, a settled fan).
+    if any(a > b for a, b in pairwise(ends)):
+        return _inversions(ends, size)
+    return 0
 
 
 def _inversions(seq: Sequence[int], size: int) -> int:
@@ -442,7 +450,7 @@ class _Rows:
             if seen is not None and seen[0] == version[index] and seen[1] == version[index + 1]:
                 total += seen[2]
                 continue
-            count = _crossings(order[index : index + 2], self.pos, self.down)
+            count = _between(order[index], len(order[index + 1]), self.pos, self.down)
             counted[index] = (version[index], version[index + 1], count)
             total += count
         return total
