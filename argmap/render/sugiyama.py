@@ -376,6 +376,14 @@ def _ends(size: int) -> _Ends:
     return [_NONE] * size, [-1] * size, [0] * size, [empty] * size
 
 
+def _both_ways(u: int, v: int, at: _Ends) -> tuple[int, int]:
+    """`_crossed_both_ways` of the ends of u and v kept in `at`."""
+    first, _, count, ends = at
+    return _crossed_both_ways(
+        [first[u]] if count[u] == 1 else ends[u], [first[v]] if count[v] == 1 else ends[v]
+    )
+
+
 class _Rows:
     """The crossing reduction's order on integer ids, with what its steps may reuse.
 
@@ -486,10 +494,9 @@ class _Rows:
         first, last, count, ends = at
         for v in layer:
             near = near_of[v]
-            if len(near) == 1:
+            if len(near) == 1:  # its `ends` are left stale: see `_both_ways`
                 first[v] = last[v] = pos[near[0]]
                 count[v] = 1
-                ends[v] = [first[v]]
             elif near:
                 ends[v] = sorted([pos[m] for m in near])
                 first[v], last[v], count[v] = ends[v][0], ends[v][-1], len(near)
@@ -514,8 +521,8 @@ class _Rows:
         if self.down_read[index] != below:
             self._read(layer, self.down, self.down_at)
             self.down_read[index] = below
-        up_first, up_last, up_count, up_ends = self.up_at
-        down_first, down_last, down_count, down_ends = self.down_at
+        up_first, up_last, up_count, _ = self.up_at
+        down_first, down_last, down_count, _ = self.down_at
         swapped_any = False
         now: int
         swapped: int
@@ -532,13 +539,13 @@ class _Rows:
             elif up_count[u] == 1 == up_count[v]:
                 now = swapped = 0
             else:
-                now, swapped = _crossed_both_ways(up_ends[u], up_ends[v])
+                now, swapped = _both_ways(u, v, self.up_at)
             if down_last[u] < down_first[v]:
                 swapped += down_count[u] * down_count[v]
             elif down_first[u] > down_last[v]:
                 now += down_count[u] * down_count[v]
             elif down_count[u] != 1 or down_count[v] != 1:
-                more_now, more_swapped = _crossed_both_ways(down_ends[u], down_ends[v])
+                more_now, more_swapped = _both_ways(u, v, self.down_at)
                 now += more_now
                 swapped += more_swapped
             if swapped < now:
