@@ -271,3 +271,87 @@ def test_layered_gives_the_reference_floats_on_a_big_drawing(unrounded: None) ->
     assert sum(len(r) for r in got.routes.values()) + 700 > sugiyama._BIG
     assert isinstance(got.positions["b0000"][0], float)  # unrounded
     _same_layout((names, edges, {}), {"top": names[:4]})
+
+
+def test_rows_renew_a_layer_version_only_when_its_order_changes() -> None:
+    # 0 and 1 on top, 2 under 0 and 3 under 1.
+    rows = sugiyama._Rows(4, [[], [], [0], [1]], [[2], [3], [], []])
+    rows.start([[0, 1], [2, 3]])
+    assert rows.version == [1, 2]
+    rows.put(1, [2, 3])
+    assert rows.version == [1, 2]
+    rows.put(1, [3, 2])
+    assert (rows.version, rows.pos) == ([1, 3], [0, 1, 1, 0])
+
+
+def test_rows_count_a_layer_pair_again_only_when_either_changed() -> None:
+    rows = sugiyama._Rows(4, [[], [], [0], [1]], [[2], [3], [], []])
+    rows.start([[0, 1], [3, 2]])
+    assert rows.crossings() == 1
+    assert rows.counted == [(1, 2, 1), None]
+    rows.counted[0] = (1, 2, 7)  # what is kept is what is used while the versions stand
+    assert rows.crossings() == 7
+    rows.put(1, [2, 3])
+    assert rows.crossings() == 0
+    assert rows.counted[0] == (1, 3, 0)
+
+
+def test_rows_transpose_uncrosses_and_then_knows_the_layer_settled() -> None:
+    rows = sugiyama._Rows(4, [[], [], [0], [1]], [[2], [3], [], []])
+    rows.start([[0, 1], [3, 2]])
+    rows.transpose({0}, 5)
+    assert rows.order == [[0, 1], [2, 3]]
+    assert (rows.version, rows.pos) == ([1, 3], [0, 1, 0, 1])
+    # Above it version 1, itself 3, nothing below: found settled in that state.
+    assert rows.settled == [None, (1, 3, 0)]
+
+
+def test_both_ways_reads_a_single_end_from_its_first_position() -> None:
+    # Node 0 has one end, at 2 (its list is stale); node 1 has ends at 1 and 3.
+    at: sugiyama._Ends = ([2, 1], [2, 3], [1, 2], [[9, 9], [1, 3]])
+    # 2 > 1 crosses with 0 on the left; 2 < 3 crosses with them swapped.
+    assert sugiyama._both_ways(0, 1, at) == (1, 1)
+    assert sugiyama._both_ways(1, 0, at) == (1, 1)
+
+
+def test_between_counts_the_crossings_of_one_pair_of_layers() -> None:
+    pos = {"x": 0, "y": 1, "z": 2}
+    down = {"a": ["z", "x"], "b": ["y"], "c": []}
+    # a-z crosses b-y; a-x does not; c has no line.
+    assert sugiyama._between(["a", "b", "c"], 3, pos, down) == 1
+    assert sugiyama._between(["b", "a", "c"], 3, pos, down) == 1
+    assert sugiyama._between(["c", "b"], 3, pos, down) == 0
+
+
+def test_fit_row_places_as_place_layer_does() -> None:
+    x = [0.0] * 3
+    sugiyama._fit_row(x, [0, 1], [1.0, 5.0], [1.0, 1.0], [0.0, 30.0])
+    assert x[:2] == [1.0, 35.0]
+    # Out of order: pooled, (5 * 1 + 1 * 3) / 4.
+    sugiyama._fit_row(x, [1, 0], [5.0, 1.0], [1.0, 3.0], [0.0, 30.0])
+    assert x[:2] == [32.0, 2.0]
+    sugiyama._fit_row(x, [0, 1, 2], [3.0, 1.0, 2.0], [1.0] * 3, [0.0, 10.0, 20.0])
+    assert x == [2.0, 12.0, 22.0]
+    assert x == sugiyama._place_layer([3.0, 11.0, 22.0], [1.0] * 3, [3.0] * 3, [4.0, 4.0])
+    # One node: (0.1 * 3.0) / 3.0 rounds up, and -0.0 comes out as 0.0, as in PAVA.
+    sugiyama._fit_row(x, [2], [0.1], [3.0], [0.0])
+    assert x[2] == 0.10000000000000002
+    sugiyama._fit_row(x, [2], [-0.0], [1.0], [0.0])
+    assert repr(x[2]) == "0.0"
+
+
+def test_barycenter_keeps_the_order_of_an_int_key_and_an_equal_float_key() -> None:
+    pos = {"p": 0, "q": 1, "r": 2}
+    near = {"a": ["q"], "b": ["p", "r"]}  # a's key 1 (its one end), b's (0 + 2) / 2
+    assert sugiyama._by_barycenter(["b", "a"], pos, near, 3) == ["b", "a"]
+    assert sugiyama._by_barycenter(["a", "b"], pos, near, 3) == ["a", "b"]
+
+
+def test_starts_are_the_reference_starts() -> None:
+    # Rows of one node between wider ones: shuffling those draws no random number.
+    layer = {"p": 0, "q": 0, "a": 1, "b": 2, "c": 2, "d": 3, "e": 4, "f": 4}
+    downs = {"p": ["a"], "q": ["a"], "a": ["b", "c"], "b": ["d"], "c": ["d"], "d": ["e", "f"]}
+    downs |= {"e": [], "f": []}
+    got = sugiyama._starts(sorted(layer), layer, downs, 5)
+    assert len(got) == 14
+    assert got == reference_sugiyama._starts(sorted(layer), layer, downs, 5)
