@@ -21,7 +21,11 @@ The four classic steps, each a small function over plain lists:
 Why not a library: grandalf (the maintained pure-Python Sugiyama) iterates over sets in
 places, so its output can depend on PYTHONHASHSEED, and needs minutes at 2,000 nodes in
 its crossing reduction; Graphviz is a system binary the page build cannot assume. This
-module is about 400 lines, uses only lists and dicts, and sorts every input.
+module uses only lists and dicts and sorts every input. Inside `layered` nodes are
+integer ids (names sorted, then dummies), so the crossing reduction and the coordinates
+index lists instead of building a dict per layer and pass (issue 18, fifth pass); the
+helpers that take names run the same code, generic over the node, or (`_transpose`)
+converting names to ids and back.
 """
 
 from __future__ import annotations
