@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import itertools
 import os
 import random
@@ -355,3 +356,15 @@ def test_starts_are_the_reference_starts() -> None:
     got = sugiyama._starts(sorted(layer), layer, downs, 5)
     assert len(got) == 14
     assert got == reference_sugiyama._starts(sorted(layer), layer, downs, 5)
+
+
+def test_layered_leaves_the_collector_as_it_found_it() -> None:
+    assert gc.isenabled()
+    assert layered(["p", "a"], [("a", "p")], BOX, top=["p"]).layers == (("p",), ("a",))
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        layered(["p", "a"], [("a", "p")], BOX, top=["p"])
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
