@@ -7,6 +7,8 @@ the same results, and how much CPU time each layout takes (issue 18, fourth pass
     python bench/layouts_replay.py replay CALLS.pickle [CALLS.pickle ...]
     # the whole `build_views` in-process, the analysis loaded from a pickle:
     python bench/layouts_replay.py views MAP.yaml [--analysis ANALYSIS.pickle]
+    # `layered` against tests/reference_sugiyama.py, unrounded (run from the checkout):
+    python bench/layouts_replay.py floats CALLS.pickle [CALLS.pickle ...]
 
 `record` loads and analyses the map, then runs `views.build_views` with
 `sugiyama.layered`, `layout.force_layout` and `layout.separate` wrapped so each call's
@@ -14,6 +16,10 @@ arguments and result are pickled as it returns. `replay` calls the current funct
 every recorded input, compares each result with the recorded one (`==` on the
 dataclass, lists and dicts, so every integer position and route must match) and prints
 CPU seconds (`time.process_time`) per function. Exits 1 on any difference.
+`floats` calls `sugiyama.layered` and the reference module (the fourth pass's, kept
+verbatim) on every recorded `layered` input with `round` made the identity in both, so
+every position and waypoint is the float it was computed as, and compares their reprs
+(which tell 0.0 from -0.0): the fifth pass's claim of bit-identical coordinates.
 """
 
 from __future__ import annotations
@@ -124,6 +130,43 @@ def replay(paths: list[str]) -> int:
     return 1 if bad else 0
 
 
+def _unrounded(value: float) -> float:
+    return value
+
+
+def floats(paths: list[str]) -> int:
+    sys.path.insert(0, str(Path.cwd()))
+    from argmap.render import sugiyama
+    from tests import reference_sugiyama
+
+    for module in (sugiyama, reference_sugiyama):
+        module.round = _unrounded  # type: ignore[attr-defined]
+    bad = 0
+    for path in paths:
+        with open(path, "rb") as f:
+            calls = pickle.load(f)
+        count = same = 0
+        for raw in calls:
+            name, given, _ = pickle.loads(raw)
+            if name != "sugiyama.layered":
+                continue
+            args, kwargs = pickle.loads(given)
+            got = sugiyama.layered(*args, **kwargs)
+            expected = reference_sugiyama.layered(*args, **kwargs)
+            count += 1
+            if (repr(got.positions), got.layers, repr(got.routes), got.turned, got.crossings) == (
+                repr(expected.positions),
+                expected.layers,
+                repr(expected.routes),
+                expected.turned,
+                expected.crossings,
+            ):
+                same += 1
+        print(f"{Path(path).name}\tsugiyama.layered unrounded\t{count} calls\t{same} same")
+        bad += count - same
+    return 1 if bad else 0
+
+
 def views_time(map_path: str, analysis_path: str | None, reps: int) -> None:
     from argmap.render import views
 
@@ -144,6 +187,8 @@ def main() -> int:
     rec.add_argument("--analysis")
     rep = sub.add_parser("replay")
     rep.add_argument("calls", nargs="+")
+    flt = sub.add_parser("floats")
+    flt.add_argument("calls", nargs="+")
     vws = sub.add_parser("views")
     vws.add_argument("map")
     vws.add_argument("--analysis")
@@ -154,6 +199,8 @@ def main() -> int:
         return 0
     if args.command == "replay":
         return replay(args.calls)
+    if args.command == "floats":
+        return floats(args.calls)
     views_time(args.map, args.analysis, args.reps)
     return 0
 

@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+import gc
 import itertools
 import os
+import random
 import subprocess
 import sys
+from collections.abc import Callable
+from typing import Any
 
+import pytest
+
+from argmap.render import sugiyama
 from argmap.render.layout import curve_point, route_around
 from argmap.render.sugiyama import _sort_by_median, count_crossings, layered
+from tests import reference_sugiyama
 from tests.conftest import ROOT
 
 BOX = dict.fromkeys("abcdefpq", (100.0, 40.0))
@@ -151,3 +159,212 @@ def test_given_layers_are_kept_and_edges_join_the_higher_end() -> None:
     assert out.layers == (("p",), ("a", "c", "d"), ("b",))
     assert [out.positions[n][1] for n in "pab"] == [0, 130, 260]
     assert out.turned == (("a", "b"),)
+
+
+# ---- fifth pass (issue 18): integer ids, `_Rows`, the coordinates written out ----------
+#
+# The module must give what tests/reference_sugiyama.py (the module as it was) gives, on
+# every shape the rewrite has a path for, and not only after rounding: with `round` made
+# the identity in both modules, positions and waypoints are the floats themselves, and
+# their reprs (which tell 0.0 from -0.0) must match.
+
+
+def _unrounded(value: float) -> float:
+    return value
+
+
+def _same_layout(args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
+    got = sugiyama.layered(*args, **kwargs)
+    expected = reference_sugiyama.layered(*args, **kwargs)
+    # Field by field: the two modules' Layered classes never compare equal as a whole.
+    assert repr(got.positions) == repr(expected.positions)
+    assert got.layers == expected.layers
+    assert repr(got.routes) == repr(expected.routes)
+    assert (got.turned, got.crossings) == (expected.turned, expected.crossings)
+
+
+@pytest.fixture
+def unrounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    for module in (sugiyama, reference_sugiyama):
+        monkeypatch.setattr(module, "round", _unrounded, raising=False)
+
+
+def _chains(rng: random.Random) -> tuple[tuple[Any, ...], dict[str, Any]]:
+    """Long chains under a few tops, some joined: one-node layers, deep drawings."""
+    names = [f"c{i:03d}" for i in range(rng.randint(20, 90))]
+    tops = names[: rng.randint(1, 3)]
+    edges = [
+        (names[i], names[i - 1] if rng.random() < 0.9 else rng.choice(tops))
+        for i in range(1, len(names))
+    ]
+    edges += [(rng.choice(names), rng.choice(names)) for _ in range(rng.randint(0, 4))]
+    return (names, edges, {}), {"top": tops}
+
+
+def _wide(rng: random.Random) -> tuple[tuple[Any, ...], dict[str, Any]]:
+    """Wide layers of nodes with several lines each, and boxes of many sizes."""
+    names = [f"w{i:03d}" for i in range(rng.randint(40, 120))]
+    tops = names[: rng.randint(2, 8)]
+    edges = [(n, rng.choice(tops)) for n in names[len(tops) :]]
+    edges += [(rng.choice(names), rng.choice(names)) for _ in range(len(names))]
+    sizes = {n: (rng.choice([40.0, 100.0, 233.25]), rng.choice([20.0, 61.0])) for n in names}
+    return (names, edges, sizes), {"top": tops, "sweeps": rng.choice([4, 16])}
+
+
+def _long_lines(rng: random.Random) -> tuple[tuple[Any, ...], dict[str, Any]]:
+    """Edges spanning many layers: most nodes are dummies, rows of lines side by side."""
+    names = [f"d{i:03d}" for i in range(rng.randint(15, 40))]
+    layer_of = {n: rng.randint(0, 9) for n in names}
+    edges = [(rng.choice(names), rng.choice(names)) for _ in range(3 * len(names))]
+    return (names, edges, {}), {"layer_of": layer_of, "gap": rng.choice([12.0, 40.0])}
+
+
+def _ties(rng: random.Random) -> tuple[tuple[Any, ...], dict[str, Any]]:
+    """Symmetric drawings: equal keys everywhere, so every tie-break decides."""
+    k = rng.randint(2, 6)
+    tops = [f"t{i}" for i in range(k)]
+    mids = [f"m{i}" for i in range(k * 2)]
+    lows = [f"l{i}" for i in range(k)]
+    edges = [(m, t) for m in mids for t in tops] + [(low, m) for low in lows for m in mids]
+    if rng.random() < 0.5:
+        edges += [(tops[i], tops[i + 1]) for i in range(k - 1)]  # arcs on the top row
+    return ([*tops, *mids, *lows], edges, {}), {"top": tops, "sweeps": rng.choice([1, 2, 16])}
+
+
+@pytest.mark.parametrize("shape", [_chains, _wide, _long_lines, _ties])
+def test_layered_gives_the_reference_floats_on_each_shape(
+    shape: Callable[[random.Random], tuple[tuple[Any, ...], dict[str, Any]]], unrounded: None
+) -> None:
+    rng = random.Random(shape.__name__)
+    for _ in range(8):
+        _same_layout(*shape(rng))
+
+
+def test_layered_gives_the_reference_floats_on_small_random_graphs(unrounded: None) -> None:
+    rng = random.Random(1805)
+    for _ in range(80):
+        names = [f"n{i:02d}" for i in range(rng.randint(0, 14))]
+        edges = (
+            [(rng.choice(names), rng.choice(names)) for _ in range(rng.randint(0, 30))]
+            if names
+            else []
+        )
+        sizes = {n: (rng.choice([60.0, 100.0, 0.0]), 40.0) for n in names if rng.random() < 0.6}
+        kwargs: dict[str, Any] = {
+            "top": [n for n in names if rng.random() < 0.2],
+            "bottom": [n for n in names if rng.random() < 0.1],
+            "sweeps": rng.choice([0, 1, 3, 16]),
+        }
+        if rng.random() < 0.3:
+            kwargs["max_width"] = 200.0
+        if rng.random() < 0.3:
+            kwargs["layer_of"] = {n: rng.randint(0, 3) for n in names if rng.random() < 0.9}
+        _same_layout((names, edges, sizes), kwargs)
+
+
+def test_layered_gives_the_reference_floats_on_a_big_drawing(unrounded: None) -> None:
+    # Over _BIG nodes with dummies: one start, four sweeps, two passes, eight iterations.
+    rng = random.Random(7)
+    names = [f"b{i:04d}" for i in range(700)]
+    edges = [(names[i], names[rng.randrange(max(1, i // 4))]) for i in range(1, 700)]
+    edges += [(rng.choice(names), rng.choice(names)) for _ in range(400)]
+    got = sugiyama.layered(names, edges, {}, top=names[:4])
+    assert sum(len(r) for r in got.routes.values()) + 700 > sugiyama._BIG
+    assert isinstance(got.positions["b0000"][0], float)  # unrounded
+    _same_layout((names, edges, {}), {"top": names[:4]})
+
+
+def test_rows_renew_a_layer_version_only_when_its_order_changes() -> None:
+    # 0 and 1 on top, 2 under 0 and 3 under 1.
+    rows = sugiyama._Rows(4, [[], [], [0], [1]], [[2], [3], [], []])
+    rows.start([[0, 1], [2, 3]])
+    assert rows.version == [1, 2]
+    rows.put(1, [2, 3])
+    assert rows.version == [1, 2]
+    rows.put(1, [3, 2])
+    assert (rows.version, rows.pos) == ([1, 3], [0, 1, 1, 0])
+
+
+def test_rows_count_a_layer_pair_again_only_when_either_changed() -> None:
+    rows = sugiyama._Rows(4, [[], [], [0], [1]], [[2], [3], [], []])
+    rows.start([[0, 1], [3, 2]])
+    assert rows.crossings() == 1
+    assert rows.counted == [(1, 2, 1), None]
+    rows.counted[0] = (1, 2, 7)  # what is kept is what is used while the versions stand
+    assert rows.crossings() == 7
+    rows.put(1, [2, 3])
+    assert rows.crossings() == 0
+    assert rows.counted[0] == (1, 3, 0)
+
+
+def test_rows_transpose_uncrosses_and_then_knows_the_layer_settled() -> None:
+    rows = sugiyama._Rows(4, [[], [], [0], [1]], [[2], [3], [], []])
+    rows.start([[0, 1], [3, 2]])
+    rows.transpose({0}, 5)
+    assert rows.order == [[0, 1], [2, 3]]
+    assert (rows.version, rows.pos) == ([1, 3], [0, 1, 0, 1])
+    # Above it version 1, itself 3, nothing below: found settled in that state.
+    assert rows.settled == [None, (1, 3, 0)]
+
+
+def test_both_ways_reads_a_single_end_from_its_first_position() -> None:
+    # Node 0 has one end, at 2 (its list is stale); node 1 has ends at 1 and 3.
+    at: sugiyama._Ends = ([2, 1], [2, 3], [1, 2], [[9, 9], [1, 3]])
+    # 2 > 1 crosses with 0 on the left; 2 < 3 crosses with them swapped.
+    assert sugiyama._both_ways(0, 1, at) == (1, 1)
+    assert sugiyama._both_ways(1, 0, at) == (1, 1)
+
+
+def test_between_counts_the_crossings_of_one_pair_of_layers() -> None:
+    pos = {"x": 0, "y": 1, "z": 2}
+    down = {"a": ["z", "x"], "b": ["y"], "c": []}
+    # a-z crosses b-y; a-x does not; c has no line.
+    assert sugiyama._between(["a", "b", "c"], 3, pos, down) == 1
+    assert sugiyama._between(["b", "a", "c"], 3, pos, down) == 1
+    assert sugiyama._between(["c", "b"], 3, pos, down) == 0
+
+
+def test_fit_row_places_as_place_layer_does() -> None:
+    x = [0.0] * 3
+    sugiyama._fit_row(x, [0, 1], [1.0, 5.0], [1.0, 1.0], [0.0, 30.0])
+    assert x[:2] == [1.0, 35.0]
+    # Out of order: pooled, (5 * 1 + 1 * 3) / 4.
+    sugiyama._fit_row(x, [1, 0], [5.0, 1.0], [1.0, 3.0], [0.0, 30.0])
+    assert x[:2] == [32.0, 2.0]
+    sugiyama._fit_row(x, [0, 1, 2], [3.0, 1.0, 2.0], [1.0] * 3, [0.0, 10.0, 20.0])
+    assert x == [2.0, 12.0, 22.0]
+    assert x == sugiyama._place_layer([3.0, 11.0, 22.0], [1.0] * 3, [3.0] * 3, [4.0, 4.0])
+    # One node: (0.1 * 3.0) / 3.0 rounds up, and -0.0 comes out as 0.0, as in PAVA.
+    sugiyama._fit_row(x, [2], [0.1], [3.0], [0.0])
+    assert x[2] == 0.10000000000000002
+    sugiyama._fit_row(x, [2], [-0.0], [1.0], [0.0])
+    assert repr(x[2]) == "0.0"
+
+
+def test_barycenter_keeps_the_order_of_an_int_key_and_an_equal_float_key() -> None:
+    pos = {"p": 0, "q": 1, "r": 2}
+    near = {"a": ["q"], "b": ["p", "r"]}  # a's key 1 (its one end), b's (0 + 2) / 2
+    assert sugiyama._by_barycenter(["b", "a"], pos, near, 3) == ["b", "a"]
+    assert sugiyama._by_barycenter(["a", "b"], pos, near, 3) == ["a", "b"]
+
+
+def test_starts_are_the_reference_starts() -> None:
+    # Rows of one node between wider ones: shuffling those draws no random number.
+    layer = {"p": 0, "q": 0, "a": 1, "b": 2, "c": 2, "d": 3, "e": 4, "f": 4}
+    downs = {"p": ["a"], "q": ["a"], "a": ["b", "c"], "b": ["d"], "c": ["d"], "d": ["e", "f"]}
+    downs |= {"e": [], "f": []}
+    got = sugiyama._starts(sorted(layer), layer, downs, 5)
+    assert len(got) == 14
+    assert got == reference_sugiyama._starts(sorted(layer), layer, downs, 5)
+
+
+def test_layered_leaves_the_collector_as_it_found_it() -> None:
+    assert gc.isenabled()
+    assert layered(["p", "a"], [("a", "p")], BOX, top=["p"]).layers == (("p",), ("a",))
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        layered(["p", "a"], [("a", "p")], BOX, top=["p"])
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

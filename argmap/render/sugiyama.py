@@ -21,7 +21,11 @@ The four classic steps, each a small function over plain lists:
 Why not a library: grandalf (the maintained pure-Python Sugiyama) iterates over sets in
 places, so its output can depend on PYTHONHASHSEED, and needs minutes at 2,000 nodes in
 its crossing reduction; Graphviz is a system binary the page build cannot assume. This
-module is about 400 lines, uses only lists and dicts, and sorts every input.
+module uses only lists and dicts and sorts every input. Inside `layered` nodes are
+integer ids (names sorted, then dummies), so the crossing reduction and the coordinates
+index lists instead of building a dict per layer and pass (issue 18, fifth pass); the
+helpers that take names run the same code, generic over the node, or (`_transpose`)
+converting names to ids and back.
 """
 
 from __future__ import annotations
@@ -31,10 +35,14 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
+from typing import Protocol, TypeVar
 
 __all__ = ["Layered", "count_crossings", "layered"]
 
 Edge = tuple[str, str]
+_N = TypeVar("_N")  # a node: an integer id inside `layered`, a name in the helpers' tests
+_K = TypeVar("_K", contravariant=True)
+_V = TypeVar("_V", covariant=True)
 
 # Edge weights of the coordinate step, after Gansner et al.'s "dot": a line between two
 # dummies is the middle of a long edge and should run straight.
@@ -160,21 +168,79 @@ def _balance(
         index += 1
 
 
+class _Lookup(Protocol[_K, _V]):
+    """What the ordering steps read a node's position or neighbours from: in `layered` a
+    list indexed by the node's integer id (no dictionary is built per layer or pass), in
+    the helpers' own small API a dict keyed by name."""
+
+    def __getitem__(self, key: _K, /) -> _V: ...
+
+
+class _Places(_Lookup[_K, int], Protocol[_K]):
+    """Each node's position in its layer, kept up to date as layers are reordered."""
+
+    def __setitem__(self, key: _K, value: int, /) -> None: ...
+
+
+def _number(row: Sequence[_N], pos: _Places[_N]) -> None:
+    for i, n in enumerate(row):
+        pos[n] = i
+
+
+def _adjacent(
+    order: Sequence[Sequence[_N]], ups: Mapping[_N, Sequence[_N]], downs: Mapping[_N, Sequence[_N]]
+) -> tuple[dict[_N, int], dict[_N, list[_N]], dict[_N, list[_N]]]:
+    """For helpers given names: each node's position in its layer and its neighbours in the
+    layers above and below it (those the steps look at; others are ignored)."""
+    pos: dict[_N, int] = {}
+    row_of: dict[_N, int] = {}
+    for r, row in enumerate(order):
+        for i, n in enumerate(row):
+            pos[n], row_of[n] = i, r
+    up = {n: [m for m in ups.get(n, ()) if row_of.get(m) == row_of[n] - 1] for n in pos}
+    down = {n: [m for m in downs.get(n, ()) if row_of.get(m) == row_of[n] + 1] for n in pos}
+    return pos, up, down
+
+
 def count_crossings(order: Sequence[Sequence[str]], down: Mapping[str, Sequence[str]]) -> int:
-    """Crossings between consecutive layers of `order`, `down` giving each node's
-    neighbours in the next layer (accumulator tree, O(E log V) per pair of layers).
+    """Crossings between consecutive layers of `order` (each node in one layer), `down`
+    giving each node's neighbours in the next layer (accumulator tree, O(E log V) per pair
+    of layers).
 
     >>> count_crossings([["a", "b"], ["c", "d"]], {"a": ["d"], "b": ["c"]})
     1
     """
+    pos, _, below = _adjacent(order, {}, down)
+    return _crossings(order, pos, below)
+
+
+def _crossings(
+    order: Sequence[Sequence[_N]], pos: _Lookup[_N, int], down: _Lookup[_N, Sequence[_N]]
+) -> int:
+    """`count_crossings` with positions and next-layer neighbours given."""
     total = 0
     for upper, lower in pairwise(order):
         if len(upper) < 2 or len(lower) < 2:
             continue  # the lines fan out of one node or into one: none cross
-        pos = {n: i for i, n in enumerate(lower)}
-        ends = sorted((i, pos[m]) for i, n in enumerate(upper) for m in down.get(n, ()) if m in pos)
-        total += _inversions([b for _, b in ends], len(lower))
+        total += _between(upper, len(lower), pos, down)
     return total
+
+
+def _between(
+    upper: Sequence[_N], size: int, pos: _Lookup[_N, int], down: _Lookup[_N, Sequence[_N]]
+) -> int:
+    """Crossings of the lines from `upper` to the layer of `size` nodes below it."""
+    ends: list[int] = []
+    for n in upper:
+        near = down[n]
+        if len(near) == 1:
+            ends.append(pos[near[0]])
+        elif near:
+            ends.extend(sorted([pos[m] for m in near]))
+    # Ends already in order cross nothing (a chain of boxes, a settled fan).
+    if any(a > b for a, b in pairwise(ends)):
+        return _inversions(ends, size)
+    return 0
 
 
 def _inversions(seq: Sequence[int], size: int) -> int:
@@ -200,12 +266,55 @@ def _sort_by_barycenter(
 ) -> list[str]:
     """`layer` ordered by the mean position of each node's neighbours in the fixed layer;
     a node with none keeps its relative place."""
+    near = {n: [m for m in neighbours[n] if m in fixed] for n in layer}
+    return _by_barycenter(layer, fixed, near, span)
+
+
+def _by_barycenter(
+    layer: Sequence[_N], pos: _Lookup[_N, int], near: _Lookup[_N, Sequence[_N]], span: int
+) -> list[_N]:
+    """`_sort_by_barycenter` with every neighbour in `near` in the fixed layer."""
     count = max(1, len(layer) - 1)
-    keys: dict[str, float] = {}
+    step = max(1, span - 1)
+    keys: list[float] = []
     for i, node in enumerate(layer):
-        near = [fixed[m] for m in neighbours[node] if m in fixed]
-        keys[node] = sum(near) / len(near) if near else i * max(1, span - 1) / count
-    return sorted(layer, key=keys.__getitem__)
+        ns = near[node]
+        if len(ns) == 1:
+            # An int sorts as the float `pos / 1` would: int and float compare exactly.
+            keys.append(pos[ns[0]])
+        elif ns:
+            keys.append(sum([pos[m] for m in ns]) / len(ns))
+        else:
+            keys.append(i * step / count)
+    return [layer[i] for i in sorted(range(len(layer)), key=keys.__getitem__)]
+
+
+def _sort_by_median(
+    layer: list[str], fixed: Mapping[str, int], neighbours: Mapping[str, list[str]]
+) -> list[str]:
+    """`layer` ordered by the median position of each node's neighbours in the fixed
+    layer (the mean of the two middle ones for an even count); a node with none keeps
+    its place."""
+    near = {n: [m for m in neighbours[n] if m in fixed] for n in layer}
+    return _by_median(layer, fixed, near)
+
+
+def _by_median(
+    layer: Sequence[_N], pos: _Lookup[_N, int], near: _Lookup[_N, Sequence[_N]]
+) -> list[_N]:
+    """`_sort_by_median` with every neighbour in `near` in the fixed layer."""
+    keys: list[float] = []
+    last: float = 0.0
+    for node in layer:
+        ns = near[node]
+        if len(ns) == 1:
+            last = pos[ns[0]]
+        elif ns:
+            at = sorted([pos[m] for m in ns])
+            mid = len(at) // 2
+            last = at[mid] if len(at) % 2 else (at[mid - 1] + at[mid]) / 2
+        keys.append(last)
+    return [layer[i] for i in sorted(range(len(layer)), key=keys.__getitem__)]
 
 
 def _pair_crossings(
@@ -245,95 +354,230 @@ def _transpose(
     frozen: Collection[int],
     passes: int,
 ) -> None:
-    """Swap neighbours in a layer while that lowers the crossings with both adjacent layers.
+    """Swap neighbours in a layer while that lowers the crossings with both adjacent layers
+    (`_Rows.transpose` on names)."""
+    names = [n for row in order for n in row]
+    ids = {n: i for i, n in enumerate(names)}
+    _, up, down = _adjacent(order, ups, downs)
+    rows = _Rows(
+        len(names),
+        [[ids[m] for m in up[n]] for n in names],
+        [[ids[m] for m in down[n]] for n in names],
+    )
+    rows.start([[ids[n] for n in row] for row in order])
+    rows.transpose(frozen, passes)
+    for row, moved in zip(order, rows.order, strict=True):
+        row[:] = [names[v] for v in moved]
 
-    A swap within a layer moves no node of the layers above and below, so each node's
-    neighbour positions there are worked out once per layer and pass, sorted, and every
-    pair compared from them. A layer that swapped nothing last time, and whose neighbours
-    have not changed since, would swap nothing again: it is skipped, with the same result.
-    (This was most of a build at 10,000 stances, when every pair listed its neighbours
-    four times and compared every two ends, in every layer on every pass.)"""
-    unsettled = set(range(len(order))) - set(frozen)
-    for _ in range(passes):
-        improved = False
-        for index in range(len(order)):
-            if index not in unsettled:
+
+_Ends = tuple[list[int], list[int], list[int], list[list[int]]]
+#: The first position of a node with no neighbour that way: past any other.
+_NONE = 1 << 62
+
+
+def _ends(size: int) -> _Ends:
+    empty: list[int] = []
+    return [_NONE] * size, [-1] * size, [0] * size, [empty] * size
+
+
+def _both_ways(u: int, v: int, at: _Ends) -> tuple[int, int]:
+    """`_crossed_both_ways` of the ends of u and v kept in `at`."""
+    first, _, count, ends = at
+    return _crossed_both_ways(
+        [first[u]] if count[u] == 1 else ends[u], [first[v]] if count[v] == 1 else ends[v]
+    )
+
+
+class _Rows:
+    """The crossing reduction's order on integer ids, with what its steps may reuse.
+
+    `up` and `down` give each node's neighbours in the layers above and below; `pos` is
+    every node's place in its layer. Each layer has a version, renewed whenever its order
+    changes (a sort that gives the same order is no change). The transpositions keep
+    each node's sorted neighbour positions above (below) with the version of the layer
+    they were read from, and a layer found settled with the versions of itself and its
+    neighbours: while those stay the same it would be found settled again, so it is not
+    looked at. The crossings between two layers are kept with their versions likewise.
+    Late sweeps change few layers, so most of their work is skipped; what is done is
+    what was done before, in the same order, with the same results."""
+
+    __slots__ = (
+        "clock",
+        "counted",
+        "down",
+        "down_at",
+        "down_read",
+        "order",
+        "pos",
+        "settled",
+        "up",
+        "up_at",
+        "up_read",
+        "version",
+    )
+
+    def __init__(self, size: int, up: Sequence[Sequence[int]], down: Sequence[Sequence[int]]):
+        self.up, self.down = up, down
+        self.pos = [0] * size
+        # Per node, of its neighbours' positions above (below): the first and last, how
+        # many and all of them sorted.
+        self.up_at, self.down_at = _ends(size), _ends(size)
+        self.order: list[list[int]] = []
+        self.version: list[int] = []
+        self.up_read: list[int] = []
+        self.down_read: list[int] = []
+        self.settled: list[tuple[int, int, int] | None] = []
+        self.counted: list[tuple[int, int, int] | None] = []
+        self.clock = 0
+
+    def start(self, order: list[list[int]]) -> None:
+        """Take `order` (every layer a new version)."""
+        self.order = order
+        depth = len(order)
+        self.version = [self._tick() for _ in range(depth)]
+        self.up_read, self.down_read = [-1] * depth, [-1] * depth
+        self.settled, self.counted = [None] * depth, [None] * depth
+        for row in order:
+            _number(row, self.pos)
+
+    def _tick(self) -> int:
+        self.clock += 1
+        return self.clock
+
+    def put(self, index: int, row: list[int]) -> None:
+        """Make `row` layer `index`."""
+        if row != self.order[index]:
+            self.order[index] = row
+            _number(row, self.pos)
+            self.version[index] = self._tick()
+
+    def crossings(self) -> int:
+        """`count_crossings` of the order."""
+        order, version, counted = self.order, self.version, self.counted
+        total = 0
+        for index in range(len(order) - 1):
+            if len(order[index]) < 2 or len(order[index + 1]) < 2:
+                continue  # the lines fan out of one node or into one: none cross
+            seen = counted[index]
+            if seen is not None and seen[0] == version[index] and seen[1] == version[index + 1]:
+                total += seen[2]
                 continue
-            if not _transpose_layer(order, index, ups, downs):
-                unsettled.discard(index)
-                continue
-            improved = True
-            unsettled.update(i for i in (index - 1, index + 1) if i not in frozen)
-        if not improved:
-            return
+            count = _between(order[index], len(order[index + 1]), self.pos, self.down)
+            counted[index] = (version[index], version[index + 1], count)
+            total += count
+        return total
 
+    def transpose(self, frozen: Collection[int], passes: int) -> None:
+        """Swap neighbours in a layer while that lowers the crossings with both adjacent
+        layers, up to `passes` times over the layers not `frozen`.
 
-def _transpose_layer(
-    order: list[list[str]],
-    index: int,
-    ups: Mapping[str, list[str]],
-    downs: Mapping[str, list[str]],
-) -> bool:
-    """One left-to-right pass of adjacent swaps over `order[index]`; whether any was made."""
-    layer = order[index]
-    if len(layer) < 2:
-        return False
-    above = {n: i for i, n in enumerate(order[index - 1])} if index else {}
-    below = {n: i for i, n in enumerate(order[index + 1])} if index + 1 < len(order) else {}
-    up = _positions([ups[n] for n in layer], above)
-    down = _positions([downs[n] for n in layer], below)
-    swapped_any = False
-    now: int
-    swapped: int
-    # `up` and `down` follow the layer's swaps, so up[i] stays the entry of layer[i].
-    for i in range(len(layer) - 1):
-        u_up, v_up, u_down, v_down = up[i], up[i + 1], down[i], down[i + 1]
-        # Most nodes (every dummy) have one line each way: two one-item lists compare as
-        # their items do.
-        if len(u_up) == 1 == len(v_up):
-            now, swapped = u_up > v_up, u_up < v_up
+        A swap within a layer moves no node of the layers above and below, so each
+        node's neighbour positions there are read once and sorted, and every pair
+        compared from them. A layer that swapped nothing last time, and whose neighbours
+        have not changed since, would swap nothing again: it is skipped, with the same
+        result. (This was most of a build at 10,000 stances, when every pair listed its
+        neighbours four times and compared every two ends, in every layer on every
+        pass.)"""
+        order = self.order
+        unsettled = set(range(len(order))) - set(frozen)
+        for _ in range(passes):
+            improved = False
+            for index in range(len(order)):
+                if index not in unsettled:
+                    continue
+                if not self._transpose_row(index):
+                    unsettled.discard(index)
+                    continue
+                improved = True
+                unsettled.update(i for i in (index - 1, index + 1) if i not in frozen)
+            if not improved:
+                return
+
+    def _read(self, layer: Sequence[int], near_of: Sequence[Sequence[int]], at: _Ends) -> None:
+        pos = self.pos
+        first, last, count, ends = at
+        for v in layer:
+            near = near_of[v]
+            if len(near) == 1:  # its `ends` are left stale: see `_both_ways`
+                first[v] = last[v] = pos[near[0]]
+                count[v] = 1
+            elif near:
+                ends[v] = sorted([pos[m] for m in near])
+                first[v], last[v], count[v] = ends[v][0], ends[v][-1], len(near)
+            else:
+                first[v], last[v], count[v], ends[v] = _NONE, -1, 0, []
+
+    def _transpose_row(self, index: int) -> bool:
+        """One left-to-right pass of adjacent swaps over layer `index`; whether any was
+        made."""
+        layer = self.order[index]
+        if len(layer) < 2:
+            return False
+        version = self.version
+        above = version[index - 1] if index else 0
+        below = version[index + 1] if index + 1 < len(version) else 0
+        state = (above, version[index], below)
+        if self.settled[index] == state:
+            return False
+        if self.up_read[index] != above:
+            self._read(layer, self.up, self.up_at)
+            self.up_read[index] = above
+        if self.down_read[index] != below:
+            self._read(layer, self.down, self.down_at)
+            self.down_read[index] = below
+        up_first, up_last, up_count, _ = self.up_at
+        down_first, down_last, down_count, _ = self.down_at
+        swapped_any = False
+        now: int
+        swapped: int
+        u = layer[0]  # the left one of the pair: after a swap, still the same node
+        for i in range(1, len(layer)):
+            v = layer[i]
+            # `_crossed_both_ways` written out for ends in disjoint ranges (a node with
+            # none has the empty range (_NONE, -1), so its count of 0 gives no crossing)
+            # and for two single ends in one place: most pairs, every two dummies.
+            if up_last[u] < up_first[v]:
+                now, swapped = 0, up_count[u] * up_count[v]
+            elif up_first[u] > up_last[v]:
+                now, swapped = up_count[u] * up_count[v], 0
+            elif up_count[u] == 1 == up_count[v]:
+                now = swapped = 0
+            else:
+                now, swapped = _both_ways(u, v, self.up_at)
+            if down_last[u] < down_first[v]:
+                swapped += down_count[u] * down_count[v]
+            elif down_first[u] > down_last[v]:
+                now += down_count[u] * down_count[v]
+            elif down_count[u] != 1 or down_count[v] != 1:
+                more_now, more_swapped = _both_ways(u, v, self.down_at)
+                now += more_now
+                swapped += more_swapped
+            if swapped < now:
+                layer[i - 1], layer[i] = v, u
+                swapped_any = True
+            else:
+                u = v
+        if swapped_any:
+            _number(layer, self.pos)
+            version[index] = self._tick()
         else:
-            now, swapped = _crossed_both_ways(u_up, v_up)
-        if len(u_down) == 1 == len(v_down):
-            now += u_down > v_down
-            swapped += u_down < v_down
-        else:
-            more_now, more_swapped = _crossed_both_ways(u_down, v_down)
-            now += more_now
-            swapped += more_swapped
-        if swapped < now:
-            layer[i], layer[i + 1] = layer[i + 1], layer[i]
-            up[i], up[i + 1] = v_up, u_up
-            down[i], down[i + 1] = v_down, u_down
-            swapped_any = True
-    return swapped_any
+            self.settled[index] = state
+        return swapped_any
 
 
-def _positions(neighbours: Sequence[Sequence[str]], pos: Mapping[str, int]) -> list[list[int]]:
-    """For each list of `neighbours`, the sorted positions in `pos` of those it has (one
-    comprehension for all, with the single neighbour of a dummy taken directly: this was
-    a third of the transpositions at 10,000 stances)."""
-    return [
-        ([pos[near[0]]] if near[0] in pos else [])
-        if len(near) == 1
-        else sorted([pos[m] for m in near if m in pos])
-        for near in neighbours
-    ]
-
-
-def _top_row(row: list[str], keys: Mapping[str, float], parent: Mapping[str, str]) -> list[str]:
+def _top_row(row: list[_N], keys: Mapping[_N, float], parent: Mapping[_N, _N]) -> list[_N]:
     """The top row ordered by `keys` with every subtree of the `parent` forest kept
     together, so arcs from child to parent drawn above the row never cross."""
-    children: dict[str, list[str]] = {n: [] for n in row}
-    roots: list[str] = []
+    children: dict[_N, list[_N]] = {n: [] for n in row}
+    roots: list[_N] = []
     for node in row:
         if node in parent:
             children[parent[node]].append(node)
         else:
             roots.append(node)
 
-    def block(node: str) -> tuple[float, list[str]]:
-        items: list[tuple[float, list[str]]] = [(keys[node], [node])]
+    def block(node: _N) -> tuple[float, list[_N]]:
+        items: list[tuple[float, list[_N]]] = [(keys[node], [node])]
         items += [block(child) for child in children[node]]
         items.sort(key=lambda item: item[0])
         members = [n for _, ns in items for n in ns]
@@ -366,20 +610,42 @@ def _forest(row: Sequence[str], edges: Sequence[Edge]) -> dict[str, str]:
     return parent
 
 
-def _isotonic(target: list[float], weight: list[float]) -> list[float]:
+def _isotonic(target: Sequence[float], weight: Sequence[float]) -> list[float]:
     """The non-decreasing sequence closest to `target` in weighted least squares (PAVA)."""
-    blocks: list[list[float]] = []  # [weighted sum, weight, count]
+    # Blocks as parallel lists, each block's mean kept rather than divided again: the same
+    # sums, the same divisions, so the same floats.
+    sums: list[float] = []
+    weights: list[float] = []
+    counts: list[int] = []
+    means: list[float] = []
     for t, w in zip(target, weight, strict=True):
-        blocks.append([t * w, w, 1])
-        while len(blocks) > 1 and blocks[-2][0] / blocks[-2][1] >= blocks[-1][0] / blocks[-1][1]:
-            s, w2, c = blocks.pop()
-            blocks[-1][0] += s
-            blocks[-1][1] += w2
-            blocks[-1][2] += c
+        s = t * w
+        c = 1
+        mean = s / w
+        while means and means[-1] >= mean:
+            means.pop()
+            s = sums.pop() + s
+            w = weights.pop() + w
+            c += counts.pop()
+            mean = s / w
+        sums.append(s)
+        weights.append(w)
+        counts.append(c)
+        means.append(mean)
+    if len(means) == len(target):
+        return means
     out: list[float] = []
-    for s, w, c in blocks:
-        out.extend([s / w] * int(c))
+    for mean, c in zip(means, counts, strict=True):
+        out.extend([mean] * c)
     return out
+
+
+def _offsets(half: Sequence[float], gaps: Sequence[float]) -> list[float]:
+    """Each box's offset from the first when packed `half` widths plus `gaps` apart."""
+    offsets = [0.0]
+    for i in range(1, len(half)):
+        offsets.append(offsets[-1] + half[i - 1] + half[i] + gaps[i - 1])
+    return offsets
 
 
 def _place_layer(
@@ -390,9 +656,12 @@ def _place_layer(
     if len(desired) == 1:
         # What PAVA makes of one node (its weighted mean, offset 0.0), without the lists.
         return [(desired[0] - 0.0) * weight[0] / weight[0] + 0.0]
-    offsets = [0.0]
-    for i in range(1, len(desired)):
-        offsets.append(offsets[-1] + half[i - 1] + half[i] + gaps[i - 1])
+    return _fit(desired, weight, _offsets(half, gaps))
+
+
+def _fit(
+    desired: Sequence[float], weight: Sequence[float], offsets: Sequence[float]
+) -> list[float]:
     fitted = _isotonic([d - o for d, o in zip(desired, offsets, strict=True)], weight)
     return [f + o for f, o in zip(fitted, offsets, strict=True)]
 
@@ -414,16 +683,33 @@ def _starts(
 ) -> list[list[list[str]]]:
     """First orders for the crossing reduction: depth-first walks (and, on a small
     view, seeded shuffles of the first walk's layers)."""
-    first = _dfs_order(node_list, layer, downs, depth, False)
-    if len(layer) > _BIG:
+    tops = [n for n in node_list if layer[n] == 0]
+    return _first_orders(tops, sorted(layer), layer, downs, depth)
+
+
+def _first_orders(
+    tops: Sequence[_N],
+    everyone: Sequence[_N],
+    layer: _Lookup[_N, int],
+    downs: _Lookup[_N, Sequence[_N]],
+    depth: int,
+) -> list[list[list[_N]]]:
+    """`_starts` from the top row and every node (dummies included) in name order."""
+    first = _walk(tops, everyone, layer, downs, depth, False)
+    if len(everyone) > _BIG:
         return [first]
-    starts = [first, _dfs_order(node_list, layer, downs, depth, True)]
-    if len(layer) <= _SMALL:
+    starts = [first, _walk(tops, everyone, layer, downs, depth, True)]
+    if len(everyone) <= _SMALL:
         for seed in range(_SHUFFLED_STARTS):
             rng = random.Random(seed)
-            shuffled = [list(row) for row in first]
-            for row in shuffled:
-                rng.shuffle(row)
+            shuffled: list[list[_N]] = []
+            for row in first:
+                # Shuffling one item draws no random number; the starts are copied before
+                # anything reorders them, so such a row is shared.
+                if len(row) > 1:
+                    row = list(row)
+                    rng.shuffle(row)
+                shuffled.append(row)
             starts.append(shuffled)
     return starts
 
@@ -437,10 +723,22 @@ def _dfs_order(
 ) -> list[list[str]]:
     """A first order: a depth-first walk down from the top row, so related nodes start
     together (children in reversed order when `flip`)."""
-    order: list[list[str]] = [[] for _ in range(depth)]
-    seen: set[str] = set()
     tops = [n for n in node_list if layer[n] == 0]
-    for start in (tops[::-1] if flip else tops) + sorted(layer):
+    return _walk(tops, sorted(layer), layer, downs, depth, flip)
+
+
+def _walk(
+    tops: Sequence[_N],
+    everyone: Sequence[_N],
+    layer: _Lookup[_N, int],
+    downs: _Lookup[_N, Sequence[_N]],
+    depth: int,
+    flip: bool,
+) -> list[list[_N]]:
+    """`_dfs_order` from the top row, then from every node in name order."""
+    order: list[list[_N]] = [[] for _ in range(depth)]
+    seen: set[_N] = set()
+    for start in [*(tops[::-1] if flip else tops), *everyone]:
         if start in seen:
             continue
         stack = [start]
@@ -454,51 +752,26 @@ def _dfs_order(
     return order
 
 
-def _sort_by_median(
-    layer: list[str], fixed: Mapping[str, int], neighbours: Mapping[str, list[str]]
-) -> list[str]:
-    """`layer` ordered by the median position of each node's neighbours in the fixed
-    layer (the mean of the two middle ones for an even count); a node with none keeps
-    its place."""
-    keys: dict[str, float] = {}
-    last = 0.0
-    for node in layer:
-        near = sorted(fixed[m] for m in neighbours[node] if m in fixed)
-        if near:
-            mid = len(near) // 2
-            last = near[mid] if len(near) % 2 else (near[mid - 1] + near[mid]) / 2
-        keys[node] = last
-    return sorted(layer, key=keys.__getitem__)
-
-
 def _minimise_crossings(
-    starts: Sequence[list[list[str]]],
-    ups: Mapping[str, list[str]],
-    downs: Mapping[str, list[str]],
-    parent: Mapping[str, str],
+    starts: Sequence[list[list[int]]],
+    rows: _Rows,
+    parent: Mapping[int, int],
     *,
     rounds: int,
     passes: int,
-) -> tuple[list[list[str]], int]:
+) -> tuple[list[list[int]], int]:
     """The order with fewest crossings found from each start by sweeps down and up,
     alternating barycenters and medians, each followed by adjacent transpositions until
     they gain nothing. The top row is reordered as whole subtrees of `parent` only."""
-    best: list[list[str]] = []
+    best: list[list[int]] = []
     best_count = -1
+    pos, up, down = rows.pos, rows.up, rows.down
     for first in starts:
-        order = [list(row) for row in first]
+        rows.start([list(row) for row in first])
+        order = rows.order
         depth = len(order)
-
-        def reorder_top(order: list[list[str]] = order) -> None:
-            below = {n: i for i, n in enumerate(order[1])} if len(order) > 1 else {}
-            keys = {}
-            for i, node in enumerate(order[0]):
-                near = [below[m] for m in downs[node] if m in below]
-                keys[node] = sum(near) / len(near) if near else float(i)
-            order[0] = _top_row(order[0], keys, parent)
-
-        reorder_top()
-        count = count_crossings(order, downs)
+        rows.put(0, _top_order(order[0], pos, down, parent))
+        count = rows.crossings()
         if best_count < 0 or count < best_count:
             best, best_count = [list(row) for row in order], count
         stale = 0
@@ -507,31 +780,41 @@ def _minimise_crossings(
                 break
             median = sweep % 2 == 1
             for index in range(1, depth):
-                fixed = {n: i for i, n in enumerate(order[index - 1])}
-                order[index] = (
-                    _sort_by_median(order[index], fixed, ups)
+                rows.put(
+                    index,
+                    _by_median(order[index], pos, up)
                     if median
-                    else _sort_by_barycenter(order[index], fixed, ups, len(order[index - 1]))
+                    else _by_barycenter(order[index], pos, up, len(order[index - 1])),
                 )
-            _transpose(order, ups, downs, {0}, passes)
-            for index in range(depth - 2, -1, -1):
-                if index == 0:
-                    reorder_top()
-                    continue
-                fixed = {n: i for i, n in enumerate(order[index + 1])}
-                order[index] = (
-                    _sort_by_median(order[index], fixed, downs)
+            rows.transpose({0}, passes)
+            for index in range(depth - 2, 0, -1):
+                rows.put(
+                    index,
+                    _by_median(order[index], pos, down)
                     if median
-                    else _sort_by_barycenter(order[index], fixed, downs, len(order[index + 1]))
+                    else _by_barycenter(order[index], pos, down, len(order[index + 1])),
                 )
-            _transpose(order, ups, downs, {0}, passes)
-            count = count_crossings(order, downs)
+            if depth > 1:
+                rows.put(0, _top_order(order[0], pos, down, parent))
+            rows.transpose({0}, passes)
+            count = rows.crossings()
             if count < best_count:
                 best, best_count = [list(row) for row in order], count
                 stale = 0
             else:
                 stale += 1
     return best, best_count
+
+
+def _top_order(
+    row: list[int], pos: Sequence[int], downs: Sequence[Sequence[int]], parent: Mapping[int, int]
+) -> list[int]:
+    """The top row by the mean place of each node's lines below, whole subtrees kept."""
+    keys: dict[int, float] = {}
+    for i, node in enumerate(row):
+        near = downs[node]
+        keys[node] = sum([pos[m] for m in near]) / len(near) if near else float(i)
+    return _top_row(row, keys, parent)
 
 
 def _given_layers(
@@ -612,6 +895,41 @@ def layered(
     >>> out.layers
     (('p',), ('a',), ('b',))
     """
+    from argmap.load.gcpause import paused_gc
+
+    # A layout makes many small lists and no cycle, inside a build whose heap is already
+    # large: with the collector on, its young collections and the full ones they trigger
+    # walk that heap again and again (over a quarter of `layered`'s time in the 20,000-statement
+    # debate's build, none of it in a replay of the same calls on a small heap).
+    with paused_gc():
+        return _layered(
+            nodes,
+            edges,
+            sizes,
+            top,
+            bottom,
+            gap,
+            layer_gap,
+            dummy_width,
+            sweeps,
+            max_width,
+            layer_of,
+        )
+
+
+def _layered(
+    nodes: Sequence[str],
+    edges: Sequence[Edge],
+    sizes: Mapping[str, tuple[float, float]],
+    top: Collection[str],
+    bottom: Collection[str],
+    gap: float,
+    layer_gap: float,
+    dummy_width: float,
+    sweeps: int,
+    max_width: float,
+    layer_of: Mapping[str, int] | None,
+) -> Layered:
     node_list, edge_list = _clean(nodes, edges)
     if layer_of is not None:
         layer, upward, top_edges, turned = _given_layers(node_list, edge_list, layer_of)
@@ -620,52 +938,150 @@ def layered(
             node_list, edge_list, sizes, top, bottom, gap, max_width
         )
     depth = max(layer.values(), default=0) + 1
-
-    # Dummy chains: the layered graph's edges all join consecutive layers.
-    downs: dict[str, list[str]] = {n: [] for n in node_list}
-    ups: dict[str, list[str]] = {n: [] for n in node_list}
-    chains: dict[Edge, list[str]] = {}
-    dummy_ends: dict[str, tuple[str, str, int, int]] = {}
-    for lower, upper in sorted(set(upward)):
-        span = layer[lower] - layer[upper]
-        chain = [upper]
-        for step in range(1, span):
-            dummy = f"\0{lower}\0{upper}\0{step}"
-            downs[dummy] = []
-            ups[dummy] = []
-            dummy_ends[dummy] = (upper, lower, step, span)
-            layer[dummy] = layer[upper] + step
-            chain.append(dummy)
-        chain.append(lower)
-        for a, b in pairwise(chain):
-            downs[a].append(b)
-            ups[b].append(a)
-        chains[(lower, upper)] = chain
+    graph = _Graph.of(node_list, layer, upward, depth)
 
     parent = _forest([n for n in node_list if layer[n] == 0], top_edges)
-    big = len(layer) > _BIG
+    big = len(graph.names) > _BIG
+    everyone = sorted(range(len(graph.names)), key=graph.names.__getitem__)
+    tops = [v for v in range(len(node_list)) if graph.layer[v] == 0]
     order, best_count = _minimise_crossings(
-        _starts(node_list, layer, downs, depth),
-        ups,
-        downs,
-        parent,
+        _first_orders(tops, everyone, graph.layer, graph.downs, depth),
+        _Rows(len(graph.names), graph.up, graph.down),
+        {graph.index[child]: graph.index[p] for child, p in parent.items()},
         rounds=min(sweeps, 4) if big else sweeps,
         passes=2 if big else 50,
     )
+    x, ys = _coordinates(
+        graph, order, sizes, gap, layer_gap, dummy_width, iterations=8 if big else 24
+    )
 
-    # Coordinates: y per layer from the tallest box, x by weighted means and PAVA.
-    box = {
-        n: (dummy_width, 0.0) if n in dummy_ends else sizes.get(n, (100.0, 40.0))
-        for row in order
-        for n in row
+    left = min(x, default=0.0)
+    positions = {
+        n: (round(x[v] - left), round(ys[graph.layer[v]])) for v, n in enumerate(node_list)
     }
+    routes: dict[Edge, tuple[tuple[int, int], ...]] = {}
+    turned_set = set(turned)
+    for (lower, upper), chain in graph.chains.items():
+        if len(chain) > 2:
+            key = (upper, lower) if (upper, lower) in turned_set else (lower, upper)
+            routes[key] = tuple(
+                (round(x[d] - left), round(ys[graph.layer[d]])) for d in chain[1:-1]
+            )
+    real = len(node_list)
+    return Layered(
+        positions,
+        tuple(tuple(graph.names[v] for v in row if v < real) for row in order),
+        routes,
+        tuple(turned),
+        best_count,
+    )
+
+
+def _fit_row(
+    x: list[float],
+    row: Sequence[int],
+    targets: Sequence[float],
+    weights: Sequence[float],
+    offsets: Sequence[float],
+) -> None:
+    """`_fit` of a layer's targets (desired minus offsets) into `x`: PAVA written out,
+    with the same products, sums and divisions, so the same floats."""
+    if len(row) == 1:
+        w = weights[0]
+        x[row[0]] = targets[0] * w / w + 0.0
+        return
+    if len(row) == 2:
+        (a, b), (wa, wb), (ta, tb) = row, weights, targets
+        sa, sb = ta * wa, tb * wb
+        ma, mb = sa / wa, sb / wb
+        if ma >= mb:
+            ma = mb = (sa + sb) / (wa + wb)
+        x[a] = ma + offsets[0]
+        x[b] = mb + offsets[1]
+        return
+    for n, value, o in zip(row, _isotonic(targets, weights), offsets, strict=True):
+        x[n] = value + o
+
+
+@dataclass(frozen=True, slots=True)
+class _Graph:
+    """The layered graph with integer ids: the real nodes 0 to n - 1 in name order, then a
+    dummy in each layer an edge passes, so every edge joins consecutive layers."""
+
+    names: list[str]
+    index: dict[str, int]
+    layer: list[int]
+    ups: list[list[int]]  # every neighbour above and below, in the order edges were added
+    downs: list[list[int]]
+    up: list[list[int]]  # those in the layer just above (all of them, unless layers wrap)
+    down: list[list[int]]
+    #: Each dummy's edge ends (upper, lower), its step down from the upper end and the
+    #: edge's span; None for a real node.
+    ends: list[tuple[int, int, int, int] | None]
+    chains: dict[Edge, list[int]]
+
+    @staticmethod
+    def of(
+        node_list: Sequence[str], layer: Mapping[str, int], upward: Sequence[Edge], depth: int
+    ) -> _Graph:
+        names = list(node_list)
+        index = {n: i for i, n in enumerate(names)}
+        rows = [layer[n] for n in names]
+        ups: list[list[int]] = [[] for _ in names]
+        downs: list[list[int]] = [[] for _ in names]
+        ends: list[tuple[int, int, int, int] | None] = [None] * len(names)
+        chains: dict[Edge, list[int]] = {}
+        for lower, upper in sorted(set(upward)):
+            lo, hi = index[lower], index[upper]
+            span = rows[lo] - rows[hi]
+            chain = [hi]
+            for step in range(1, span):
+                # Named as before, for the depth-first walks' name order.
+                chain.append(len(names))
+                names.append(f"\0{lower}\0{upper}\0{step}")
+                rows.append(rows[hi] + step)
+                ups.append([])
+                downs.append([])
+                ends.append((hi, lo, step, span))
+            chain.append(lo)
+            for a, b in pairwise(chain):
+                downs[a].append(b)
+                ups[b].append(a)
+            chains[(lower, upper)] = chain
+        # The layer a node is drawn in (a negative one counts from the bottom, as a list
+        # index does): the ordering steps look only at neighbours in the adjacent layers.
+        slot = [r % depth for r in rows]
+        up = [[m for m in near if slot[m] == slot[v] - 1] for v, near in enumerate(ups)]
+        down = [[m for m in near if slot[m] == slot[v] + 1] for v, near in enumerate(downs)]
+        return _Graph(names, index, rows, ups, downs, up, down, ends, chains)
+
+
+def _coordinates(
+    graph: _Graph,
+    order: Sequence[Sequence[int]],
+    sizes: Mapping[str, tuple[float, float]],
+    gap: float,
+    layer_gap: float,
+    dummy_width: float,
+    *,
+    iterations: int,
+) -> tuple[list[float], list[float]]:
+    """x of every node and y of every layer: y from the tallest box of each layer, x by
+    passes down and up, each layer's boxes pulled to the weighted mean of their
+    neighbours' x (dummies to the straight line between their edge's ends) and placed by
+    PAVA (`_place_layer`)."""
+    ends = graph.ends
+    box = [
+        (dummy_width, 0.0) if ends[v] is not None else sizes.get(n, (100.0, 40.0))
+        for v, n in enumerate(graph.names)
+    ]
     heights = [max((box[n][1] for n in row), default=0.0) for row in order]
     ys: list[float] = []
     y = 0.0
     for i, h in enumerate(heights):
         y = 0.0 if i == 0 else y + heights[i - 1] / 2 + layer_gap + h / 2
         ys.append(y)
-    x: dict[str, float] = {}
+    x = [0.0] * len(graph.names)
     for row in order:
         offset = 0.0
         for n in row:
@@ -675,32 +1091,44 @@ def layered(
         for n in row:
             x[n] -= shift
 
-    def weight(a: str, b: str) -> float:
-        da, db = a in dummy_ends, b in dummy_ends
+    def weight(a: int, b: int) -> float:
+        da, db = ends[a] is not None, ends[b] is not None
         return _DUMMY if da and db else _MIXED if da or db else _REAL
 
     # What each pass needs but no pass changes, worked out once: each box's pulls (its
-    # neighbours and weights) and their total, each dummy's rise, each row's gaps. Every
-    # float is then made by the same operations in the same order as before.
-    pulls = {n: [(m, weight(n, m)) for m in (*ups[n], *downs[n])] for n in x if n not in dummy_ends}
-    totals = {n: sum(w for _, w in near) for n, near in pulls.items()}
-    rise = {
-        d: max(1.0, ys[layer[lower]] - ys[layer[upper]])
-        for d, (upper, lower, _, _) in dummy_ends.items()
-    }
+    # neighbours and weights) and their total, each dummy's rise, each row's gaps, weights
+    # and (without dummies, whose room depends on their slope) offsets. Every float is
+    # then made by the same operations in the same order as in `_place_layer`.
+    pulls: list[list[tuple[int, float]]] = [
+        [] if ends[n] is not None else [(m, weight(n, m)) for m in (*graph.ups[n], *graph.downs[n])]
+        for n in range(len(x))
+    ]
+    totals = [sum(w for _, w in near) for near in pulls]
+    rise = [
+        0.0 if e is None else max(1.0, ys[graph.layer[e[1]]] - ys[graph.layer[e[0]]]) for e in ends
+    ]
     # Lines may run closer to each other than to a box.
     row_gaps = [
         [
             gap / 6
-            if a in dummy_ends and b in dummy_ends
+            if ends[a] is not None and ends[b] is not None
             else gap / 3
-            if a in dummy_ends or b in dummy_ends
+            if ends[a] is not None or ends[b] is not None
             else gap
             for a, b in pairwise(row)
         ]
         for row in order
     ]
-    iterations = 8 if big else 24
+    row_weights = [
+        [_DUMMY if ends[n] is not None else totals[n] or 0.1 for n in row] for row in order
+    ]
+    row_offsets = [
+        None
+        if any(ends[n] is not None for n in row)
+        else _offsets([box[n][0] / 2 for n in row], gaps)
+        for row, gaps in zip(order, row_gaps, strict=True)
+    ]
+    depth = len(order)
     for it in range(iterations):
         indices = range(depth) if it % 2 == 0 else range(depth - 1, -1, -1)
         for index in indices:
@@ -709,44 +1137,68 @@ def layered(
             # into shallow fans that cut through their neighbours' boxes.
             if not row:
                 continue
-            height = heights[index]
-            desired: list[float] = []
-            weights: list[float] = []
-            half: list[float] = []
-            for n in row:
-                ends = dummy_ends.get(n)
-                if ends is not None:
-                    upper, lower, step, span = ends
-                    x_upper, x_lower = x[upper], x[lower]
-                    desired.append(x_upper + (x_lower - x_upper) * step / span)
-                    weights.append(_DUMMY)
-                    # A slanted line sweeps sideways across the layer's height.
-                    slope = abs(x_lower - x_upper) / rise[n]
-                    half.append(dummy_width / 2 + min(dummy_width, slope * height / 4))
+            if len(row) == 1:
+                # One box or dummy: its weighted mean, as `_place_layer` makes it.
+                n = row[0]
+                e = ends[n]
+                if e is not None:
+                    x_upper = x[e[0]]
+                    d = x_upper + (x[e[1]] - x_upper) * e[2] / e[3]
+                    x[n] = (d - 0.0) * _DUMMY / _DUMMY + 0.0
                     continue
                 total = totals[n]
-                if total:
-                    desired.append(sum([x[m] * w for m, w in pulls[n]]) / total)
-                    weights.append(total)
+                if not total:
+                    x[n] = (x[n] - 0.0) * 0.1 / 0.1 + 0.0
+                    continue
+                near = pulls[n]
+                if len(near) == 1:
+                    m, w = near[0]
+                    d = (0.0 + x[m] * w) / total
+                elif len(near) == 2:
+                    (m, w), (m2, w2) = near
+                    d = (0.0 + x[m] * w + x[m2] * w2) / total
                 else:
-                    desired.append(x[n])
-                    weights.append(0.1)
-                half.append(box[n][0] / 2)
-            placed = _place_layer(desired, weights, half, row_gaps[index])
-            for n, value in zip(row, placed, strict=True):
-                x[n] = value
-
-    left = min(x.values(), default=0.0)
-    positions = {n: (round(x[n] - left), round(ys[layer[n]])) for n in node_list}
-    routes: dict[Edge, tuple[tuple[int, int], ...]] = {}
-    for (lower, upper), chain in chains.items():
-        if len(chain) > 2:
-            key = (upper, lower) if (upper, lower) in set(turned) else (lower, upper)
-            routes[key] = tuple((round(x[d] - left), round(ys[layer[d]])) for d in chain[1:-1])
-    return Layered(
-        positions,
-        tuple(tuple(n for n in row if n not in dummy_ends) for row in order),
-        routes,
-        tuple(turned),
-        best_count,
-    )
+                    d = sum([x[m] * w for m, w in near]) / total
+                x[n] = (d - 0.0) * total / total + 0.0
+                continue
+            offsets = row_offsets[index]
+            if offsets is None:  # dummies, whose room depends on their slope
+                desired: list[float] = []
+                half: list[float] = []
+                height = heights[index]
+                for n in row:
+                    e = ends[n]
+                    if e is not None:
+                        upper, lower, step, span = e
+                        x_upper, x_lower = x[upper], x[lower]
+                        desired.append(x_upper + (x_lower - x_upper) * step / span)
+                        # A slanted line sweeps sideways across the layer's height.
+                        slope = abs(x_lower - x_upper) / rise[n]
+                        half.append(dummy_width / 2 + min(dummy_width, slope * height / 4))
+                        continue
+                    total = totals[n]
+                    desired.append(sum([x[m] * w for m, w in pulls[n]]) / total if total else x[n])
+                    half.append(box[n][0] / 2)
+                placed = _place_layer(desired, row_weights[index], half, row_gaps[index])
+                for n, value in zip(row, placed, strict=True):
+                    x[n] = value
+                continue
+            # Boxes only: each one's pull, minus its offset, as `_place_layer` makes them
+            # (the sum of one or two products written out: sum() adds them to 0 in turn).
+            targets: list[float] = []
+            for n, o in zip(row, offsets, strict=True):
+                total = totals[n]
+                if not total:
+                    targets.append(x[n] - o)
+                    continue
+                near = pulls[n]
+                if len(near) == 1:
+                    m, w = near[0]
+                    targets.append((0.0 + x[m] * w) / total - o)
+                elif len(near) == 2:
+                    (m, w), (m2, w2) = near
+                    targets.append((0.0 + x[m] * w + x[m2] * w2) / total - o)
+                else:
+                    targets.append(sum([x[m] * w for m, w in near]) / total - o)
+            _fit_row(x, row, targets, row_weights[index], offsets)
+    return x, ys
