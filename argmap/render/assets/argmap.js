@@ -818,13 +818,23 @@
     panel.hidden = false;
     panel.scrollTop = 0;
     document.body.classList.add("with-panel");
+    measureCanvas();
     if (!keepFocus) { $("panel-title").focus({ preventScroll: true }); }
+  }
+  // The panel takes its room from the map (or gives it back): measure the canvas now, so
+  // that the selection's redraw on the next frame is at the new size; left to
+  // vis-network's resize observer, the view would be drawn twice, a frame apart. A canvas
+  // resized is blank: it is drawn on the next frame (with the selection's, if any).
+  function measureCanvas() {
+    var network = current && networks[current];
+    if (network && network.setSize("100%", "100%")) { network.body.emitter.emit("_requestRedraw"); }
   }
   function closePanel() {
     pendingPanel = null;
     var had = !panel.hidden;
     panel.hidden = true;
     document.body.classList.remove("with-panel");
+    measureCanvas();
     if ((had && panel.contains(document.activeElement)) || document.activeElement === document.body) {
       var back = returnFocus && document.contains(returnFocus) && !returnFocus.closest("[hidden]")
         ? returnFocus : (current ? $("canvas-" + current) : null);
