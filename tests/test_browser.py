@@ -84,11 +84,11 @@ def test_searching_an_actor_selects_it_and_opens_its_panel(page: Any, example_si
     assert page.evaluate("argmap.networks.stances.getSelectedNodes()") == ["sam-chief"]
     assert page.inner_text("#panel-title") == "Sam Chief"
     assert "chief constable" in page.inner_text("#panel-body")
-    # Everything but the actor and its claim is faded.
-    opacity = page.evaluate(
-        "Object.fromEntries(argmap.nodes.stances.get().map(n => [n.id, n.opacity]))"
-    )
-    assert {k for k, v in opacity.items() if v == 1} == {"sam-chief", "room-helps-dealers"}
+    # Everything but the actor, its claim and the line between them is faded.
+    assert page.evaluate("argmap.lit('stances')") == {
+        "nodes": ["room-helps-dealers", "sam-chief"],
+        "edges": ["sam-chief>room-helps-dealers>supports"],
+    }
     page.keyboard.press("Escape")
     assert page.is_hidden("#panel")
     _clean(page, example_site)

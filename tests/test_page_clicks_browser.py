@@ -1,10 +1,11 @@
 """A selection on the page changes only what it must, in headless chromium.
 
-A click fades everything but the selection's neighbourhood. The page updates only the
-nodes and edges whose look changes (each DataSet update makes vis-network redo that
-item), so these tests count the updates by wrapping `DataSet.update` in the page, and
-check that the drawn result is the same as selecting the entry on a fresh page. Speed
-itself is measured in bench/clicks.py, never here.
+A click fades everything but the selection's neighbourhood. The fade is drawn over the
+canvas (argmap.js `drawFade`: every pixel keeps FADE of its alpha, then the lit part is
+drawn again on top), so a selection updates no DataSet item at all: these tests count the
+updates by wrapping `DataSet.update` in the page, read what the page lights
+(`argmap.lit`), and sample the canvas's pixels to see the fade. Speed itself is measured
+in bench/clicks.py, never here.
 """
 
 from __future__ import annotations
@@ -67,13 +68,33 @@ _COUNT_UPDATES = """() => {
   }
 }"""
 
-# Each node's opacity and label colour, each edge's opacity, as the view's DataSets hold them.
-_LOOK = """view => ({
-  nodes: Object.fromEntries(argmap.nodes[view].get().map(n =>
-    [n.id, [n.opacity, n.font && n.font.color]])),
-  edges: Object.fromEntries(argmap.edges[view].get().map(e =>
-    [e.id, [e.color.opacity, e.font && e.font.color]])),
-})"""
+# The alpha of every canvas pixel in a node's box, inside its border (or, given two node ids, in the box
+# between their centres, which an edge of the chain runs through), row by row.
+_ALPHAS = """([view, a, b]) => {
+  const net = argmap.networks[view], c = net.canvas.frame.canvas, r = c.width / c.clientWidth;
+  let box;
+  if (b) {
+    const p = net.getPositions([a, b]), ba = net.getBoundingBox(a), bb = net.getBoundingBox(b);
+    const top = Math.min(ba.bottom, bb.bottom) + 4, bottom = Math.max(ba.top, bb.top) - 4;
+    const x = (p[a].x + p[b].x) / 2;
+    box = {left: x - 6, right: x + 6, top: top, bottom: bottom};
+  } else { box = net.getBoundingBox(a); }
+  // 5 screen pixels inside the box: the lines at a node end on its border.
+  const inset = b ? 0 : 5;
+  const lt = net.canvasToDOM({x: box.left, y: box.top}), rb = net.canvasToDOM({x: box.right, y: box.bottom});
+  const x0 = Math.round((lt.x + inset) * r), y0 = Math.round((lt.y + inset) * r);
+  const w = Math.round((rb.x - inset) * r) - x0, h = Math.round((rb.y - inset) * r) - y0;
+  const px = c.getContext('2d').getImageData(x0, y0, w, h).data;
+  const out = [];
+  for (let i = 3; i < px.length; i += 4) { out.push(px[i]); }
+  return out;
+}"""
+
+# A line's panel, which fades nothing.
+_PANEL = "argmap.selectEdge('argument', 'x/attacks/p')"
+
+# Resolves once vis-network has drawn the frame after what was just done.
+_DRAWN = "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
 
 
 def _site(tmp_path_factory: pytest.TempPathFactory, name: str, text: str) -> Path:
@@ -91,6 +112,7 @@ def chain(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def _open(page: Any, index: Path, view: str) -> None:
     page.goto(f"{index.as_uri()}#{view}")
     page.wait_for_function("() => window.argmapFirstDraw !== undefined")
+    page.evaluate(_DRAWN)
 
 
 def _updates(page: Any, action: str) -> dict[str, list[str]]:
@@ -103,88 +125,99 @@ def _updates(page: Any, action: str) -> dict[str, list[str]]:
     return {kind: sorted(ids) for kind, ids in done.items()}
 
 
-def _opacities(page: Any, view: str) -> tuple[dict[str, float], dict[str, float]]:
-    look = page.evaluate(_LOOK, view)
-    return (
-        {k: v[0] for k, v in look["nodes"].items()},
-        {k: v[0] for k, v in look["edges"].items()},
+def _lit(page: Any, view: str) -> dict[str, list[str]] | None:
+    lit: dict[str, list[str]] | None = page.evaluate(f"argmap.lit('{view}')")
+    return lit
+
+
+def _alphas(page: Any, view: str, a: str, b: str = "") -> list[int]:
+    page.evaluate(_DRAWN)
+    alphas: list[int] = page.evaluate(_ALPHAS, [view, a, b])
+    return alphas
+
+
+def _kept(before: list[int], after: list[int], share: float) -> bool:
+    """Whether each pixel kept `share` of its alpha (to rounding: the canvas stores 8 bits,
+    and a line's fade is two steps)."""
+    return len(before) == len(after) and all(
+        abs(y - x * share) <= 2 for x, y in zip(before, after, strict=True)
     )
 
 
-def _faded(page: Any, view: str) -> tuple[list[str], list[str]]:
-    nodes, edges = _opacities(page, view)
-    assert set(nodes.values()) <= {1, FADED_NODE}
-    assert set(edges.values()) <= {1, FADED_EDGE}
-    return (
-        sorted(k for k, v in nodes.items() if v == FADED_NODE),
-        sorted(k for k, v in edges.items() if v == FADED_EDGE),
+def _redrawn(before: list[int], after: list[int]) -> bool:
+    """Whether each pixel is drawn once more over its own faded copy: opaque pixels stay,
+    an antialiased one (alpha x of 255) becomes x + FADED_NODE * x * (1 - x / 255)."""
+    return len(before) == len(after) and all(
+        abs(y - (x + FADED_NODE * x * (1 - x / 255))) <= 2
+        for x, y in zip(before, after, strict=True)
     )
 
 
-def test_a_first_selection_fades_all_but_the_neighbourhood(page: Any, chain: Path) -> None:
+def test_a_selection_fades_the_rest_by_drawing_and_updates_no_item(page: Any, chain: Path) -> None:
     _open(page, chain, "argument")
+    # The panel takes its room from the canvas: open one (a line's, which fades nothing) so
+    # that the canvas is the same size before and after.
+    page.evaluate(_PANEL)
+    lit_node, faded_node = _alphas(page, "argument", "a"), _alphas(page, "argument", "d")
+    faded_edge = _alphas(page, "argument", "d", "c")
+    assert max(faded_node) == 255 and max(faded_edge) == 255
     page.evaluate(_COUNT_UPDATES)
-    done = _updates(page, "argmap.select('b')")
-    # b with a and c (its ends) stay; the rest fades, and only the rest is updated.
-    assert done == {
-        "nodes": ["d", "p", "x"],
-        "edges": ["a/supports/p", "d/supports/c", "x/attacks/p"],
+    assert _updates(page, "argmap.select('b')") == {"nodes": [], "edges": []}
+    # b with a and c (its ends) stay lit; the rest is drawn faded.
+    assert _lit(page, "argument") == {
+        "nodes": ["a", "b", "c"],
+        "edges": ["b/supports/a", "c/supports/b"],
     }
-    assert _faded(page, "argument") == (
-        ["d", "p", "x"],
-        ["a/supports/p", "d/supports/c", "x/attacks/p"],
-    )
-    look = page.evaluate(_LOOK, "argument")
-    assert look["nodes"]["d"][1] == "rgba(26,26,26,0.15)"
-    assert look["nodes"]["b"][1] != "rgba(26,26,26,0.15)"
+    # A lit item is drawn again over its faded self: only its antialiased edges darken.
+    assert _redrawn(lit_node, _alphas(page, "argument", "a"))
+    # (b's own lines are drawn as selected, wider: lit, whole.)
+    assert max(_alphas(page, "argument", "b", "a")) == 255
+    after_node, after_edge = _alphas(page, "argument", "d"), _alphas(page, "argument", "d", "c")
+    assert _kept(faded_node, after_node, FADED_NODE)
+    # The line keeps FADED_EDGE (its "+" mark, drawn over it, a little more where they cross).
+    line = sorted(y for x, y in zip(faded_edge, after_edge, strict=True) if x == 255)
+    assert line[len(line) // 2] == 16 and max(after_edge) == 31
+    assert max(after_node) == 31
+    # Selecting a line draws everything as before, still without an update.
+    assert _updates(page, _PANEL) == {"nodes": [], "edges": []}
+    assert _lit(page, "argument") is None
+    assert _alphas(page, "argument", "d") == faded_node
+    assert _alphas(page, "argument", "d", "c") == faded_edge
     assert page.log.errors == []
 
 
-def test_a_new_selection_updates_only_the_symmetric_difference(page: Any, chain: Path) -> None:
+def test_a_new_selection_lights_its_own_neighbourhood(page: Any, chain: Path) -> None:
     _open(page, chain, "argument")
     page.evaluate("argmap.select('b')")
     page.evaluate(_COUNT_UPDATES)
-    done = _updates(page, "argmap.select('c')")
-    # b's neighbourhood {a, b, c}, c's {b, c, d}: a fades, d lights; b->a out, d->c in.
-    assert done == {"nodes": ["a", "d"], "edges": ["b/supports/a", "d/supports/c"]}
-    assert _faded(page, "argument") == (
-        ["a", "p", "x"],
-        ["a/supports/p", "b/supports/a", "x/attacks/p"],
-    )
-
-
-def test_selecting_the_same_entry_again_updates_nothing(page: Any, chain: Path) -> None:
-    _open(page, chain, "argument")
-    page.evaluate("argmap.select('b')")
-    page.evaluate(_COUNT_UPDATES)
-    assert _updates(page, "argmap.select('b')") == {"nodes": [], "edges": []}
-
-
-def test_closing_the_selection_unfades_only_what_was_faded(page: Any, chain: Path) -> None:
-    _open(page, chain, "argument")
-    page.evaluate("argmap.select('c')")
-    page.evaluate(_COUNT_UPDATES)
-    done = _updates(page, "argmap.clearSelection()")
-    assert done == {
-        "nodes": ["a", "p", "x"],
-        "edges": ["a/supports/p", "b/supports/a", "x/attacks/p"],
+    assert _updates(page, "argmap.select('c')") == {"nodes": [], "edges": []}
+    assert _lit(page, "argument") == {
+        "nodes": ["b", "c", "d"],
+        "edges": ["c/supports/b", "d/supports/c"],
     }
-    assert _faded(page, "argument") == ([], [])
-    # Nothing faded, nothing to undo: a second close updates nothing.
+
+
+def test_a_fresh_view_and_a_second_close_draw_no_fade(page: Any, chain: Path) -> None:
+    _open(page, chain, "argument")
+    assert _lit(page, "argument") is None
+    page.evaluate(_COUNT_UPDATES)
     assert _updates(page, "argmap.clearSelection()") == {"nodes": [], "edges": []}
+    assert _lit(page, "argument") is None
 
 
 def test_an_edge_selection_unfades_the_view(page: Any, chain: Path) -> None:
     _open(page, chain, "argument")
     page.evaluate("argmap.select('d')")
     page.evaluate(_COUNT_UPDATES)
-    done = _updates(page, "argmap.selectEdge('argument', 'x/attacks/p')")
-    assert done == {
-        "nodes": ["a", "b", "p", "x"],
-        "edges": ["a/supports/p", "b/supports/a", "c/supports/b", "x/attacks/p"],
+    assert _updates(page, "argmap.selectEdge('argument', 'x/attacks/p')") == {
+        "nodes": [],
+        "edges": [],
     }
-    assert _faded(page, "argument") == ([], [])
+    assert _lit(page, "argument") is None
     assert page.locator("#panel-title").text_content() == "\u2212 Attack"
+
+
+_PICTURE = "view => argmap.networks[view].canvas.frame.canvas.toDataURL('image/png')"
 
 
 @pytest.mark.parametrize(
@@ -202,10 +235,13 @@ def test_a_to_b_draws_exactly_what_b_on_a_fresh_page_draws(
     _open(page, chain, view)
     page.evaluate(f"argmap.select('{first}')")
     page.evaluate(f"argmap.select('{then}')")
+    page.evaluate(_DRAWN)
     fresh = browser.new_page(viewport={"width": 1440, "height": 900})
     _open(fresh, chain, view)
     fresh.evaluate(f"argmap.select('{then}')")
-    assert page.evaluate(_LOOK, view) == fresh.evaluate(_LOOK, view)
+    fresh.evaluate(_DRAWN)
+    assert _lit(page, view) == _lit(fresh, view)
+    assert page.evaluate(_PICTURE, view) == fresh.evaluate(_PICTURE, view)
     fresh.close()
 
 
@@ -213,34 +249,114 @@ def test_the_stance_view_fades_by_neighbourhood_too(page: Any, chain: Path) -> N
     _open(page, chain, "stances")
     page.evaluate("argmap.select('bob')")
     page.evaluate(_COUNT_UPDATES)
-    done = _updates(page, "argmap.select('cat')")
-    # Bob's {bob, a, c} and Cat's {cat, x} are disjoint: both change, Ann and p stay faded.
-    assert done == {
-        "nodes": ["a", "bob", "c", "cat", "x"],
-        "edges": ["bob>a>supports", "bob>c>supports", "cat>x>supports"],
-    }
-    assert _faded(page, "stances") == (
-        ["a", "ann", "bob", "c", "p"],
-        ["ann>p>supports", "bob>a>supports", "bob>c>supports"],
+    assert _updates(page, "argmap.select('cat')") == {"nodes": [], "edges": []}
+    # Cat's {cat, x}: Ann, Bob and their claims are faded.
+    assert _lit(page, "stances") == {"nodes": ["cat", "x"], "edges": ["cat>x>supports"]}
+
+
+def _canvas_point(page: Any, view: str, node: str, dx: float = 0, dy: float = 0) -> list[float]:
+    at: list[float] = page.evaluate(
+        """([view, id, dx, dy]) => { const net = argmap.networks[view];
+          const box = net.canvas.frame.getBoundingClientRect();
+          const p = net.canvasToDOM(net.getPositions([id])[id]);
+          return [p.x + box.left + dx, p.y + box.top + dy]; }""",
+        [view, node, dx, dy],
     )
+    return at
 
 
 def test_a_real_click_on_a_node_opens_it_and_fades_the_rest(page: Any, chain: Path) -> None:
     _open(page, chain, "argument")
-    at = page.evaluate(
-        """() => { const net = argmap.networks.argument;
-          const box = net.canvas.frame.getBoundingClientRect();
-          const p = net.canvasToDOM(net.getPositions(['d']).d);
-          return [p.x + box.left, p.y + box.top]; }"""
-    )
-    page.mouse.click(at[0], at[1])
+    assert max(_alphas(page, "argument", "p")) == 255
+    page.evaluate(_COUNT_UPDATES)
+    x, y = _canvas_point(page, "argument", "d")
+    page.mouse.click(x, y)
     page.wait_for_function("() => argmap.selected() === 'd'")
     assert page.locator("#panel-title").text_content() == "Reason d"
-    assert _faded(page, "argument") == (
-        ["a", "b", "p", "x"],
-        ["a/supports/p", "b/supports/a", "c/supports/b", "x/attacks/p"],
-    )
+    assert _lit(page, "argument") == {"nodes": ["c", "d"], "edges": ["d/supports/c"]}
+    assert max(_alphas(page, "argument", "p")) == 31
+    assert page.evaluate("window.__updates") == []
     assert "sel=d" in page.evaluate("location.hash")
+
+
+def test_escape_clears_the_selection_and_its_fade(page: Any, chain: Path) -> None:
+    _open(page, chain, "argument")
+    before = _alphas(page, "argument", "p")
+    x, y = _canvas_point(page, "argument", "d")
+    page.mouse.click(x, y)
+    page.wait_for_function("() => argmap.selected() === 'd'")
+    page.keyboard.press("Escape")
+    assert page.is_hidden("#panel")
+    assert page.evaluate("argmap.selected()") is None
+    assert _lit(page, "argument") is None
+    assert _alphas(page, "argument", "p") == before
+
+
+def test_a_click_on_the_background_clears_the_selection_and_its_fade(
+    page: Any, chain: Path
+) -> None:
+    _open(page, chain, "argument")
+    before = _alphas(page, "argument", "p")
+    page.evaluate("argmap.select('b')")
+    # Far left of Reason b, on no node and no line.
+    x, y = _canvas_point(page, "argument", "b", dx=-250)
+    page.mouse.click(x, y)
+    page.wait_for_function("() => argmap.selected() === null")
+    assert page.is_hidden("#panel")
+    assert _lit(page, "argument") is None
+    assert _alphas(page, "argument", "p") == before
+
+
+def test_a_search_lights_the_entry_found(page: Any, chain: Path) -> None:
+    _open(page, chain, "argument")
+    page.focus("#search")
+    page.keyboard.type("Objection")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => argmap.selected() === 'x'")
+    assert _lit(page, "argument") == {"nodes": ["p", "x"], "edges": ["x/attacks/p"]}
+    # The search centres x: p and b are on the canvas, d below it.
+    assert max(_alphas(page, "argument", "p")) == 255
+    assert max(_alphas(page, "argument", "b")) == 31
+
+
+def test_a_deep_link_lights_the_entry_it_names(page: Any, chain: Path) -> None:
+    page.goto(f"{chain.as_uri()}#view=argument&sel=c")
+    page.wait_for_function("() => window.argmapFirstDraw !== undefined")
+    assert page.evaluate("argmap.selected()") == "c"
+    assert _lit(page, "argument") == {
+        "nodes": ["b", "c", "d"],
+        "edges": ["c/supports/b", "d/supports/c"],
+    }
+    # The link centres c: a and d are on the canvas, p above it.
+    assert max(_alphas(page, "argument", "a")) == 31
+    assert max(_alphas(page, "argument", "d")) == 255
+    # A line selected instead: nothing faded.
+    page.evaluate(_PANEL)
+    assert max(_alphas(page, "argument", "a")) == 255
+
+
+def test_the_svg_export_draws_the_same_fade(page: Any, chain: Path) -> None:
+    _open(page, chain, "argument")
+    page.evaluate("argmap.select('b')")
+    svg = page.evaluate(
+        """() => { const doc = new DOMParser().parseFromString(argmap.viewSvg('argument'),
+          'image/svg+xml');
+          return [Array.from(doc.querySelectorAll('g')).map(g => [g.textContent, g.getAttribute('opacity')]),
+                  Array.from(doc.querySelectorAll('line')).map(l => l.getAttribute('stroke-opacity'))]; }"""
+    )
+    groups, lines = svg
+    assert sorted(groups) == sorted(
+        [
+            ["Reason a", "1"],
+            ["Reason b", "1"],
+            ["Reason c", "1"],
+            ["Reason d", str(FADED_NODE)],
+            ["The townshould do it", str(FADED_NODE)],
+            ["Objection x", str(FADED_NODE)],
+        ]
+    )
+    assert sorted(lines) == sorted(["1", "1", str(FADED_EDGE), str(FADED_EDGE), str(FADED_EDGE)])
 
 
 # ---- a long panel list shows its first 50 and says how many more -----------------------
@@ -379,3 +495,33 @@ def test_selecting_another_proposal_restyles_only_the_lines_whose_side_changes(
     colours = "view => argmap.edges[view].get().map(e => [e.id, e.color, e.dashes, e.font])"
     assert page.evaluate(colours, "stances") == fresh.evaluate(colours, "stances")
     fresh.close()
+
+
+# ---- lines out of sight are not drawn ---------------------------------------------------
+
+# Close in on d (4x): which lines the renderer draws in the next frame, and the picture.
+_CLOSE_IN = """async () => { const net = argmap.networks.argument;
+  net.moveTo({position: net.getPositions(['d']).d, scale: 4, animation: false});
+  const drawn = new Set();
+  Object.values(net.body.edges).forEach(e => { const draw = e.draw;
+    e.draw = function (ctx) { drawn.add(this.id); return draw.call(this, ctx); }; });
+  net.redraw();
+  return [[...drawn].sort(), net.canvas.frame.canvas.toDataURL('image/png')]; }"""
+
+# The same with vis-network's own steps, which draw every line.
+_EVERY_LINE = """() => { const net = argmap.networks.argument;
+  delete net.renderer._drawEdges; delete net.renderer._drawArrows;
+  net.redraw(); return net.canvas.frame.canvas.toDataURL('image/png'); }"""
+
+
+def test_only_the_lines_near_the_canvas_are_drawn_and_the_picture_is_the_same(
+    page: Any, chain: Path
+) -> None:
+    _open(page, chain, "argument")
+    drawn, picture = page.evaluate(_CLOSE_IN)
+    # Rows are 184 apart (d at 741, b at 373): at 4x the canvas shows y 649.5 to 832.5, and
+    # LINE_ROOM (300) reaches up to 349.5: the lines at d, c and b are drawn; a to p and x
+    # to p (at most y 189) are not.
+    assert drawn == ["b/supports/a", "c/supports/b", "d/supports/c"]
+    assert page.evaluate(_EVERY_LINE) == picture
+    assert page.log.errors == []
