@@ -173,3 +173,21 @@ def test_cells_are_floored_so_the_four_around_the_origin_stay_four() -> None:
     for iterations in (1, 3):
         out, ref = _both(52, [], start, distance=20, iterations=iterations)
         assert out == ref, iterations
+
+
+def test_the_pull_to_a_centre_adds_to_the_push_of_near_nodes() -> None:
+    # Three nodes near one another, each pulled to a centre of its own: the step is the
+    # sum of their pushes and the pull, not the pull alone.
+    start = [(0.0, 0.0), (30.0, 10.0), (10.0, 40.0)]
+    centres = [(100.0, 0.0), (0.0, 100.0), (-100.0, -100.0)]
+    for iterations in (1, 4):
+        out, ref = _both(3, [], start, distance=50, iterations=iterations, centres=centres)
+        assert out == ref, iterations
+
+
+def test_a_force_under_one_pixel_still_moves_its_node() -> None:
+    # The jitter puts the node at (0.689, 0.516); pull 0.05 x distance 10 towards its
+    # centre (0, 0) is a force of (-0.34, -0.26), under a pixel, and the node moves by
+    # all of it (the temperature is 20): to (0.34, 0.26), which rounds to (0, 0).
+    out, ref = _both(1, [], [(0.0, 0.0)], distance=10, iterations=1, centres=[(0.0, 0.0)])
+    assert out == ref == [(0, 0)]

@@ -4,6 +4,8 @@ them (views.claim_levels, aggregate.opening), exactly, on small literal maps."""
 
 from __future__ import annotations
 
+import pytest
+
 from argmap.model import ArgumentMap, Claim, ClaimKind, Relation, RelationKind
 from argmap.render import aggregate, views
 
@@ -54,3 +56,32 @@ def test_several_claims_that_reach_no_proposal_are_one_cluster_of_their_own() ->
     assert overview.scope == ("a", "p", "q", "u", "v", "w")
     assert dict(levels[2].unit_of) == {"u": "u", "v": "v", "w": "w"}
     assert levels[2].scope == ("u", "v", "w")
+
+
+def test_the_drawings_under_a_cluster_follow_the_loose_claims_drawing(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # p over a over b over c, and u, v reaching no proposal; two nodes a drawing. The
+    # queue is breadth first: the overview's p and "~", then what p's drawing left.
+    monkeypatch.setattr(aggregate, "AGGREGATE_NODES", 2)
+    amap = ArgumentMap(
+        title="A chain and loose claims",
+        claims=(
+            Claim("p", "Proposal P", ClaimKind.PROPOSAL),
+            *(Claim(c, f"Claim {c.upper()}") for c in "abcuv"),
+        ),
+        relations=(
+            Relation("r1", "a", "p", RelationKind.SUPPORTS, ""),
+            Relation("r2", "b", "a", RelationKind.SUPPORTS, ""),
+            Relation("r3", "c", "b", RelationKind.ATTACKS, ""),
+        ),
+    )
+    assert [
+        (lv.key, lv.parent, lv.title, lv.singles, lv.clusters) for lv in views.claim_levels(amap)
+    ] == [
+        ("", "", "Overview", (), ("p", "~")),
+        ("p", "", "Proposal P", ("p",), ("a",)),
+        ("~", "", "Claims that argue about no proposal", ("u", "v"), ()),
+        ("a", "p", "Claim A", ("a",), ("b",)),
+        ("b", "a", "Claim B", ("b", "c"), ()),
+    ]
