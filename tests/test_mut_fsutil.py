@@ -1,0 +1,102 @@
+"""fsutil.write_all_or_none's streamed writes, where mutmut found them untested (fifth
+pass): the new files' mode, UTF-8 whatever the locale, and a temporary name that is
+already taken (never opened through, never overwritten)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from argmap.errors import OutputError
+from argmap.fsutil import write_all_or_none
+
+
+@pytest.fixture
+def umask_022() -> Iterator[None]:
+    old = os.umask(0o022)
+    try:
+        yield
+    finally:
+        os.umask(old)
+
+
+def test_a_new_file_is_0666_less_the_umask(tmp_path: Path, umask_022: None) -> None:
+    # Like any file a program creates: readable by all, executable by none.
+    write_all_or_none(tmp_path, {"a.html": "a", "b.md": lambda: "b"})
+    assert {p.name: p.stat().st_mode & 0o7777 for p in tmp_path.iterdir()} == {
+        "a.html": 0o644,
+        "b.md": 0o644,
+    }
+    os.umask(0)
+    write_all_or_none(tmp_path / "all", {"c.txt": "c"})
+    assert (tmp_path / "all" / "c.txt").stat().st_mode & 0o7777 == 0o666
+
+
+def test_the_files_are_utf_8_under_an_ascii_locale(tmp_path: Path) -> None:
+    # The C locale without its UTF-8 coercion or mode: a text file opened without an
+    # encoding would be ASCII there, and "é" would not encode.
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG", "PYTHONUTF8"))}
+    env.update(LC_ALL="C", PYTHONCOERCECLOCALE="0", PYTHONUTF8="0")
+    code = (
+        "import sys, locale; from argmap.fsutil import write_all_or_none;"
+        "assert locale.getpreferredencoding(False).lower() in ('ascii', 'ansi_x3.4-1968');"
+        "write_all_or_none(sys.argv[1], {'a.html': 'caf\\u00e9 \\u2014', 'b.md': lambda: '\\u00e9'})"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path)], env=env, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "a.html").read_bytes() == "café —".encode()
+    assert (tmp_path / "b.md").read_bytes() == b"\xc3\xa9"
+
+
+def test_a_temporary_name_already_taken_is_never_written_through(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Were a temporary's name taken (a stray file, or a link planted at it), the write
+    # must not open it: the build fails, naming the real file, and nothing changes.
+    fixed = uuid.UUID(int=7)
+    monkeypatch.setattr(uuid, "uuid4", lambda: fixed)  # fsutil names temporaries by it
+    (tmp_path / "a.html").write_text("old", encoding="utf-8")
+    elsewhere = tmp_path / "elsewhere.txt"
+    elsewhere.write_text("not yours", encoding="utf-8")
+    planted = tmp_path / f".a.html.{fixed.hex}.tmp"
+    planted.symlink_to(elsewhere)
+    with pytest.raises(OutputError) as caught:
+        write_all_or_none(tmp_path, {"a.html": "new"})
+    assert (
+        str(caught.value) == f"cannot write {tmp_path / 'a.html'}: File exists; nothing was changed"
+    )
+    assert elsewhere.read_text(encoding="utf-8") == "not yours"
+    assert (tmp_path / "a.html").read_text(encoding="utf-8") == "old"
+
+
+def test_a_folder_that_does_not_exist_yet_is_made_with_its_parents(tmp_path: Path) -> None:
+    out = tmp_path / "site" / "maps" / "out"
+    assert write_all_or_none(out, {"a.html": "a"}) == (out / "a.html",)
+    assert (out / "a.html").read_text(encoding="utf-8") == "a"
+
+
+def test_the_folder_itself_is_synced_after_the_renames(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A rename is durable only once its folder is synced: the last thing synced is the
+    # folder, after each file's content.
+    synced: list[str] = []
+    real_fsync = os.fsync
+
+    def fsync(fd: int) -> None:
+        synced.append(os.path.realpath(f"/proc/self/fd/{fd}"))
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    write_all_or_none(tmp_path, {"a.html": "a", "b.md": "b"})
+    folder = str(tmp_path.resolve())
+    assert synced[-1] == folder
+    assert [os.path.dirname(p) for p in synced[:-1]] == [folder, folder]
