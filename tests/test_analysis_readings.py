@@ -11,6 +11,7 @@ from __future__ import annotations
 import random
 
 import networkx as nx
+import numpy as np
 import pytest
 
 from argmap.analysis.acceptance import (
@@ -28,7 +29,7 @@ from argmap.analysis.acceptance import (
     labellings,
     readings,
 )
-from argmap.analysis.contested import centrality
+from argmap.analysis.contested import _python_sum, centrality
 from argmap.analysis.positions import _prepare, proposal_paths
 from argmap.analysis.sides import stance_sides, stances_sides
 from tests import reference_acceptance
@@ -337,3 +338,13 @@ def test_centrality_same_bits_as_the_plain_loop(seed: int) -> None:
     g.add_nodes_from(nodes)
     g.add_edges_from((rng.choice(nodes), rng.choice(nodes)) for _ in range(rng.randint(0, 60)))
     assert centrality(g) == _plain_pagerank(g)
+
+
+@pytest.mark.parametrize(
+    "values",
+    [[], [0.5], [1e16, 1.0, -1e16], [0.1] * 10, [1.0, 1e-17, 1e-17, -1.0], [3.0, -0.0]],
+    ids=["empty", "one", "cancelling", "tenths", "tiny", "negative-zero"],
+)
+def test_python_sum_is_sum_bit_for_bit(values: list[float]) -> None:
+    found = _python_sum(np.array(values, dtype=np.float64))
+    assert repr(found) == repr(sum(values))
