@@ -69,14 +69,14 @@ def test_rank_is_each_claims_place_in_id_order() -> None:
 
 def test_flatten_numbers_relation_nodes_as_met() -> None:
     # a attacks p by r; u undercuts r by "c"; "d" undercuts "c" from w; "e" undercuts a
-    # support s of no edge here from a claim not in the graph; extra attack p -> a.
+    # support s of no edge here from a claim not in the graph.
     g = nx.DiGraph()
     g.add_nodes_from(["p", "a", "u", "w"])
     g.add_edge("a", "p", sign=-1, relation="r")
     cuts = {"r": [("c", "u")], "c": [("d", "w")], "s": [("e", "nowhere")]}
-    targets, holds = _flatten(_indexed(g), cuts, extra=[(0, 1)])
+    targets, holds = _flatten(_indexed(g), cuts)
     # 4, 5: r's nodes; 6, 7: c's; 8, 9: d's; 10: s's "holds" node, attacking nothing.
-    assert targets == [[1], [4], [6], [8], [5], [0], [7], [5], [9], [7], []]
+    assert targets == [[], [4], [6], [8], [5], [0], [7], [5], [9], [7], []]
     assert holds == {"r": 5, "c": 7, "d": 9, "s": 10}
 
 

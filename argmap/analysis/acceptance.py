@@ -130,17 +130,12 @@ def _indexed(arguments: nx.DiGraph) -> _Indexed:
     return _Indexed(nodes, index, attacks, supports)
 
 
-def _flatten(
-    framework: _Indexed,
-    cuts: Undercuts,
-    *,
-    extra: Iterable[tuple[int, int]] = (),
-) -> tuple[list[list[int]], dict[str, int]]:
+def _flatten(framework: _Indexed, cuts: Undercuts) -> tuple[list[list[int]], dict[str, int]]:
     """The Dung framework of claims and relation nodes (module docstring), as attack lists.
 
     Node i < len(nodes) is claim i; then each relation R has two nodes ("R is disabled",
     "R holds"), numbered as first met. Returns each node's attacked nodes and each
-    relation's "holds" node. `extra` attacks (claim positions) are added plainly.
+    relation's "holds" node.
 
     >>> framework = _Indexed(["p", "a", "u"], {"p": 0, "a": 1, "u": 2}, [(1, 0, "r")], [])
     >>> _flatten(framework, {"r": [("c", "u")]})
@@ -171,8 +166,6 @@ def _flatten(
         for undercut, claim in cut:
             if (at := index.get(claim)) is not None:
                 through(at, undercut, held)
-    for origin, target in extra:
-        targets[origin].append(target)
     return targets, holds
 
 
@@ -310,10 +303,19 @@ def _derived(
     # Each pair as one integer, `rank[a] * count + rank[b]`: it sorts as the pair of ids.
     derived: set[int] = set()
     for origin, target in direct:
+        # Most claims have no supporter (or support nothing): no search for them.
         if (up := upstream.get(origin)) is None:
-            up = upstream[origin] = [rank[a] * count for a in reach([origin], backward.__getitem__)]
+            up = upstream[origin] = (
+                [rank[a] * count for a in reach([origin], backward.__getitem__)]
+                if backward[origin]
+                else [rank[origin] * count]
+            )
         if (down := downstream.get(target)) is None:
-            down = downstream[target] = [rank[d] for d in reach([target], forward.__getitem__)]
+            down = downstream[target] = (
+                [rank[d] for d in reach([target], forward.__getitem__)]
+                if forward[target]
+                else [rank[target]]
+            )
         derived.update(a + d for a in up for d in down)
     derived.difference_update(rank[a] * count + rank[b] for a, b, _ in framework.attacks)
     by_rank = [0] * count
@@ -371,7 +373,10 @@ def _labellings(framework: _Indexed, rank: Sequence[int], cuts: Undercuts) -> _L
     labels = _grounded(targets)
     disabled = _disabled(labels, holds, cuts) if cuts else frozenset()
     extra = _derived(framework, rank, disabled)
-    bipolar = _grounded(_flatten(framework, cuts, extra=extra)[0])
+    # The bipolar framework is the same one with the derived attacks added plainly.
+    for origin, target in extra:
+        targets[origin].append(target)
+    bipolar = _grounded(targets)
     return _Labels(
         _claims_only(framework, labels),
         _claims_only(framework, bipolar),
@@ -555,9 +560,16 @@ def _dfquad(
 def _strength(
     base: float, edges: _Incoming, strength: Sequence[float], weight: Mapping[str, float]
 ) -> float:
-    attack = _aggregate(strength[o] * weight.get(r, 1.0) for o, r, s in edges if s < 0)
-    support = _aggregate(strength[o] * weight.get(r, 1.0) for o, r, s in edges if s > 0)
-    return _combine(base, attack, support)
+    # F = 1 - (1 - v1)...(1 - vn) of the attacks and of the supports, each product in
+    # edge order, in one loop: two generators per claim were a third of DF-QuAD.
+    attacked = supported = 1.0
+    for origin, relation, sign in edges:
+        value = strength[origin] * weight.get(relation, 1.0)
+        if sign < 0:
+            attacked *= 1 - value
+        else:
+            supported *= 1 - value
+    return _combine(base, 1 - attacked, 1 - supported)
 
 
 def _dependency_order(
@@ -665,13 +677,6 @@ def _resolve(
                 w *= 1 - strength[undercut_of[undercut][0]] * weight[undercut]
         weight[top] = w
     return weight[relation]
-
-
-def _aggregate(values: Iterable[float]) -> float:
-    product = 1.0
-    for value in values:
-        product *= 1 - value
-    return 1 - product
 
 
 def _combine(base: float, attack: float, support: float) -> float:
