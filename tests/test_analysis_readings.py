@@ -11,10 +11,14 @@ from __future__ import annotations
 import random
 
 import networkx as nx
+import numpy as np
 import pytest
 
 from argmap.analysis.acceptance import (
-    _edges,
+    _derived,
+    _flatten,
+    _grounded,
+    _indexed,
     _topological,
     bipolar_labelling,
     defeaters,
@@ -25,9 +29,10 @@ from argmap.analysis.acceptance import (
     labellings,
     readings,
 )
-from argmap.analysis.contested import centrality
+from argmap.analysis.contested import _python_sum, centrality
 from argmap.analysis.positions import _prepare, proposal_paths
 from argmap.analysis.sides import stance_sides, stances_sides
+from tests import reference_acceptance
 
 
 def _framework() -> tuple[nx.DiGraph, dict[str, list[tuple[str, str]]]]:
@@ -41,16 +46,59 @@ def _framework() -> tuple[nx.DiGraph, dict[str, list[tuple[str, str]]]]:
     return g, {"a/attacks/p": [("u/undercuts/a/attacks/p", "u")]}
 
 
-def test_edges_splits_attacks_and_supports_in_edge_order() -> None:
+def test_indexed_splits_attacks_and_supports_in_edge_order() -> None:
     g = nx.DiGraph()
     g.add_edge("a", "b", sign=1, relation="r1")
     g.add_edge("a", "c", sign=-1, relation="r2")
     g.add_edge("c", "b")  # no sign: an attack, named by its ends
     g.add_edge("b", "d", sign=1)
-    assert _edges(g) == (
-        [("a", "c", "r2"), ("c", "b", "c->b")],
-        [("a", "b", "r1"), ("b", "d", "b->d")],
-    )
+    framework = _indexed(g)
+    assert framework.nodes == ["a", "b", "c", "d"]
+    assert framework.position == {"a": 0, "b": 1, "c": 2, "d": 3}
+    assert framework.attacks == [(0, 2, "r2"), (2, 1, "c->b")]
+    assert framework.supports == [(0, 1, "r1"), (1, 3, "b->d")]
+
+
+def test_rank_is_each_claims_place_in_id_order() -> None:
+    g = nx.DiGraph()
+    g.add_nodes_from(["m", "b", "z", "a"])
+    framework = _indexed(g)
+    assert framework.rank() == [2, 1, 3, 0]
+    assert framework.by_id([0, 2, 3], framework.rank()) == ("a", "m", "z")
+
+
+def test_flatten_numbers_relation_nodes_as_met() -> None:
+    # a attacks p by r; u undercuts r by "c"; "d" undercuts "c" from w; "e" undercuts a
+    # support s of no edge here from a claim not in the graph.
+    g = nx.DiGraph()
+    g.add_nodes_from(["p", "a", "u", "w"])
+    g.add_edge("a", "p", sign=-1, relation="r")
+    cuts = {"r": [("c", "u")], "c": [("d", "w")], "s": [("e", "nowhere")]}
+    targets, holds = _flatten(_indexed(g), cuts)
+    # 4, 5: r's nodes; 6, 7: c's; 8, 9: d's; 10: s's "holds" node, attacking nothing.
+    assert targets == [[], [4], [6], [8], [5], [0], [7], [5], [9], [7], []]
+    assert holds == {"r": 5, "c": 7, "d": 9, "s": 10}
+
+
+def test_grounded_counts_a_repeated_attack_once_lifted() -> None:
+    # 0 attacks 1 twice; 1 attacks 2; 3 and 4 attack each other; 5 attacks itself.
+    assert list(_grounded([[1, 1], [2], [], [4], [3], [5]])) == [1, 2, 1, 0, 0, 0]
+    # Both attackers of 2 must be out before 2 is in: 0 -> 1 -> 2 <- 3 <- 4.
+    assert list(_grounded([[1], [2], [], [2], [3]])) == [1, 2, 1, 2, 1]
+    assert list(_grounded([])) == []
+
+
+def test_derived_pairs_come_sorted_by_id_not_by_position() -> None:
+    g = nx.DiGraph()
+    g.add_nodes_from(["z", "b", "y", "a"])
+    g.add_edge("z", "b", sign=1, relation="z/supports/b")
+    g.add_edge("a", "b", sign=1, relation="a/supports/b")
+    g.add_edge("b", "y", sign=-1, relation="b/attacks/y")
+    framework = _indexed(g)
+    # z and a support b, which attacks y: a and z attack y, a first by id.
+    assert _derived(framework, framework.rank(), frozenset()) == [(3, 2), (0, 2)]
+    assert _derived(framework, framework.rank(), frozenset({"a/supports/b"})) == [(0, 2)]
+    assert derived_attacks(g) == (("a", "y"), ("z", "y"))
 
 
 def test_readings_exact_values_with_an_undercut() -> None:
@@ -100,22 +148,81 @@ def test_readings_equal_the_separate_functions(seed: int) -> None:
     assert list(r.strength) == list(g)
 
 
+def _tangled_framework(
+    rng: random.Random,
+) -> tuple[nx.DiGraph, dict[str, list[tuple[str, str]]]]:
+    # Ids whose order is not the graph's, self-attacks, pairs related both ways, edges
+    # without a relation id or a sign, undercuts of undercuts, undercuts of relations
+    # not in the graph and undercuts from claims not in it.
+    g = nx.DiGraph()
+    nodes = [f"{rng.choice('zyxabc')}{i}" for i in range(rng.randint(1, 30))]
+    rng.shuffle(nodes)
+    g.add_nodes_from(nodes)
+    for _ in range(rng.randint(0, 60)):
+        a, b = rng.choice(nodes), rng.choice(nodes)
+        data: dict[str, object] = {}
+        if rng.random() < 0.9:
+            data["sign"] = rng.choice((-1, 1))
+        if rng.random() < 0.8:
+            data["relation"] = f"{a}/{data.get('sign', 0)}/{b}"
+        g.add_edge(a, b, **data)
+    relations = [data.get("relation", f"{a}->{b}") for a, b, data in g.edges(data=True)]
+    relations.append("not/in/the/graph")
+    cuts: dict[str, list[tuple[str, str]]] = {}
+    for _ in range(rng.randint(0, 8)):
+        relation = rng.choice(relations)
+        claim = rng.choice([*nodes, "nowhere"])
+        undercut = f"{claim}/undercuts/{relation}"
+        cuts.setdefault(relation, []).append((undercut, claim))
+        relations.append(undercut)
+    return g, cuts
+
+
+@pytest.mark.parametrize("seed", range(300))
+def test_readings_equal_the_reference_module(seed: int) -> None:
+    # The reference is the module before it worked on positions (tests/reference_acceptance.py).
+    rng = random.Random(seed)
+    g, cuts = _tangled_framework(rng) if seed % 3 else _random_framework(rng)
+    # repr: the same values, floats bit for bit, and every dict in the same order.
+    assert repr(readings(g, cuts)) == repr(reference_acceptance.readings(g, cuts))
+    assert repr(dfquad_strengths(g, cuts)) == repr(reference_acceptance.dfquad_strengths(g, cuts))
+    labels = grounded_labelling(g, cuts)
+    assert labels == reference_acceptance.grounded_labelling(g, cuts)
+    assert disabled_relations(g, cuts) == reference_acceptance.disabled_relations(g, cuts)
+    derived = derived_attacks(g)
+    assert derived == reference_acceptance.derived_attacks(g)
+    assert defeaters(g, labels, cuts, derived) == reference_acceptance.defeaters(
+        g, labels, cuts, derived
+    )
+
+
+def test_readings_equal_the_reference_module_on_a_deep_debate() -> None:
+    # Chains hundreds of relations deep, the debate's shape (bench/generate.py).
+    rng = random.Random(7)
+    g = nx.DiGraph()
+    g.add_node("p0")
+    for i in range(1, 600):
+        target = f"p{rng.randrange(max(0, i - 3), i)}"
+        sign = rng.choice((-1, 1))
+        g.add_edge(f"p{i}", target, sign=sign, relation=f"p{i}/{sign}/{target}")
+    cuts = {"p5/1/p4": [("u", "p9")]} if g.has_edge("p5", "p4") else {}
+    assert repr(readings(g, cuts)) == repr(reference_acceptance.readings(g, cuts))
+
+
 def test_topological_puts_each_key_after_what_it_needs() -> None:
-    assert _topological({"c": {"a", "b"}, "a": {"b"}, "b": set(), "d": set()}) == [
-        "b",
-        "d",
-        "a",
-        "c",
-    ]
-    assert _topological({}) == []
+    assert _topological([[1, 3], [3], [], [2]]) == [2, 3, 1, 0]
+    assert _topological([[2, 1], [], [1], []]) == [1, 3, 2, 0]
+    # Needed twice: waited for twice.
+    assert _topological([[1, 1], []]) == [1, 0]
+    assert _topological([]) == []
 
 
 @pytest.mark.parametrize(
     "needs",
-    [{"a": {"a"}}, {"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": set()}],
+    [[[0]], [[1], [2], [0], []]],
     ids=["self-loop", "three-cycle"],
 )
-def test_topological_is_none_on_a_cycle(needs: dict[str, set[str]]) -> None:
+def test_topological_is_none_on_a_cycle(needs: list[list[int]]) -> None:
     assert _topological(needs) is None
 
 
@@ -231,3 +338,13 @@ def test_centrality_same_bits_as_the_plain_loop(seed: int) -> None:
     g.add_nodes_from(nodes)
     g.add_edges_from((rng.choice(nodes), rng.choice(nodes)) for _ in range(rng.randint(0, 60)))
     assert centrality(g) == _plain_pagerank(g)
+
+
+@pytest.mark.parametrize(
+    "values",
+    [[], [0.5], [1e16, 1.0, -1e16], [0.1] * 10, [1.0, 1e-17, 1e-17, -1.0], [3.0, -0.0]],
+    ids=["empty", "one", "cancelling", "tenths", "tiny", "negative-zero"],
+)
+def test_python_sum_is_sum_bit_for_bit(values: list[float]) -> None:
+    found = _python_sum(np.array(values, dtype=np.float64))
+    assert repr(found) == repr(sum(values))

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import math
+import sys
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
+import numpy.typing as npt
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -102,21 +104,43 @@ def centrality(
         [i for i, node in enumerate(nodes) if not arguments.out_degree(node)], dtype=np.intp
     )
     # numpy, with the plain loop's arithmetic: each share is `damping * rank[i] / degree`
-    # (two IEEE operations, elementwise), and `np.add.at` adds the shares into `new` one
-    # by one in relation order, so every rank is the same sum in the same order, bit for
-    # bit. The two sums over all claims stay Python's `sum` of a list (left to right);
-    # numpy's own sum is pairwise and would round differently.
+    # (two IEEE operations, elementwise), and `np.bincount` adds weights into their bins
+    # one by one in input order (a plain C loop), so with each claim's base first and then
+    # the shares in relation order every rank is the same sum in the same order, bit for
+    # bit, as the loop's `new[t] += share`, starting from 0.0 (0.0 + base is base). The
+    # two sums over all claims are Python's `sum` (`_python_sum`).
+    bins = np.concatenate([np.arange(n, dtype=np.intp), target])
     rank = np.full(n, 1 / n)
+    shares = np.empty(n + len(target))
     for _ in range(1000):
-        dangling = sum(rank[dangling_nodes].tolist())
-        base = (1 - damping) / n + damping * dangling / n
-        new = np.full(n, base)
-        np.add.at(new, target, damping * rank[origin] / degree)
-        change = sum(np.abs(new - rank).tolist())
+        dangling = _python_sum(rank[dangling_nodes])
+        shares[:n] = (1 - damping) / n + damping * dangling / n
+        np.divide(damping * rank[origin], degree, out=shares[n:])
+        new = np.bincount(bins, weights=shares, minlength=n)
+        change = _python_sum(np.abs(new - rank))
         rank = new
         if change < tolerance:
             break
     return dict(zip(nodes, rank.tolist(), strict=True))
+
+
+def _python_sum(values: npt.NDArray[np.float64]) -> float:
+    """`sum(values.tolist())`, bit for bit, without a float object per element.
+
+    Python 3.11's `sum` of floats adds them left to right in plain doubles, which is what
+    `np.cumsum` (an accumulate, never pairwise) does; from 3.12 `sum` compensates the
+    rounding, so there it is called as it was. A float object per claim per iteration
+    was half of `centrality` on a 100,000-claim map.
+
+    >>> _python_sum(np.array([0.1, 0.2, 0.3])) == sum([0.1, 0.2, 0.3])
+    True
+    >>> _python_sum(np.array([]))
+    0
+    """
+    if sys.version_info >= (3, 12) or not len(values):
+        total: float = sum(values.tolist())
+        return total
+    return float(np.cumsum(values)[-1])
 
 
 def incoherent(arguments: nx.DiGraph, stances: nx.MultiDiGraph) -> tuple[tuple[str, str, str], ...]:
