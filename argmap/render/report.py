@@ -16,11 +16,12 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
 
 from argmap.analysis import Analysis, Contribution, PositionScore
-from argmap.model import UNKNOWN, ArgumentMap, Claim, Source, Stance
+from argmap.load.gcpause import paused_gc
+from argmap.model import UNKNOWN, ArgumentMap, Claim, Position, Source, Stance
 from argmap.render.markup import esc, source_html, trusted
 from argmap.render.summary import (
     Camp,
@@ -99,6 +100,11 @@ class ActorEntry:
         return sum(sum(n for _, n in shown) + more for _, shown, more in self.reasons)
 
 
+#: The reasons shown for one position: each contribution (`_strongest`, then `_merged`)
+#: with how many stances give it.
+Reasons = tuple[tuple[Contribution, int], ...]
+
+
 @dataclass(frozen=True)
 class Report:
     summary: Summary
@@ -107,6 +113,9 @@ class Report:
     inferred: tuple[tuple[Claim, tuple[tuple[str, PositionScore], ...]], ...]
     camp_of: Mapping[str, Camp]
     source_numbers: Mapping[str, int]  # source id -> its number in the Sources list
+    # (proposal id, actor id) -> the reasons shown for each inferred position, worked out
+    # once for both reports.
+    chains: Mapping[tuple[str, str], Reasons] = field(default_factory=dict)
 
 
 def _ranked(
@@ -128,38 +137,66 @@ def _by_proposal(
 
 def build_report(amap: ArgumentMap, analysis: Analysis) -> Report:
     """Everything both reports show, in their order: pure data, no formatting."""
+    # Hundreds of thousands of small objects that all live as long as the report: the
+    # cyclic collector walking the whole map again and again meanwhile was half the time
+    # at 100,000 stances.
+    with paused_gc():
+        return _build_report(amap, analysis)
+
+
+def _build_report(amap: ArgumentMap, analysis: Analysis) -> Report:
     summary = summarise(amap, analysis)
     camp_of = {actor: camp for camp in summary.camps for actor in camp.members}
     shown = _by_proposal(shown_positions(analysis))
-    inferred = _by_proposal(inferred_positions(analysis))
     ordered = proposals_in_order(amap, analysis)
+    holders = _holders(amap, {p.id for p in ordered})
     proposals = tuple(
         (
             proposal,
             _ranked(amap, shown.get(proposal.id, [])),
             by_name(
                 amap,
-                {s.actor for s in amap.stances if s.claim == proposal.id}
+                holders.get(proposal.id, set())
                 - {actor for actor, _ in shown.get(proposal.id, [])},
             ),
         )
         for proposal in ordered
     )
+    stance_of = {s.id: s for s in amap.stances}
+    found = _by_proposal(inferred_positions(analysis))
+    inferred = tuple((p, _ranked(amap, found[p.id])) for p in ordered if found.get(p.id))
     return Report(
         summary=summary,
         proposals=proposals,
-        actors=_actor_entries(amap, analysis, camp_of),
-        inferred=tuple((p, _ranked(amap, inferred[p.id])) for p in ordered if inferred.get(p.id)),
+        actors=_actor_entries(amap, analysis, camp_of, stance_of),
+        inferred=inferred,
         camp_of=camp_of,
         source_numbers={source.id: n for n, source in enumerate(amap.sources, start=1)},
+        chains={
+            (proposal.id, actor): _merged(_strongest(p.contributions), stance_of)
+            for proposal, rows in inferred
+            for actor, p in rows
+        },
     )
 
 
+def _holders(amap: ArgumentMap, claims: set[str]) -> dict[str, set[str]]:
+    """Claim id -> the actors with a stance on it, for the `claims` asked about: one pass
+    over the stances (a pass per proposal made the report quadratic)."""
+    found: dict[str, set[str]] = {}
+    for stance in amap.stances:
+        if stance.claim in claims:
+            found.setdefault(stance.claim, set()).add(stance.actor)
+    return found
+
+
 def _actor_entries(
-    amap: ArgumentMap, analysis: Analysis, camp_of: Mapping[str, Camp]
+    amap: ArgumentMap,
+    analysis: Analysis,
+    camp_of: Mapping[str, Camp],
+    stance_of: Mapping[str, Stance],
 ) -> tuple[ActorEntry, ...]:
     positions = shown_positions(analysis)
-    stance_of = {s.id: s for s in amap.stances}
     by_actor: dict[str, list[Stance]] = {}
     for stance in amap.stances:
         by_actor.setdefault(stance.actor, []).append(stance)
@@ -308,6 +345,7 @@ def render_markdown(amap: ArgumentMap, analysis: Analysis, *, report: Report | N
     """The whole report as GitHub-flavoured Markdown, ending in one newline. `report` is
     `build_report`'s, when the caller has it."""
     report = build_report(amap, analysis) if report is None else report
+    words = _Md(amap, report)
     sections = [
         _heading_md(amap),
         _summary_md(amap, report.summary),
@@ -317,11 +355,11 @@ def render_markdown(amap: ArgumentMap, analysis: Analysis, *, report: Report | N
         _key_claims_md(amap, analysis),
         _acceptance_md(amap, analysis),
         _incoherent_md(amap, analysis),
-        _actors_md(amap, report),
+        _actors_md(words, report),
         _sources_md(amap),
     ]
     if report.inferred:
-        sections.append(_inferred_md(amap, report))
+        sections.append(_inferred_md(words, report))
     return "\n\n".join(s.rstrip("\n") for s in sections) + "\n"
 
 
@@ -582,28 +620,59 @@ def _incoherent_md(amap: ArgumentMap, analysis: Analysis) -> str:
     return "\n".join(lines)
 
 
-def _actors_md(amap: ArgumentMap, report: Report) -> str:
+class _Md:
+    """report.md's words for what a big map repeats on every stance and reason, each
+    escaped once per map: actor names, claims, citations, and the reasons' pieces."""
+
+    def __init__(self, amap: ArgumentMap, report: Report) -> None:
+        self.amap = amap
+        self.names = {a: md(actor.name) for a, actor in amap.actors_by_id.items()}
+        self.claims = _claims_md(amap.claims)
+        self.cites = _citations(amap.sources)
+        stances = {s.id: s for s in amap.stances}
+        kinds = _relation_kinds(amap)
+        self.reason = _Reasons(stances, kinds, self.em, md)
+        self.chain = _Reasons(stances, kinds, self.em, md, report.source_numbers)
+
+    def name(self, actor: str) -> str:
+        found = self.names.get(actor)
+        return md(actor) if found is None else found
+
+    def claim(self, claim: str) -> str:
+        """`md(_claim_text(amap, claim))`."""
+        found = self.claims.get(claim)
+        return md(claim) if found is None else found
+
+    def em(self, claim: str) -> str:
+        return f"*{self.claim(claim)}*"
+
+    def cite(self, source: str) -> str:
+        """`_cite_md(amap, source)`."""
+        found = self.cites.get(source)
+        return md(source) if found is None else found
+
+
+def _actors_md(words: _Md, report: Report) -> str:
     lines = [
         "## Actors",
         "",
         "Each actor's words, each quote once, with the claims they show a stance on; then the"
         " reasons for their scores, path by path.",
     ]
-    kinds = _relation_kinds(amap)
-    stances = {s.id: s for s in amap.stances}
     for entry in report.actors:
         lines += ["", f"### {md(entry.name)}", ""]
         about = [entry.kind, *([md(entry.role)] if entry.role else [])]
         camp = f"camp {entry.camp.number}" if entry.camp else "unaligned"
         positions = "; ".join(
-            f"{md(claim.display)}: {stand(p)}, {signed(p.score)}" for claim, p in entry.positions
+            f"{words.claim(claim.id)}: {stand(p)}, {signed(p.score)}"
+            for claim, p in entry.positions
         )
         lines.append(
             f"{', '.join(about)}; {camp}." + (f" **Positions**: {positions}." if positions else "")
         )
         if entry.said:
             lines.append("")
-            lines += [f"- {_said_md(amap, said)}" for said in entry.said]
+            lines += [f"- {_said_md(words, said)}" for said in entry.said]
         count = entry.reason_count
         if count:
             lines += [
@@ -612,11 +681,8 @@ def _actors_md(amap: ArgumentMap, report: Report) -> str:
                 "",
             ]
             for claim, shown, more in entry.reasons:
-                lines.append(f"- On *{md(claim.display)}*:")
-                lines += [
-                    f"  - {_parts_md(amap, reason_parts(c, stances, kinds, times))}"
-                    for c, times in shown
-                ]
+                lines.append(f"- On *{words.claim(claim.id)}*:")
+                lines += [f"  - {words.reason(c, times)}" for c, times in shown]
                 if more:
                     lines.append(
                         f"  - ... and {more} weaker reasons"
@@ -626,17 +692,18 @@ def _actors_md(amap: ArgumentMap, report: Report) -> str:
     return "\n".join(lines)
 
 
-def _said_md(amap: ArgumentMap, said: Said) -> str:
+def _said_md(words: _Md, said: Said) -> str:
     stance = said.stance
-    on = "; ".join(f"{s.position.value} *{_claim_md(amap, s.claim)}*" for s in said.stances)
+    # A StrEnum member is its value: the position joins as its word.
+    on = "; ".join([s.position + " *" + words.claim(s.claim) + "*" for s in said.stances])
     if said.same_as:
-        words = f"the same words as {md(actor_name(amap, said.same_as))}"
+        quoted = f"the same words as {words.name(said.same_as)}"
     elif stance.quote:
-        words = f'{"reported: " if stance.reported else ""}"{md(stance.quote)}"'
+        quoted = f'{"reported: " if stance.reported else ""}"{md(stance.quote)}"'
     else:
-        words = "reported, not quoted"
+        quoted = "reported, not quoted"
     date = f", {md(stance.date)}" if stance.date else ""
-    return f"{words} ({_cite_md(amap, stance.source)}{date}): {on}"
+    return f"{quoted} ({words.cite(stance.source)}{date}): {on}"
 
 
 def reason_parts(
@@ -672,6 +739,82 @@ def reason_parts(
     by = f", {times} stances" if times > 1 else ""
     parts.append(("text", f" ({effect}, weight {c.weight:g}{by})"))
     return parts
+
+
+class _Reasons:
+    """Each reason's text as `reason_parts` says it, written by a report's own `claim` and
+    `text` (its escaping), from pieces written once per map.
+
+    A big map gives a hundred thousand reasons, but they are made of far fewer pieces: the
+    stance ("supports *A*", with " (source 1)" when `numbers` are given), each step
+    (", which attacks *B*", with " (per source 2)") and the end (" (for, weight 0.5)").
+    Each piece is the concatenation of its parts, each written as `reason_parts` cuts them,
+    so the text is the same byte for byte."""
+
+    def __init__(
+        self,
+        stances: Mapping[str, Stance],
+        kinds: Mapping[tuple[str, str], str],
+        claim: Callable[[str], str],
+        text: Callable[[str], str],
+        numbers: Mapping[str, int] | None = None,
+    ) -> None:
+        self.stances = stances
+        self.kinds = kinds
+        self.claim = claim
+        self.text = text
+        self.numbers = numbers
+        self.heads: dict[tuple[str | None, str, int | None], str] = {}
+        self.steps: dict[tuple[str, str, int | None], str] = {}
+        # Weights are 0.5 ** hops, never -0.0, so equal keys are equal text.
+        self.ends: dict[tuple[bool, float, int], str] = {}
+
+    def __call__(self, c: Contribution, times: int = 1) -> str:
+        stance = self.stances.get(c.stance)
+        numbers = self.numbers
+        number = numbers.get(stance.source) if numbers is not None and stance else None
+        # A StrEnum member is its value, so the position keys as (and prints as) its word.
+        key = (stance.position if stance else None, c.claim, number)
+        found = self.heads.get(key)
+        if found is None:
+            found = self.heads[key] = self._head(key)
+        pieces = [found]
+        path = c.path
+        for i in range(len(path) - 1):
+            where = None
+            if numbers is not None:
+                source = c.sources[i] if i < len(c.sources) else None
+                where = numbers.get(source) if source else None
+            step = (path[i], path[i + 1], where)
+            found = self.steps.get(step)
+            if found is None:
+                found = self.steps[step] = self._step(step)
+            pieces.append(found)
+        end = (c.sign > 0, c.weight, times)
+        found = self.ends.get(end)
+        if found is None:
+            found = self.ends[end] = self._end(end)
+        pieces.append(found)
+        return "".join(pieces)
+
+    def _head(self, key: tuple[str | None, str, int | None]) -> str:
+        position, claim, number = key
+        word = "takes a stance on" if position is None else position
+        head = self.text(f"{word} ") + self.claim(claim)
+        return head if number is None else head + self.text(f" (source {number})")
+
+    def _step(self, key: tuple[str, str, int | None]) -> str:
+        origin, target, number = key
+        step = self.text(f", which {self.kinds.get((origin, target), 'bears on')} ")
+        step += self.claim(target)
+        if self.numbers is None:
+            return step
+        return step + self.text(f" ({f'per source {number}' if number else 'no source'})")
+
+    def _end(self, key: tuple[bool, float, int]) -> str:
+        for_, weight, times = key
+        by = f", {times} stances" if times > 1 else ""
+        return self.text(f" ({'for' if for_ else 'against'}, weight {weight:g}{by})")
 
 
 def _parts_md(amap: ArgumentMap, parts: Iterable[tuple[str, str]]) -> str:
@@ -759,9 +902,7 @@ def _source_md(amap: ArgumentMap, source_id: str) -> str:
     return f"{publisher}, {title}, {date}"
 
 
-def _inferred_md(amap: ArgumentMap, report: Report) -> str:
-    stances = {s.id: s for s in amap.stances}
-    kinds = _relation_kinds(amap)
+def _inferred_md(words: _Md, report: Report) -> str:
     lines = [
         "## Inferred positions",
         "",
@@ -772,16 +913,14 @@ def _inferred_md(amap: ArgumentMap, report: Report) -> str:
         lines += ["", f"### {md(proposal.display)} (inferred)", ""]
         lines += ["| Actor | Score | Stand |", "| --- | ---: | --- |"]
         lines += [
-            f"| {md(actor_name(amap, actor))} | {signed(p.score)} | inferred: {stand(p)} |"
+            f"| {words.name(actor)} | {signed(p.score)} | inferred: {stand(p)} |"
             for actor, p in rows
         ]
         lines.append("")
-        for actor, p in rows:
-            lines.append(f"- {md(actor_name(amap, actor))}:")
+        for actor, _ in rows:
+            lines.append(f"- {words.name(actor)}:")
             lines += [
-                "  - "
-                + _parts_md(amap, reason_parts(c, stances, kinds, times, report.source_numbers))
-                for c, times in _merged(_strongest(p.contributions), stances)
+                f"  - {words.chain(c, times)}" for c, times in report.chains[proposal.id, actor]
             ]
     lines += ["", "</details>"]
     return "\n".join(lines)
@@ -840,8 +979,13 @@ class _Html:
         self.names = {a: esc(actor.name) for a, actor in amap.actors_by_id.items()}
         self.claims = {c: esc(claim.display) for c, claim in amap.claims_by_id.items()}
         self.cites: dict[str, str] = {}
-        self.stances = {s.id: s for s in amap.stances}
-        self.kinds = _relation_kinds(amap)
+        self.ids: dict[str, str] = {}
+        self.scores: dict[float, str] = {}
+        self.stands: dict[tuple[float, bool], str] = {}
+        stances = {s.id: s for s in amap.stances}
+        kinds = _relation_kinds(amap)
+        self.reason = _Reasons(stances, kinds, self.em, esc)
+        self.chain = _Reasons(stances, kinds, self.em, esc, report.source_numbers)
 
     def name(self, actor: str) -> str:
         found = self.names.get(actor)
@@ -850,6 +994,31 @@ class _Html:
     def claim(self, claim: str) -> str:
         found = self.claims.get(claim)
         return esc(claim) if found is None else found
+
+    def em(self, claim: str) -> str:
+        return f"<em>{self.claim(claim)}</em>"
+
+    def id(self, actor: str) -> str:
+        """`esc(actor)`, for the links to an actor's section."""
+        found = self.ids.get(actor)
+        if found is None:
+            found = self.ids[actor] = esc(actor)
+        return found
+
+    def score(self, p: PositionScore) -> str:
+        """`esc(signed(p.score))`; a few hundred distinct scores on any map."""
+        found = self.scores.get(p.score)
+        if found is None:
+            found = self.scores[p.score] = esc(signed(p.score))
+        return found
+
+    def stand(self, p: PositionScore) -> str:
+        """`esc(stand(p))`, which reads only the score and whether it is mixed."""
+        key = (p.score, p.mixed)
+        found = self.stands.get(key)
+        if found is None:
+            found = self.stands[key] = esc(stand(p))
+        return found
 
     def cite_text(self, source: str) -> str:
         return _cite(self.amap, self.report, source)
@@ -867,7 +1036,7 @@ class _Html:
         )
 
     def linked_names(self, actors: Iterable[str]) -> str:
-        return ", ".join(f'<a href="#actor-{esc(a)}">{self.name(a)}</a>' for a in actors)
+        return ", ".join(f'<a href="#actor-{self.id(a)}">{self.name(a)}</a>' for a in actors)
 
     def proposals(self) -> str:
         out: list[str] = []
@@ -882,8 +1051,8 @@ class _Html:
                 for actor, p in rows:
                     camp = str(camp_of[actor].number) if actor in camp_of else "unaligned"
                     out.append(
-                        f'<tr><td><a href="#actor-{esc(actor)}">{self.name(actor)}</a></td>'
-                        f'<td class="num">{esc(signed(p.score))}</td><td>{esc(stand(p))}</td>'
+                        f'<tr><td><a href="#actor-{self.id(actor)}">{self.name(actor)}</a></td>'
+                        f'<td class="num">{self.score(p)}</td><td>{self.stand(p)}</td>'
                         f"<td>{camp}</td></tr>\n"
                     )
                 out.append("</tbody>\n</table>\n")
@@ -926,7 +1095,7 @@ class _Html:
         if e.positions:
             out.append('<ul class="positions">\n')
             out.extend(
-                f"<li>{self.claim(c.id)}: {esc(stand(p))}, {esc(signed(p.score))}</li>\n"
+                f"<li>{self.claim(c.id)}: {self.stand(p)}, {self.score(p)}</li>\n"
                 for c, p in e.positions
             )
             out.append("</ul>\n")
@@ -942,10 +1111,7 @@ class _Html:
             )
             for c, shown, more in e.reasons:
                 out.append(f"<li>On <em>{self.claim(c.id)}</em>:\n<ul>\n")
-                out.extend(
-                    f"<li>{self.parts(reason_parts(r, self.stances, self.kinds, times))}</li>\n"
-                    for r, times in shown
-                )
+                out.extend(f"<li>{self.reason(r, times)}</li>\n" for r, times in shown)
                 if more:
                     out.append(
                         f"<li>\u2026 and {more} weaker reasons (<code>argmap export --format json"
@@ -959,7 +1125,7 @@ class _Html:
         stance = said.stance
         if said.same_as:
             words = (
-                f'the same words as <a href="#actor-{esc(said.same_as)}">'
+                f'the same words as <a href="#actor-{self.id(said.same_as)}">'
                 f"{self.name(said.same_as)}</a>"
             )
         elif stance.quote:
@@ -968,9 +1134,7 @@ class _Html:
         else:
             words = "reported, not quoted"
         date = f", {esc(stance.date)}" if stance.date else ""
-        on = "; ".join(
-            f"{esc(s.position.value)} <em>{self.claim(s.claim)}</em>" for s in said.stances
-        )
+        on = "; ".join([_POSITION_HTML[s.position] + " " + self.em(s.claim) for s in said.stances])
         cited = f"{self.cite(stance.source)}{date}"
         return f'<li>{words} <span class="src">\u2014 {cited}</span>: {on}</li>\n'
 
@@ -982,27 +1146,28 @@ class _Html:
 
     def inferred(self) -> str:
         out: list[str] = []
-        numbers = self.report.source_numbers
+        chains = self.report.chains
         for proposal, rows in self.report.inferred:
             out.append(f"<h3>{esc(proposal.display)} (inferred)</h3>\n{_TABLE_INFERRED}")
             out.extend(
-                f'<tr><td><a href="#actor-{esc(actor)}">{self.name(actor)}</a></td>'
-                f'<td class="num">{esc(signed(p.score))}</td><td>inferred: {esc(stand(p))}</td>'
+                f'<tr><td><a href="#actor-{self.id(actor)}">{self.name(actor)}</a></td>'
+                f'<td class="num">{self.score(p)}</td><td>inferred: {self.stand(p)}</td>'
                 "</tr>\n"
                 for actor, p in rows
             )
             out.append('</tbody>\n</table>\n<ul class="chains">\n')
-            for actor, p in rows:
+            for actor, _ in rows:
                 out.append(f"<li>{self.name(actor)}:\n<ul>\n")
                 out.extend(
-                    f"<li>{self.parts(reason_parts(c, self.stances, self.kinds, times, numbers))}"
-                    "</li>\n"
-                    for c, times in _merged(_strongest(p.contributions), self.stances)
+                    f"<li>{self.chain(c, times)}</li>\n" for c, times in chains[proposal.id, actor]
                 )
                 out.append("</ul>\n</li>\n")
             out.append("</ul>\n")
         return "".join(out)
 
+
+# A stance's position in markup: its word, escaped like any other value.
+_POSITION_HTML = {position: esc(position.value) for position in Position}
 
 _TABLE_POSITIONS = (
     '<table>\n<thead><tr><th scope="col">Actor</th><th scope="col" class="num">Score</th>'
