@@ -351,10 +351,10 @@ def render_markdown(amap: ArgumentMap, analysis: Analysis, *, report: Report | N
         _summary_md(amap, report.summary),
         _positions_md(amap, report),
         _camps_md(amap, analysis, report.summary),
-        _contested_md(amap, analysis),
+        _contested_md(words, analysis),
         _key_claims_md(amap, analysis),
-        _acceptance_md(amap, analysis),
-        _incoherent_md(amap, analysis),
+        _acceptance_md(words, analysis),
+        _incoherent_md(words, analysis),
         _actors_md(words, report),
         _sources_md(amap),
     ]
@@ -526,7 +526,7 @@ def _frustration_md(amap: ArgumentMap, analysis: Analysis) -> str:
     return "\n".join([f"{plural(count, 'edge')} {verb} the balance.", "", *items])
 
 
-def _contested_md(amap: ArgumentMap, analysis: Analysis) -> str:
+def _contested_md(words: _Md, analysis: Analysis) -> str:
     lines = [
         "## Contested claims",
         "",
@@ -538,11 +538,9 @@ def _contested_md(amap: ArgumentMap, analysis: Analysis) -> str:
         return "\n".join([*lines, "No claim has both supporters and opponents."])
     lines += ["| Claim | Score | Supporters | Opponents |", "| --- | ---: | --- | --- |"]
     for c in analysis.contested:
-        supporters = ", ".join(md(actor_name(amap, a)) for a in c.supporters)
-        opponents = ", ".join(md(actor_name(amap, a)) for a in c.opponents)
-        lines.append(
-            f"| {md(_claim_text(amap, c.claim))} | {c.score:.2f} | {supporters} | {opponents} |"
-        )
+        supporters = ", ".join([words.name(a) for a in c.supporters])
+        opponents = ", ".join([words.name(a) for a in c.opponents])
+        lines.append(f"| {words.claim(c.claim)} | {c.score:.2f} | {supporters} | {opponents} |")
     return "\n".join(lines)
 
 
@@ -580,7 +578,7 @@ _ACCEPTANCE_INTRO = (
 )
 
 
-def _acceptance_md(amap: ArgumentMap, analysis: Analysis) -> str:
+def _acceptance_md(words: _Md, analysis: Analysis) -> str:
     lines = [
         "## Which claims stand",
         "",
@@ -589,7 +587,7 @@ def _acceptance_md(amap: ArgumentMap, analysis: Analysis) -> str:
         "| Claim | Grounded | Bipolar |",
         "| --- | --- | --- |",
     ]
-    for claim in amap.claims:
+    for claim in words.amap.claims:
         grounded = analysis.acceptance.get(claim.id, "")
         bipolar = analysis.bipolar_acceptance.get(claim.id, "")
         lines.append(f"| {md(claim.display)} | {grounded} | {bipolar} |")
@@ -600,22 +598,19 @@ def _acceptance_md(amap: ArgumentMap, analysis: Analysis) -> str:
             f"{plural(len(analysis.derived_attacks), 'derived attack')}</summary>",
             "",
         ]
-        lines += [
-            f"- *{md(_claim_text(amap, a))}* attacks *{md(_claim_text(amap, b))}*"
-            for a, b in analysis.derived_attacks
-        ]
+        lines += [f"- {words.em(a)} attacks {words.em(b)}" for a, b in analysis.derived_attacks]
         lines += ["", "</details>"]
     return "\n".join(lines)
 
 
-def _incoherent_md(amap: ArgumentMap, analysis: Analysis) -> str:
+def _incoherent_md(words: _Md, analysis: Analysis) -> str:
     lines = ["## Incoherent positions", ""]
     if not analysis.incoherent:
         return "\n".join([*lines, "No actor supports two claims one of which attacks the other."])
     for actor, claim, attacked in analysis.incoherent:
         lines.append(
-            f"- {md(actor_name(amap, actor))} supports both *{md(_claim_text(amap, claim))}* and"
-            f" *{md(_claim_text(amap, attacked))}*, but the first attacks the second."
+            f"- {words.name(actor)} supports both {words.em(claim)} and"
+            f" {words.em(attacked)}, but the first attacks the second."
         )
     return "\n".join(lines)
 
@@ -973,6 +968,8 @@ def render_html(
         proposals_html=trusted(html.proposals()),
         contested_html=trusted(html.contested(analysis)),
         labels_html=trusted(html.labels(analysis)),
+        derived_html=trusted(html.derived(analysis)),
+        incoherent_html=trusted(html.incoherent(analysis)),
         actors_html=trusted(html.actors()),
         sources_html=trusted(html.sources()),
         inferred_html=trusted(html.inferred()),
@@ -1095,6 +1092,20 @@ class _Html:
             f"<tr><td>{esc(c.display)}</td><td>{esc(grounded.get(c.id, ''))}</td>"
             f"<td>{esc(bipolar.get(c.id, ''))}</td></tr>\n"
             for c in self.amap.claims
+        )
+
+    def derived(self, analysis: Analysis) -> str:
+        return "".join(
+            [f"<li>{self.em(a)} attacks {self.em(b)}</li>\n" for a, b in analysis.derived_attacks]
+        )
+
+    def incoherent(self, analysis: Analysis) -> str:
+        return "".join(
+            [
+                f"<li>{self.name(actor)} supports both {self.em(claim)} and {self.em(attacked)},"
+                " but the first attacks the second.</li>\n"
+                for actor, claim, attacked in analysis.incoherent
+            ]
         )
 
     def actors(self) -> str:
