@@ -247,3 +247,15 @@ def test_md_escape_leaves_plain_text_and_escapes_a_start_only_at_the_start() -> 
     assert md_escape("  12) twelve") == "  12\\) twelve"
     assert md_escape("\n= under") == " \\= under"
     assert md_escape("a\n- b") == "a - b"
+
+
+def test_a_said_dates_cite_is_written_once_per_date() -> None:
+    amap = _small()
+    built = report.build_report(amap, analyse(amap))
+    words, html = report._Md(amap, built), report._Html(amap, built)
+    assert (words.date("2024-01"), words.date("1. May")) == (", 2024-01", ", 1\\. May")
+    assert (html.date("2024-01"), html.date("<May>")) == (", 2024-01", ", &lt;May&gt;")
+    assert (words.dates, html.dates) == (
+        {"2024-01": ", 2024-01", "1. May": ", 1\\. May"},
+        {"2024-01": ", 2024-01", "<May>": ", &lt;May&gt;"},
+    )

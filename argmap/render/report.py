@@ -624,6 +624,7 @@ class _Md:
         self.names = {a: md(actor.name) for a, actor in amap.actors_by_id.items()}
         self.claims = _claims_md(amap.claims)
         self.cites = _citations(amap.sources)
+        self.dates: dict[str, str] = {}
         stances = {s.id: s for s in amap.stances}
         kinds = _relation_kinds(amap)
         self.reason = _Reasons(stances, kinds, self.em, md)
@@ -640,6 +641,13 @@ class _Md:
 
     def em(self, claim: str) -> str:
         return f"*{self.claim(claim)}*"
+
+    def date(self, date: str) -> str:
+        """`f", {md(date)}"`: a few thousand dates on a hundred thousand stances."""
+        found = self.dates.get(date)
+        if found is None:
+            found = self.dates[date] = f", {md(date)}"
+        return found
 
     def cite(self, source: str) -> str:
         """`_cite_md(amap, source)`."""
@@ -697,7 +705,7 @@ def _said_md(words: _Md, said: Said) -> str:
         quoted = f'{"reported: " if stance.reported else ""}"{md(stance.quote)}"'
     else:
         quoted = "reported, not quoted"
-    date = f", {md(stance.date)}" if stance.date else ""
+    date = words.date(stance.date) if stance.date else ""
     return f"{quoted} ({words.cite(stance.source)}{date}): {on}"
 
 
@@ -995,6 +1003,7 @@ class _Html:
         self.claims = {c: esc(claim.display) for c, claim in amap.claims_by_id.items()}
         self.cites: dict[str, str] = {}
         self.ids: dict[str, str] = {}
+        self.dates: dict[str, str] = {}
         self.scores: dict[float, str] = {}
         self.stands: dict[tuple[float, bool], str] = {}
         stances = {s.id: s for s in amap.stances}
@@ -1025,6 +1034,13 @@ class _Html:
         found = self.scores.get(p.score)
         if found is None:
             found = self.scores[p.score] = esc(signed(p.score))
+        return found
+
+    def date(self, date: str) -> str:
+        """`f", {esc(date)}"`, once per distinct date."""
+        found = self.dates.get(date)
+        if found is None:
+            found = self.dates[date] = f", {esc(date)}"
         return found
 
     def stand(self, p: PositionScore) -> str:
@@ -1162,7 +1178,7 @@ class _Html:
             words = f'{reported}<span class="quote">\u201c{esc(stance.quote)}\u201d</span>'
         else:
             words = "reported, not quoted"
-        date = f", {esc(stance.date)}" if stance.date else ""
+        date = self.date(stance.date) if stance.date else ""
         on = "; ".join([_POSITION_HTML[s.position] + " " + self.em(s.claim) for s in said.stances])
         cited = f"{self.cite(stance.source)}{date}"
         return f'<li>{words} <span class="src">\u2014 {cited}</span>: {on}</li>\n'
