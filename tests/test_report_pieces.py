@@ -7,6 +7,7 @@ of the template, and `md_escape`'s quick test for work to do."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -26,6 +27,7 @@ from argmap.model import (
 )
 from argmap.render import outline, report
 from argmap.render.markup import esc
+from argmap.render.summary import Camp
 from argmap.text import md_escape
 
 STANCES = {
@@ -195,8 +197,6 @@ def test_derived_attacks_and_incoherent_positions_as_list_items() -> None:
     amap = _small()
     analysis = analyse(amap)
     html = report._Html(amap, report.build_report(amap, analysis))
-    from dataclasses import replace
-
     odd = replace(
         analysis, derived_attacks=(("c", "x<"),), incoherent=(("jo", "c", "q"), ("zz", "q", "c"))
     )
@@ -258,4 +258,22 @@ def test_a_said_dates_cite_is_written_once_per_date() -> None:
     assert (words.dates, html.dates) == (
         {"2024-01": ", 2024-01", "1. May": ", 1\\. May"},
         {"2024-01": ", 2024-01", "<May>": ", &lt;May&gt;"},
+    )
+
+
+def test_the_camps_list_links_every_member_in_its_order() -> None:
+    amap = ArgumentMap(
+        title="t",
+        actors=(
+            Actor("b'", "Bo & co", ActorKind.PERSON),
+            Actor("a", "Al", ActorKind.PERSON),
+        ),
+    )
+    built = report.build_report(amap, analyse(amap))
+    camps = (Camp(2, "For: <x>", ("a", "b'")), Camp(3, "Against", ("zz",)))
+    html = report._Html(amap, replace(built, summary=replace(built.summary, camps=camps)))
+    assert html.camps() == (
+        '<li value="2"><strong>For: &lt;x&gt;</strong>: <a href="#actor-a">Al</a>,'
+        ' <a href="#actor-b&#39;">Bo &amp; co</a></li>\n'
+        '<li value="3"><strong>Against</strong>: <a href="#actor-zz">zz</a></li>\n'
     )

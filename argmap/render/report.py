@@ -976,6 +976,8 @@ def render_html(
         proposals_html=trusted(html.proposals()),
         contested_html=trusted(html.contested(analysis)),
         labels_html=trusted(html.labels(analysis)),
+        camps_html=trusted(html.camps()),
+        unaligned_html=trusted(html.linked_names(report.summary.unaligned)),
         derived_html=trusted(html.derived(analysis)),
         incoherent_html=trusted(html.incoherent(analysis)),
         actors_html=trusted(html.actors()),
@@ -1108,6 +1110,16 @@ class _Html:
             f"<tr><td>{esc(c.display)}</td><td>{esc(grounded.get(c.id, ''))}</td>"
             f"<td>{esc(bipolar.get(c.id, ''))}</td></tr>\n"
             for c in self.amap.claims
+        )
+
+    def camps(self) -> str:
+        """The Camps section's list: every member of each camp, linked to their section."""
+        return "".join(
+            [
+                f'<li value="{camp.number}"><strong>{esc(camp.title)}</strong>:'
+                f" {self.linked_names(camp.members)}</li>\n"
+                for camp in self.report.summary.camps
+            ]
         )
 
     def derived(self, analysis: Analysis) -> str:
