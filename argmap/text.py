@@ -30,8 +30,11 @@ _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#&~$])")
 # ... and these only at the start of a line: a list item, a setext underline.
 _MD_LINE_START = re.compile(r"^(\s*(?=[-+=])|\s*\d+(?=[.)]))")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
-# Anything `md_escape` would change: one search decides whether it has work to do.
-_MD_ANY = re.compile(r"[\\`*_\[\]<>|#&~$\x00-\x1f\x7f]|^\s*[-+=]|^\s*\d+[.)]")
+# Anything `md_escape` would change: a search for a character and a match at the start
+# decide whether it has work to do. Two patterns, not one alternation with `^`: the
+# alternation tried its anchored branches at every position (7x slower on long quotes).
+_MD_ANY_CHAR = re.compile(r"[\\`*_\[\]<>|#&~$\x00-\x1f\x7f]")
+_MD_ANY_START = re.compile(r"\s*(?:[-+=]|\d+[.)])")
 
 
 def md_escape(text: str) -> str:
@@ -44,7 +47,7 @@ def md_escape(text: str) -> str:
     >>> print(md_escape("a *b* <i>|"), md_escape("1. x"), md_escape("- y"), md_escape("2021-06"))
     a \\*b\\* \\<i\\>\\| 1\\. x \\- y 2021-06
     """
-    if not _MD_ANY.search(text):
+    if not (_MD_ANY_CHAR.search(text) or _MD_ANY_START.match(text)):
         return text  # most names and quotes: no substitution to make
     escaped = _MD_SPECIAL.sub(r"\\\1", _CONTROL.sub(" ", text))
     return _MD_LINE_START.sub(r"\1\\", escaped)

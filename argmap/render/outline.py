@@ -15,6 +15,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from argmap.analysis import Analysis, PositionScore
+from argmap.load.gcpause import paused_gc
 from argmap.model import (
     UNKNOWN,
     Actor,
@@ -205,6 +206,13 @@ def outline_html(amap: ArgumentMap, analysis: Analysis, summary: Summary | None 
     The template `templates/outline.html` holds the page's frame and the summary; the
     trees and the actors, most of its bytes, are built by `_Markup`, every value through
     `argmap.render.markup.esc`."""
+    # The tree is an object per claim and a list per group, all alive until the page is
+    # written: the cyclic collector walking them and the whole map meanwhile cost a fifth.
+    with paused_gc():
+        return _outline_html(amap, analysis, summary)
+
+
+def _outline_html(amap: ArgumentMap, analysis: Analysis, summary: Summary | None) -> str:
     from argmap.render.report import verdict_parts
     from argmap.render.templates import render_template
 
@@ -228,6 +236,26 @@ def outline_html(amap: ArgumentMap, analysis: Analysis, summary: Summary | None 
         cite=lambda source_id: _cite(amap, source_id),
         camp_names=5,
     ).rstrip("\n")
+
+
+def _lead(mark: str) -> str:
+    return f'<span class="o-rel">{esc(mark)}</span> ' if mark else ""
+
+
+def _head(heading: str) -> str:
+    return f'<p class="o-head">{esc(heading)}</p><ul class="o-args">\n'
+
+
+# What every entry or stance of a kind repeats, written once: the same markup, each
+# value through `esc` as everywhere else.
+_LEADS = {sign: _lead(sign) for _, _, sign in _ARGUING} | {"": ""}
+_HEADS = {heading: _head(heading) for _, heading, _ in _ARGUING}
+_KIND_CLASS = {kind: esc(kind.value) for kind in ClaimKind}
+_STANCE_OPEN = {
+    position: f'<li class="o-stance o-{esc(position.value)}"><span class="o-sign"'
+    f' aria-hidden="true">{esc(position.mark)}</span> <strong>'
+    for position in Position
+}
 
 
 class _Markup:
@@ -259,11 +287,13 @@ class _Markup:
 
     def _entry(self, e: Entry, out: list[str]) -> None:
         claim = e.claim
-        lead = f'<span class="o-rel">{esc(e.mark)}</span> ' if e.mark else ""
+        lead = _LEADS[e.mark] if e.mark in _LEADS else _lead(e.mark)
         cut = "".join(
-            f'<p class="o-cut">\u2298 This link is undercut by \u201c{esc(c.display)}\u201d'
-            f"{': disabled, it no longer counts' if off else ''}.</p>"
-            for c, off in e.cuts
+            [
+                f'<p class="o-cut">\u2298 This link is undercut by \u201c{esc(c.display)}\u201d'
+                f"{': disabled, it no longer counts' if off else ''}.</p>"
+                for c, off in e.cuts
+            ]
         )
         kind = _KIND_WORD[claim.kind]
         if e.ref:
@@ -276,7 +306,7 @@ class _Markup:
         if claim.source and claim.source in self.amap.sources_by_id:
             cited = f' <span class="o-src">\u2014 {self.source(claim.source)}</span>'
         out.append(
-            f'<li id="o-{esc(claim.id)}" class="o-{esc(claim.kind.value)}">\n'
+            f'<li id="o-{esc(claim.id)}" class="o-{_KIND_CLASS[claim.kind]}">\n'
             f'<p class="o-claim">{lead}<span class="o-kind">{kind}</span>'
             f' <span class="o-text">{esc(claim.text)}</span>{cited}</p>\n{cut}'
         )
@@ -287,7 +317,7 @@ class _Markup:
             out.extend(self._stance(st) for st in e.stances)
             out.append("</ul>\n")
         for heading, children in e.groups:
-            out.append(f'<p class="o-head">{esc(heading)}</p><ul class="o-args">\n')
+            out.append(_HEADS[heading] if heading in _HEADS else _head(heading))
             for child in children:
                 self._entry(child, out)
                 out.append("\n")
@@ -302,9 +332,8 @@ class _Markup:
         else:
             words = "<em>reported, no quote</em>"
         return (
-            f'<li class="o-stance o-{esc(st.position.value)}"><span class="o-sign"'
-            f' aria-hidden="true">{esc(st.position.mark)}</span>'
-            f" <strong>{self.name(st.actor)}</strong> {_POSITION_VERB[st.position]} it{date}:"
+            f"{_STANCE_OPEN[st.position]}{self.name(st.actor)}</strong>"
+            f" {_POSITION_VERB[st.position]} it{date}:"
             f' {words} <span class="o-src">\u2014 {self.source(st.source)}</span></li>\n'
         )
 
