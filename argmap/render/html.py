@@ -282,7 +282,7 @@ def _partners(analysis: Analysis) -> dict[str, list[list[Any]]]:
     # strongest first and then by id, so an actor's first `_PARTNERS_SHOWN` pairs in that
     # order are the ones shown. The sorts run on arrays; sorting the pairs as tuples
     # (millions on a big map) took most of the page's build.
-    ordered = np.lexsort((weight, pairs.second, pairs.first))
+    ordered = pairs.by_ids()
     for sign in (1, -1):
         rows = ordered[weight[ordered] * sign > 0]
         rows = rows[np.argsort(weight[rows] * -sign, kind="stable")]
@@ -292,8 +292,8 @@ def _partners(analysis: Analysis) -> dict[str, list[list[Any]]]:
         code = np.repeat(pairs.code[rows], 2)
         by_actor = np.argsort(actor, kind="stable")
         grouped = actor[by_actor]
-        rank = np.arange(len(grouped)) - np.searchsorted(grouped, grouped)
-        kept = by_actor[rank < _PARTNERS_SHOWN]
+        start = np.concatenate(([0], np.cumsum(np.bincount(grouped))))  # each actor's first
+        kept = by_actor[np.arange(len(grouped)) - start[grouped] < _PARTNERS_SHOWN]
         for a, b, c in zip(
             actor[kept].tolist(), other[kept].tolist(), code[kept].tolist(), strict=True
         ):
