@@ -500,3 +500,41 @@ def test_camp_drawings_cut_a_big_camp_in_parts_with_each_parts_pairs(
     first = next(p for p in view.parts if p.key == "camps/0/0")
     assert [(e.origin, e.target, e.label) for e in first.edges] == [("a1", "a2", "+2")]
     assert view == _camp_drawings_before(amap, analysis)
+
+
+# ---- pipeline: what the build keeps after the page ---------------------------------------
+
+
+def test_after_the_page_only_the_frustrated_pairs_are_kept_with_their_weights() -> None:
+    from argmap import pipeline
+
+    analysis = analyse(_random_map(random.Random(1), 6))
+    pairs = _agreement([("a", "b", 2.0), ("a", "c", -1.0), ("b", "c", 0.5), ("c", "d", -3.0)])
+    slim = pipeline._after_page(
+        replace(analysis, agreement=pairs, frustration=(("c", "d"), ("a", "b"), ("b", "a")))
+    )
+    assert isinstance(slim.agreement, Agreement)
+    assert list(slim.agreement) == [("a", "b", 2.0), ("c", "d", -3.0)]
+    assert slim.agreement.actors == pairs.actors and slim.agreement.values == pairs.values
+    plain = replace(analysis, agreement=(("a", "b", 1.0),))
+    assert pipeline._after_page(plain) is plain  # pairs not in arrays: left as they are
+
+
+def test_a_build_leaves_the_collector_as_it_found_it(tmp_path: Any) -> None:
+    import gc
+    from pathlib import Path
+
+    from argmap import pipeline
+
+    curated = Path(__file__).resolve().parent.parent / "arguments.yaml"
+    assert gc.get_freeze_count() == 0
+    built = pipeline.build(curated, tmp_path / "out")
+    assert [p.name for p in built.files] == list(pipeline.OUTPUT_FILES)
+    assert gc.get_freeze_count() == 0  # frozen for the renders only
+    gc.freeze()  # someone else's frozen objects stay frozen, and as many
+    try:
+        files, _ = pipeline.render_all(curated)
+        assert gc.get_freeze_count() > 0  # not thawed (freed ones leave the count)
+        assert files["index.html"] == (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    finally:
+        gc.unfreeze()
