@@ -13,8 +13,10 @@ nothing else.
 from __future__ import annotations
 
 import dataclasses
+import gc
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -23,6 +25,7 @@ from argmap.errors import InvalidMapError
 from argmap.model import ArgumentMap, Level, Problem, canonical
 
 if TYPE_CHECKING:
+    from argmap.analysis import Analysis
     from argmap.rules import Config
 
 __all__ = [
@@ -129,38 +132,81 @@ def render_all(
     Returns the files' text by name and the map's warnings. Raises `LoadError` for a file
     that is not a map and `InvalidMapError` for a map with errors (see `load_valid`).
     """
-    renders, problems = _renders(
+    with _renders(
         map_path, normalisation=normalisation, sources_dir=sources_dir, max_bytes=max_bytes
-    )
-    return {name: render() for name, render in renders.items()}, problems
+    ) as (renders, problems):
+        return {name: render() for name, render in renders.items()}, problems
 
 
+@contextmanager
 def _renders(
     map_path: str | os.PathLike[str],
     *,
     normalisation: str,
     sources_dir: str | os.PathLike[str] | None,
     max_bytes: int | None,
-) -> tuple[dict[str, Callable[[], str]], tuple[Problem, ...]]:
+) -> Iterator[tuple[dict[str, Callable[[], str]], tuple[Problem, ...]]]:
     """Load, check and analyse the map; each output file's render, in `OUTPUT_FILES` order,
-    to be called when its file is written. The report's content (`build_report`, with the
-    summary) is worked out once, for report.html, report.md and the outline alike."""
+    to be called when its file is written, inside the block. The report's content
+    (`build_report`, with the summary) is worked out once, for report.html, report.md
+    and the outline alike.
+
+    The renders leave reference cycles behind (tens of MiB each on a big map) that the
+    collector, walking the map's millions of objects only now and then, would free only
+    after the next render had grown on top of them: so each render after the first starts
+    with a collection, and the map and its analysis, made before, are frozen out of it
+    for the block (`gc.freeze`), which leaves those collections the renders' own objects
+    to walk, not millions.
+    """
     from argmap.analysis import analyse
     from argmap.render.html import render_index, render_outline
     from argmap.render.report import build_report, render_html, render_markdown
 
     amap, problems = load_valid(map_path, sources_dir=sources_dir, max_bytes=max_bytes)
-    analysis = analyse(amap, normalisation=normalisation)
-    report = build_report(amap, analysis)
+    report = build_report(amap, analysis := analyse(amap, normalisation=normalisation))
+    held = [analysis]  # the one reference to the analysis, so the page can slim it
+    del analysis
+
+    def index() -> str:
+        text = render_index(amap, held[0], report_href="report.html")
+        held[0] = _after_page(held[0])
+        return text
+
     renders: dict[str, Callable[[], str]] = {
-        "index.html": lambda: render_index(amap, analysis, report_href="report.html"),
-        "outline.html": lambda: render_outline(
-            amap, analysis, report_href="report.html", summary=report.summary
+        "index.html": index,
+        "outline.html": _collected(
+            lambda: render_outline(amap, held[0], report_href="report.html", summary=report.summary)
         ),
-        "report.html": lambda: render_html(amap, analysis, report=report),
-        "report.md": lambda: render_markdown(amap, analysis, report=report),
+        "report.html": _collected(lambda: render_html(amap, held[0], report=report)),
+        "report.md": _collected(lambda: render_markdown(amap, held[0], report=report)),
     }
-    return {name: renders[name] for name in OUTPUT_FILES}, problems
+    freezing = gc.get_freeze_count() == 0  # else someone else's frozen objects: leave them
+    if freezing:
+        gc.freeze()
+    try:
+        yield {name: renders[name] for name in OUTPUT_FILES}, problems
+    finally:
+        if freezing:
+            gc.unfreeze()
+
+
+def _collected(render: Callable[[], str]) -> Callable[[], str]:
+    def run() -> str:
+        gc.collect()  # what the render before left in cycles (its text is dropped by now)
+        return render()
+
+    return run
+
+
+def _after_page(analysis: Analysis) -> Analysis:
+    """The analysis as the files after the page read it: of the agreement pairs (millions
+    on a big map, read by the page's drawings alone) only the frustrated ones, whose
+    weights the report gives. Every file is the same whichever it is given."""
+    from argmap.analysis.camps import Agreement
+
+    if not isinstance(analysis.agreement, Agreement):
+        return analysis
+    return dataclasses.replace(analysis, agreement=analysis.agreement.only(analysis.frustration))
 
 
 def load_valid(
@@ -217,8 +263,8 @@ def build(
     Raises `LoadError` or `InvalidMapError` (nothing written) when the map cannot be
     built, and `OutputError` (previous output intact) when the files cannot be written.
     """
-    renders, problems = _renders(
+    with _renders(
         map_path, normalisation=normalisation, sources_dir=sources_dir, max_bytes=max_bytes
-    )
-    written = write_files(out_dir, renders)
+    ) as (renders, problems):
+        written = write_files(out_dir, renders)
     return Built(written, tuple(p for p in problems if p.level is Level.WARNING))

@@ -188,6 +188,50 @@ class Agreement(Sequence[tuple[str, str, float]]):
         """The distinct weights, ascending."""
         return self._values
 
+    def arrays(
+        self,
+    ) -> tuple[
+        npt.NDArray[np.integer[Any]], npt.NDArray[np.integer[Any]], npt.NDArray[np.integer[Any]]
+    ]:
+        """The pairs in order as three read-only index arrays (first actors, second actors,
+        weights), each an index into `actors` or `values`: what a reader of millions of
+        pairs computes on in numpy instead of making a tuple per pair. `actors` is in id
+        order, so comparing two indexes compares the two ids.
+
+        >>> first, second, weight = Agreement(("a", "b", "c"), np.array([0, 1]),
+        ...     np.array([2, 2]), np.array([1, 0]), (-1.0, 2.0)).arrays()
+        >>> first.tolist(), second.tolist(), weight.tolist(), first.flags.writeable
+        ([0, 1], [2, 2], [1, 0], False)
+        """
+        return (
+            self._read_only(self._first),
+            self._read_only(self._second),
+            self._read_only(self._weight),
+        )
+
+    @staticmethod
+    def _read_only(array: npt.NDArray[np.integer[Any]]) -> npt.NDArray[np.integer[Any]]:
+        view = array.view()  # the pairs are shared: a reader's write must not change them
+        view.flags.writeable = False
+        return view
+
+    def only(self, wanted: Iterable[tuple[str, str]]) -> Agreement:
+        """The pairs whose (a, b) is among `wanted`, alone, in order: what a reader that
+        needs a few pairs keeps instead of millions.
+
+        >>> pairs = Agreement(("a", "b", "c"), np.array([0, 0, 1]), np.array([1, 2, 2]),
+        ...     np.array([1, 0, 1]), (-1.0, 2.0))
+        >>> pairs.only([("b", "c"), ("c", "a"), ("a", "x"), ("a", "b")])
+        (('a', 'b', 2.0), ('b', 'c', 2.0))
+        """
+        index = {a: i for i, a in enumerate(self._actors)}
+        span = len(self._actors)
+        keys = [index[a] * span + index[b] for a, b in wanted if a in index and b in index]
+        rows = np.flatnonzero(np.isin(self._first.astype(np.int64) * span + self._second, keys))
+        return Agreement(
+            self._actors, self._first[rows], self._second[rows], self._weight[rows], self._values
+        )
+
     def columns(self) -> Iterator[tuple[list[int], list[int], list[int]]]:
         """The pairs in order as (first actors, second actors, weights), a chunk at a time,
         each an index into `actors` or `values`: what a writer of millions of pairs reads

@@ -35,10 +35,15 @@ from __future__ import annotations
 
 import heapq
 from collections import defaultdict, deque
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
 
 from argmap.analysis import Analysis
+from argmap.analysis.camps import Agreement
 from argmap.model import ArgumentMap, ClaimKind, Position, RelationKind
 from argmap.render.styles import (
     BLUE,
@@ -57,6 +62,7 @@ __all__ = [
     "AGGREGATE_NODES",
     "AGGREGATE_NODE_STYLES",
     "CampGroup",
+    "PairArrays",
     "Unit",
     "camp_groups",
     "camp_links",
@@ -65,6 +71,7 @@ __all__ = [
     "fmt_weight",
     "legend",
     "opening",
+    "pair_arrays",
     "stance_counts",
     "stance_label",
     "subtree",
@@ -373,6 +380,90 @@ def camp_groups(amap: ArgumentMap, analysis: Analysis) -> list[CampGroup]:
     return groups
 
 
+#: An index array: positions into `PairArrays.actors`, `values` or the pairs.
+Index = npt.NDArray[np.integer[Any]]
+
+
+@dataclass(frozen=True, slots=True)
+class PairArrays:
+    """Agreement pairs (a, b, weight) as arrays: `first` and `second` index `actors` (in
+    id order, so index order is id order), `code` indexes `values`. What the renders
+    of millions of pairs compute on instead of a tuple per pair; it iterates as the
+    pairs' tuples, in order, for a drawing of a few hundred actors.
+
+    >>> pairs = pair_arrays([("b", "c", 2.0), ("a", "c", -1.0)])
+    >>> pairs.actors, pairs.first.tolist(), pairs.second.tolist(), list(pairs)
+    (('a', 'b', 'c'), [1, 0], [2, 2], [('b', 'c', 2.0), ('a', 'c', -1.0)])
+    """
+
+    actors: tuple[str, ...]
+    first: Index
+    second: Index
+    code: Index
+    values: tuple[float, ...]
+
+    def __len__(self) -> int:
+        return len(self.first)
+
+    def __iter__(self) -> Iterator[tuple[str, str, float]]:
+        return zip(
+            map(self.actors.__getitem__, self.first.tolist()),
+            map(self.actors.__getitem__, self.second.tolist()),
+            map(self.values.__getitem__, self.code.tolist()),
+            strict=True,
+        )
+
+    def weights(self) -> npt.NDArray[np.float64]:
+        """Each pair's weight, as a float (exactly the value's)."""
+        return np.asarray(self.values, dtype=np.float64)[self.code]
+
+    def by_ids(self) -> Index:
+        """The pairs' positions sorted as their tuples sort: by first id, second id, then
+        weight, stably. An `Agreement`'s pairs are in that order already (each two
+        actors once, by ids), which one pass confirms instead of a sort of millions."""
+        key = self.first.astype(np.int64) * len(self.actors) + self.second
+        if bool(np.all(key[1:] > key[:-1])):
+            return np.arange(len(key))
+        return np.lexsort((self.weights(), self.second, self.first))
+
+    def take(self, rows: Index) -> PairArrays:
+        """The pairs at `rows`, in that order."""
+        return PairArrays(
+            self.actors, self.first[rows], self.second[rows], self.code[rows], self.values
+        )
+
+    def codes(self, of: Mapping[str, int]) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.bool_]]:
+        """Per actor, its number in `of` (0 if none) and whether it has one."""
+        number = np.array([of.get(a, 0) for a in self.actors], dtype=np.int64)
+        known = np.array([a in of for a in self.actors], dtype=np.bool_)
+        return number, known
+
+
+def pair_arrays(agreement: Iterable[tuple[str, str, float]]) -> PairArrays:
+    """`agreement` as `PairArrays`: an `Agreement`'s own arrays, no pair made; any other
+    pairs (a few, in tests and small maps) read once, each weight kept as it is."""
+    if isinstance(agreement, PairArrays):
+        return agreement
+    if isinstance(agreement, Agreement) and list(agreement.actors) == sorted(agreement.actors):
+        first, second, code = agreement.arrays()
+        return PairArrays(agreement.actors, first, second, code, agreement.values)
+    rows = list(agreement)
+    actors = tuple(sorted({a for a, _, _ in rows} | {b for _, b, _ in rows}))
+    index = {a: i for i, a in enumerate(actors)}
+    return PairArrays(
+        actors,
+        np.array([index[a] for a, _, _ in rows], dtype=np.intp),
+        np.array([index[b] for _, b, _ in rows], dtype=np.intp),
+        np.arange(len(rows), dtype=np.intp),
+        tuple(w for _, _, w in rows),
+    )
+
+
+#: `camp_links` counts in one bin per two groups up to this many bins (8 MiB of sums),
+#: and finds the links there are by a sort beyond.
+_DENSE_LINKS = 1 << 20
+
+
 def camp_links(
     group_of: Mapping[str, int], agreement: Iterable[tuple[str, str, float]]
 ) -> tuple[dict[tuple[int, int], float], dict[tuple[int, int], int]]:
@@ -384,17 +475,30 @@ def camp_links(
     ...     ("b", "c", -3.0), ("c", "x", 5.0)])
     ({(0, 0): 2.0, (0, 1): -4.0}, {(0, 0): 1, (0, 1): 2})
     """
-    sums: dict[tuple[int, int], float] = defaultdict(float)
-    pairs: dict[tuple[int, int], int] = defaultdict(int)
-    for a, b, w in agreement:
-        i = group_of.get(a)
-        j = group_of.get(b)
-        if i is None or j is None:
-            continue
-        key = (i, j) if i <= j else (j, i)
-        sums[key] += w
-        pairs[key] += 1
-    return dict(sorted(sums.items())), dict(sorted(pairs.items()))
+    pairs = pair_arrays(agreement)
+    number, known = pairs.codes(group_of)
+    inside = known[pairs.first] & known[pairs.second]
+    i = number[pairs.first[inside]]
+    j = number[pairs.second[inside]]
+    low, high = np.minimum(i, j), np.maximum(i, j)
+    # Each (low, high) as one integer, from the groups' ranks, so one sort finds them all.
+    groups = np.unique(np.concatenate((low, high)))
+    span = max(1, len(groups))
+    key = np.searchsorted(groups, low) * span + np.searchsorted(groups, high)
+    if span * span <= _DENSE_LINKS:  # a few hundred groups: a bin for every two of them
+        slot, keys = key, np.arange(span * span)
+    else:
+        keys, slot = np.unique(key, return_inverse=True)
+    # bincount adds each bin's weights one by one in the pairs' order, as a loop would:
+    # the same float sums to the last bit (a pairwise np.sum would round differently).
+    sums = np.bincount(slot, weights=pairs.weights()[inside], minlength=len(keys))
+    counts = np.bincount(slot, minlength=len(keys))
+    found = counts > 0
+    keys, sums, counts = keys[found], sums[found], counts[found]
+    links = list(zip(groups[keys // span].tolist(), groups[keys % span].tolist(), strict=True))
+    return dict(zip(links, sums.tolist(), strict=True)), dict(
+        zip(links, counts.tolist(), strict=True)
+    )
 
 
 def camp_parts(amap: ArgumentMap, members: Sequence[str], size: int) -> list[tuple[str, ...]]:

@@ -26,16 +26,21 @@ from collections.abc import Mapping, Sequence
 from functools import cache
 from html import escape
 from importlib import resources
-from operator import itemgetter
 from typing import Any
 
 import jinja2
+import numpy as np
 from markupsafe import Markup
 
 from argmap.analysis import Analysis, Contribution
 from argmap.errors import OutputError
 from argmap.model import ActorKind, ArgumentMap, ClaimKind, Position, Relation, RelationKind
-from argmap.render.aggregate import AGGREGATE_EDGE_STYLES, AGGREGATE_NODE_STYLES, fmt_weight
+from argmap.render.aggregate import (
+    AGGREGATE_EDGE_STYLES,
+    AGGREGATE_NODE_STYLES,
+    fmt_weight,
+    pair_arrays,
+)
 from argmap.render.aggregate import legend as aggregate_legend
 from argmap.render.outline import outline_html, score_words
 from argmap.render.styles import (
@@ -264,30 +269,35 @@ _PARTNERS_SHOWN = 8
 def _partners(analysis: Analysis) -> dict[str, list[list[Any]]]:
     """Actor -> `[[other, weight]]`: the strongest agreements (weight > 0) and conflicts
     (weight < 0), at most `_PARTNERS_SHOWN` of each, strongest first, then by id."""
-    pairs = analysis.agreement
-    actors = set(map(itemgetter(0), pairs)).union(map(itemgetter(1), pairs))
-    chosen: dict[str, list[list[Any]]] = {actor: [] for actor in sorted(actors)}
-    # Sorted by (a, b), an actor's partners come in id order (those before it, as the
-    # first of their pairs, then those after it); sorting that by weight, stably, gives
-    # every actor's pairs strongest first and then by id, so the first ones met are the
-    # ones shown. The sorts run in C; sorting each actor's hundreds of pairs with a key
-    # function (millions of calls on a big map) took most of the page's build.
-    ordered = sorted(pairs)
-    for strongest_first, wanted in (
-        (sorted(ordered, key=itemgetter(2), reverse=True), 1),
-        (sorted(ordered, key=itemgetter(2)), -1),
-    ):
-        found: dict[str, list[list[Any]]] = {actor: [] for actor in chosen}
-        for a, b, weight in strongest_first:
-            if weight * wanted <= 0:
-                break
-            shown = round(weight, 3)
-            if len(mine := found[a]) < _PARTNERS_SHOWN:
-                mine.append([b, shown])
-            if len(mine := found[b]) < _PARTNERS_SHOWN:
-                mine.append([a, shown])
-        for actor, items in found.items():
-            chosen[actor] += items
+    pairs = pair_arrays(analysis.agreement)
+    named = np.zeros(len(pairs.actors), dtype=np.bool_)
+    named[pairs.first] = True
+    named[pairs.second] = True
+    chosen: dict[str, list[list[Any]]] = {
+        pairs.actors[i]: [] for i in np.flatnonzero(named).tolist()
+    }  # actors in id order
+    shown = [round(w, 3) for w in pairs.values]
+    weight = pairs.weights()
+    # The pairs by (a, b, weight), then strongest first, stably: every actor's pairs come
+    # strongest first and then by id, so an actor's first `_PARTNERS_SHOWN` pairs in that
+    # order are the ones shown. The sorts run on arrays; sorting the pairs as tuples
+    # (millions on a big map) took most of the page's build.
+    ordered = pairs.by_ids()
+    for sign in (1, -1):
+        rows = ordered[weight[ordered] * sign > 0]
+        rows = rows[np.argsort(weight[rows] * -sign, kind="stable")]
+        # Each pair gives its first actor the second, then its second the first.
+        actor = np.column_stack((pairs.first[rows], pairs.second[rows])).ravel()
+        other = np.column_stack((pairs.second[rows], pairs.first[rows])).ravel()
+        code = np.repeat(pairs.code[rows], 2)
+        by_actor = np.argsort(actor, kind="stable")
+        grouped = actor[by_actor]
+        start = np.concatenate(([0], np.cumsum(np.bincount(grouped))))  # each actor's first
+        kept = by_actor[np.arange(len(grouped)) - start[grouped] < _PARTNERS_SHOWN]
+        for a, b, c in zip(
+            actor[kept].tolist(), other[kept].tolist(), code[kept].tolist(), strict=True
+        ):
+            chosen[pairs.actors[a]].append([pairs.actors[b], shown[c]])
     return chosen
 
 

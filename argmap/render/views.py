@@ -14,6 +14,8 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+import numpy as np
+
 from argmap.analysis import Analysis
 from argmap.model import ArgumentMap, ClaimKind, Position, Relation, RelationKind, Stance
 from argmap.render import aggregate, layout, sugiyama
@@ -1315,12 +1317,9 @@ def camp_drawings(amap: ArgumentMap, analysis: Analysis) -> View:
     part_of = {
         a: (i, k) for i, parts in enumerate(parts_of) for k, part in enumerate(parts) for a in part
     }
-    inside: dict[int, list[tuple[str, str, float]]] = defaultdict(list)
-    for pair in analysis.agreement:
-        i = group_of.get(pair[0])
-        if i is not None and i == group_of.get(pair[1]):
-            inside[i].append(pair)
-    sums, counts = aggregate.camp_links(group_of, analysis.agreement)
+    pairs = aggregate.pair_arrays(analysis.agreement)
+    inside = _pairs_inside(pairs, group_of, len(groups))
+    sums, counts = aggregate.camp_links(group_of, pairs)
     units = []
     nodes = []
     for i, g in enumerate(groups):
@@ -1398,11 +1397,7 @@ def camp_drawings(amap: ArgumentMap, analysis: Analysis) -> View:
                 " and then name. Click a part, then \u201cOpen\u201d.",
             )
         )
-        by_part: dict[int, list[tuple[str, str, float]]] = defaultdict(list)
-        for pair in inside[i]:
-            k = local[pair[0]]
-            if k == local[pair[1]]:
-                by_part[k].append(pair)
+        by_part = _pairs_inside(inside[i], local, len(parts_of[i]))
         for k, part in enumerate(parts_of[i]):
             view = camps_view(amap, analysis, members=part, pairs=by_part[k])
             parts.append(
@@ -1411,6 +1406,20 @@ def camp_drawings(amap: ArgumentMap, analysis: Analysis) -> View:
                 )
             )
     return replace(overview, parts=tuple(parts))
+
+
+def _pairs_inside(
+    pairs: aggregate.PairArrays, group_of: Mapping[str, int], count: int
+) -> list[aggregate.PairArrays]:
+    """For each group `0 .. count - 1`, the pairs with both actors in it, in order."""
+    number, known = pairs.codes(group_of)
+    group = number[pairs.first]
+    rows = np.flatnonzero(
+        known[pairs.first] & known[pairs.second] & (group == number[pairs.second])
+    )
+    rows = rows[np.argsort(group[rows], kind="stable")]  # by group, each in the pairs' order
+    ends = np.searchsorted(group[rows], np.arange(count), side="right")
+    return [pairs.take(part) for part in np.split(rows, ends[:-1])]
 
 
 def _camp_edges(
