@@ -12,6 +12,7 @@ import math
 from collections import defaultdict, deque
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from operator import itemgetter
 from typing import Any
 
 from argmap.analysis import Analysis
@@ -752,7 +753,7 @@ def _bent(
     bends = layout.route_around(
         [(e.origin, e.target) for e in edges], positions, sizes, partial=partial
     )
-    return [replace(e, bend=bend) for e, bend in zip(edges, bends, strict=True)]
+    return _with_bends(edges, bends)
 
 
 def _routed(
@@ -772,7 +773,23 @@ def _routed(
         shift={n: below for n, (_, below) in drawn.items() if below},
         bends=layout.FINE_BENDS,
     )
-    return [replace(e, bend=bend) for e, bend in zip(edges, bends, strict=True)]
+    return _with_bends(edges, bends)
+
+
+def _with_bends(
+    edges: Sequence[ViewEdge], bends: Sequence[tuple[str, float] | None]
+) -> list[ViewEdge]:
+    """`edges` each with its bend; an edge that already has it is kept as it is (most
+    lines stay straight, and a `replace` per edge was a tenth of a big drawing's routing).
+    """
+    return [
+        e if e.bend == bend else replace(e, bend=bend) for e, bend in zip(edges, bends, strict=True)
+    ]
+
+
+def _at(node: ViewNode, x: int, y: int) -> ViewNode:
+    """`node` placed at (x, y): `replace`'s result, without its look-up of the fields."""
+    return ViewNode(node.id, node.cls, x, y, node.label, node.camp)
 
 
 def _drawn_box(node: str, amap: ArgumentMap) -> tuple[tuple[float, float], float]:
@@ -945,7 +962,7 @@ def _sub_map(amap: ArgumentMap, claims: Collection[str], *, stances: bool = Fals
         ),
         key=lambda pair: pair[0],
     )
-    said = tuple(sorted(_said_on(amap, chosen), key=lambda s: s.id)) if stances else ()
+    said = tuple(_said_by_id(amap, chosen)) if stances else ()
     speakers = sorted(
         {s.actor for s in said if s.actor in index.actor_place}, key=index.actor_place.__getitem__
     )
@@ -970,6 +987,10 @@ class _ByClaim:
     placed_relations: Mapping[str, Sequence[tuple[int, Relation]]]
     claim_place: Mapping[str, int]  # claim -> its place in the map's claims
     actor_place: Mapping[str, int]  # actor -> its place in the map's actors (the first)
+    # claim -> (rank of its id among the map's stance ids, stance), in the map's order
+    ranked_stances: Mapping[str, Sequence[tuple[int, Stance]]]
+    # claim -> (rank of its id among the map's relation ids, relation), by id
+    ranked_relations: Mapping[str, Sequence[tuple[int, Relation]]]
 
 
 _BY_CLAIM: list[_ByClaim] = []
@@ -998,9 +1019,42 @@ def _by_claim(amap: ArgumentMap) -> _ByClaim:
     actor_place: dict[str, int] = {}
     for i, a in enumerate(amap.actors):
         actor_place.setdefault(a.id, i)
-    made = _ByClaim(amap, stances, targets, relations, placed, claim_place, actor_place)
+    stance_rank = _ranks(s.id for s in amap.stances)
+    relation_rank = _ranks(r.id for r in amap.relations)
+    ranked_stances = {c: [(stance_rank[s.id], s) for s in on] for c, on in stances.items()}
+    ranked_relations = {c: [(relation_rank[r.id], r) for r in rs] for c, rs in relations.items()}
+    made = _ByClaim(
+        amap,
+        stances,
+        targets,
+        relations,
+        placed,
+        claim_place,
+        actor_place,
+        ranked_stances,
+        ranked_relations,
+    )
     _BY_CLAIM[:] = [made]  # one map at a time: the cache never holds more than the last
     return made
+
+
+def _ranks(ids: Iterable[str]) -> dict[str, int]:
+    """Each id's place among the distinct `ids` sorted: an int to sort by that orders as
+    the id does (equal ids equal), so a drawing's sort compares ints, not strings."""
+    return {i: n for n, i in enumerate(sorted(set(ids)))}
+
+
+def _by_rank(pairs: Iterable[tuple[int, Any]]) -> list[Any]:
+    """The items of (rank, item) `pairs` sorted by rank, ties in the order given (as a
+    stable sort by id keeps them)."""
+    return [item for _, item in sorted(pairs, key=itemgetter(0))]
+
+
+def _said_by_id(amap: ArgumentMap, claims: Iterable[str]) -> list[Stance]:
+    """The stances on `claims` sorted by id (`sorted(_said_on(...), key=id)`)."""
+    on = _by_claim(amap).ranked_stances
+    found: list[Stance] = _by_rank(p for c in claims for p in on.get(c, ()))
+    return found
 
 
 def _said_on(amap: ArgumentMap, claims: Iterable[str]) -> list[Stance]:
@@ -1077,9 +1131,9 @@ def _relation_edges(amap: ArgumentMap, level: Level) -> list[ViewEdge]:
     edges: list[ViewEdge] = []
     # Only the relations from the level's claims, in id order: every relation of the map
     # per level is quadratic in a big map's hundreds of levels.
-    by_origin = _by_claim(amap).relations
-    inside = sorted(
-        (r for claim in level.unit_of for r in by_origin.get(claim, ())), key=lambda r: r.id
+    by_origin = _by_claim(amap).ranked_relations
+    inside: list[Relation] = _by_rank(
+        p for claim in level.unit_of for p in by_origin.get(claim, ())
     )
     for r in inside:
         u = level.unit_of.get(r.origin)
@@ -1138,9 +1192,7 @@ def _argument_level(amap: ArgumentMap, level: Level) -> View:
         layer_gap=_LAYER_GAP,
     )
     xy = result.positions
-    placed = tuple(
-        sorted((replace(n, x=xy[n.id][0], y=xy[n.id][1]) for n in nodes), key=lambda n: n.id)
-    )
+    placed = tuple(sorted((_at(n, *xy[n.id]) for n in nodes), key=lambda n: n.id))
     shown = _bent(edges, xy, sizes, partial=False)
     home = _argument_home(result, sizes, [(e.origin, e.target) for e in shown])
     note = _aggregate_note("argument", level, len(amap.claims))
@@ -1240,7 +1292,7 @@ def stance_drawings(
     for level in levels:
         key = "" if not level.key else _key("stances", level)
         above = "" if not level.key else _key("stances", _level_named(level.parent))
-        said = sorted(_said_on(amap, level.scope), key=lambda s: s.id)
+        said = _said_by_id(amap, level.scope)
         speakers = {s.actor for s in said}
         if level.key and len({s.claim for s in said}) + len(speakers) <= min(
             limit, STANCE_DRAWN_NODES
@@ -1265,16 +1317,17 @@ def stance_drawings(
             ids = tuple(sorted(i for group in by.values() for i in group))
             width = round(min(8.0, 1.5 + math.log2(len(ids))), 2)
             edges.append(ViewEdge(f"{a}>{c}", a, c, cls, width, ids, label=label))
-        nodes = [replace(n, x=xy[n.id][0], y=xy[n.id][1]) for n in claim_nodes if n.id in xy]
+        nodes = [_at(n, *xy[n.id]) for n in claim_nodes if n.id in xy]
         left, top, right, _ = layout.bounds(xy.values()) if xy else (0, 0, 0, 0)
-        used = [n for n in camp_nodes if any(e.origin == n.id for e in edges)]
+        speaking = {e.origin for e in edges}
+        used = [n for n in camp_nodes if n.id in speaking]
         # The camps in a row above the claims, spread wider than them, so the lines (and
         # their counts, in the middle of each) fan out rather than meet in one place.
         left, right = left - 400, right + 400
         step = (right - left) / max(1, len(used))
         camp_y = top - 700
         for i, n in enumerate(used):
-            nodes.append(replace(n, x=round(left + step * (i + 0.5)), y=camp_y))
+            nodes.append(_at(n, round(left + step * (i + 0.5)), camp_y))
         note = (
             _aggregate_note("stances", level, len(speakers) + len({s.claim for s in said}))
             if not level.key
