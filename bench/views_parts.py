@@ -64,7 +64,7 @@ def time_parts(state: str, reps: int, profile: str | None) -> None:
     for _ in range(reps):
         results: dict[str, tuple[float, str]] = {}
 
-        def part(name: str, call: Any, *args: Any) -> Any:
+        def part(name: str, call: Any, *args: Any, results: dict[str, Any] = results) -> Any:
             gc.collect()
             if profiler:
                 profiler.enable()
@@ -76,7 +76,8 @@ def time_parts(state: str, reps: int, profile: str | None) -> None:
             results[name] = (spent, _digest(value))
             return value
 
-        levels = part("claim_levels", views.claim_levels, amap) if big_argument or big_stances else []
+        big = big_argument or big_stances
+        levels = part("claim_levels", views.claim_levels, amap) if big else []
         if big_argument:
             argument = part("argument_drawings", views.argument_drawings, amap, levels)
         else:

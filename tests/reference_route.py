@@ -3,8 +3,6 @@ point and one box at a time), kept verbatim as the reference the vectorised one 
 equal (tests/test_views_fifth.py).
 """
 
-# ruff: noqa: E501
-
 from __future__ import annotations
 
 import math
@@ -176,5 +174,3 @@ def route_around(
                 break
         out.append(best[1] if partial or best[0] == 0 else None)
     return out
-
-
