@@ -2,8 +2,8 @@
 
 `layout.route_around` is compared with the loop it replaced (kept verbatim in
 tests/reference_route.py) on random boxes and lines, and pinned on small literal cases;
-`force_layout`'s memory of its last results, the views' rank-sorted stances and relations
-and the edges kept when their bend does not change are checked by exact value.
+`force_layout`'s memory of its last results, the views' sorted stances and relations and
+the edges kept when their bend does not change are checked by exact value.
 """
 
 from __future__ import annotations
@@ -221,8 +221,6 @@ def test_stances_on_claims_come_sorted_by_id_ties_in_the_claims_order() -> None:
     said = views._said_by_id(amap, ["r", "q", "p"])
     assert [(s.id, s.claim) for s in said] == [("s1", "q"), ("s5", "r"), ("s5", "q"), ("s9", "p")]
     assert said == sorted(views._said_on(amap, ["r", "q", "p"]), key=lambda s: s.id)
-    assert views._ranks(["b", "a", "b", "c"]) == {"a": 0, "b": 1, "c": 2}
-    assert views._by_rank([(2, "x"), (0, "y"), (2, "w"), (1, "z")]) == ["y", "z", "x", "w"]
 
 
 def test_a_levels_relations_are_drawn_in_id_order() -> None:

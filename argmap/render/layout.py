@@ -774,11 +774,6 @@ def _tried(bends: Sequence[float]) -> list[tuple[str, float]]:
     return [(kind, roundness) for roundness in bends for kind in ("curvedCW", "curvedCCW")]
 
 
-#: Curves tested in one bundle before the rest: most blocked lines clear by the second
-#: roundness, and the big bends' wide sweeps meet many more boxes.
-_FIRST_BUNDLE = 4
-
-
 def _first_clear(
     a: tuple[float, float],
     b: tuple[float, float],
@@ -788,17 +783,20 @@ def _first_clear(
     bends: Sequence[float],
 ) -> tuple[str, float] | None:
     """None when the straight line a-b is clear or no bend clears it, else the least bend
-    that does."""
+    that does. The first curve is tried point by point (one curve is cheaper so than a
+    numpy bundle is to set up, and often clears), the others in one bundle."""
     if not index.hits([a, b], skip, first=True):
         return None
     tried = _tried(bends)
-    for bundle in (tried[:_FIRST_BUNDLE], tried[_FIRST_BUNDLE:]):
-        if not bundle:
-            continue
-        clear = np.flatnonzero(arrays.counts(*_curves(a, b, bundle), skip) == 0)
-        if len(clear):
-            return bundle[int(clear[0])]
-    return None
+    kind, roundness = tried[0]
+    first = [curve_point(a, b, kind, roundness, i / _SAMPLES) for i in range(_SAMPLES + 1)]
+    if not index.hits(first, skip, first=True):
+        return tried[0]
+    rest = tried[1:]
+    if not rest:
+        return None
+    clear = np.flatnonzero(arrays.counts(*_curves(a, b, rest), skip) == 0)
+    return rest[int(clear[0])] if len(clear) else None
 
 
 def route_around(

@@ -12,7 +12,6 @@ import math
 from collections import defaultdict, deque
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from operator import itemgetter
 from typing import Any
 
 from argmap.analysis import Analysis
@@ -987,10 +986,6 @@ class _ByClaim:
     placed_relations: Mapping[str, Sequence[tuple[int, Relation]]]
     claim_place: Mapping[str, int]  # claim -> its place in the map's claims
     actor_place: Mapping[str, int]  # actor -> its place in the map's actors (the first)
-    # claim -> (rank of its id among the map's stance ids, stance), in the map's order
-    ranked_stances: Mapping[str, Sequence[tuple[int, Stance]]]
-    # claim -> (rank of its id among the map's relation ids, relation), by id
-    ranked_relations: Mapping[str, Sequence[tuple[int, Relation]]]
 
 
 _BY_CLAIM: list[_ByClaim] = []
@@ -1019,42 +1014,14 @@ def _by_claim(amap: ArgumentMap) -> _ByClaim:
     actor_place: dict[str, int] = {}
     for i, a in enumerate(amap.actors):
         actor_place.setdefault(a.id, i)
-    stance_rank = _ranks(s.id for s in amap.stances)
-    relation_rank = _ranks(r.id for r in amap.relations)
-    ranked_stances = {c: [(stance_rank[s.id], s) for s in on] for c, on in stances.items()}
-    ranked_relations = {c: [(relation_rank[r.id], r) for r in rs] for c, rs in relations.items()}
-    made = _ByClaim(
-        amap,
-        stances,
-        targets,
-        relations,
-        placed,
-        claim_place,
-        actor_place,
-        ranked_stances,
-        ranked_relations,
-    )
+    made = _ByClaim(amap, stances, targets, relations, placed, claim_place, actor_place)
     _BY_CLAIM[:] = [made]  # one map at a time: the cache never holds more than the last
     return made
 
 
-def _ranks(ids: Iterable[str]) -> dict[str, int]:
-    """Each id's place among the distinct `ids` sorted: an int to sort by that orders as
-    the id does (equal ids equal), so a drawing's sort compares ints, not strings."""
-    return {i: n for n, i in enumerate(sorted(set(ids)))}
-
-
-def _by_rank(pairs: Iterable[tuple[int, Any]]) -> list[Any]:
-    """The items of (rank, item) `pairs` sorted by rank, ties in the order given (as a
-    stable sort by id keeps them)."""
-    return [item for _, item in sorted(pairs, key=itemgetter(0))]
-
-
 def _said_by_id(amap: ArgumentMap, claims: Iterable[str]) -> list[Stance]:
     """The stances on `claims` sorted by id (`sorted(_said_on(...), key=id)`)."""
-    on = _by_claim(amap).ranked_stances
-    found: list[Stance] = _by_rank(p for c in claims for p in on.get(c, ()))
-    return found
+    return sorted(_said_on(amap, claims), key=lambda s: s.id)
 
 
 def _said_on(amap: ArgumentMap, claims: Iterable[str]) -> list[Stance]:
@@ -1131,9 +1098,9 @@ def _relation_edges(amap: ArgumentMap, level: Level) -> list[ViewEdge]:
     edges: list[ViewEdge] = []
     # Only the relations from the level's claims, in id order: every relation of the map
     # per level is quadratic in a big map's hundreds of levels.
-    by_origin = _by_claim(amap).ranked_relations
-    inside: list[Relation] = _by_rank(
-        p for claim in level.unit_of for p in by_origin.get(claim, ())
+    by_origin = _by_claim(amap).relations
+    inside = sorted(
+        (r for claim in level.unit_of for r in by_origin.get(claim, ())), key=lambda r: r.id
     )
     for r in inside:
         u = level.unit_of.get(r.origin)
