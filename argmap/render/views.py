@@ -754,7 +754,7 @@ def _bent(
     bends = layout.route_around(
         [(e.origin, e.target) for e in edges], positions, sizes, partial=partial
     )
-    return [replace(e, bend=bend) for e, bend in zip(edges, bends, strict=True)]
+    return _with_bends(edges, bends)
 
 
 def _routed(
@@ -774,7 +774,23 @@ def _routed(
         shift={n: below for n, (_, below) in drawn.items() if below},
         bends=layout.FINE_BENDS,
     )
-    return [replace(e, bend=bend) for e, bend in zip(edges, bends, strict=True)]
+    return _with_bends(edges, bends)
+
+
+def _with_bends(
+    edges: Sequence[ViewEdge], bends: Sequence[tuple[str, float] | None]
+) -> list[ViewEdge]:
+    """`edges` each with its bend; an edge that already has it is kept as it is (most
+    lines stay straight, and a `replace` per edge was a tenth of a big drawing's routing).
+    """
+    return [
+        e if e.bend == bend else replace(e, bend=bend) for e, bend in zip(edges, bends, strict=True)
+    ]
+
+
+def _at(node: ViewNode, x: int, y: int) -> ViewNode:
+    """`node` placed at (x, y): `replace`'s result, without its look-up of the fields."""
+    return ViewNode(node.id, node.cls, x, y, node.label, node.camp)
 
 
 def _drawn_box(node: str, amap: ArgumentMap) -> tuple[tuple[float, float], float]:
@@ -947,7 +963,7 @@ def _sub_map(amap: ArgumentMap, claims: Collection[str], *, stances: bool = Fals
         ),
         key=lambda pair: pair[0],
     )
-    said = tuple(sorted(_said_on(amap, chosen), key=lambda s: s.id)) if stances else ()
+    said = tuple(_said_by_id(amap, chosen)) if stances else ()
     speakers = sorted(
         {s.actor for s in said if s.actor in index.actor_place}, key=index.actor_place.__getitem__
     )
@@ -1003,6 +1019,11 @@ def _by_claim(amap: ArgumentMap) -> _ByClaim:
     made = _ByClaim(amap, stances, targets, relations, placed, claim_place, actor_place)
     _BY_CLAIM[:] = [made]  # one map at a time: the cache never holds more than the last
     return made
+
+
+def _said_by_id(amap: ArgumentMap, claims: Iterable[str]) -> list[Stance]:
+    """The stances on `claims` sorted by id (`sorted(_said_on(...), key=id)`)."""
+    return sorted(_said_on(amap, claims), key=lambda s: s.id)
 
 
 def _said_on(amap: ArgumentMap, claims: Iterable[str]) -> list[Stance]:
@@ -1140,9 +1161,7 @@ def _argument_level(amap: ArgumentMap, level: Level) -> View:
         layer_gap=_LAYER_GAP,
     )
     xy = result.positions
-    placed = tuple(
-        sorted((replace(n, x=xy[n.id][0], y=xy[n.id][1]) for n in nodes), key=lambda n: n.id)
-    )
+    placed = tuple(sorted((_at(n, *xy[n.id]) for n in nodes), key=lambda n: n.id))
     shown = _bent(edges, xy, sizes, partial=False)
     home = _argument_home(result, sizes, [(e.origin, e.target) for e in shown])
     note = _aggregate_note("argument", level, len(amap.claims))
@@ -1242,7 +1261,7 @@ def stance_drawings(
     for level in levels:
         key = "" if not level.key else _key("stances", level)
         above = "" if not level.key else _key("stances", _level_named(level.parent))
-        said = sorted(_said_on(amap, level.scope), key=lambda s: s.id)
+        said = _said_by_id(amap, level.scope)
         speakers = {s.actor for s in said}
         if level.key and len({s.claim for s in said}) + len(speakers) <= min(
             limit, STANCE_DRAWN_NODES
@@ -1267,16 +1286,17 @@ def stance_drawings(
             ids = tuple(sorted(i for group in by.values() for i in group))
             width = round(min(8.0, 1.5 + math.log2(len(ids))), 2)
             edges.append(ViewEdge(f"{a}>{c}", a, c, cls, width, ids, label=label))
-        nodes = [replace(n, x=xy[n.id][0], y=xy[n.id][1]) for n in claim_nodes if n.id in xy]
+        nodes = [_at(n, *xy[n.id]) for n in claim_nodes if n.id in xy]
         left, top, right, _ = layout.bounds(xy.values()) if xy else (0, 0, 0, 0)
-        used = [n for n in camp_nodes if any(e.origin == n.id for e in edges)]
+        speaking = {e.origin for e in edges}
+        used = [n for n in camp_nodes if n.id in speaking]
         # The camps in a row above the claims, spread wider than them, so the lines (and
         # their counts, in the middle of each) fan out rather than meet in one place.
         left, right = left - 400, right + 400
         step = (right - left) / max(1, len(used))
         camp_y = top - 700
         for i, n in enumerate(used):
-            nodes.append(replace(n, x=round(left + step * (i + 0.5)), y=camp_y))
+            nodes.append(_at(n, round(left + step * (i + 0.5)), camp_y))
         note = (
             _aggregate_note("stances", level, len(speakers) + len({s.claim for s in said}))
             if not level.key
