@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from argmap.errors import InvalidMapError
+from argmap.load.gcpause import frozen_gc
 from argmap.model import ArgumentMap, Level, Problem, canonical
 
 if TYPE_CHECKING:
@@ -180,14 +181,8 @@ def _renders(
         "report.html": _collected(lambda: render_html(amap, held[0], report=report)),
         "report.md": _collected(lambda: render_markdown(amap, held[0], report=report)),
     }
-    freezing = gc.get_freeze_count() == 0  # else someone else's frozen objects: leave them
-    if freezing:
-        gc.freeze()
-    try:
+    with frozen_gc():
         yield {name: renders[name] for name in OUTPUT_FILES}, problems
-    finally:
-        if freezing:
-            gc.unfreeze()
 
 
 def _collected(render: Callable[[], str]) -> Callable[[], str]:

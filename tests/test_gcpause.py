@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import gc
 import weakref
+from typing import Any
 
-from argmap.load.gcpause import paused_gc
+from argmap.load.gcpause import frozen_gc, paused_gc
 
 
 class _Node:
@@ -64,3 +65,42 @@ def test_the_collector_comes_back_on_after_an_exception() -> None:
     except ValueError:
         pass
     assert gc.isenabled()
+
+
+def test_inside_a_frozen_block_pausing_never_counts_the_frozen_objects(monkeypatch: Any) -> None:
+    # CPython 3.11 counts frozen objects one by one: a build's layouts, each pausing the
+    # collector inside the renders' frozen block, must not ask.
+    with frozen_gc():
+        frozen = gc.get_freeze_count()
+        assert frozen > 0
+
+        def counted() -> int:
+            raise AssertionError("gc.get_freeze_count() called inside frozen_gc")
+
+        monkeypatch.setattr(gc, "get_freeze_count", counted)
+        with paused_gc():
+            made = [[i] for i in range(100)]
+        with frozen_gc():  # nested: a no-op, thaws nothing
+            pass
+        monkeypatch.undo()
+        assert gc.get_freeze_count() == frozen  # the pause froze nothing more, thawed nothing
+        assert gc.isenabled()
+    assert gc.get_freeze_count() == 0
+    assert len(made) == 100
+
+
+def test_a_frozen_block_thaws_after_an_exception_and_leaves_others_frozen() -> None:
+    try:
+        with frozen_gc():
+            raise ValueError("in the block")
+    except ValueError:
+        pass
+    assert gc.get_freeze_count() == 0
+    gc.freeze()
+    try:
+        mine = gc.get_freeze_count()
+        with frozen_gc():
+            assert gc.get_freeze_count() == mine
+        assert gc.get_freeze_count() == mine  # someone else's: not thawed
+    finally:
+        gc.unfreeze()

@@ -12,7 +12,13 @@ import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-__all__ = ["paused_gc"]
+__all__ = ["frozen_gc", "paused_gc"]
+
+# How many `frozen_gc` blocks are open. Inside one the frozen objects are ours, and
+# `paused_gc` need not ask `gc.get_freeze_count()`, which on CPython 3.11 counts them one
+# by one: a build freezes millions, and its hundred layouts each paused the collector, so
+# asking cost 4 s of a 20 s build.
+_holding = 0
 
 
 @contextmanager
@@ -30,8 +36,27 @@ def paused_gc() -> Iterator[None]:
     try:
         yield
     finally:
-        if gc.get_freeze_count() == 0:
+        if not _holding and gc.get_freeze_count() == 0:
             gc.freeze()
             gc.unfreeze()
         if collecting:
             gc.enable()
+
+
+@contextmanager
+def frozen_gc() -> Iterator[None]:
+    """Run the block with every object tracked now frozen out of the collector
+    (`gc.freeze`), so the collections inside walk only what the block makes, not a map's
+    millions of objects; thawed after. Skipped when something else has frozen objects, so
+    as not to thaw them, and inside another `frozen_gc` block."""
+    global _holding
+    if _holding or gc.get_freeze_count():
+        yield
+        return
+    gc.freeze()
+    _holding += 1
+    try:
+        yield
+    finally:
+        _holding -= 1
+        gc.unfreeze()
