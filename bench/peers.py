@@ -44,6 +44,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import generate  # bench/ is a folder of scripts, not a package
+import installed
 
 ROOT = Path(__file__).resolve().parent.parent
 PEER = "@argdown/cli@1.7.5"
@@ -173,7 +174,7 @@ def run_once(cmd: list[str]) -> tuple[float, float]:
     """
     cpu = _children_cpu()
     start = time.perf_counter()
-    done = subprocess.run(cmd, capture_output=True)
+    done = subprocess.run(cmd, capture_output=True, env=installed.environment())
     wall = time.perf_counter() - start
     if done.returncode != 0:
         said = (done.stderr or done.stdout).decode("utf-8", "replace").strip().splitlines()
@@ -185,7 +186,10 @@ Runs = list[tuple[float, float]]  # (wall, cpu) of each run
 
 
 def interleaved(a: list[str], b: list[str], reps: int) -> tuple[Runs, Runs]:
-    """(wall, cpu) of `reps` runs of each command, alternating a, b, a, b, ..."""
+    """(wall, cpu) of `reps` runs of each command, alternating a, b, a, b, ..., after one
+    untimed run of each (`installed.warm`)."""
+    installed.warm(a)
+    installed.warm(b)
     runs_a, runs_b = [], []
     for i in range(reps):
         # Alternate who goes first too, so neither always runs on a warm cache.

@@ -37,6 +37,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import generate  # bench/ is a folder of scripts, not a package
+import installed
 
 ROOT = Path(__file__).resolve().parent.parent
 HEAVY = ("networkx", "pyvis", "jinja2")
@@ -74,7 +75,9 @@ class Result:
 
 
 def measure(cmd: list[str], reps: int, label: str) -> Result:
-    """Median wall time and the highest peak memory of `reps` fresh runs of `cmd`."""
+    """Median wall time and the highest peak memory of `reps` fresh runs of `cmd`, run as an
+    installed argmap runs (`installed.environment`: the first run of a module writes its
+    bytecode, which the later runs and commands read)."""
     walls, cpus, peak, rc = [], [], 0, 0
     for _ in range(reps):
         out = subprocess.run(
@@ -82,6 +85,7 @@ def measure(cmd: list[str], reps: int, label: str) -> Result:
             capture_output=True,
             text=True,
             check=True,
+            env=installed.environment(),
         )
         data = json.loads(out.stdout)
         walls.append(data["wall"])
