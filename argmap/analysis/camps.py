@@ -21,6 +21,8 @@ from typing import TYPE_CHECKING, Any, overload
 import numpy as np
 import numpy.typing as npt
 
+from argmap.analysis.graph import StanceEdges, Stances, as_stance_edges
+
 if TYPE_CHECKING:
     import networkx as nx
 
@@ -49,13 +51,10 @@ _EPS = 1e-12
 _MAX_PASSES = 100
 
 
-def _held(stances: nx.MultiDiGraph) -> dict[str, set[tuple[str, int]]]:
+def _held(stances: StanceEdges) -> dict[str, set[tuple[str, int]]]:
     """Each actor's set of (claim, sign) pairs, neutral stances left out."""
-    held: dict[str, set[tuple[str, int]]] = {}
-    for actor, bipartite in stances.nodes(data="bipartite"):
-        if bipartite == 0:
-            held[actor] = set()
-    for actor, claim, sign in stances.edges(data="sign"):
+    held: dict[str, set[tuple[str, int]]] = {actor: set() for actor in stances.actors}
+    for actor, claim, _, sign, _ in stances.edges:
         if sign:
             held.setdefault(actor, set()).add((claim, sign))
     return held
@@ -259,7 +258,7 @@ def _index_type(count: int) -> type[np.integer[Any]]:
     return np.int32 if count < 2**31 else np.int64
 
 
-def network(stances: nx.MultiDiGraph, *, normalisation: str = "none") -> Network:
+def network(stances: Stances, *, normalisation: str = "none") -> Network:
     """The agreement network of `agreement`, as flat arrays instead of a graph.
 
     >>> import networkx as nx
@@ -272,7 +271,7 @@ def network(stances: nx.MultiDiGraph, *, normalisation: str = "none") -> Network
     """
     if normalisation not in NORMALISATIONS:
         raise ValueError(f"unknown normalisation {normalisation!r}; use one of {NORMALISATIONS}")
-    held = _held(stances)
+    held = _held(as_stance_edges(stances))
     actors = tuple(sorted(held))
     n = len(actors)
     holders: dict[tuple[str, int], list[int]] = defaultdict(list)
@@ -368,7 +367,7 @@ def _first_counts(
     return unique, first, counts
 
 
-def agreement(stances: nx.MultiDiGraph, *, normalisation: str = "none") -> nx.Graph:
+def agreement(stances: Stances, *, normalisation: str = "none") -> nx.Graph:
     """The signed actor agreement network of discourse network analysis (Leifeld).
 
     For actors a and b with sets A and B of (claim, position) pairs, congruence `c` is the

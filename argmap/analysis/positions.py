@@ -26,6 +26,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from argmap.analysis.graph import Stances, as_stance_edges
+
 if TYPE_CHECKING:
     import networkx as nx
 
@@ -171,7 +173,7 @@ def is_stated(stance_sign: int, stance_source: str, route: Route) -> bool:
 
 def positions(
     arguments: nx.DiGraph,
-    stances: nx.MultiDiGraph,
+    stances: Stances,
     *,
     max_hops: int = MAX_HOPS,
     discount: float = DISCOUNT,
@@ -208,11 +210,9 @@ def positions(
     found: dict[str, dict[str, list[Contribution]]] = {}
     # What a route gives every stance on its claim, worked out once per claim.
     prepared: dict[str, list[tuple[str, list[_Prepared]]]] = {}
-    for actor, claim, stance, data in stances.edges(keys=True, data=True):
-        sign = data.get("sign", 0)
+    for actor, claim, stance, sign, source in as_stance_edges(stances).edges:
         if not sign:
             continue
-        source = data.get("source", "")
         if (by_proposal := prepared.get(claim)) is None:
             by_proposal = prepared[claim] = [
                 (proposal, [_prepare(route, discount) for route in routes])
