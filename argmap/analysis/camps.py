@@ -94,7 +94,12 @@ class Network:
         # Keys are distinct and i * n + j orders as (i, j), that is as (a, b) in id order.
         order = np.argsort(self.keys, kind="stable")
         keys = self.keys[order]
-        values, inverse = np.unique(self.weights[order], return_inverse=True)
+        # Each weight's place among the few distinct ones (a hundred on the 100,000-stance
+        # map): `np.unique` of the weights alone does not sort the millions (numpy 2), and
+        # every weight is one of `values` exactly (none is NaN), so the search finds the
+        # place `return_inverse` gives, with no sort of the millions for it either.
+        values = np.unique(self.weights)
+        inverse = np.searchsorted(values, self.weights[order])
         return Agreement(self.actors, keys // n, keys % n, inverse, tuple(values.tolist()))
 
     def linked(self) -> frozenset[str]:
@@ -274,9 +279,11 @@ def network(stances: Stances, *, normalisation: str = "none") -> Network:
     held = _held(as_stance_edges(stances))
     actors = tuple(sorted(held))
     n = len(actors)
+    # Each actor's pairs in order, sorted once for the holders and the sums alike.
+    ordered = [sorted(held[actor]) for actor in actors]
     holders: dict[tuple[str, int], list[int]] = defaultdict(list)
-    for i, actor in enumerate(actors):
-        for pair in sorted(held[actor]):
+    for i, pairs in enumerate(ordered):
+        for pair in pairs:
             holders[pair].append(i)
     # Every pair of holders of one (claim, sign) is one congruence, every (supporter,
     # opponent) of a claim one conflict: numpy writes them as integers i * n + j in the
@@ -319,19 +326,18 @@ def network(stances: Stances, *, normalisation: str = "none") -> Network:
     sizes = np.array([len(held[actor]) for actor in actors], dtype=np.int64)
     weights = _normalise_all(normalisation, c, x, sizes[keys // width], sizes[keys % width])
     kept = weights != 0
-    signs = _signs(actors, held) if normalisation == "none" else None
+    signs = _signs(ordered) if normalisation == "none" else None
     return Network(actors, keys[kept], weights[kept], c[kept], x[kept], signs)
 
 
-def _signs(
-    actors: Sequence[str], held: Mapping[str, set[tuple[str, int]]]
-) -> tuple[tuple[tuple[int, int], ...], ...]:
-    """Each actor's (claim number, sum of its signs on the claim), zero sums left out."""
+def _signs(ordered: Sequence[list[tuple[str, int]]]) -> tuple[tuple[tuple[int, int], ...], ...]:
+    """Each actor's (claim number, sum of its signs on the claim), zero sums left out,
+    from each actor's sorted (claim, sign) pairs."""
     number: dict[str, int] = {}
     found = []
-    for actor in actors:
+    for pairs in ordered:
         total: dict[int, int] = defaultdict(int)
-        for claim, sign in sorted(held[actor]):
+        for claim, sign in pairs:
             total[number.setdefault(claim, len(number))] += sign
         found.append(tuple(sorted((claim, s) for claim, s in total.items() if s)))
     return tuple(found)
