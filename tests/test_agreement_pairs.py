@@ -11,7 +11,7 @@ import networkx as nx
 import numpy as np
 import pytest
 
-from argmap.analysis.camps import Agreement, network
+from argmap.analysis.camps import Agreement, Network, network
 from argmap.export.json import _pairs_json
 
 # The module, not the function `argmap.analysis.camps` that its package exports.
@@ -167,3 +167,59 @@ def test_to_json_data_is_plain_json_data() -> None:
     assert json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":")) + "\n" == (
         dumps(amap, analysis)
     )
+
+
+def test_sorted_edges_number_the_weights_as_unique_with_inverse_does() -> None:
+    # Pairs out of key order, weights repeated, negative, fractional and one alone: each
+    # pair's weight index is its place among the distinct weights, ascending.
+    actors = ("a", "b", "c", "d")
+    keys = np.array([1 * 4 + 3, 0 * 4 + 1, 2 * 4 + 3, 0 * 4 + 2, 0 * 4 + 3, 1 * 4 + 2])
+    weights = np.array([2.0, -1.0, 0.5, 2.0, -1.0, 7.25])
+    net = Network(actors, keys, weights, np.zeros(6, np.int64), np.zeros(6, np.int64))
+    pairs = net.sorted_edges()
+    assert pairs.values == (-1.0, 0.5, 2.0, 7.25)
+    assert tuple(pairs) == (
+        ("a", "b", -1.0),
+        ("a", "c", 2.0),
+        ("a", "d", -1.0),
+        ("b", "c", 7.25),
+        ("b", "d", 2.0),
+        ("c", "d", 0.5),
+    )
+    first, second, weight = pairs.arrays()
+    order = np.argsort(keys, kind="stable")
+    _, inverse = np.unique(weights[order], return_inverse=True)
+    assert weight.tolist() == inverse.tolist() == [0, 2, 0, 3, 2, 1]
+    assert first.tolist() == [0, 0, 0, 1, 1, 2] and second.tolist() == [1, 2, 3, 2, 3, 3]
+
+
+def test_sorted_edges_number_the_weights_as_before_on_random_networks() -> None:
+    rng = np.random.default_rng(18)
+    for _ in range(50):
+        n = int(rng.integers(2, 30))
+        keys = rng.permutation(n * n)[: int(rng.integers(1, n * n))].astype(np.int64)
+        weights = rng.choice(np.array([-3.0, -1.0, -0.5, 0.25, 1.0, 1 / 3, 4.0]), len(keys))
+        actors = tuple(f"x{i:02d}" for i in range(n))
+        empty = np.zeros(len(keys), np.int64)
+        pairs = Network(actors, keys, weights, empty, empty).sorted_edges()
+        first, second, weight = pairs.arrays()
+        order = np.argsort(keys, kind="stable")
+        values, inverse = np.unique(weights[order], return_inverse=True)
+        assert pairs.values == tuple(values.tolist())
+        assert weight.tolist() == inverse.tolist()
+        assert (first * n + second).tolist() == keys[order].tolist()
+
+
+def test_network_counts_an_actors_claims_in_sorted_order() -> None:
+    # a holds x0..x7; b_i shares x(7-i) alone with a. The pairs come in the order first
+    # counted: claim by claim in sorted order (a's pairs sorted, not as its set has them),
+    # so a-b7 (on x0) first and a-b0 (on x7) last; the claims are numbered the same way.
+    n = 9  # a, b0..b7 in id order
+    triples = [("a", f"x{k}", 1) for k in (5, 2, 7, 0, 3, 6, 1, 4)]
+    triples += [(f"b{i}", f"x{7 - i}", 1) for i in range(8)]
+    net = network(_stances(triples))
+    assert net.actors == ("a", *(f"b{i}" for i in range(8)))
+    assert net.keys.tolist() == [0 * n + (i + 1) for i in reversed(range(8))]
+    assert net.signs is not None
+    assert net.signs[0] == tuple((k, 1) for k in range(8))
+    assert net.signs[1:] == tuple(((7 - i, 1),) for i in range(8))

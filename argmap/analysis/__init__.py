@@ -147,10 +147,11 @@ def analyse(amap: ArgumentMap, *, normalisation: str = "none") -> Analysis:
 
 
 def _analyse(amap: ArgumentMap, normalisation: str) -> Analysis:
-    from argmap.analysis.graph import argument_graph, stance_graph
+    from argmap.analysis.graph import argument_graph, map_stance_edges
 
     arguments = argument_graph(amap)
-    stances = stance_graph(amap)
+    # The stance graph's actors and edges, all the analyses read of it, without the graph.
+    stances = map_stance_edges(amap)
     paths = proposal_paths(arguments)
     stated, inferred = split_positions(positions(arguments, stances, paths=paths))
     # The agreement network is quadratic in a claim's actors (millions of pairs on a big

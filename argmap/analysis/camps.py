@@ -21,6 +21,8 @@ from typing import TYPE_CHECKING, Any, overload
 import numpy as np
 import numpy.typing as npt
 
+from argmap.analysis.graph import StanceEdges, Stances, as_stance_edges
+
 if TYPE_CHECKING:
     import networkx as nx
 
@@ -49,13 +51,10 @@ _EPS = 1e-12
 _MAX_PASSES = 100
 
 
-def _held(stances: nx.MultiDiGraph) -> dict[str, set[tuple[str, int]]]:
+def _held(stances: StanceEdges) -> dict[str, set[tuple[str, int]]]:
     """Each actor's set of (claim, sign) pairs, neutral stances left out."""
-    held: dict[str, set[tuple[str, int]]] = {}
-    for actor, bipartite in stances.nodes(data="bipartite"):
-        if bipartite == 0:
-            held[actor] = set()
-    for actor, claim, sign in stances.edges(data="sign"):
+    held: dict[str, set[tuple[str, int]]] = {actor: set() for actor in stances.actors}
+    for actor, claim, _, sign, _ in stances.edges:
         if sign:
             held.setdefault(actor, set()).add((claim, sign))
     return held
@@ -95,7 +94,12 @@ class Network:
         # Keys are distinct and i * n + j orders as (i, j), that is as (a, b) in id order.
         order = np.argsort(self.keys, kind="stable")
         keys = self.keys[order]
-        values, inverse = np.unique(self.weights[order], return_inverse=True)
+        # Each weight's place among the few distinct ones (a hundred on the 100,000-stance
+        # map): `np.unique` of the weights alone does not sort the millions (numpy 2), and
+        # every weight is one of `values` exactly (none is NaN), so the search finds the
+        # place `return_inverse` gives, with no sort of the millions for it either.
+        values = np.unique(self.weights)
+        inverse = np.searchsorted(values, self.weights[order])
         return Agreement(self.actors, keys // n, keys % n, inverse, tuple(values.tolist()))
 
     def linked(self) -> frozenset[str]:
@@ -259,7 +263,7 @@ def _index_type(count: int) -> type[np.integer[Any]]:
     return np.int32 if count < 2**31 else np.int64
 
 
-def network(stances: nx.MultiDiGraph, *, normalisation: str = "none") -> Network:
+def network(stances: Stances, *, normalisation: str = "none") -> Network:
     """The agreement network of `agreement`, as flat arrays instead of a graph.
 
     >>> import networkx as nx
@@ -272,12 +276,14 @@ def network(stances: nx.MultiDiGraph, *, normalisation: str = "none") -> Network
     """
     if normalisation not in NORMALISATIONS:
         raise ValueError(f"unknown normalisation {normalisation!r}; use one of {NORMALISATIONS}")
-    held = _held(stances)
+    held = _held(as_stance_edges(stances))
     actors = tuple(sorted(held))
     n = len(actors)
+    # Each actor's pairs in order, sorted once for the holders and the sums alike.
+    ordered = [sorted(held[actor]) for actor in actors]
     holders: dict[tuple[str, int], list[int]] = defaultdict(list)
-    for i, actor in enumerate(actors):
-        for pair in sorted(held[actor]):
+    for i, pairs in enumerate(ordered):
+        for pair in pairs:
             holders[pair].append(i)
     # Every pair of holders of one (claim, sign) is one congruence, every (supporter,
     # opponent) of a claim one conflict: numpy writes them as integers i * n + j in the
@@ -317,22 +323,25 @@ def network(stances: nx.MultiDiGraph, *, normalisation: str = "none") -> Network
     )
     c = np.concatenate([agree_counts[by_first], np.zeros(len(only_by_first), dtype=np.int64)])
     x = np.concatenate([agree_conflict[by_first], conflict_counts[only][only_by_first]])
-    sizes = np.array([len(held[actor]) for actor in actors], dtype=np.int64)
-    weights = _normalise_all(normalisation, c, x, sizes[keys // width], sizes[keys % width])
+
+    def ends() -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+        sizes = np.array([len(held[actor]) for actor in actors], dtype=np.int64)
+        return sizes[keys // width], sizes[keys % width]
+
+    weights = _normalise_all(normalisation, c, x, ends)
     kept = weights != 0
-    signs = _signs(actors, held) if normalisation == "none" else None
+    signs = _signs(ordered) if normalisation == "none" else None
     return Network(actors, keys[kept], weights[kept], c[kept], x[kept], signs)
 
 
-def _signs(
-    actors: Sequence[str], held: Mapping[str, set[tuple[str, int]]]
-) -> tuple[tuple[tuple[int, int], ...], ...]:
-    """Each actor's (claim number, sum of its signs on the claim), zero sums left out."""
+def _signs(ordered: Sequence[list[tuple[str, int]]]) -> tuple[tuple[tuple[int, int], ...], ...]:
+    """Each actor's (claim number, sum of its signs on the claim), zero sums left out,
+    from each actor's sorted (claim, sign) pairs."""
     number: dict[str, int] = {}
     found = []
-    for actor in actors:
+    for pairs in ordered:
         total: dict[int, int] = defaultdict(int)
-        for claim, sign in sorted(held[actor]):
+        for claim, sign in pairs:
             total[number.setdefault(claim, len(number))] += sign
         found.append(tuple(sorted((claim, s) for claim, s in total.items() if s)))
     return tuple(found)
@@ -368,7 +377,7 @@ def _first_counts(
     return unique, first, counts
 
 
-def agreement(stances: nx.MultiDiGraph, *, normalisation: str = "none") -> nx.Graph:
+def agreement(stances: Stances, *, normalisation: str = "none") -> nx.Graph:
     """The signed actor agreement network of discourse network analysis (Leifeld).
 
     For actors a and b with sets A and B of (claim, position) pairs, congruence `c` is the
@@ -410,11 +419,16 @@ def _normalise_all(
     method: str,
     c: npt.NDArray[np.int64],
     x: npt.NDArray[np.int64],
-    size_a: npt.NDArray[np.int64],
-    size_b: npt.NDArray[np.int64],
+    sizes: Callable[[], tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]],
 ) -> npt.NDArray[np.float64]:
+    """Each pair's weight from its congruence `c` and conflict `x`; `sizes()` gives the
+    two actors' numbers of (claim, sign) pairs, asked only by the methods that read them
+    (finding both for millions of pairs was a tenth of `network` at 100,000 stances)."""
     # The same operations in the same order as on Python numbers, each correctly rounded
     # (integers this small convert to float exactly), so the same bits.
+    if method == "none":
+        return (c - x).astype(np.float64)
+    size_a, size_b = sizes()
     if method == "average":
         return (c - x) / ((size_a + size_b) / 2)
     if method == "jaccard":
@@ -422,7 +436,7 @@ def _normalise_all(
     if method == "cosine":
         root: npt.NDArray[np.float64] = np.sqrt(size_a * size_b)
         return (c - x) / root
-    return (c - x).astype(np.float64)
+    raise ValueError(f"unknown normalisation {method!r}")  # `network` checked it already
 
 
 @dataclass(frozen=True)

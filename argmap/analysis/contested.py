@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 import numpy.typing as npt
 
+from argmap.analysis.graph import Stances, as_stance_edges
+
 if TYPE_CHECKING:
     import networkx as nx
 
@@ -40,7 +42,7 @@ def controversy(supporters: int, opponents: int) -> float:
     return (1 - abs(supporters - opponents) / total) * math.log(1 + total)
 
 
-def contested(stances: nx.MultiDiGraph) -> tuple[Contested, ...]:
+def contested(stances: Stances) -> tuple[Contested, ...]:
     """The claims that some actors support and others oppose, most contested first.
 
     Ranked by `controversy` of the numbers of distinct supporting and opposing actors
@@ -54,7 +56,7 @@ def contested(stances: nx.MultiDiGraph) -> tuple[Contested, ...]:
     [('x', 1.0986, ('a',), ('b',))]
     """
     sides: dict[str, tuple[set[str], set[str]]] = {}
-    for actor, claim, sign in stances.edges(data="sign"):
+    for actor, claim, _, sign, _ in as_stance_edges(stances).edges:
         if sign:
             supporters, opponents = sides.setdefault(claim, (set(), set()))
             (supporters if sign > 0 else opponents).add(actor)
@@ -143,7 +145,7 @@ def _python_sum(values: npt.NDArray[np.float64]) -> float:
     return float(np.cumsum(values)[-1])
 
 
-def incoherent(arguments: nx.DiGraph, stances: nx.MultiDiGraph) -> tuple[tuple[str, str, str], ...]:
+def incoherent(arguments: nx.DiGraph, stances: Stances) -> tuple[tuple[str, str, str], ...]:
     """Actors who support two claims one of which attacks the other.
 
     Returns `(actor, claim, attacked claim)` triples, by actor in graph order then by
@@ -163,7 +165,7 @@ def incoherent(arguments: nx.DiGraph, stances: nx.MultiDiGraph) -> tuple[tuple[s
     (('ann', 'x', 'y'),)
     """
     supported: dict[str, set[str]] = {}
-    for actor, claim, sign in stances.edges(data="sign"):
+    for actor, claim, _, sign, _ in as_stance_edges(stances).edges:
         if sign > 0:
             supported.setdefault(actor, set()).add(claim)
     found = []

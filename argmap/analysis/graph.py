@@ -8,15 +8,54 @@ analyses read one or the other:
 
 Both are built from a valid map (`argmap check` clean). A relation or stance that names
 an id the map does not define is left out rather than guessed at.
+
+What the stance analyses read of a stance graph is its actors and its edges in order,
+`StanceEdges`: `stance_edges` takes them from a graph, `map_stance_edges` straight from a
+map without making the graph (which, with the five loops over its edges through
+networkx's views, was a third of `analyse` on a 100,000-stance map).
 """
 
 from __future__ import annotations
 
-import networkx as nx
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Union
 
 from argmap.model import ArgumentMap, RelationKind
 
-__all__ = ["argument_graph", "stance_graph"]
+if TYPE_CHECKING:
+    import networkx as nx
+
+__all__ = [
+    "StanceEdge",
+    "StanceEdges",
+    "Stances",
+    "argument_graph",
+    "as_stance_edges",
+    "map_stance_edges",
+    "stance_edges",
+    "stance_graph",
+]
+
+#: One edge of a stance graph: (actor, claim, stance id, sign, source), the sign and
+#: source as the edge's data has them (None and "" where it has none).
+StanceEdge = tuple[str, str, str, Any, Any]
+
+
+@dataclass(frozen=True)
+class StanceEdges:
+    """A stance graph as the analyses read it: its actor nodes and its edges in order.
+
+    `actors` are the nodes with `bipartite=0`, in node order; `edges` are
+    `edges(keys=True)` in the graph's order, each with its `sign` and `source`.
+    """
+
+    actors: tuple[str, ...]
+    edges: Sequence[StanceEdge]
+
+
+#: What a stance analysis takes: a stance graph, or its `StanceEdges`.
+Stances = Union["nx.MultiDiGraph", StanceEdges]
 
 
 def argument_graph(amap: ArgumentMap) -> nx.DiGraph:
@@ -64,6 +103,8 @@ def argument_graph(amap: ArgumentMap) -> nx.DiGraph:
             "source": relation.source,
             "inferred": relation.inferred,
         }
+    import networkx as nx
+
     graph = nx.DiGraph()
     graph.add_nodes_from(
         (claim.id, {"kind": claim.kind.value, "label": claim.display}) for claim in amap.claims
@@ -92,6 +133,8 @@ def stance_graph(amap: ArgumentMap) -> nx.MultiDiGraph:
     >>> list(stance_graph(amap).edges(keys=True, data="sign"))
     [('ann', 'c', 'ann/c', -1)]
     """
+    import networkx as nx
+
     graph = nx.MultiDiGraph()
     graph.add_nodes_from(
         (actor.id, {"bipartite": 0, "kind": actor.kind.value}) for actor in amap.actors
@@ -116,3 +159,89 @@ def stance_graph(amap: ArgumentMap) -> nx.MultiDiGraph:
         if stance.actor in actors and stance.claim in claims
     )
     return graph
+
+
+def stance_edges(stances: nx.MultiDiGraph) -> StanceEdges:
+    """What the stance analyses read of a stance graph (see `StanceEdges`).
+
+    The edges are read by a loop over the graph's adjacency dicts, in the order of
+    `edges(keys=True, data=True)`, which makes a view and a generator step per edge.
+
+    >>> import networkx as nx
+    >>> g = nx.MultiDiGraph()
+    >>> g.add_node("ann", bipartite=0)
+    >>> g.add_edge("ann", "c", key="ann/c", sign=-1, source="s")
+    'ann/c'
+    >>> g.add_edge("bob", "c", key="bob/c")
+    'bob/c'
+    >>> found = stance_edges(g)
+    >>> found.actors, found.edges
+    (('ann',), [('ann', 'c', 'ann/c', -1, 's'), ('bob', 'c', 'bob/c', None, '')])
+    """
+    adjacency: dict[str, dict[str, dict[str, dict[str, Any]]]] = stances._adj
+    return StanceEdges(
+        tuple(node for node, bipartite in stances.nodes(data="bipartite") if bipartite == 0),
+        [
+            (actor, claim, key, data.get("sign"), data.get("source", ""))
+            for actor, targets in adjacency.items()
+            for claim, keyed in targets.items()
+            for key, data in keyed.items()
+        ],
+    )
+
+
+def map_stance_edges(amap: ArgumentMap) -> StanceEdges:
+    """`stance_edges(stance_graph(amap))`, without making the graph.
+
+    The graph's order: by actor in file order, then by claim in the order the actor's
+    stances first name it, then by stance. A stance whose id an earlier one on the same
+    actor and claim has replaces its data in that one's place, as `add_edges_from` does;
+    an actor whose id is also a claim's is a claim node (`bipartite=1`), as there.
+
+    >>> from argmap.model import Actor, ActorKind, Claim, Position, Stance
+    >>> amap = ArgumentMap(
+    ...     title="t",
+    ...     actors=(Actor("bob", "Bob", ActorKind.PERSON), Actor("ann", "Ann", ActorKind.PERSON)),
+    ...     claims=(Claim("c", "C"), Claim("d", "D")),
+    ...     stances=(
+    ...         Stance("ann/d", "ann", "d", Position.SUPPORTS, "s"),
+    ...         Stance("bob/c", "bob", "c", Position.NEUTRAL, "s"),
+    ...         Stance("ann/c", "ann", "c", Position.OPPOSES, "t"),
+    ...         Stance("ann/x", "ann", "x", Position.OPPOSES, "t"),
+    ...     ),
+    ... )
+    >>> map_stance_edges(amap).edges
+    [('bob', 'c', 'bob/c', 0, 's'), ('ann', 'd', 'ann/d', 1, 's'), ('ann', 'c', 'ann/c', -1, 't')]
+    """
+    claims = amap.claims_by_id
+    by_actor: dict[str, dict[str, dict[str, StanceEdge]]] = {}
+    for actor in amap.actors:
+        by_actor.setdefault(actor.id, {})
+    for stance in amap.stances:
+        targets = by_actor.get(stance.actor)
+        if targets is None or stance.claim not in claims:
+            continue
+        keyed = targets.get(stance.claim)
+        if keyed is None:
+            keyed = targets[stance.claim] = {}
+        keyed[stance.id] = (
+            stance.actor,
+            stance.claim,
+            stance.id,
+            stance.position.sign,
+            stance.source,
+        )
+    return StanceEdges(
+        tuple(actor for actor in by_actor if actor not in claims),
+        [
+            edge
+            for targets in by_actor.values()
+            for keyed in targets.values()
+            for edge in keyed.values()
+        ],
+    )
+
+
+def as_stance_edges(stances: Stances) -> StanceEdges:
+    """The `StanceEdges` of a stance graph, or the ones given."""
+    return stances if isinstance(stances, StanceEdges) else stance_edges(stances)

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from argmap.analysis.graph import Stances, as_stance_edges
 from argmap.analysis.positions import Paths, PositionScore, Route
 
 if TYPE_CHECKING:
@@ -129,7 +130,7 @@ def sides(
     }
 
 
-def stance_sides(paths: Paths, stances: nx.MultiDiGraph, proposal: str) -> dict[str, int]:
+def stance_sides(paths: Paths, stances: Stances, proposal: str) -> dict[str, int]:
     """What each stance means for `proposal`: +1 for it, -1 against, 0 both ways.
 
     Read along the shortest route from the stance's claim to the proposal, preferring
@@ -152,7 +153,7 @@ def stance_sides(paths: Paths, stances: nx.MultiDiGraph, proposal: str) -> dict[
 
 
 def stances_sides(
-    paths: Paths, stances: nx.MultiDiGraph, proposals: Iterable[str]
+    paths: Paths, stances: Stances, proposals: Iterable[str]
 ) -> dict[str, dict[str, int]]:
     """`stance_sides` for each of `proposals`, from one pass over the stances.
 
@@ -174,7 +175,7 @@ def stances_sides(
     wanted = list(proposals)
     found: dict[str, dict[str, int]] = {p: {} for p in wanted}
     meaning: dict[str, list[tuple[dict[str, int], int]]] = {}
-    for _, claim, stance, sign in stances.edges(keys=True, data="sign"):
+    for _, claim, stance, sign, _ in as_stance_edges(stances).edges:
         if (sides_of := meaning.get(claim)) is None:
             sides_of = meaning[claim] = [
                 (found[p], side)
