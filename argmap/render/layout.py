@@ -1,30 +1,27 @@
 """Deterministic node positions, computed in Python so the page opens already laid out.
 
-Three layouts, one per kind of view, all pure functions of sorted input:
+The layouts besides the argument map's layered one (`sugiyama.layered`), all pure
+functions of sorted input:
 
-- `layered_blocks` for the argument map: proposals on top, each claim one layer below the
-  claim it argues about, one block per proposal (and per unlinked component), blocks packed
-  in shelves to roughly the screen's shape. O(V + E) plus a sort per layer.
 - `force_layout`, a Fruchterman-Reingold layout whose repulsion only looks at nodes in
   neighbouring grid cells (O(V + E) per iteration instead of O(V^2)), with a fixed number
   of iterations and a seeded start, for the stance and camps maps.
-- `pack_boxes`, the shelf packing both use to place groups side by side.
+- `ring_positions` (with `ring_order`), the camps map's rings of actors.
+- `pack_boxes`, the shelf packing that places groups side by side.
 
 Coordinates are integers (vis-network canvas pixels) so the output is byte-stable.
 """
 
 from __future__ import annotations
 
+import functools
 import math
 import random
-from collections import deque
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from itertools import pairwise
 
 import numpy as np
 import numpy.typing as npt
-
-from argmap.reach import reach
 
 __all__ = [
     "FINE_BENDS",
@@ -35,7 +32,6 @@ __all__ = [
     "circular_crossings",
     "force_layout",
     "grid_positions",
-    "layered_blocks",
     "lines_through_boxes",
     "pack_boxes",
     "ring_order",
@@ -82,96 +78,6 @@ def grid_positions(count: int, *, col_width: float, row_height: float) -> list[t
         return []
     cols = max(1, round(math.sqrt(count * ASPECT * row_height / col_width)))
     return [((i % cols) * col_width, (i // cols) * row_height) for i in range(count)]
-
-
-def layered_blocks(
-    nodes: Sequence[str],
-    edges: Sequence[tuple[str, str]],
-    roots: Sequence[str],
-    *,
-    col_width: float = 220,
-    row_height: float = 130,
-) -> dict[str, Point]:
-    """Lay out a directed graph as layered blocks, the roots on top of their blocks.
-
-    `edges` go from the arguing node to the node argued about (origin -> target), so a
-    node's layer is its distance to the nearest root along edges. Every root starts a
-    block holding what reaches it first; nodes that reach no root form further blocks, one
-    per weakly connected component, rooted at their sinks. Within a block a node is placed
-    under the mean position of the nodes it points at, and a layer wider than the block's
-    row budget wraps onto further rows.
-
-    >>> pos = layered_blocks(["p", "a", "b"], [("a", "p"), ("b", "a")], ["p"])
-    >>> pos["p"][1] < pos["a"][1] < pos["b"][1]
-    True
-    """
-    node_set = set(nodes)
-    targets: dict[str, list[str]] = {n: [] for n in nodes}
-    origins: dict[str, list[str]] = {n: [] for n in nodes}
-    for origin, target in sorted(set(edges)):
-        if origin in node_set and target in node_set and origin != target:
-            targets[origin].append(target)
-            origins[target].append(origin)
-
-    layer: dict[str, int] = {}
-    block: dict[str, int] = {}
-    blocks: list[list[str]] = []
-
-    def grow(starts: Sequence[str]) -> None:
-        # Multi-source BFS against the edges: each start claims what reaches it first.
-        queue: deque[str] = deque()
-        for start in starts:
-            if start in layer:
-                continue
-            layer[start] = 0
-            block[start] = len(blocks)
-            blocks.append([start])
-            queue.append(start)
-        while queue:
-            node = queue.popleft()
-            for origin in origins[node]:
-                if origin not in layer:
-                    layer[origin] = layer[node] + 1
-                    block[origin] = block[node]
-                    blocks[block[node]].append(origin)
-                    queue.append(origin)
-
-    # A root that argues about another node (a local proposal backing a national one)
-    # goes into that node's block instead of heading a block of its own.
-    grow([r for r in roots if r in node_set and not targets[r]])
-    remaining = sorted(n for n in nodes if n not in layer)
-    # Unlinked single nodes share one grid block at the end instead of one block each.
-    loners = [n for n in remaining if not targets[n] and not origins[n]]
-    loner_set = set(loners)
-    for node in remaining:
-        if node in layer or node in loner_set:
-            continue
-        component = _component(node, targets, origins)
-        sinks = [n for n in component if not any(t in component for t in targets[n])]
-        grow(sinks or [min(component)])
-
-    placed: list[tuple[list[tuple[str, float, float]], float, float]] = []
-    # Largest block first: it takes the top left, where the page opens.
-    for members in sorted(blocks, key=lambda b: (-len(b), b[0])):
-        placed.append(_place_block(members, layer, targets, col_width, row_height))
-    if loners:
-        cells = grid_positions(len(loners), col_width=col_width, row_height=row_height)
-        width = max(x for x, _ in cells) + col_width
-        height = max(y for _, y in cells) + row_height
-        placed.append(
-            (
-                [(n, x + col_width / 2, y) for n, (x, y) in zip(loners, cells, strict=True)],
-                width,
-                height,
-            )
-        )
-
-    corners = pack_boxes([(w, h) for _, w, h in placed], gap=col_width / 2)
-    positions: dict[str, Point] = {}
-    for (members_xy, _, _), (bx, by) in zip(placed, corners, strict=True):
-        for node, x, y in members_xy:
-            positions[node] = (round(bx + x), round(by + y))
-    return positions
 
 
 def band_rows(inner: float, outer: float, pitch: float, aspect: float = ASPECT) -> int:
@@ -256,52 +162,6 @@ def bounds(points: Iterable[Point]) -> tuple[int, int, int, int]:
     return (min(xs), min(ys), max(xs), max(ys))
 
 
-def _component(
-    start: str, targets: Mapping[str, list[str]], origins: Mapping[str, list[str]]
-) -> set[str]:
-    return reach([start], lambda node: (*targets[node], *origins[node]))
-
-
-def _place_block(
-    members: list[str],
-    layer: Mapping[str, int],
-    targets: Mapping[str, list[str]],
-    col_width: float,
-    row_height: float,
-) -> tuple[list[tuple[str, float, float]], float, float]:
-    """Place a block's layers top-down; return ((node, x, y) list, width, height).
-
-    Each layer is ordered by the mean x of the nodes it argues about (so arguments sit
-    under their target), wrapped into rows of at most `per_row`, and every wrapped row is
-    shifted by half a column so lines from lower rows run between the boxes above.
-    """
-    by_layer: dict[int, list[str]] = {}
-    for node in members:
-        by_layer.setdefault(layer[node], []).append(node)
-    # Wide enough for a readable fan under a proposal, narrow enough to fit a screen.
-    per_row = max(10, round(math.sqrt(len(members) * ASPECT * row_height / col_width)))
-    width = min(per_row, max(len(v) for v in by_layer.values())) * col_width + col_width / 2
-    x_of: dict[str, float] = {}
-    out: list[tuple[str, float, float]] = []
-    row_index = 0
-    for depth in sorted(by_layer):
-        keys: dict[str, tuple[float, str]] = {}
-        for node in by_layer[depth]:
-            above = [x_of[t] for t in targets[node] if t in x_of and layer[t] < depth]
-            keys[node] = (sum(above) / len(above) if above else 0.0, node)
-        ordered = sorted(by_layer[depth], key=keys.__getitem__)
-        for start in range(0, len(ordered), per_row):
-            row = ordered[start : start + per_row]
-            stagger = col_width / 2 if start // per_row % 2 else 0.0
-            offset = (width - len(row) * col_width - col_width / 2) / 2 + col_width / 2 + stagger
-            for i, node in enumerate(row):
-                x = offset + i * col_width
-                x_of[node] = x
-                out.append((node, x, row_index * row_height))
-            row_index += 1
-    return out, width, row_index * row_height
-
-
 def force_layout(
     count: int,
     edges: Sequence[tuple[int, int, float]],
@@ -323,39 +183,52 @@ def force_layout(
     settled, and a seeded jitter separates nodes that start on the same spot.
 
     A build asks for the same layout more than once (the 20,000-statement debate's camps
-    drawings: four parts of 400 actors with no lines, the same grid start): the last few
-    results are kept by their inputs and handed out as new lists.
+    drawings: four parts of 400 actors with no lines, the same grid start): the last
+    `_FORCE_KEPT` results are kept by their inputs (`_kept_force_layout`) and handed out
+    as new lists.
     """
-    key = (
-        count,
-        tuple(edges),
-        tuple(start),
-        distance,
-        iterations,
-        None if centres is None else tuple(centres),
-        pull,
-        seed,
+    return list(
+        _kept_force_layout(
+            count,
+            tuple(edges),
+            tuple(start),
+            distance,
+            iterations,
+            None if centres is None else tuple(centres),
+            pull,
+            seed,
+        )
     )
-    for found, result in _FORCE_MEMO:
-        if found == key:
-            return list(result)
-    made = _force_layout(
-        count,
-        edges,
-        start,
-        distance=distance,
-        iterations=iterations,
-        centres=centres,
-        pull=pull,
-        seed=seed,
-    )
-    _FORCE_MEMO[:] = [*_FORCE_MEMO[-(_FORCE_KEPT - 1) :], (key, tuple(made))]
-    return made
 
 
 #: How many force layouts `force_layout` keeps by their inputs.
 _FORCE_KEPT = 4
-_FORCE_MEMO: list[tuple[tuple[object, ...], tuple[Point, ...]]] = []
+
+
+@functools.lru_cache(maxsize=_FORCE_KEPT)
+def _kept_force_layout(
+    count: int,
+    edges: tuple[tuple[int, int, float], ...],
+    start: tuple[tuple[float, float], ...],
+    distance: float,
+    iterations: int,
+    centres: tuple[tuple[float, float], ...] | None,
+    pull: float,
+    seed: int,
+) -> tuple[Point, ...]:
+    """`_force_layout` of hashable inputs, as a tuple (so no caller can change a kept one)."""
+    return tuple(
+        _force_layout(
+            count,
+            edges,
+            start,
+            distance=distance,
+            iterations=iterations,
+            centres=centres,
+            pull=pull,
+            seed=seed,
+        )
+    )
 
 
 def _force_layout(
