@@ -252,34 +252,11 @@ def _force_layout(
     pulled = np.array([(a, b) for a, b, _ in attract], dtype=np.intp).reshape(-1, 2)
     weights = np.array([w for _, _, w in attract], dtype=np.float64)
     homes = None if centres is None else np.array(centres, dtype=np.float64).reshape(-1, 2)
+    xa = np.array(xs, dtype=np.float64)
+    ya = np.array(ys, dtype=np.float64)
     for step in range(iterations):
         temperature = distance * 2 * (1 - step / iterations)
-        grid: dict[tuple[int, int], list[int]] = {}
-        for i in range(count):
-            grid.setdefault((int(xs[i] // cell), int(ys[i] // cell)), []).append(i)
-        # A crowded cell acts on others as one mass at its centre (one level of
-        # Barnes-Hut), so a dense start costs no more than a spread one.
-        mass = {
-            key: (len(members), sum(xs[j] for j in members), sum(ys[j] for j in members))
-            for key, members in grid.items()
-            if len(members) > _CROWDED
-        }
-        xa = np.array(xs, dtype=np.float64)
-        ya = np.array(ys, dtype=np.float64)
-        dx = np.zeros(count)
-        dy = np.zeros(count)
-        for (cx, cy), here in grid.items():
-            exact: list[int] = []
-            lumps: list[tuple[int, float, float]] = []
-            for ox in (-1, 0, 1):
-                for oy in (-1, 0, 1):
-                    key = (cx + ox, cy + oy)
-                    if key in mass:
-                        lumps.append(mass[key])
-                    else:
-                        exact.extend(grid.get(key, ()))
-            # Each node is in one cell, so its push is the first thing added to its 0.0.
-            dx[here], dy[here] = _repulsion(xa, ya, here, exact, lumps, mass.get((cx, cy)), k2)
+        dx, dy = _repulsion(xa, ya, cell, k2)
         _attraction(xa, ya, dx, dy, pulled, weights, distance)
         if homes is not None:
             m = len(homes)
@@ -288,58 +265,120 @@ def _force_layout(
         d = np.sqrt(dx * dx + dy * dy)
         moving = d > 0
         move = np.minimum(d, temperature) / np.where(moving, d, 1.0)
-        xs = np.where(moving, xa + dx * move, xa).tolist()
-        ys = np.where(moving, ya + dy * move, ya).tolist()
-    return [(round(x), round(y)) for x, y in zip(xs, ys, strict=True)]
+        xa = np.where(moving, xa + dx * move, xa)
+        ya = np.where(moving, ya + dy * move, ya)
+    return [(round(x), round(y)) for x, y in zip(xa.tolist(), ya.tolist(), strict=True)]
+
+
+#: The neighbouring grid cells, in the order a node's pushes are summed: (dx, dy) of the
+#: cell, x outer, y inner.
+_AROUND = tuple((ox, oy) for ox in (-1, 0, 1) for oy in (-1, 0, 1))
 
 
 def _repulsion(
+    xa: npt.NDArray[np.float64], ya: npt.NDArray[np.float64], cell: float, k2: float
+) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]]:
+    """The push on every node from the nodes in its own and the 8 neighbouring grid cells
+    (`cell` wide), a cell of more than `_CROWDED` nodes acting as one mass at its centre
+    (one level of Barnes-Hut, so a dense start costs no more than a spread one).
+
+    The same float operations, in the same order, as a loop per node would make (see
+    tests/test_build_speed.py's `_force_layout_before`): first the exact pushes, from the
+    uncrowded cells' nodes, cell after cell in `_AROUND` order and each cell's nodes in
+    index order, then the masses in `_AROUND` order. numpy's element-wise operations
+    round as Python's do; a row's exact terms are added left to right by
+    `np.add.accumulate` (a sum would add them pairwise and round differently), a pair too
+    far apart, or a padding slot, adding 0.0 (which changes no sum that starts at 0.0);
+    a cell's mass is its nodes' coordinates summed in index order by `np.bincount`, as
+    `sum` does. All cells at once, as arrays: one call per cell per iteration was most of
+    the camps drawings' layout at 100,000 stances.
+    """
+    count = len(xa)
+    if not count:
+        return np.zeros(0), np.zeros(0)
+    # int(x // cell) per node; keys with a margin of one cell, so a neighbour's key is
+    # the key plus a fixed step and never wraps onto another row of cells.
+    gx = np.floor_divide(xa, cell).astype(np.int64)
+    gy = np.floor_divide(ya, cell).astype(np.int64)
+    gx -= gx.min() - 1
+    gy -= gy.min() - 1
+    rows = int(gy.max()) + 2
+    keys, cell_of = np.unique(gx * rows + gy, return_inverse=True)
+    cell_of = cell_of.reshape(-1)
+    size = np.bincount(cell_of)
+    members = np.argsort(cell_of, kind="stable")  # each cell's nodes in index order
+    first = np.concatenate(([0], np.cumsum(size)[:-1]))
+    crowded = size > _CROWDED
+    sum_x = np.bincount(cell_of, weights=xa)
+    sum_y = np.bincount(cell_of, weights=ya)
+    # Each cell's neighbour in each direction (-1: no such cell).
+    around = np.empty((len(keys), len(_AROUND)), dtype=np.int64)
+    for o, (ox, oy) in enumerate(_AROUND):
+        want = keys + (ox * rows + oy)
+        at = np.minimum(np.searchsorted(keys, want), len(keys) - 1)
+        around[:, o] = np.where(keys[at] == want, at, -1)
+    fx, fy = _exact_pushes(xa, ya, cell_of, around, crowded, size, members, first, k2)
+    own = crowded[cell_of]
+    n_own, x_own, y_own = size[cell_of], sum_x[cell_of], sum_y[cell_of]
+    for o in range(len(_AROUND)):
+        lump = around[cell_of, o]
+        pushed = (lump >= 0) & crowded[np.maximum(lump, 0)]
+        if not pushed.any():
+            continue
+        n, sx, sy = size[lump], sum_x[lump], sum_y[lump]
+        # The node's own cell, less itself (a mass equal to its own cell's counts as it).
+        mine = own & (n == n_own) & (sx == x_own) & (sy == y_own)
+        left = np.where(mine, n - 1, n)
+        ddx = np.where(mine, xa - (sx - xa) / np.maximum(n - 1, 1), xa - sx / n)
+        ddy = np.where(mine, ya - (sy - ya) / np.maximum(n - 1, 1), ya - sy / n)
+        d2 = np.maximum(ddx * ddx + ddy * ddy, k2 / 4)
+        f = left * k2 / d2
+        fx = np.where(pushed, fx + ddx * f, fx)
+        fy = np.where(pushed, fy + ddy * f, fy)
+    return fx, fy
+
+
+def _exact_pushes(
     xa: npt.NDArray[np.float64],
     ya: npt.NDArray[np.float64],
-    here: Sequence[int],
-    exact: Sequence[int],
-    lumps: Sequence[tuple[int, float, float]],
-    own: tuple[int, float, float] | None,
+    cell_of: npt.NDArray[np.intp],
+    around: npt.NDArray[np.int64],
+    crowded: npt.NDArray[np.bool_],
+    size: npt.NDArray[np.intp],
+    members: npt.NDArray[np.intp],
+    first: npt.NDArray[np.intp],
     k2: float,
 ) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]]:
-    """The push on each node of one grid cell (`here`) from the nodes `exact` near it and
-    from the crowded cells `lumps` (count, sum of x, sum of y; `own` is the cell's own).
-
-    The same float operations, in the same order, as a loop over `exact` then `lumps` per
-    node would make: numpy's element-wise operations round as Python's do, and a row's
-    terms are added left to right by `np.add.accumulate` (a sum would add them pairwise
-    and round differently). A pair too far apart adds 0.0, which changes no sum that
-    starts at 0.0. This loop was two thirds of the stance views' layout at 100,000 stances.
-    """
-    rows = np.array(here, dtype=np.intp)
-    xi = xa[rows]
-    yi = ya[rows]
-    fx = np.zeros(len(rows))
-    fy = np.zeros(len(rows))
-    if exact:
-        cols = np.array(exact, dtype=np.intp)
-        ddx = xi[:, None] - xa[cols][None, :]
-        ddy = yi[:, None] - ya[cols][None, :]
-        d2 = ddx * ddx + ddy * ddy
-        near = (d2 < 4 * k2) & (rows[:, None] != cols[None, :])
-        f = k2 / np.maximum(d2, 0.01)
-        # + 0.0: a first term of -0.0 would leave -0.0 where a loop from 0.0 leaves 0.0.
-        fx = np.add.accumulate(np.where(near, ddx * f, 0.0), axis=1)[:, -1] + 0.0
-        fy = np.add.accumulate(np.where(near, ddy * f, 0.0), axis=1)[:, -1] + 0.0
-    for n, sx, sy in lumps:
-        if own is not None and own == (n, sx, sy):
-            # The node's own cell, less itself.
-            ddx = xi - (sx - xi) / (n - 1)
-            ddy = yi - (sy - yi) / (n - 1)
-            d2 = np.maximum(ddx * ddx + ddy * ddy, k2 / 4)
-            f = (n - 1) * k2 / d2
-        else:
-            ddx = xi - sx / n
-            ddy = yi - sy / n
-            d2 = np.maximum(ddx * ddx + ddy * ddy, k2 / 4)
-            f = n * k2 / d2
-        fx = fx + ddx * f
-        fy = fy + ddy * f
+    """`_repulsion`'s pushes from single nodes: each cell's neighbours from uncrowded
+    cells laid out in one padded row (`_AROUND` order, then index order), each node's
+    terms added along its cell's row."""
+    cells = len(size)
+    exact = (around >= 0) & ~crowded[np.maximum(around, 0)]
+    takes = np.where(exact, size[np.maximum(around, 0)], 0)  # cells x 9: nodes taken
+    width = int(takes.sum(axis=1).max()) if cells else 0
+    if not width:
+        return np.zeros(len(xa)), np.zeros(len(xa))
+    # Fill each cell's row: entry (cell c, direction o) puts its neighbour's nodes at
+    # the row's next free columns.
+    flat = takes.ravel()
+    offset = (np.cumsum(takes, axis=1) - takes).ravel()
+    entry = np.repeat(np.arange(len(flat)), flat)
+    within = np.arange(len(entry)) - np.repeat(np.cumsum(flat) - flat, flat)
+    table = np.full((cells, width), -1, dtype=np.intp)
+    table[entry // len(_AROUND), offset[entry] + within] = members[
+        first[around.ravel()[entry]] + within
+    ]
+    cols = table[cell_of]
+    valid = cols >= 0
+    safe = np.where(valid, cols, 0)
+    ddx = xa[:, None] - xa[safe]
+    ddy = ya[:, None] - ya[safe]
+    d2 = ddx * ddx + ddy * ddy
+    near = valid & (d2 < 4 * k2) & (cols != np.arange(len(xa))[:, None])
+    f = k2 / np.maximum(d2, 0.01)
+    # + 0.0: a first term of -0.0 would leave -0.0 where a loop from 0.0 leaves 0.0.
+    fx = np.add.accumulate(np.where(near, ddx * f, 0.0), axis=1)[:, -1] + 0.0
+    fy = np.add.accumulate(np.where(near, ddy * f, 0.0), axis=1)[:, -1] + 0.0
     return fx, fy
 
 
@@ -611,9 +650,13 @@ class _BoxArrays:
         hit = _segments_hit(
             (ax[seg], ay[seg]), (bx[seg], by[seg]), (left[box], top[box], right[box], bottom[box])
         )
-        # Distinct (polyline, box) pairs: a box entered by two segments counts once.
-        found = np.unique(seg[hit] // (cols - 1) * len(boxes) + box[hit])
-        return np.bincount(found // len(boxes), minlength=rows)
+        # Distinct (polyline, box) pairs: a box entered by two segments counts once. A
+        # table of a few dozen polylines by the boxes near them, marked, is cheaper than
+        # `np.unique` of the pairs (which sorts, or hashes, and copies them).
+        entered = np.zeros((rows, len(boxes)), dtype=np.bool_)
+        entered[seg[hit] // (cols - 1), box[hit]] = True
+        counts: npt.NDArray[np.intp] = np.count_nonzero(entered, axis=1)
+        return counts
 
 
 def _segments_hit(

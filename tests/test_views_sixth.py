@@ -1,0 +1,122 @@
+"""The drawings made cheaper in issue 18's sixth pass: the same results as before, exactly.
+
+Each array version is compared with the loop it replaced (tests/reference_force.py,
+tests/reference_views.py) on random inputs shaped like the big maps' drawings, and pinned
+on small literal cases.
+"""
+
+from __future__ import annotations
+
+import random
+
+import numpy as np
+
+from argmap.render import aggregate, layout, views
+from tests import reference_force, reference_views
+
+
+def _crowded_start(rng: random.Random, count: int) -> list[tuple[float, float]]:
+    # A camps drawing's start: camps as grids, some packed tight (crowded cells), some
+    # spread, a few nodes on one spot, negative and positive coordinates.
+    start = []
+    for _ in range(count):
+        spread = rng.choice([2.0, 60.0, 900.0])
+        cx = rng.choice([-700.0, 0.0, 650.0])
+        start.append((cx + rng.uniform(-spread, spread), rng.uniform(-spread, spread)))
+    if count > 5:
+        start[2:5] = [start[1]] * 3
+    return start
+
+
+def test_force_layout_equals_the_loops_at_drawing_sizes() -> None:
+    rng = random.Random(6)
+    shapes = set()
+    for trial in range(12):
+        count = rng.choice([1, 2, 30, 150, 260, 400])
+        start = _crowded_start(rng, count)
+        edges = [
+            (rng.randrange(count), rng.randrange(count), rng.choice([1.0, 0.37, -0.5]))
+            for _ in range(rng.randint(0, 3 * count))
+        ]
+        centres = [(rng.uniform(-500, 500), rng.uniform(-500, 500)) for _ in range(count)]
+        options = {
+            "distance": rng.choice([25.0, 140.0, 150.0]),
+            "iterations": rng.choice([1, 4, 9]),
+            "centres": centres if trial % 3 else None,
+            "pull": 0.03,
+            "seed": trial,
+        }
+        got = layout._force_layout(count, edges, start, **options)  # type: ignore[arg-type]
+        assert got == reference_force.force_layout(count, edges, start, **options), trial  # type: ignore[arg-type]
+        shapes.add(count)
+    assert len(shapes) >= 4
+
+
+def test_repulsion_equals_the_loops_on_crowded_and_sparse_cells() -> None:
+    rng = random.Random(7)
+    for trial in range(40):
+        count = rng.randint(1, 300)
+        start = _crowded_start(rng, count)
+        xa = np.array([x for x, _ in start])
+        ya = np.array([y for _, y in start])
+        k2 = rng.choice([100.0, 2500.0, 19600.0])
+        fx, fy = layout._repulsion(xa, ya, 2 * k2**0.5, k2)
+        want_x, want_y = reference_views.repulsion(xa.tolist(), ya.tolist(), 2 * k2**0.5, k2)
+        assert fx.tolist() == want_x, trial
+        assert fy.tolist() == want_y, trial
+
+
+def test_a_cell_of_exactly_the_crowded_size_is_summed_node_by_node() -> None:
+    # A node 2 to the right of n nodes on one spot, in the next cell (k2 = 400, cells 40
+    # wide): 24 push it one by one (each 2 x 400 / 4), 25 are one mass (d2 raised to
+    # k2 / 4: 2 x 25 x 400 / 100).
+    for n, push in ((layout._CROWDED, 24 * 200.0), (layout._CROWDED + 1, 200.0)):
+        xa = np.array([39.0] * n + [41.0])
+        ya = np.zeros(n + 1)
+        fx, fy = layout._repulsion(xa, ya, 40.0, 400.0)
+        assert fx[-1] == push
+        assert (fx.tolist(), fy.tolist()) == reference_views.repulsion(
+            xa.tolist(), ya.tolist(), 40.0, 400.0
+        )
+
+
+def _random_pairs(rng: random.Random) -> list[tuple[str, str, float]]:
+    names = [f"a{i:02d}" for i in range(rng.randint(1, 30))]
+    pairs = []
+    for _ in range(rng.randint(0, 120)):
+        a, b = rng.choice(names), rng.choice(names)
+        pairs.append((a, b, rng.choice([0.0, -0.0, 1.5, -2.0, 0.25, 3.0])))
+    return pairs
+
+
+def test_agreement_weights_equal_the_sorted_tuples() -> None:
+    rng = random.Random(8)
+    for trial in range(200):
+        pairs = _random_pairs(rng)
+        names = sorted({a for a, _, _ in pairs} | {"zz"})
+        known = set(rng.sample(names, rng.randint(0, len(names))))
+        want = reference_views.agreement_weights(pairs, known)
+        assert views._agreement_weights(pairs, known) == want, trial
+        arrays = aggregate.pair_arrays(pairs)
+        assert views._agreement_weights(arrays, known) == want, trial
+
+
+def test_agreement_weights_sort_by_ids_then_weight_and_drop_self_and_zero() -> None:
+    pairs = [
+        ("c", "a", 2.0),
+        ("a", "b", -1.0),
+        ("b", "a", -3.0),
+        ("a", "a", 5.0),
+        ("b", "c", 0.0),
+        ("a", "x", 1.0),
+    ]
+    assert views._agreement_weights(pairs, {"a", "b", "c"}) == [
+        ("a", "b", -3.0),
+        ("a", "b", -1.0),
+        ("a", "c", 2.0),
+    ]
+    # Int weights (hand-built pairs) are handed back as they are.
+    assert views._agreement_weights([("b", "a", 2), ("a", "b", 1)], {"a", "b"}) == [
+        ("a", "b", 1),
+        ("a", "b", 2),
+    ]
