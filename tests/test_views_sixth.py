@@ -120,3 +120,39 @@ def test_agreement_weights_sort_by_ids_then_weight_and_drop_self_and_zero() -> N
         ("a", "b", 1),
         ("a", "b", 2),
     ]
+
+
+def test_ranks_are_unique_and_searchsorted() -> None:
+    rng = np.random.default_rng(9)
+    for numbers in (
+        np.array([], dtype=np.int64),
+        np.array([3, 3, 0, 7], dtype=np.int64),
+        rng.integers(0, 50, 300),
+        rng.integers(-5, 5, 40),  # negative: the sorting way
+        np.array([0, 10**9], dtype=np.int64),  # sparse: the sorting way
+    ):
+        found, rank = aggregate._ranks(numbers)
+        assert found.tolist() == np.unique(numbers).tolist()
+        assert rank(numbers).tolist() == np.searchsorted(np.unique(numbers), numbers).tolist()
+    found, rank = aggregate._ranks(np.array([5, 2, 5, 9], dtype=np.int64))
+    assert (found.tolist(), rank(np.array([9, 2, 5])).tolist()) == ([2, 5, 9], [2, 0, 1])
+
+
+def test_camp_links_equal_a_loop_over_the_pairs() -> None:
+    rng = random.Random(10)
+    for trial in range(60):
+        pairs = _random_pairs(rng)
+        actors = sorted({a for a, _, _ in pairs} | {b for _, b, _ in pairs})
+        groups = rng.choice([2, 5, 40])
+        group_of = {a: rng.randrange(groups) for a in actors if rng.random() < 0.8}
+        want_sums: dict[tuple[int, int], float] = {}
+        want_counts: dict[tuple[int, int], int] = {}
+        for a, b, w in pairs:
+            if a in group_of and b in group_of:
+                key = (min(group_of[a], group_of[b]), max(group_of[a], group_of[b]))
+                want_sums[key] = want_sums.get(key, 0.0) + w
+                want_counts[key] = want_counts.get(key, 0) + 1
+        sums, counts = aggregate.camp_links(group_of, pairs)
+        assert sums == dict(sorted(want_sums.items())), trial
+        assert list(sums) == sorted(want_sums), trial
+        assert counts == dict(sorted(want_counts.items())), trial
