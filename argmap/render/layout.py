@@ -350,14 +350,21 @@ def _exact_pushes(
     k2: float,
 ) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]]:
     """`_repulsion`'s pushes from single nodes: each cell's neighbours from uncrowded
-    cells laid out in one padded row (`_AROUND` order, then index order), each node's
-    terms added along its cell's row."""
+    cells listed in one row (`_AROUND` order, then index order), each node paired with its
+    cell's row, the pairs near enough summed per node by `np.bincount`, in row order.
+
+    A loop adds its terms from 0.0, a pair too far apart adding nothing: `np.bincount`
+    adds the near pairs' terms to 0.0 one by one in the order given, which is the loop's
+    order with those zeros left out (adding 0.0 changes no partial sum but a zero one, and
+    the next term makes the same partial sum of either zero)."""
     cells = len(size)
+    count = len(xa)
     exact = (around >= 0) & ~crowded[np.maximum(around, 0)]
     takes = np.where(exact, size[np.maximum(around, 0)], 0)  # cells x 9: nodes taken
-    width = int(takes.sum(axis=1).max()) if cells else 0
+    length = takes.sum(axis=1)
+    width = int(length.max()) if cells else 0
     if not width:
-        return np.zeros(len(xa)), np.zeros(len(xa))
+        return np.zeros(count), np.zeros(count)
     # Fill each cell's row: entry (cell c, direction o) puts its neighbour's nodes at
     # the row's next free columns.
     flat = takes.ravel()
@@ -368,17 +375,18 @@ def _exact_pushes(
     table[entry // len(_AROUND), offset[entry] + within] = members[
         first[around.ravel()[entry]] + within
     ]
-    cols = table[cell_of]
-    valid = cols >= 0
-    safe = np.where(valid, cols, 0)
-    ddx = xa[:, None] - xa[safe]
-    ddy = ya[:, None] - ya[safe]
+    # Every (node, neighbour) pair, node by node, each node's in its cell's row order.
+    per_node = length[cell_of]
+    node = np.repeat(np.arange(count), per_node)
+    column = np.arange(len(node)) - np.repeat(np.cumsum(per_node) - per_node, per_node)
+    other = table[cell_of[node], column]
+    ddx = xa[node] - xa[other]
+    ddy = ya[node] - ya[other]
     d2 = ddx * ddx + ddy * ddy
-    near = valid & (d2 < 4 * k2) & (cols != np.arange(len(xa))[:, None])
-    f = k2 / np.maximum(d2, 0.01)
-    # + 0.0: a first term of -0.0 would leave -0.0 where a loop from 0.0 leaves 0.0.
-    fx = np.add.accumulate(np.where(near, ddx * f, 0.0), axis=1)[:, -1] + 0.0
-    fy = np.add.accumulate(np.where(near, ddy * f, 0.0), axis=1)[:, -1] + 0.0
+    near = np.flatnonzero((d2 < 4 * k2) & (node != other))
+    f = k2 / np.maximum(d2[near], 0.01)
+    fx = np.bincount(node[near], weights=ddx[near] * f, minlength=count).astype(np.float64)
+    fy = np.bincount(node[near], weights=ddy[near] * f, minlength=count).astype(np.float64)
     return fx, fy
 
 
