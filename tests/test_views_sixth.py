@@ -11,6 +11,18 @@ import random
 
 import numpy as np
 
+from argmap.model import (
+    Actor,
+    ActorKind,
+    ArgumentMap,
+    Claim,
+    ClaimKind,
+    Position,
+    Relation,
+    RelationKind,
+    Source,
+    Stance,
+)
 from argmap.render import aggregate, layout, views
 from tests import reference_force, reference_views
 
@@ -156,3 +168,55 @@ def test_camp_links_equal_a_loop_over_the_pairs() -> None:
         assert sums == dict(sorted(want_sums.items())), trial
         assert list(sums) == sorted(want_sums), trial
         assert counts == dict(sorted(want_counts.items())), trial
+
+
+def test_agreement_weights_that_no_float_sorts_alike_take_the_sorted_way() -> None:
+    # An int past 2**53 and the float it rounds to are one float64 but sort apart; a NaN
+    # weight sorts as `sorted` leaves it, not last.
+    big = [("a", "b", 2**53 + 1), ("a", "b", 2.0**53)]
+    assert views._agreement_weights(big, {"a", "b"}) == [("a", "b", 2.0**53), ("a", "b", 2**53 + 1)]
+    nan = float("nan")
+    odd = [("a", "c", 1.0), ("a", "b", nan), ("a", "b", -1.0)]
+    got = views._agreement_weights(odd, {"a", "b", "c"})
+    assert repr(got) == repr(reference_views.agreement_weights(odd, {"a", "b", "c"}))
+
+
+def _cluster_map() -> ArgumentMap:
+    """p with q and r under it; relation ids out of their origins' order (r9 from q, r0
+    from r), one relation inside {q, r} (r3) and two out of it, to p."""
+    return ArgumentMap(
+        title="Cluster",
+        sources=(Source("s", "S", "P", "2024"),),
+        actors=(Actor("x", "X", ActorKind.PERSON),),
+        claims=(
+            Claim("p", "P", ClaimKind.PROPOSAL),
+            Claim("q", "Q", ClaimKind.CLAIM),
+            Claim("r", "R", ClaimKind.EVIDENCE),
+        ),
+        relations=(
+            Relation("r9", "q", "p", RelationKind.SUPPORTS, "s"),
+            Relation("r3", "r", "q", RelationKind.SUPPORTS, "s"),
+            Relation("r0", "r", "p", RelationKind.SUPPORTS, "s"),
+        ),
+        stances=(
+            Stance("s2", "x", "r", Position.SUPPORTS, "s", quote="x r"),
+            Stance("s1", "x", "q", Position.OPPOSES, "s", quote="x q"),
+        ),
+    )
+
+
+def test_a_cluster_counts_only_the_relations_inside_it() -> None:
+    unit = views._claim_unit(_cluster_map(), "q", "argument", ("q", "r"))
+    assert unit.facts == (
+        ("Claims", "2: 0 proposals, 1 claims, 1 evidence"),
+        ("Relations inside", "1"),
+        ("Stances on them", "2, by 1 actors"),
+    )
+
+
+def test_a_clusters_line_lists_its_relations_by_id() -> None:
+    level = views.Level(
+        "", "", "t", ("p",), ("q",), ("p", "q", "r"), {"p": "p", "q": "@q", "r": "@q"}
+    )
+    lines = views._relation_edges(_cluster_map(), level)
+    assert [(e.id, e.items, e.label) for e in lines] == [("@q>p>supports", ("r0", "r9"), "2")]
