@@ -220,3 +220,15 @@ def test_a_clusters_line_lists_its_relations_by_id() -> None:
     )
     lines = views._relation_edges(_cluster_map(), level)
     assert [(e.id, e.items, e.label) for e in lines] == [("@q>p>supports", ("r0", "r9"), "2")]
+
+
+def test_cell_numbers_are_pythons_floor_division() -> None:
+    # `_repulsion` numbers cells with np.floor_divide where the loops used int(x // cell):
+    # the same on signed zeros, tiny values, exact multiples and just below them.
+    rng = random.Random(11)
+    values = [-0.0, 0.0, -1e-300, 1e-300, 280.0, -280.0, 279.99999999999997, -840.0000000000001]
+    values += [rng.uniform(-5000, 5000) for _ in range(2000)]
+    values += [rng.choice([-1, 1]) * rng.randint(0, 50) * 280.0 for _ in range(200)]
+    for cell in (280.0, 300.0, 0.3):
+        got = np.floor_divide(np.array(values), cell).astype(np.int64).tolist()
+        assert got == [int(v // cell) for v in values]

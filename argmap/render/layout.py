@@ -282,22 +282,21 @@ def _repulsion(
     (`cell` wide), a cell of more than `_CROWDED` nodes acting as one mass at its centre
     (one level of Barnes-Hut, so a dense start costs no more than a spread one).
 
-    The same float operations, in the same order, as a loop per node would make (see
-    tests/test_build_speed.py's `_force_layout_before`): first the exact pushes, from the
-    uncrowded cells' nodes, cell after cell in `_AROUND` order and each cell's nodes in
-    index order, then the masses in `_AROUND` order. numpy's element-wise operations
-    round as Python's do; a row's exact terms are added left to right by
-    `np.add.accumulate` (a sum would add them pairwise and round differently), a pair too
-    far apart, or a padding slot, adding 0.0 (which changes no sum that starts at 0.0);
-    a cell's mass is its nodes' coordinates summed in index order by `np.bincount`, as
-    `sum` does. All cells at once, as arrays: one call per cell per iteration was most of
-    the camps drawings' layout at 100,000 stances.
+    The same float operations, in the same order, as a loop per node would make (the
+    loops of tests/reference_force.py): first the exact pushes, from the uncrowded cells'
+    nodes, cell after cell in `_AROUND` order and each cell's nodes in index order
+    (`_exact_pushes`), then the masses in `_AROUND` order. numpy's element-wise operations
+    round as Python's do; a cell's mass is its nodes' coordinates summed in index order
+    by `np.bincount`, as `sum` does (a numpy sum would add them pairwise and round
+    differently). All cells at once, as arrays: one call per cell per iteration was most
+    of the camps drawings' layout at 100,000 stances.
     """
     count = len(xa)
     if not count:
         return np.zeros(0), np.zeros(0)
-    # int(x // cell) per node; keys with a margin of one cell, so a neighbour's key is
-    # the key plus a fixed step and never wraps onto another row of cells.
+    # int(x // cell) per node (np.floor_divide rounds as Python's // does); keys with a
+    # margin of one cell, so a neighbour's key is the key plus a fixed step and never
+    # wraps onto another row of cells.
     gx = np.floor_divide(xa, cell).astype(np.int64)
     gy = np.floor_divide(ya, cell).astype(np.int64)
     gx -= gx.min() - 1
