@@ -11,7 +11,6 @@ import heapq
 import itertools
 import math
 import random
-from collections.abc import Sequence
 from types import SimpleNamespace
 from typing import Any
 
@@ -21,6 +20,7 @@ import pytest
 from argmap.render import layout, sugiyama
 from argmap.render.html import _partners
 from tests import reference_sugiyama
+from tests.reference_force import force_layout as _force_layout_before
 
 # ---- sugiyama: the adjacent transpositions -------------------------------------------
 
@@ -276,106 +276,6 @@ def test_layered_gives_what_it_gave_before_on_a_wide_drawing_of_long_lines() -> 
 # ---- layout.force_layout, fourth pass: numpy, the same floats -----------------------
 
 
-def _force_layout_before(
-    count: int,
-    edges: Sequence[tuple[int, int, float]],
-    start: Sequence[tuple[float, float]],
-    *,
-    distance: float,
-    iterations: int,
-    centres: Sequence[tuple[float, float]] | None = None,
-    pull: float = 0.05,
-    seed: int = 0,
-) -> list[layout.Point]:
-    """`layout.force_layout` as it was at 82d28c9, the reference: every float made in plain
-    Python, node by node and edge by edge.
-
-    Refine `start` positions with a grid-accelerated Fruchterman-Reingold layout.
-
-    Nodes repel within two `distance`s (other pairs are ignored, which is what makes an
-    iteration linear); an edge with positive weight pulls its ends together in proportion
-    to the weight, a negative one does not (conflict is shown, not used to place). When
-    `centres` is given, each node is also pulled towards its own centre (its group's
-    place), so groups stay apart. The step shrinks linearly to zero, so the result is
-    settled, and a seeded jitter separates nodes that start on the same spot.
-    """
-    rng = random.Random(seed)
-    xs = [x + rng.uniform(-1, 1) for x, _ in start]
-    ys = [y + rng.uniform(-1, 1) for _, y in start]
-    k2 = distance * distance
-    cell = 2 * distance
-    attract = [(a, b, w) for a, b, w in edges if w > 0 and a != b]
-    for step in range(iterations):
-        temperature = distance * 2 * (1 - step / iterations)
-        dx = [0.0] * count
-        dy = [0.0] * count
-        grid: dict[tuple[int, int], list[int]] = {}
-        for i in range(count):
-            grid.setdefault((int(xs[i] // cell), int(ys[i] // cell)), []).append(i)
-        # A crowded cell acts on others as one mass at its centre (one level of
-        # Barnes-Hut), so a dense start costs no more than a spread one.
-        mass = {
-            key: (len(members), sum(xs[j] for j in members), sum(ys[j] for j in members))
-            for key, members in grid.items()
-            if len(members) > layout._CROWDED
-        }
-        for (cx, cy), here in grid.items():
-            exact: list[int] = []
-            lumps: list[tuple[int, float, float]] = []
-            for ox in (-1, 0, 1):
-                for oy in (-1, 0, 1):
-                    key = (cx + ox, cy + oy)
-                    if key in mass:
-                        lumps.append(mass[key])
-                    else:
-                        exact.extend(grid.get(key, ()))
-            for i in here:
-                xi, yi = xs[i], ys[i]
-                fx = fy = 0.0
-                for j in exact:
-                    if j == i:
-                        continue
-                    ddx = xi - xs[j]
-                    ddy = yi - ys[j]
-                    d2 = ddx * ddx + ddy * ddy
-                    if d2 < 4 * k2:
-                        d2 = max(d2, 0.01)
-                        f = k2 / d2
-                        fx += ddx * f
-                        fy += ddy * f
-                for n, sx, sy in lumps:
-                    if (cx, cy) in mass and mass[(cx, cy)] == (n, sx, sy):
-                        n, sx, sy = n - 1, sx - xi, sy - yi  # the node's own cell, less itself
-                    ddx = xi - sx / n
-                    ddy = yi - sy / n
-                    d2 = max(ddx * ddx + ddy * ddy, k2 / 4)
-                    f = n * k2 / d2
-                    fx += ddx * f
-                    fy += ddy * f
-                dx[i] += fx
-                dy[i] += fy
-        for a, b, w in attract:
-            ddx = xs[a] - xs[b]
-            ddy = ys[a] - ys[b]
-            d = math.sqrt(ddx * ddx + ddy * ddy)
-            f = d * w / distance
-            dx[a] -= ddx * f
-            dy[a] -= ddy * f
-            dx[b] += ddx * f
-            dy[b] += ddy * f
-        if centres is not None:
-            for i, (cx_, cy_) in enumerate(centres):
-                dx[i] += (cx_ - xs[i]) * pull * distance
-                dy[i] += (cy_ - ys[i]) * pull * distance
-        for i in range(count):
-            d = math.sqrt(dx[i] * dx[i] + dy[i] * dy[i])
-            if d > 0:
-                move = min(d, temperature) / d
-                xs[i] += dx[i] * move
-                ys[i] += dy[i] * move
-    return [(round(x), round(y)) for x, y in zip(xs, ys, strict=True)]
-
-
 def _random_force_input(rng: random.Random) -> tuple[tuple[Any, ...], dict[str, Any]]:
     count = rng.randint(0, 120)
     spread = rng.choice([1.0, 40.0, 400.0])  # 1.0: crowded cells, lumped as one mass
@@ -424,14 +324,22 @@ def test_force_layout_of_two_linked_nodes_exactly() -> None:
 
 
 def test_repulsion_of_a_lone_pair_and_of_a_mass() -> None:
-    xa = [0.0, 3.0, 100.0]
-    ya = [0.0, 4.0, 0.0]
-    fx, fy = layout._repulsion(np.array(xa), np.array(ya), [0, 1], [0, 1, 2], [], None, 25.0)
+    xa = np.array([0.0, 3.0, 100.0])
+    ya = np.array([0.0, 4.0, 0.0])
+    fx, fy = layout._repulsion(xa, ya, 10.0, 25.0)
     # d2 = 25 between 0 and 1 (k2 / d2 = 1); node 2 is beyond 4 * k2.
-    assert fx.tolist() == [-3.0, 3.0]
-    assert fy.tolist() == [-4.0, 4.0]
-    # A lump of 30 nodes centred at (10, 0) pushes node 0 away, with d2 at least k2 / 4.
-    fx, fy = layout._repulsion(np.array(xa), np.array(ya), [0], [], [(30, 300.0, 0.0)], None, 25.0)
-    assert fx.tolist() == [-10.0 * 30 * 25.0 / 100.0]
-    assert fy.tolist() == [0.0]
-    assert math.copysign(1.0, fy[0]) == 1.0
+    assert fx.tolist() == [-3.0, 3.0, 0.0]
+    assert fy.tolist() == [-4.0, 4.0, 0.0]
+    # A crowded cell of 30 nodes centred at (10, 0) pushes node 0 away as one mass, with
+    # d2 at least k2 / 4; its own nodes feel the rest of their cell (all on their spot).
+    xa = np.array([0.0] + [10.0] * 30)
+    ya = np.zeros(31)
+    fx, fy = layout._repulsion(xa, ya, 10.0, 25.0)
+    assert fx.tolist() == [-10.0 * 30 * 25.0 / 100.0] + [0.0] * 30
+    assert fy.tolist() == [0.0] * 31
+    assert all(math.copysign(1.0, y) == 1.0 for y in fy.tolist())
+    # Off the spot, the rest of the cell (less the node itself) pushes it.
+    xa[1] = 11.0
+    fx, _ = layout._repulsion(xa, ya, 10.0, 25.0)
+    # The rest's centre is (301 - 11) / 29 = 10, 1 away: d2 is raised to k2 / 4.
+    assert fx[1] == 1.0 * 29 * 25.0 / (25.0 / 4) == 116.0

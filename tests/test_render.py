@@ -14,7 +14,7 @@ import pytest
 
 from argmap.analysis import analyse
 from argmap.model import ArgumentMap
-from argmap.render import layout
+from argmap.render import layout, sugiyama
 from argmap.render.html import render_index, render_outline, script_json, vis_options
 from argmap.render.outline import score_words
 from argmap.render.views import (
@@ -329,15 +329,37 @@ def test_score_words() -> None:
 # ---- layout -------------------------------------------------------------------------
 
 
-def test_layered_blocks_handles_cycles_and_unlinked_nodes() -> None:
-    positions = layout.layered_blocks(
-        ["p", "a", "b", "x", "y", "lone"], [("a", "p"), ("b", "a"), ("x", "y"), ("y", "x")], ["p"]
+def test_layered_handles_cycles_and_unlinked_nodes_whatever_the_input_order() -> None:
+    # The argument map's layout (`layout.layered_blocks`, which only tests called, is gone):
+    # a cycle is broken, a node linked to nothing still gets a place, and the input's order
+    # does not matter.
+    sizes: dict[str, tuple[float, float]] = {}
+    positions = sugiyama.layered(
+        ["p", "a", "b", "x", "y", "lone"],
+        [("a", "p"), ("b", "a"), ("x", "y"), ("y", "x")],
+        sizes,
+        top=["p"],
+    ).positions
+    assert positions == {
+        "p": (0, 0),
+        "a": (0, 130),
+        "y": (280, 130),
+        "b": (0, 260),
+        "lone": (140, 260),
+        "x": (280, 260),
+    }
+    assert (
+        positions
+        == sugiyama.layered(
+            ["lone", "y", "x", "b", "a", "p"],
+            [("y", "x"), ("x", "y"), ("b", "a"), ("a", "p")],
+            sizes,
+            top=["p"],
+        ).positions
     )
-    assert set(positions) == {"p", "a", "b", "x", "y", "lone"}
-    assert len(set(positions.values())) == 6
-    assert positions == layout.layered_blocks(
-        ["lone", "y", "x", "b", "a", "p"], [("y", "x"), ("x", "y"), ("b", "a"), ("a", "p")], ["p"]
-    )
+    # Arguments sit under what they argue about: p over the middle of a and b.
+    fan = sugiyama.layered(["p", "a", "b"], [("a", "p"), ("b", "p")], sizes, top=["p"])
+    assert fan.positions == {"p": (70, 0), "a": (0, 130), "b": (140, 130)}
 
 
 def test_force_layout_is_seeded() -> None:

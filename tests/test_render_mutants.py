@@ -359,55 +359,6 @@ def test_bounds() -> None:
     assert layout.bounds([]) == (0, 0, 0, 0)
 
 
-def test_layered_blocks_put_arguments_under_their_target_and_blocks_in_shelves() -> None:
-    # The block is 2 columns + half a column wide (550); p sits over the middle of a, b.
-    assert layout.layered_blocks(["p", "a", "b"], [("a", "p"), ("b", "p")], ["p"]) == {
-        "p": (220, 0),
-        "a": (110, 130),
-        "b": (330, 130),
-    }
-    # x -> y reaches no root: a block of its own rooted at its sink y, after p's (bigger)
-    # block; z and w, linked to nothing, share a grid block at the end.
-    nodes = ["p", "a", "b", "x", "y", "z", "w"]
-    edges = [("a", "p"), ("b", "p"), ("x", "y"), ("a", "p"), ("q", "p"), ("z", "z")]
-    assert layout.layered_blocks(nodes, edges, ["p", "nobody"]) == {
-        "p": (220, 0),
-        "a": (110, 130),
-        "b": (330, 130),
-        "y": (110, 370),
-        "x": (110, 500),
-        "w": (550, 370),
-        "z": (550, 500),
-    }
-
-
-def test_a_root_that_argues_about_another_node_joins_that_block() -> None:
-    # r is a root but supports p, so it sits under p instead of heading a block.
-    assert layout.layered_blocks(["p", "r"], [("r", "p")], ["p", "r"]) == {
-        "p": (110, 0),
-        "r": (110, 130),
-    }
-
-
-def test_a_circle_with_no_root_starts_at_its_first_node() -> None:
-    pos = layout.layered_blocks(["b", "a"], [("a", "b"), ("b", "a")], [])
-    assert pos == {"a": (110, 0), "b": (110, 130)}
-
-
-def test_a_wide_layer_wraps_into_staggered_rows() -> None:
-    nodes = ["p", *(f"c{i:02d}" for i in range(12))]
-    pos = layout.layered_blocks(nodes, [(n, "p") for n in nodes[1:]], ["p"])
-    # Rows of 10 in a block 2,310 wide; the second row of the layer, two boxes centred
-    # (990 and 1,210), is moved half a column to the right.
-    assert [pos[f"c{i:02d}"] for i in (0, 9, 10, 11)] == [
-        (110, 130),
-        (2090, 130),
-        (1100, 260),
-        (1320, 260),
-    ]
-    assert pos["p"] == (1100, 0)
-
-
 def test_stretch_to_aspect_leaves_what_it_cannot_stretch() -> None:
     assert layout.stretch_to_aspect([(3, 4)]) == [(3, 4)]
     assert layout.stretch_to_aspect([(0, 0), (0, 100)]) == [(0, 0), (0, 100)]
@@ -1895,18 +1846,6 @@ def test_view_json_lists_nodes_edges_groups_and_home() -> None:
     }
     straight = dataclasses.replace(view, edges=(views.ViewEdge("a~b", "a", "b", "agree"),))
     assert html._view_json(straight)["edges"] == [["a~b", "a", "b", "agree", 0.0, [], "", []]]
-
-
-def test_a_node_arguing_about_two_sits_under_their_mean() -> None:
-    # d argues about a and b (mean x 220), c about b alone (330): d comes first.
-    edges = [("a", "p"), ("b", "p"), ("c", "b"), ("d", "a"), ("d", "b")]
-    assert layout.layered_blocks(["p", "a", "b", "c", "d"], edges, ["p"]) == {
-        "p": (220, 0),
-        "a": (110, 130),
-        "b": (330, 130),
-        "d": (110, 260),
-        "c": (330, 260),
-    }
 
 
 def test_the_acceptance_table_lists_derived_attacks_and_blank_labels() -> None:

@@ -157,7 +157,7 @@ def test_curves_are_curve_points_to_the_last_bit() -> None:
 
 
 def test_force_layout_hands_out_a_kept_result_as_a_new_list() -> None:
-    layout._FORCE_MEMO.clear()
+    layout._kept_force_layout.cache_clear()
     start = [(0.0, 0.0), (10.0, 0.0), (0.0, 10.0)]
     options = {"distance": 50.0, "iterations": 5, "pull": 0.02}
     first = layout.force_layout(3, [(0, 1, 1.0)], start, **options)  # type: ignore[arg-type]
@@ -166,15 +166,20 @@ def test_force_layout_hands_out_a_kept_result_as_a_new_list() -> None:
     again = layout.force_layout(3, [(0, 1, 1.0)], start, **options)  # type: ignore[arg-type]
     assert again == first[:3]
     assert again is not first
-    assert len(layout._FORCE_MEMO) == 1
+    info = layout._kept_force_layout.cache_info()
+    assert (info.hits, info.misses, info.currsize) == (1, 1, 1)
     # Another input is laid out, not handed the kept one.
     other = layout.force_layout(3, [(0, 2, 1.0)], start, **options)  # type: ignore[arg-type]
     assert other == layout._force_layout(3, [(0, 2, 1.0)], start, **options)  # type: ignore[arg-type]
     assert other != again
     for seed in range(6):
         layout.force_layout(3, [], start, seed=seed, **options)  # type: ignore[arg-type]
-    assert len(layout._FORCE_MEMO) == layout._FORCE_KEPT == 4
-    assert [key[-1] for key, _ in layout._FORCE_MEMO] == [2, 3, 4, 5]
+    assert layout._kept_force_layout.cache_info().currsize == layout._FORCE_KEPT == 4
+    # The last four are kept: seed 5 is handed out, seed 0 laid out again.
+    layout.force_layout(3, [], start, seed=5, **options)  # type: ignore[arg-type]
+    assert layout._kept_force_layout.cache_info().hits == 2
+    layout.force_layout(3, [], start, seed=0, **options)  # type: ignore[arg-type]
+    assert layout._kept_force_layout.cache_info().hits == 2
 
 
 def test_edges_keep_themselves_when_their_bend_does_not_change() -> None:

@@ -1,30 +1,27 @@
 """Deterministic node positions, computed in Python so the page opens already laid out.
 
-Three layouts, one per kind of view, all pure functions of sorted input:
+The layouts besides the argument map's layered one (`sugiyama.layered`), all pure
+functions of sorted input:
 
-- `layered_blocks` for the argument map: proposals on top, each claim one layer below the
-  claim it argues about, one block per proposal (and per unlinked component), blocks packed
-  in shelves to roughly the screen's shape. O(V + E) plus a sort per layer.
 - `force_layout`, a Fruchterman-Reingold layout whose repulsion only looks at nodes in
   neighbouring grid cells (O(V + E) per iteration instead of O(V^2)), with a fixed number
   of iterations and a seeded start, for the stance and camps maps.
-- `pack_boxes`, the shelf packing both use to place groups side by side.
+- `ring_positions` (with `ring_order`), the camps map's rings of actors.
+- `pack_boxes`, the shelf packing that places groups side by side.
 
 Coordinates are integers (vis-network canvas pixels) so the output is byte-stable.
 """
 
 from __future__ import annotations
 
+import functools
 import math
 import random
-from collections import deque
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from itertools import pairwise
 
 import numpy as np
 import numpy.typing as npt
-
-from argmap.reach import reach
 
 __all__ = [
     "FINE_BENDS",
@@ -35,7 +32,6 @@ __all__ = [
     "circular_crossings",
     "force_layout",
     "grid_positions",
-    "layered_blocks",
     "lines_through_boxes",
     "pack_boxes",
     "ring_order",
@@ -82,96 +78,6 @@ def grid_positions(count: int, *, col_width: float, row_height: float) -> list[t
         return []
     cols = max(1, round(math.sqrt(count * ASPECT * row_height / col_width)))
     return [((i % cols) * col_width, (i // cols) * row_height) for i in range(count)]
-
-
-def layered_blocks(
-    nodes: Sequence[str],
-    edges: Sequence[tuple[str, str]],
-    roots: Sequence[str],
-    *,
-    col_width: float = 220,
-    row_height: float = 130,
-) -> dict[str, Point]:
-    """Lay out a directed graph as layered blocks, the roots on top of their blocks.
-
-    `edges` go from the arguing node to the node argued about (origin -> target), so a
-    node's layer is its distance to the nearest root along edges. Every root starts a
-    block holding what reaches it first; nodes that reach no root form further blocks, one
-    per weakly connected component, rooted at their sinks. Within a block a node is placed
-    under the mean position of the nodes it points at, and a layer wider than the block's
-    row budget wraps onto further rows.
-
-    >>> pos = layered_blocks(["p", "a", "b"], [("a", "p"), ("b", "a")], ["p"])
-    >>> pos["p"][1] < pos["a"][1] < pos["b"][1]
-    True
-    """
-    node_set = set(nodes)
-    targets: dict[str, list[str]] = {n: [] for n in nodes}
-    origins: dict[str, list[str]] = {n: [] for n in nodes}
-    for origin, target in sorted(set(edges)):
-        if origin in node_set and target in node_set and origin != target:
-            targets[origin].append(target)
-            origins[target].append(origin)
-
-    layer: dict[str, int] = {}
-    block: dict[str, int] = {}
-    blocks: list[list[str]] = []
-
-    def grow(starts: Sequence[str]) -> None:
-        # Multi-source BFS against the edges: each start claims what reaches it first.
-        queue: deque[str] = deque()
-        for start in starts:
-            if start in layer:
-                continue
-            layer[start] = 0
-            block[start] = len(blocks)
-            blocks.append([start])
-            queue.append(start)
-        while queue:
-            node = queue.popleft()
-            for origin in origins[node]:
-                if origin not in layer:
-                    layer[origin] = layer[node] + 1
-                    block[origin] = block[node]
-                    blocks[block[node]].append(origin)
-                    queue.append(origin)
-
-    # A root that argues about another node (a local proposal backing a national one)
-    # goes into that node's block instead of heading a block of its own.
-    grow([r for r in roots if r in node_set and not targets[r]])
-    remaining = sorted(n for n in nodes if n not in layer)
-    # Unlinked single nodes share one grid block at the end instead of one block each.
-    loners = [n for n in remaining if not targets[n] and not origins[n]]
-    loner_set = set(loners)
-    for node in remaining:
-        if node in layer or node in loner_set:
-            continue
-        component = _component(node, targets, origins)
-        sinks = [n for n in component if not any(t in component for t in targets[n])]
-        grow(sinks or [min(component)])
-
-    placed: list[tuple[list[tuple[str, float, float]], float, float]] = []
-    # Largest block first: it takes the top left, where the page opens.
-    for members in sorted(blocks, key=lambda b: (-len(b), b[0])):
-        placed.append(_place_block(members, layer, targets, col_width, row_height))
-    if loners:
-        cells = grid_positions(len(loners), col_width=col_width, row_height=row_height)
-        width = max(x for x, _ in cells) + col_width
-        height = max(y for _, y in cells) + row_height
-        placed.append(
-            (
-                [(n, x + col_width / 2, y) for n, (x, y) in zip(loners, cells, strict=True)],
-                width,
-                height,
-            )
-        )
-
-    corners = pack_boxes([(w, h) for _, w, h in placed], gap=col_width / 2)
-    positions: dict[str, Point] = {}
-    for (members_xy, _, _), (bx, by) in zip(placed, corners, strict=True):
-        for node, x, y in members_xy:
-            positions[node] = (round(bx + x), round(by + y))
-    return positions
 
 
 def band_rows(inner: float, outer: float, pitch: float, aspect: float = ASPECT) -> int:
@@ -256,52 +162,6 @@ def bounds(points: Iterable[Point]) -> tuple[int, int, int, int]:
     return (min(xs), min(ys), max(xs), max(ys))
 
 
-def _component(
-    start: str, targets: Mapping[str, list[str]], origins: Mapping[str, list[str]]
-) -> set[str]:
-    return reach([start], lambda node: (*targets[node], *origins[node]))
-
-
-def _place_block(
-    members: list[str],
-    layer: Mapping[str, int],
-    targets: Mapping[str, list[str]],
-    col_width: float,
-    row_height: float,
-) -> tuple[list[tuple[str, float, float]], float, float]:
-    """Place a block's layers top-down; return ((node, x, y) list, width, height).
-
-    Each layer is ordered by the mean x of the nodes it argues about (so arguments sit
-    under their target), wrapped into rows of at most `per_row`, and every wrapped row is
-    shifted by half a column so lines from lower rows run between the boxes above.
-    """
-    by_layer: dict[int, list[str]] = {}
-    for node in members:
-        by_layer.setdefault(layer[node], []).append(node)
-    # Wide enough for a readable fan under a proposal, narrow enough to fit a screen.
-    per_row = max(10, round(math.sqrt(len(members) * ASPECT * row_height / col_width)))
-    width = min(per_row, max(len(v) for v in by_layer.values())) * col_width + col_width / 2
-    x_of: dict[str, float] = {}
-    out: list[tuple[str, float, float]] = []
-    row_index = 0
-    for depth in sorted(by_layer):
-        keys: dict[str, tuple[float, str]] = {}
-        for node in by_layer[depth]:
-            above = [x_of[t] for t in targets[node] if t in x_of and layer[t] < depth]
-            keys[node] = (sum(above) / len(above) if above else 0.0, node)
-        ordered = sorted(by_layer[depth], key=keys.__getitem__)
-        for start in range(0, len(ordered), per_row):
-            row = ordered[start : start + per_row]
-            stagger = col_width / 2 if start // per_row % 2 else 0.0
-            offset = (width - len(row) * col_width - col_width / 2) / 2 + col_width / 2 + stagger
-            for i, node in enumerate(row):
-                x = offset + i * col_width
-                x_of[node] = x
-                out.append((node, x, row_index * row_height))
-            row_index += 1
-    return out, width, row_index * row_height
-
-
 def force_layout(
     count: int,
     edges: Sequence[tuple[int, int, float]],
@@ -323,39 +183,52 @@ def force_layout(
     settled, and a seeded jitter separates nodes that start on the same spot.
 
     A build asks for the same layout more than once (the 20,000-statement debate's camps
-    drawings: four parts of 400 actors with no lines, the same grid start): the last few
-    results are kept by their inputs and handed out as new lists.
+    drawings: four parts of 400 actors with no lines, the same grid start): the last
+    `_FORCE_KEPT` results are kept by their inputs (`_kept_force_layout`) and handed out
+    as new lists.
     """
-    key = (
-        count,
-        tuple(edges),
-        tuple(start),
-        distance,
-        iterations,
-        None if centres is None else tuple(centres),
-        pull,
-        seed,
+    return list(
+        _kept_force_layout(
+            count,
+            tuple(edges),
+            tuple(start),
+            distance,
+            iterations,
+            None if centres is None else tuple(centres),
+            pull,
+            seed,
+        )
     )
-    for found, result in _FORCE_MEMO:
-        if found == key:
-            return list(result)
-    made = _force_layout(
-        count,
-        edges,
-        start,
-        distance=distance,
-        iterations=iterations,
-        centres=centres,
-        pull=pull,
-        seed=seed,
-    )
-    _FORCE_MEMO[:] = [*_FORCE_MEMO[-(_FORCE_KEPT - 1) :], (key, tuple(made))]
-    return made
 
 
 #: How many force layouts `force_layout` keeps by their inputs.
 _FORCE_KEPT = 4
-_FORCE_MEMO: list[tuple[tuple[object, ...], tuple[Point, ...]]] = []
+
+
+@functools.lru_cache(maxsize=_FORCE_KEPT)
+def _kept_force_layout(
+    count: int,
+    edges: tuple[tuple[int, int, float], ...],
+    start: tuple[tuple[float, float], ...],
+    distance: float,
+    iterations: int,
+    centres: tuple[tuple[float, float], ...] | None,
+    pull: float,
+    seed: int,
+) -> tuple[Point, ...]:
+    """`_force_layout` of hashable inputs, as a tuple (so no caller can change a kept one)."""
+    return tuple(
+        _force_layout(
+            count,
+            edges,
+            start,
+            distance=distance,
+            iterations=iterations,
+            centres=centres,
+            pull=pull,
+            seed=seed,
+        )
+    )
 
 
 def _force_layout(
@@ -379,34 +252,11 @@ def _force_layout(
     pulled = np.array([(a, b) for a, b, _ in attract], dtype=np.intp).reshape(-1, 2)
     weights = np.array([w for _, _, w in attract], dtype=np.float64)
     homes = None if centres is None else np.array(centres, dtype=np.float64).reshape(-1, 2)
+    xa = np.array(xs, dtype=np.float64)
+    ya = np.array(ys, dtype=np.float64)
     for step in range(iterations):
         temperature = distance * 2 * (1 - step / iterations)
-        grid: dict[tuple[int, int], list[int]] = {}
-        for i in range(count):
-            grid.setdefault((int(xs[i] // cell), int(ys[i] // cell)), []).append(i)
-        # A crowded cell acts on others as one mass at its centre (one level of
-        # Barnes-Hut), so a dense start costs no more than a spread one.
-        mass = {
-            key: (len(members), sum(xs[j] for j in members), sum(ys[j] for j in members))
-            for key, members in grid.items()
-            if len(members) > _CROWDED
-        }
-        xa = np.array(xs, dtype=np.float64)
-        ya = np.array(ys, dtype=np.float64)
-        dx = np.zeros(count)
-        dy = np.zeros(count)
-        for (cx, cy), here in grid.items():
-            exact: list[int] = []
-            lumps: list[tuple[int, float, float]] = []
-            for ox in (-1, 0, 1):
-                for oy in (-1, 0, 1):
-                    key = (cx + ox, cy + oy)
-                    if key in mass:
-                        lumps.append(mass[key])
-                    else:
-                        exact.extend(grid.get(key, ()))
-            # Each node is in one cell, so its push is the first thing added to its 0.0.
-            dx[here], dy[here] = _repulsion(xa, ya, here, exact, lumps, mass.get((cx, cy)), k2)
+        dx, dy = _repulsion(xa, ya, cell, k2)
         _attraction(xa, ya, dx, dy, pulled, weights, distance)
         if homes is not None:
             m = len(homes)
@@ -415,58 +265,127 @@ def _force_layout(
         d = np.sqrt(dx * dx + dy * dy)
         moving = d > 0
         move = np.minimum(d, temperature) / np.where(moving, d, 1.0)
-        xs = np.where(moving, xa + dx * move, xa).tolist()
-        ys = np.where(moving, ya + dy * move, ya).tolist()
-    return [(round(x), round(y)) for x, y in zip(xs, ys, strict=True)]
+        xa = np.where(moving, xa + dx * move, xa)
+        ya = np.where(moving, ya + dy * move, ya)
+    return [(round(x), round(y)) for x, y in zip(xa.tolist(), ya.tolist(), strict=True)]
+
+
+#: The neighbouring grid cells, in the order a node's pushes are summed: (dx, dy) of the
+#: cell, x outer, y inner.
+_AROUND = tuple((ox, oy) for ox in (-1, 0, 1) for oy in (-1, 0, 1))
 
 
 def _repulsion(
+    xa: npt.NDArray[np.float64], ya: npt.NDArray[np.float64], cell: float, k2: float
+) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]]:
+    """The push on every node from the nodes in its own and the 8 neighbouring grid cells
+    (`cell` wide), a cell of more than `_CROWDED` nodes acting as one mass at its centre
+    (one level of Barnes-Hut, so a dense start costs no more than a spread one).
+
+    The same float operations, in the same order, as a loop per node would make (the
+    loops of tests/reference_force.py): first the exact pushes, from the uncrowded cells'
+    nodes, cell after cell in `_AROUND` order and each cell's nodes in index order
+    (`_exact_pushes`), then the masses in `_AROUND` order. numpy's element-wise operations
+    round as Python's do; a cell's mass is its nodes' coordinates summed in index order
+    by `np.bincount`, as `sum` does (a numpy sum would add them pairwise and round
+    differently). All cells at once, as arrays: one call per cell per iteration was most
+    of the camps drawings' layout at 100,000 stances.
+    """
+    count = len(xa)
+    if not count:
+        return np.zeros(0), np.zeros(0)
+    # int(x // cell) per node (np.floor_divide rounds as Python's // does); keys with a
+    # margin of one cell, so a neighbour's key is the key plus a fixed step and never
+    # wraps onto another row of cells.
+    gx = np.floor_divide(xa, cell).astype(np.int64)
+    gy = np.floor_divide(ya, cell).astype(np.int64)
+    gx -= gx.min() - 1
+    gy -= gy.min() - 1
+    rows = int(gy.max()) + 2
+    keys, cell_of = np.unique(gx * rows + gy, return_inverse=True)
+    cell_of = cell_of.reshape(-1)
+    size = np.bincount(cell_of)
+    members = np.argsort(cell_of, kind="stable")  # each cell's nodes in index order
+    first = np.concatenate(([0], np.cumsum(size)[:-1]))
+    crowded = size > _CROWDED
+    sum_x = np.bincount(cell_of, weights=xa)
+    sum_y = np.bincount(cell_of, weights=ya)
+    # Each cell's neighbour in each direction (-1: no such cell).
+    around = np.empty((len(keys), len(_AROUND)), dtype=np.int64)
+    for o, (ox, oy) in enumerate(_AROUND):
+        want = keys + (ox * rows + oy)
+        at = np.minimum(np.searchsorted(keys, want), len(keys) - 1)
+        around[:, o] = np.where(keys[at] == want, at, -1)
+    fx, fy = _exact_pushes(xa, ya, cell_of, around, crowded, size, members, first, k2)
+    own = crowded[cell_of]
+    n_own, x_own, y_own = size[cell_of], sum_x[cell_of], sum_y[cell_of]
+    for o in range(len(_AROUND)):
+        lump = around[cell_of, o]
+        pushed = (lump >= 0) & crowded[np.maximum(lump, 0)]
+        if not pushed.any():
+            continue
+        n, sx, sy = size[lump], sum_x[lump], sum_y[lump]
+        # The node's own cell, less itself (a mass equal to its own cell's counts as it).
+        mine = own & (n == n_own) & (sx == x_own) & (sy == y_own)
+        left = np.where(mine, n - 1, n)
+        ddx = np.where(mine, xa - (sx - xa) / np.maximum(n - 1, 1), xa - sx / n)
+        ddy = np.where(mine, ya - (sy - ya) / np.maximum(n - 1, 1), ya - sy / n)
+        d2 = np.maximum(ddx * ddx + ddy * ddy, k2 / 4)
+        f = left * k2 / d2
+        fx = np.where(pushed, fx + ddx * f, fx)
+        fy = np.where(pushed, fy + ddy * f, fy)
+    return fx, fy
+
+
+def _exact_pushes(
     xa: npt.NDArray[np.float64],
     ya: npt.NDArray[np.float64],
-    here: Sequence[int],
-    exact: Sequence[int],
-    lumps: Sequence[tuple[int, float, float]],
-    own: tuple[int, float, float] | None,
+    cell_of: npt.NDArray[np.intp],
+    around: npt.NDArray[np.int64],
+    crowded: npt.NDArray[np.bool_],
+    size: npt.NDArray[np.intp],
+    members: npt.NDArray[np.intp],
+    first: npt.NDArray[np.intp],
     k2: float,
 ) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]]:
-    """The push on each node of one grid cell (`here`) from the nodes `exact` near it and
-    from the crowded cells `lumps` (count, sum of x, sum of y; `own` is the cell's own).
+    """`_repulsion`'s pushes from single nodes: each cell's neighbours from uncrowded
+    cells listed in one row (`_AROUND` order, then index order), each node paired with its
+    cell's row, the pairs near enough summed per node by `np.bincount`, in row order.
 
-    The same float operations, in the same order, as a loop over `exact` then `lumps` per
-    node would make: numpy's element-wise operations round as Python's do, and a row's
-    terms are added left to right by `np.add.accumulate` (a sum would add them pairwise
-    and round differently). A pair too far apart adds 0.0, which changes no sum that
-    starts at 0.0. This loop was two thirds of the stance views' layout at 100,000 stances.
-    """
-    rows = np.array(here, dtype=np.intp)
-    xi = xa[rows]
-    yi = ya[rows]
-    fx = np.zeros(len(rows))
-    fy = np.zeros(len(rows))
-    if exact:
-        cols = np.array(exact, dtype=np.intp)
-        ddx = xi[:, None] - xa[cols][None, :]
-        ddy = yi[:, None] - ya[cols][None, :]
-        d2 = ddx * ddx + ddy * ddy
-        near = (d2 < 4 * k2) & (rows[:, None] != cols[None, :])
-        f = k2 / np.maximum(d2, 0.01)
-        # + 0.0: a first term of -0.0 would leave -0.0 where a loop from 0.0 leaves 0.0.
-        fx = np.add.accumulate(np.where(near, ddx * f, 0.0), axis=1)[:, -1] + 0.0
-        fy = np.add.accumulate(np.where(near, ddy * f, 0.0), axis=1)[:, -1] + 0.0
-    for n, sx, sy in lumps:
-        if own is not None and own == (n, sx, sy):
-            # The node's own cell, less itself.
-            ddx = xi - (sx - xi) / (n - 1)
-            ddy = yi - (sy - yi) / (n - 1)
-            d2 = np.maximum(ddx * ddx + ddy * ddy, k2 / 4)
-            f = (n - 1) * k2 / d2
-        else:
-            ddx = xi - sx / n
-            ddy = yi - sy / n
-            d2 = np.maximum(ddx * ddx + ddy * ddy, k2 / 4)
-            f = n * k2 / d2
-        fx = fx + ddx * f
-        fy = fy + ddy * f
+    A loop adds its terms from 0.0, a pair too far apart adding nothing: `np.bincount`
+    adds the near pairs' terms to 0.0 one by one in the order given, which is the loop's
+    order with those zeros left out (adding 0.0 changes no partial sum but a zero one, and
+    the next term makes the same partial sum of either zero)."""
+    cells = len(size)
+    count = len(xa)
+    exact = (around >= 0) & ~crowded[np.maximum(around, 0)]
+    takes = np.where(exact, size[np.maximum(around, 0)], 0)  # cells x 9: nodes taken
+    length = takes.sum(axis=1)
+    width = int(length.max()) if cells else 0
+    if not width:
+        return np.zeros(count), np.zeros(count)
+    # Fill each cell's row: entry (cell c, direction o) puts its neighbour's nodes at
+    # the row's next free columns.
+    flat = takes.ravel()
+    offset = (np.cumsum(takes, axis=1) - takes).ravel()
+    entry = np.repeat(np.arange(len(flat)), flat)
+    within = np.arange(len(entry)) - np.repeat(np.cumsum(flat) - flat, flat)
+    table = np.full((cells, width), -1, dtype=np.intp)
+    table[entry // len(_AROUND), offset[entry] + within] = members[
+        first[around.ravel()[entry]] + within
+    ]
+    # Every (node, neighbour) pair, node by node, each node's in its cell's row order.
+    per_node = length[cell_of]
+    node = np.repeat(np.arange(count), per_node)
+    column = np.arange(len(node)) - np.repeat(np.cumsum(per_node) - per_node, per_node)
+    other = table[cell_of[node], column]
+    ddx = xa[node] - xa[other]
+    ddy = ya[node] - ya[other]
+    d2 = ddx * ddx + ddy * ddy
+    near = np.flatnonzero((d2 < 4 * k2) & (node != other))
+    f = k2 / np.maximum(d2[near], 0.01)
+    fx = np.bincount(node[near], weights=ddx[near] * f, minlength=count).astype(np.float64)
+    fy = np.bincount(node[near], weights=ddy[near] * f, minlength=count).astype(np.float64)
     return fx, fy
 
 
@@ -738,9 +657,13 @@ class _BoxArrays:
         hit = _segments_hit(
             (ax[seg], ay[seg]), (bx[seg], by[seg]), (left[box], top[box], right[box], bottom[box])
         )
-        # Distinct (polyline, box) pairs: a box entered by two segments counts once.
-        found = np.unique(seg[hit] // (cols - 1) * len(boxes) + box[hit])
-        return np.bincount(found // len(boxes), minlength=rows)
+        # Distinct (polyline, box) pairs: a box entered by two segments counts once. A
+        # table of a few dozen polylines by the boxes near them, marked, is cheaper than
+        # `np.unique` of the pairs (which sorts, or hashes, and copies them).
+        entered = np.zeros((rows, len(boxes)), dtype=np.bool_)
+        entered[seg[hit] // (cols - 1), box[hit]] = True
+        counts: npt.NDArray[np.intp] = np.count_nonzero(entered, axis=1)
+        return counts
 
 
 def _segments_hit(

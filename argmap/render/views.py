@@ -12,6 +12,8 @@ import math
 from collections import defaultdict, deque
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from itertools import chain, repeat
+from operator import attrgetter
 from typing import Any
 
 import numpy as np
@@ -510,11 +512,7 @@ def camps_view(
         chosen = set(members)
         actors = [a for a in actors if a.id in chosen]
         known = {a.id: a for a in actors}
-    weights = sorted(
-        (min(a, b), max(a, b), w)
-        for a, b, w in (analysis.agreement if pairs is None else pairs)
-        if a in known and b in known and a != b and w != 0
-    )
+    weights = _agreement_weights(analysis.agreement if pairs is None else pairs, known)
     total_edges = len(weights)
     if len(weights) > 3 * len(actors):
         weights = _backbone(weights, LINKS_PER_ACTOR)
@@ -589,6 +587,45 @@ def camps_view(
     left, top, right, bottom = layout.bounds(xy[m] for m in first)
     home = (left, top - 60, right, bottom)
     return View("camps", nodes, tuple(shown), len(actors), total_edges, tuple(labels), home=home)
+
+
+def _agreement_weights(
+    pairs: Iterable[tuple[str, str, float]], known: Collection[str]
+) -> list[tuple[str, str, float]]:
+    """The pairs between two different `known` actors with a weight other than 0, as
+    (lower id, higher id, weight), sorted: `sorted((min(a, b), max(a, b), w) for a, b, w
+    in pairs if a in known and b in known and a != b and w != 0)`, from the pairs' arrays.
+
+    An aggregated camps drawing picks its few hundred actors' pairs from millions: tuples
+    made and sorted one by one were a quarter of the 100,000-stance map's camps drawings.
+    The arrays' actors are in id order, so index order is id order, and a stable sort by
+    (lower, higher, weight) leaves equal tuples in the pairs' order, as `sorted` does.
+    """
+    arrays = aggregate.pair_arrays(pairs)
+    if not all(type(v) is float and v == v for v in arrays.values):
+        # An int or NaN weight (hand-built pairs) does not sort as its float does.
+        return sorted(
+            (min(a, b), max(a, b), w)
+            for a, b, w in arrays
+            if a in known and b in known and a != b and w != 0
+        )
+    chosen = np.array([a in known for a in arrays.actors], dtype=np.bool_)
+    weight = arrays.weights()
+    first, second = arrays.first, arrays.second
+    rows = np.flatnonzero(chosen[first] & chosen[second] & (first != second) & (weight != 0))
+    low = np.minimum(first[rows], second[rows])
+    high = np.maximum(first[rows], second[rows])
+    order = np.lexsort((weight[rows], high, low))
+    names, values = arrays.actors, arrays.values
+    return [
+        (names[a], names[b], values[c])
+        for a, b, c in zip(
+            low[order].tolist(),
+            high[order].tolist(),
+            arrays.code[rows][order].tolist(),
+            strict=True,
+        )
+    ]
 
 
 def _camp_forces(
@@ -1023,13 +1060,15 @@ def _by_claim(amap: ArgumentMap) -> _ByClaim:
 
 def _said_by_id(amap: ArgumentMap, claims: Iterable[str]) -> list[Stance]:
     """The stances on `claims` sorted by id (`sorted(_said_on(...), key=id)`)."""
-    return sorted(_said_on(amap, claims), key=lambda s: s.id)
+    return sorted(_said_on(amap, claims), key=attrgetter("id"))
 
 
 def _said_on(amap: ArgumentMap, claims: Iterable[str]) -> list[Stance]:
     """The stances on `claims`, in the map's order of claims given."""
     on = _by_claim(amap).stances
-    return [s for c in claims for s in on.get(c, ())]
+    # chain and map rather than a comprehension's two loops: an aggregated view reads
+    # every stance of a cluster for each drawing and unit it appears in.
+    return list(chain.from_iterable(map(on.get, claims, repeat(()))))
 
 
 def _claim_unit(amap: ArgumentMap, root: str, view: str, members: tuple[str, ...]) -> Unit:
@@ -1041,7 +1080,9 @@ def _claim_unit(amap: ArgumentMap, root: str, view: str, members: tuple[str, ...
     for c in members:  # one pass, not one per kind
         kinds[claims[c].kind] += 1
     targets = _by_claim(amap).targets
-    relations = sum(1 for c in members for t in targets.get(c, ()) if t in inside)
+    relations = sum(
+        map(inside.__contains__, chain.from_iterable(map(targets.get, members, repeat(()))))
+    )
     said = _said_on(amap, members)
     title = (
         "Claims that argue about no proposal"
@@ -1102,7 +1143,7 @@ def _relation_edges(amap: ArgumentMap, level: Level) -> list[ViewEdge]:
     # per level is quadratic in a big map's hundreds of levels.
     by_origin = _by_claim(amap).relations
     inside = sorted(
-        (r for claim in level.unit_of for r in by_origin.get(claim, ())), key=lambda r: r.id
+        chain.from_iterable(map(by_origin.get, level.unit_of, repeat(()))), key=attrgetter("id")
     )
     for r in inside:
         u = level.unit_of.get(r.origin)
