@@ -368,3 +368,44 @@ def test_layered_leaves_the_collector_as_it_found_it() -> None:
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+# ---- sixth pass (issue 18): fewer starts, the coordinates planned once ------------------
+
+
+def _starts_then_fail(*starts: list[list[int]]) -> Any:
+    yield from starts
+    raise AssertionError("a start asked for after an order without crossings")
+
+
+def test_minimise_crossings_stops_at_the_first_order_without_crossings() -> None:
+    # 0 and 1 on top, 2 under 0 and 3 under 1: [[0, 1], [2, 3]] crosses nothing.
+    rows = sugiyama._Rows(4, [[], [], [0], [1]], [[2], [3], [], []])
+    got = sugiyama._minimise_crossings(
+        _starts_then_fail([[0, 1], [2, 3]]), rows, {}, rounds=4, passes=2
+    )
+    assert got == ([[0, 1], [2, 3]], 0)
+
+
+def test_minimise_crossings_tries_the_next_start_while_lines_cross() -> None:
+    # 0 on top, 1 and 2 under it, 3 under 1 and 4 under 2; with rounds=0 no sweep
+    # reorders, so each start keeps its order: the first crosses once, the second not.
+    up, down = [[], [0], [0], [1], [2]], [[1, 2], [3], [4], [], []]
+    crossed, straight = [[0], [1, 2], [4, 3]], [[0], [1, 2], [3, 4]]
+    got = sugiyama._minimise_crossings(
+        _starts_then_fail(crossed, straight), sugiyama._Rows(5, up, down), {}, rounds=0, passes=2
+    )
+    assert got == (straight, 0)
+    got = sugiyama._minimise_crossings(
+        iter([crossed, [[0], [2, 1], [3, 4]]]), sugiyama._Rows(5, up, down), {}, rounds=0, passes=2
+    )
+    assert got == (crossed, 1)  # the later order is no better: the first is kept
+
+
+def test_first_orders_are_made_one_at_a_time() -> None:
+    layer = {"p": 0, "q": 0, "a": 1, "b": 1}
+    downs: dict[str, list[str]] = {"p": ["a"], "q": ["b"], "a": [], "b": []}
+    starts = sugiyama._first_orders(["p", "q"], sorted(layer), layer, downs, 2)
+    assert next(starts) == [["p", "q"], ["a", "b"]]
+    assert next(starts) == [["q", "p"], ["b", "a"]]  # the walk from the last top first
+    assert len(list(starts)) == sugiyama._SHUFFLED_STARTS

@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import random
 from bisect import bisect_left, bisect_right
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import Protocol, TypeVar
@@ -684,7 +684,7 @@ def _starts(
     """First orders for the crossing reduction: depth-first walks (and, on a small
     view, seeded shuffles of the first walk's layers)."""
     tops = [n for n in node_list if layer[n] == 0]
-    return _first_orders(tops, sorted(layer), layer, downs, depth)
+    return list(_first_orders(tops, sorted(layer), layer, downs, depth))
 
 
 def _first_orders(
@@ -693,25 +693,28 @@ def _first_orders(
     layer: _Lookup[_N, int],
     downs: _Lookup[_N, Sequence[_N]],
     depth: int,
-) -> list[list[list[_N]]]:
-    """`_starts` from the top row and every node (dummies included) in name order."""
+) -> Iterator[list[list[_N]]]:
+    """`_starts` from the top row and every node (dummies included) in name order, one
+    at a time: the crossing reduction stops asking once it has an order without
+    crossings (most argument drawings of a debate), so the rest are never made."""
     first = _walk(tops, everyone, layer, downs, depth, False)
+    yield first
     if len(everyone) > _BIG:
-        return [first]
-    starts = [first, _walk(tops, everyone, layer, downs, depth, True)]
-    if len(everyone) <= _SMALL:
-        for seed in range(_SHUFFLED_STARTS):
-            rng = random.Random(seed)
-            shuffled: list[list[_N]] = []
-            for row in first:
-                # Shuffling one item draws no random number; the starts are copied before
-                # anything reorders them, so such a row is shared.
-                if len(row) > 1:
-                    row = list(row)
-                    rng.shuffle(row)
-                shuffled.append(row)
-            starts.append(shuffled)
-    return starts
+        return
+    yield _walk(tops, everyone, layer, downs, depth, True)
+    if len(everyone) > _SMALL:
+        return
+    for seed in range(_SHUFFLED_STARTS):
+        rng = random.Random(seed)
+        shuffled: list[list[_N]] = []
+        for row in first:
+            # Shuffling one item draws no random number; the starts are copied before
+            # anything reorders them, so such a row is shared.
+            if len(row) > 1:
+                row = list(row)
+                rng.shuffle(row)
+            shuffled.append(row)
+        yield shuffled
 
 
 def _dfs_order(
@@ -753,7 +756,7 @@ def _walk(
 
 
 def _minimise_crossings(
-    starts: Sequence[list[list[int]]],
+    starts: Iterable[list[list[int]]],
     rows: _Rows,
     parent: Mapping[int, int],
     *,
@@ -762,7 +765,8 @@ def _minimise_crossings(
 ) -> tuple[list[list[int]], int]:
     """The order with fewest crossings found from each start by sweeps down and up,
     alternating barycenters and medians, each followed by adjacent transpositions until
-    they gain nothing. The top row is reordered as whole subtrees of `parent` only."""
+    they gain nothing. The top row is reordered as whole subtrees of `parent` only.
+    An order without crossings ends the search: no later one could be better."""
     best: list[list[int]] = []
     best_count = -1
     pos, up, down = rows.pos, rows.up, rows.down
@@ -803,6 +807,8 @@ def _minimise_crossings(
                 stale = 0
             else:
                 stale += 1
+        if best_count == 0:
+            break
     return best, best_count
 
 
