@@ -409,3 +409,43 @@ def test_first_orders_are_made_one_at_a_time() -> None:
     assert next(starts) == [["p", "q"], ["a", "b"]]
     assert next(starts) == [["q", "p"], ["b", "a"]]  # the walk from the last top first
     assert len(list(starts)) == sugiyama._SHUFFLED_STARTS
+
+
+def _parallel_chains(rng: random.Random) -> tuple[tuple[Any, ...], dict[str, Any]]:
+    """Chains side by side under one or two tops, some linked across or to a far node:
+    rows of two to four boxes of two lines each (a debate's argument drawings), rows of
+    one box of three lines, and a lone unlinked node at the bottom."""
+    width = rng.randint(2, 4)
+    length = rng.randint(5, 30)
+    tops = [f"t{i}" for i in range(rng.randint(1, 2))]
+    names = [*tops, "lone"]
+    edges: list[tuple[str, str]] = []
+    for c in range(width):
+        chain = [f"c{c}-{i:02d}" for i in range(length)]
+        names += chain
+        edges.append((chain[0], rng.choice(tops)))
+        edges += list(itertools.pairwise(chain[::-1]))
+    for _ in range(rng.randint(0, 3)):
+        edges.append((rng.choice(names), rng.choice(names)))
+    sizes = {n: (rng.choice([100.0, 160.0]), 40.0) for n in names if rng.random() < 0.5}
+    return (names, edges, sizes), {"top": tops}
+
+
+def test_layered_gives_the_reference_floats_on_every_kind_of_row(
+    unrounded: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    kinds: set[int] = set()
+    real = sugiyama._plan
+
+    def plan(*args: Any) -> Any:
+        steps, boxes = real(*args)
+        kinds.update(step[0] for step in steps)
+        return steps, boxes
+
+    monkeypatch.setattr(sugiyama, "_plan", plan)
+    rng = random.Random(2606)
+    for shape in [_parallel_chains, _chains, _long_lines, _wide] * 3:
+        _same_layout(*shape(rng))
+    # A line alone through layer 1, a box with no line alone in layer 3.
+    _same_layout((["a", "b", "c"], [("b", "a")], {}), {"layer_of": {"a": 0, "b": 2, "c": 3}})
+    assert kinds == set(range(8))  # every kind of step, _ONE_DUMMY to _LINES
