@@ -410,6 +410,7 @@ class _Rows:
         "order",
         "pos",
         "settled",
+        "split",
         "up",
         "up_at",
         "up_read",
@@ -422,6 +423,12 @@ class _Rows:
         # Per node, of its neighbours' positions above (below): the first and last, how
         # many and all of them sorted.
         self.up_at, self.down_at = _ends(size), _ends(size)
+        # What no order changes is set once: a node's count of neighbours each way, and
+        # the first and last of a node with none (the empty range, see `_transpose_row`).
+        for (_, _, count, _), near_of in ((self.up_at, up), (self.down_at, down)):
+            for v, near in enumerate(near_of):
+                count[v] = len(near)
+        self.split: dict[tuple[int, bool], tuple[list[tuple[int, int]], list[int]]] = {}
         self.order: list[list[int]] = []
         self.version: list[int] = []
         self.up_read: list[int] = []
@@ -437,6 +444,7 @@ class _Rows:
         self.version = [self._tick() for _ in range(depth)]
         self.up_read, self.down_read = [-1] * depth, [-1] * depth
         self.settled, self.counted = [None] * depth, [None] * depth
+        self.split = {}
         for row in order:
             _number(row, self.pos)
 
@@ -493,19 +501,27 @@ class _Rows:
             if not improved:
                 return
 
-    def _read(self, layer: Sequence[int], near_of: Sequence[Sequence[int]], at: _Ends) -> None:
+    def _read(
+        self, index: int, above: bool, near_of: Sequence[Sequence[int]], at: _Ends
+    ) -> None:
+        """Keep the first, last and (for more than one) sorted positions of the neighbours
+        of each node of layer `index` in the layer above (below)."""
+        split = self.split.get((index, above))
+        if split is None:
+            # A layer keeps its nodes, whatever their order: its nodes of one neighbour
+            # that way (with it) and of more are listed once per start.
+            layer = self.order[index]
+            singles = [(v, near_of[v][0]) for v in layer if len(near_of[v]) == 1]
+            split = singles, [v for v in layer if len(near_of[v]) > 1]
+            self.split[(index, above)] = split
         pos = self.pos
-        first, last, count, ends = at
-        for v in layer:
-            near = near_of[v]
-            if len(near) == 1:  # its `ends` are left stale: see `_both_ways`
-                first[v] = last[v] = pos[near[0]]
-                count[v] = 1
-            elif near:
-                ends[v] = sorted([pos[m] for m in near])
-                first[v], last[v], count[v] = ends[v][0], ends[v][-1], len(near)
-            else:
-                first[v], last[v], count[v], ends[v] = _NONE, -1, 0, []
+        first, last, _, ends = at
+        for v, m in split[0]:  # its `ends` are left stale: see `_both_ways`
+            first[v] = last[v] = pos[m]
+        for v in split[1]:
+            e = ends[v] = sorted([pos[m] for m in near_of[v]])
+            first[v] = e[0]
+            last[v] = e[-1]
 
     def _transpose_row(self, index: int) -> bool:
         """One left-to-right pass of adjacent swaps over layer `index`; whether any was
@@ -520,10 +536,10 @@ class _Rows:
         if self.settled[index] == state:
             return False
         if self.up_read[index] != above:
-            self._read(layer, self.up, self.up_at)
+            self._read(index, True, self.up, self.up_at)
             self.up_read[index] = above
         if self.down_read[index] != below:
-            self._read(layer, self.down, self.down_at)
+            self._read(index, False, self.down, self.down_at)
             self.down_read[index] = below
         up_first, up_last, up_count, _ = self.up_at
         down_first, down_last, down_count, _ = self.down_at
