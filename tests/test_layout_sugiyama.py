@@ -449,3 +449,23 @@ def test_layered_gives_the_reference_floats_on_every_kind_of_row(
     # A line alone through layer 1, a box with no line alone in layer 3.
     _same_layout((["a", "b", "c"], [("b", "a")], {}), {"layer_of": {"a": 0, "b": 2, "c": 3}})
     assert kinds == set(range(8))  # every kind of step, _ONE_DUMMY to _LINES
+
+
+def _slow_inversions(seq: list[int]) -> int:
+    return sum(1 for i, a in enumerate(seq) for b in seq[i + 1 :] if a > b)
+
+
+def test_inversions_count_the_pairs_out_of_order_both_ways_of_counting() -> None:
+    assert sugiyama._inversions([2, 0, 1, 1, 0], 3) == 6  # 2>0, 2>1, 2>1, 2>0, 1>0, 1>0
+    assert sugiyama._inversions_tree([2, 0, 1, 1, 0], 3) == 6
+    assert sugiyama._inversions([], 0) == sugiyama._inversions([0, 0, 1], 2) == 0
+    rng = random.Random(4096)
+    for _ in range(60):
+        size = rng.randint(1, 40)
+        seq = [rng.randrange(size) for _ in range(rng.randint(0, 120))]
+        want = _slow_inversions(seq)
+        assert sugiyama._inversions(seq, size) == sugiyama._inversions_tree(seq, size) == want
+    # Past _BISECT ends, the tree counts: the same.
+    seq = [rng.randrange(50) for _ in range(sugiyama._BISECT + 1)]
+    assert sugiyama._inversions(seq, 50) == sugiyama._inversions_tree(seq, 50)
+    assert sugiyama._inversions(seq[::-1], 50) == sugiyama._inversions_tree(seq[::-1], 50)

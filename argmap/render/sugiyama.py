@@ -243,7 +243,29 @@ def _between(
     return 0
 
 
+#: Up to this many line ends, `_inversions` counts by bisection into a sorted list.
+_BISECT = 4096
+
+
 def _inversions(seq: Sequence[int], size: int) -> int:
+    """Pairs of `seq` out of order (an earlier entry greater than a later one); the
+    entries are positions in a layer of `size` nodes."""
+    if len(seq) > _BISECT:
+        return _inversions_tree(seq, size)
+    # Each entry's earlier greater ones found by bisection in the sorted entries so far:
+    # an insertion is one memmove, cheaper for a few thousand ends than the tree's Python
+    # loop over log(size) levels per entry; past that the memmoves grow, so the tree.
+    seen: list[int] = []
+    count = 0
+    for i, value in enumerate(seq):
+        at = bisect_right(seen, value)
+        count += i - at
+        seen.insert(at, value)
+    return count
+
+
+def _inversions_tree(seq: Sequence[int], size: int) -> int:
+    """`_inversions` by an accumulator (binary indexed) tree, O(len(seq) log size)."""
     tree = [0] * (size + 1)
     count = 0
     for seen, value in enumerate(seq):
@@ -501,9 +523,7 @@ class _Rows:
             if not improved:
                 return
 
-    def _read(
-        self, index: int, above: bool, near_of: Sequence[Sequence[int]], at: _Ends
-    ) -> None:
+    def _read(self, index: int, above: bool, near_of: Sequence[Sequence[int]], at: _Ends) -> None:
         """Keep the first, last and (for more than one) sorted positions of the neighbours
         of each node of layer `index` in the layer above (below)."""
         split = self.split.get((index, above))
