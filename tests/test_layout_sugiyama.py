@@ -451,6 +451,24 @@ def test_layered_gives_the_reference_floats_on_every_kind_of_row(
     assert kinds == set(range(8))  # every kind of step, _ONE_DUMMY to _LINES
 
 
+def test_layered_gives_the_reference_floats_with_flat_boxes_and_no_layer_gap(
+    unrounded: None,
+) -> None:
+    # Layers 0 apart and boxes under a pixel high: a long line rises less than 1, and
+    # its slant is taken over a rise of 1 (0 when the boxes are flat).
+    rng = random.Random(90)
+    for _ in range(4):
+        (names, edges, _), kwargs = _long_lines(rng)
+        flat = {n: (rng.choice([30.0, 100.0]), rng.choice([0.0, 0.5])) for n in names}
+        _same_layout((names, edges, flat), {**kwargs, "layer_gap": 0.0})
+    flat = dict.fromkeys("abc", (100.0, 0.0))
+    out = sugiyama.layered(
+        ["a", "b", "c"], [("c", "a"), ("b", "a")], flat, layer_of={"a": 0, "c": 2}, layer_gap=0.0
+    )
+    assert [out.positions[n][1] for n in "abc"] == [0.0, 0.0, 0.0]
+    assert list(out.routes) == [("c", "a")]
+
+
 def _slow_inversions(seq: list[int]) -> int:
     return sum(1 for i, a in enumerate(seq) for b in seq[i + 1 :] if a > b)
 

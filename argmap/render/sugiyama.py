@@ -1133,16 +1133,16 @@ def _coordinates(
         for n in row:
             x[n] -= shift
 
-    def weight(a: int, b: int) -> float:
-        da, db = ends[a] is not None, ends[b] is not None
-        return _DUMMY if da and db else _MIXED if da or db else _REAL
-
     # What each pass needs but no pass changes, worked out once: each box's pulls (its
     # neighbours and weights) and their total, each dummy's rise, each row's gaps, weights
     # and (without dummies, whose room depends on their slope) offsets. Every float is
     # then made by the same operations in the same order as in `_place_layer`.
     pulls: list[list[tuple[int, float]]] = [
-        [] if ends[n] is not None else [(m, weight(n, m)) for m in (*graph.ups[n], *graph.downs[n])]
+        # Only boxes pull (a dummy goes to its line), so a pull joins two boxes or a box
+        # and the end of a long line, never two dummies.
+        []
+        if ends[n] is not None
+        else [(m, _REAL if ends[m] is None else _MIXED) for m in (*graph.ups[n], *graph.downs[n])]
         for n in range(len(x))
     ]
     totals = [sum(w for _, w in near) for near in pulls]
