@@ -446,8 +446,11 @@ def test_layered_gives_the_reference_floats_on_every_kind_of_row(
     rng = random.Random(2606)
     for shape in [_parallel_chains, _chains, _long_lines] * 3:
         _same_layout(*shape(rng))
-    # A line alone through layer 1, a box with no line alone in layer 3.
-    _same_layout((["a", "b", "c"], [("b", "a")], {}), {"layer_of": {"a": 0, "b": 2, "c": 3}})
+    # A line alone through layer 1, a box with no line alone in layer 3: a gap of 3
+    # starts it at -1.5, which its weight of 0.1 moves (-1.5 * 0.1 / 0.1 is not -1.5).
+    for gap in (40.0, 3.0):
+        args = (["a", "b", "c"], [("b", "a")], {})
+        _same_layout(args, {"layer_of": {"a": 0, "b": 2, "c": 3}, "gap": gap})
     assert kinds == set(range(8))  # every kind of step, _ONE_DUMMY to _LINES
 
 
@@ -487,3 +490,14 @@ def test_inversions_count_the_pairs_out_of_order_both_ways_of_counting() -> None
     seq = [rng.randrange(50) for _ in range(sugiyama._BISECT + 1)]
     assert sugiyama._inversions(seq, 50) == sugiyama._inversions_tree(seq, 50)
     assert sugiyama._inversions(seq[::-1], 50) == sugiyama._inversions_tree(seq[::-1], 50)
+
+
+def test_equal_means_pool_which_moves_them_by_a_rounding() -> None:
+    # PAVA pools blocks whose means are equal, not only out of order: (4t + 2t) / 6 is
+    # not t for this t, so pooling on ">" alone would give other floats.
+    t = 178.25853758129773
+    pooled = 178.2585375812977
+    x = [0.0, 0.0]
+    sugiyama._fit_row(x, [0, 1], [t, t], [4.0, 2.0], [0.0, 0.0])
+    assert x == [pooled, pooled]
+    assert sugiyama._isotonic([t, t, 500.0], [4.0, 2.0, 1.0]) == [pooled, pooled, 500.0]
