@@ -368,3 +368,136 @@ def test_layered_leaves_the_collector_as_it_found_it() -> None:
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+# ---- sixth pass (issue 18): fewer starts, the coordinates planned once ------------------
+
+
+def _starts_then_fail(*starts: list[list[int]]) -> Any:
+    yield from starts
+    raise AssertionError("a start asked for after an order without crossings")
+
+
+def test_minimise_crossings_stops_at_the_first_order_without_crossings() -> None:
+    # 0 and 1 on top, 2 under 0 and 3 under 1: [[0, 1], [2, 3]] crosses nothing.
+    rows = sugiyama._Rows(4, [[], [], [0], [1]], [[2], [3], [], []])
+    got = sugiyama._minimise_crossings(
+        _starts_then_fail([[0, 1], [2, 3]]), rows, {}, rounds=4, passes=2
+    )
+    assert got == ([[0, 1], [2, 3]], 0)
+
+
+def test_minimise_crossings_tries_the_next_start_while_lines_cross() -> None:
+    # 0 on top, 1 and 2 under it, 3 under 1 and 4 under 2; with rounds=0 no sweep
+    # reorders, so each start keeps its order: the first crosses once, the second not.
+    up, down = [[], [0], [0], [1], [2]], [[1, 2], [3], [4], [], []]
+    crossed, straight = [[0], [1, 2], [4, 3]], [[0], [1, 2], [3, 4]]
+    got = sugiyama._minimise_crossings(
+        _starts_then_fail(crossed, straight), sugiyama._Rows(5, up, down), {}, rounds=0, passes=2
+    )
+    assert got == (straight, 0)
+    got = sugiyama._minimise_crossings(
+        iter([crossed, [[0], [2, 1], [3, 4]]]), sugiyama._Rows(5, up, down), {}, rounds=0, passes=2
+    )
+    assert got == (crossed, 1)  # the later order is no better: the first is kept
+
+
+def test_first_orders_are_made_one_at_a_time() -> None:
+    layer = {"p": 0, "q": 0, "a": 1, "b": 1}
+    downs: dict[str, list[str]] = {"p": ["a"], "q": ["b"], "a": [], "b": []}
+    starts = sugiyama._first_orders(["p", "q"], sorted(layer), layer, downs, 2)
+    assert next(starts) == [["p", "q"], ["a", "b"]]
+    assert next(starts) == [["q", "p"], ["b", "a"]]  # the walk from the last top first
+    assert len(list(starts)) == sugiyama._SHUFFLED_STARTS
+
+
+def _parallel_chains(rng: random.Random) -> tuple[tuple[Any, ...], dict[str, Any]]:
+    """Chains side by side under one or two tops, some linked across or to a far node:
+    rows of two to four boxes of two lines each (a debate's argument drawings), rows of
+    one box of three lines, and a lone unlinked node at the bottom."""
+    width = rng.randint(2, 4)
+    length = rng.randint(5, 30)
+    tops = [f"t{i}" for i in range(rng.randint(1, 2))]
+    names = [*tops, "lone"]
+    edges: list[tuple[str, str]] = []
+    for c in range(width):
+        chain = [f"c{c}-{i:02d}" for i in range(length)]
+        names += chain
+        edges.append((chain[0], rng.choice(tops)))
+        edges += list(itertools.pairwise(chain[::-1]))
+    for _ in range(rng.randint(0, 3)):
+        edges.append((rng.choice(names), rng.choice(names)))
+    sizes = {n: (rng.choice([100.0, 160.0]), 40.0) for n in names if rng.random() < 0.5}
+    return (names, edges, sizes), {"top": tops}
+
+
+def test_layered_gives_the_reference_floats_on_every_kind_of_row(
+    unrounded: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    kinds: set[int] = set()
+    real = sugiyama._plan
+
+    def plan(*args: Any) -> Any:
+        steps, boxes = real(*args)
+        kinds.update(step[0] for step in steps)
+        return steps, boxes
+
+    monkeypatch.setattr(sugiyama, "_plan", plan)
+    rng = random.Random(2606)
+    for shape in [_parallel_chains, _chains, _long_lines] * 3:
+        _same_layout(*shape(rng))
+    # A line alone through layer 1, a box with no line alone in layer 3: a gap of 3
+    # starts it at -1.5, which its weight of 0.1 moves (-1.5 * 0.1 / 0.1 is not -1.5).
+    for gap in (40.0, 3.0):
+        args = (["a", "b", "c"], [("b", "a")], {})
+        _same_layout(args, {"layer_of": {"a": 0, "b": 2, "c": 3}, "gap": gap})
+    assert kinds == set(range(8))  # every kind of step, _ONE_DUMMY to _LINES
+
+
+def test_layered_gives_the_reference_floats_with_flat_boxes_and_no_layer_gap(
+    unrounded: None,
+) -> None:
+    # Layers 0 apart and boxes under a pixel high: a long line rises less than 1, and
+    # its slant is taken over a rise of 1 (0 when the boxes are flat).
+    rng = random.Random(90)
+    for _ in range(4):
+        (names, edges, _), kwargs = _long_lines(rng)
+        flat = {n: (rng.choice([30.0, 100.0]), rng.choice([0.0, 0.5])) for n in names}
+        _same_layout((names, edges, flat), {**kwargs, "layer_gap": 0.0})
+    flat = dict.fromkeys("abc", (100.0, 0.0))
+    out = sugiyama.layered(
+        ["a", "b", "c"], [("c", "a"), ("b", "a")], flat, layer_of={"a": 0, "c": 2}, layer_gap=0.0
+    )
+    assert [out.positions[n][1] for n in "abc"] == [0.0, 0.0, 0.0]
+    assert list(out.routes) == [("c", "a")]
+
+
+def _slow_inversions(seq: list[int]) -> int:
+    return sum(1 for i, a in enumerate(seq) for b in seq[i + 1 :] if a > b)
+
+
+def test_inversions_count_the_pairs_out_of_order_both_ways_of_counting() -> None:
+    assert sugiyama._inversions([2, 0, 1, 1, 0], 3) == 6  # 2>0, 2>1, 2>1, 2>0, 1>0, 1>0
+    assert sugiyama._inversions_tree([2, 0, 1, 1, 0], 3) == 6
+    assert sugiyama._inversions([], 0) == sugiyama._inversions([0, 0, 1], 2) == 0
+    rng = random.Random(4096)
+    for _ in range(60):
+        size = rng.randint(1, 40)
+        seq = [rng.randrange(size) for _ in range(rng.randint(0, 120))]
+        want = _slow_inversions(seq)
+        assert sugiyama._inversions(seq, size) == sugiyama._inversions_tree(seq, size) == want
+    # Past _BISECT ends, the tree counts: the same.
+    seq = [rng.randrange(50) for _ in range(sugiyama._BISECT + 1)]
+    assert sugiyama._inversions(seq, 50) == sugiyama._inversions_tree(seq, 50)
+    assert sugiyama._inversions(seq[::-1], 50) == sugiyama._inversions_tree(seq[::-1], 50)
+
+
+def test_equal_means_pool_which_moves_them_by_a_rounding() -> None:
+    # PAVA pools blocks whose means are equal, not only out of order: (4t + 2t) / 6 is
+    # not t for this t, so pooling on ">" alone would give other floats.
+    t = 178.25853758129773
+    pooled = 178.2585375812977
+    x = [0.0, 0.0]
+    sugiyama._fit_row(x, [0, 1], [t, t], [4.0, 2.0], [0.0, 0.0])
+    assert x == [pooled, pooled]
+    assert sugiyama._isotonic([t, t, 500.0], [4.0, 2.0, 1.0]) == [pooled, pooled, 500.0]

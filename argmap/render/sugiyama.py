@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import random
 from bisect import bisect_left, bisect_right
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import Protocol, TypeVar
@@ -243,7 +243,29 @@ def _between(
     return 0
 
 
+#: Up to this many line ends, `_inversions` counts by bisection into a sorted list.
+_BISECT = 4096
+
+
 def _inversions(seq: Sequence[int], size: int) -> int:
+    """Pairs of `seq` out of order (an earlier entry greater than a later one); the
+    entries are positions in a layer of `size` nodes."""
+    if len(seq) > _BISECT:
+        return _inversions_tree(seq, size)
+    # Each entry's earlier greater ones found by bisection in the sorted entries so far:
+    # an insertion is one memmove, cheaper for a few thousand ends than the tree's Python
+    # loop over log(size) levels per entry; past that the memmoves grow, so the tree.
+    seen: list[int] = []
+    count = 0
+    for i, value in enumerate(seq):
+        at = bisect_right(seen, value)
+        count += i - at
+        seen.insert(at, value)
+    return count
+
+
+def _inversions_tree(seq: Sequence[int], size: int) -> int:
+    """`_inversions` by an accumulator (binary indexed) tree, O(len(seq) log size)."""
     tree = [0] * (size + 1)
     count = 0
     for seen, value in enumerate(seq):
@@ -410,6 +432,7 @@ class _Rows:
         "order",
         "pos",
         "settled",
+        "split",
         "up",
         "up_at",
         "up_read",
@@ -422,6 +445,12 @@ class _Rows:
         # Per node, of its neighbours' positions above (below): the first and last, how
         # many and all of them sorted.
         self.up_at, self.down_at = _ends(size), _ends(size)
+        # What no order changes is set once: a node's count of neighbours each way, and
+        # the first and last of a node with none (the empty range, see `_transpose_row`).
+        for (_, _, count, _), near_of in ((self.up_at, up), (self.down_at, down)):
+            for v, near in enumerate(near_of):
+                count[v] = len(near)
+        self.split: dict[tuple[int, bool], tuple[list[tuple[int, int]], list[int]]] = {}
         self.order: list[list[int]] = []
         self.version: list[int] = []
         self.up_read: list[int] = []
@@ -437,6 +466,7 @@ class _Rows:
         self.version = [self._tick() for _ in range(depth)]
         self.up_read, self.down_read = [-1] * depth, [-1] * depth
         self.settled, self.counted = [None] * depth, [None] * depth
+        self.split = {}
         for row in order:
             _number(row, self.pos)
 
@@ -493,19 +523,25 @@ class _Rows:
             if not improved:
                 return
 
-    def _read(self, layer: Sequence[int], near_of: Sequence[Sequence[int]], at: _Ends) -> None:
+    def _read(self, index: int, above: bool, near_of: Sequence[Sequence[int]], at: _Ends) -> None:
+        """Keep the first, last and (for more than one) sorted positions of the neighbours
+        of each node of layer `index` in the layer above (below)."""
+        split = self.split.get((index, above))
+        if split is None:
+            # A layer keeps its nodes, whatever their order: its nodes of one neighbour
+            # that way (with it) and of more are listed once per start.
+            layer = self.order[index]
+            singles = [(v, near_of[v][0]) for v in layer if len(near_of[v]) == 1]
+            split = singles, [v for v in layer if len(near_of[v]) > 1]
+            self.split[(index, above)] = split
         pos = self.pos
-        first, last, count, ends = at
-        for v in layer:
-            near = near_of[v]
-            if len(near) == 1:  # its `ends` are left stale: see `_both_ways`
-                first[v] = last[v] = pos[near[0]]
-                count[v] = 1
-            elif near:
-                ends[v] = sorted([pos[m] for m in near])
-                first[v], last[v], count[v] = ends[v][0], ends[v][-1], len(near)
-            else:
-                first[v], last[v], count[v], ends[v] = _NONE, -1, 0, []
+        first, last, _, ends = at
+        for v, m in split[0]:  # its `ends` are left stale: see `_both_ways`
+            first[v] = last[v] = pos[m]
+        for v in split[1]:
+            e = ends[v] = sorted([pos[m] for m in near_of[v]])
+            first[v] = e[0]
+            last[v] = e[-1]
 
     def _transpose_row(self, index: int) -> bool:
         """One left-to-right pass of adjacent swaps over layer `index`; whether any was
@@ -520,10 +556,10 @@ class _Rows:
         if self.settled[index] == state:
             return False
         if self.up_read[index] != above:
-            self._read(layer, self.up, self.up_at)
+            self._read(index, True, self.up, self.up_at)
             self.up_read[index] = above
         if self.down_read[index] != below:
-            self._read(layer, self.down, self.down_at)
+            self._read(index, False, self.down, self.down_at)
             self.down_read[index] = below
         up_first, up_last, up_count, _ = self.up_at
         down_first, down_last, down_count, _ = self.down_at
@@ -684,7 +720,7 @@ def _starts(
     """First orders for the crossing reduction: depth-first walks (and, on a small
     view, seeded shuffles of the first walk's layers)."""
     tops = [n for n in node_list if layer[n] == 0]
-    return _first_orders(tops, sorted(layer), layer, downs, depth)
+    return list(_first_orders(tops, sorted(layer), layer, downs, depth))
 
 
 def _first_orders(
@@ -693,25 +729,28 @@ def _first_orders(
     layer: _Lookup[_N, int],
     downs: _Lookup[_N, Sequence[_N]],
     depth: int,
-) -> list[list[list[_N]]]:
-    """`_starts` from the top row and every node (dummies included) in name order."""
+) -> Iterator[list[list[_N]]]:
+    """`_starts` from the top row and every node (dummies included) in name order, one
+    at a time: the crossing reduction stops asking once it has an order without
+    crossings (most argument drawings of a debate), so the rest are never made."""
     first = _walk(tops, everyone, layer, downs, depth, False)
+    yield first
     if len(everyone) > _BIG:
-        return [first]
-    starts = [first, _walk(tops, everyone, layer, downs, depth, True)]
-    if len(everyone) <= _SMALL:
-        for seed in range(_SHUFFLED_STARTS):
-            rng = random.Random(seed)
-            shuffled: list[list[_N]] = []
-            for row in first:
-                # Shuffling one item draws no random number; the starts are copied before
-                # anything reorders them, so such a row is shared.
-                if len(row) > 1:
-                    row = list(row)
-                    rng.shuffle(row)
-                shuffled.append(row)
-            starts.append(shuffled)
-    return starts
+        return
+    yield _walk(tops, everyone, layer, downs, depth, True)
+    if len(everyone) > _SMALL:
+        return
+    for seed in range(_SHUFFLED_STARTS):
+        rng = random.Random(seed)
+        shuffled: list[list[_N]] = []
+        for row in first:
+            # Shuffling one item draws no random number; the starts are copied before
+            # anything reorders them, so such a row is shared.
+            if len(row) > 1:
+                row = list(row)
+                rng.shuffle(row)
+            shuffled.append(row)
+        yield shuffled
 
 
 def _dfs_order(
@@ -753,7 +792,7 @@ def _walk(
 
 
 def _minimise_crossings(
-    starts: Sequence[list[list[int]]],
+    starts: Iterable[list[list[int]]],
     rows: _Rows,
     parent: Mapping[int, int],
     *,
@@ -762,7 +801,8 @@ def _minimise_crossings(
 ) -> tuple[list[list[int]], int]:
     """The order with fewest crossings found from each start by sweeps down and up,
     alternating barycenters and medians, each followed by adjacent transpositions until
-    they gain nothing. The top row is reordered as whole subtrees of `parent` only."""
+    they gain nothing. The top row is reordered as whole subtrees of `parent` only.
+    An order without crossings ends the search: no later one could be better."""
     best: list[list[int]] = []
     best_count = -1
     pos, up, down = rows.pos, rows.up, rows.down
@@ -803,6 +843,8 @@ def _minimise_crossings(
                 stale = 0
             else:
                 stale += 1
+        if best_count == 0:
+            break
     return best, best_count
 
 
@@ -1091,16 +1133,16 @@ def _coordinates(
         for n in row:
             x[n] -= shift
 
-    def weight(a: int, b: int) -> float:
-        da, db = ends[a] is not None, ends[b] is not None
-        return _DUMMY if da and db else _MIXED if da or db else _REAL
-
     # What each pass needs but no pass changes, worked out once: each box's pulls (its
     # neighbours and weights) and their total, each dummy's rise, each row's gaps, weights
     # and (without dummies, whose room depends on their slope) offsets. Every float is
     # then made by the same operations in the same order as in `_place_layer`.
     pulls: list[list[tuple[int, float]]] = [
-        [] if ends[n] is not None else [(m, weight(n, m)) for m in (*graph.ups[n], *graph.downs[n])]
+        # Only boxes pull (a dummy goes to its line), so a pull joins two boxes or a box
+        # and the end of a long line, never two dummies.
+        []
+        if ends[n] is not None
+        else [(m, _REAL if ends[m] is None else _MIXED) for m in (*graph.ups[n], *graph.downs[n])]
         for n in range(len(x))
     ]
     totals = [sum(w for _, w in near) for near in pulls]
@@ -1128,77 +1170,175 @@ def _coordinates(
         else _offsets([box[n][0] / 2 for n in row], gaps)
         for row, gaps in zip(order, row_gaps, strict=True)
     ]
-    depth = len(order)
+    plan, boxes = _plan(order, ends, pulls, totals, row_weights, row_offsets)
+    pairs = {index: _pair(boxes[index][1]) for kind, index, *_ in plan if kind == _PAIR}
+    backward = plan[::-1]
     for it in range(iterations):
-        indices = range(depth) if it % 2 == 0 else range(depth - 1, -1, -1)
-        for index in indices:
-            row = order[index]
-            # The top row moves too: packed, it pulled the lines from a wide layer under it
-            # into shallow fans that cut through their neighbours' boxes.
-            if not row:
-                continue
-            if len(row) == 1:
-                # One box or dummy: its weighted mean, as `_place_layer` makes it.
-                n = row[0]
-                e = ends[n]
-                if e is not None:
-                    x_upper = x[e[0]]
-                    d = x_upper + (x[e[1]] - x_upper) * e[2] / e[3]
-                    x[n] = (d - 0.0) * _DUMMY / _DUMMY + 0.0
-                    continue
-                total = totals[n]
-                if not total:
-                    x[n] = (x[n] - 0.0) * 0.1 / 0.1 + 0.0
-                    continue
-                near = pulls[n]
-                if len(near) == 1:
-                    m, w = near[0]
-                    d = (0.0 + x[m] * w) / total
-                elif len(near) == 2:
-                    (m, w), (m2, w2) = near
-                    d = (0.0 + x[m] * w + x[m2] * w2) / total
-                else:
-                    d = sum([x[m] * w for m, w in near]) / total
+        # The top row moves too: packed, it pulled the lines from a wide layer under it
+        # into shallow fans that cut through their neighbours' boxes.
+        for kind, n, m, w, m2, w2, total, near in plan if it % 2 == 0 else backward:
+            # Each float as `_place_layer` makes it: a one-node row its weighted mean,
+            # (d - 0.0) * weight / weight + 0.0, the sum of one or two pulls written
+            # out as sum() makes it (0 plus each product in turn).
+            if kind == _TWO_PULLS:
+                d = (0.0 + x[m] * w + x[m2] * w2) / total
                 x[n] = (d - 0.0) * total / total + 0.0
-                continue
-            offsets = row_offsets[index]
-            if offsets is None:  # dummies, whose room depends on their slope
-                desired: list[float] = []
-                half: list[float] = []
-                height = heights[index]
-                for n in row:
-                    e = ends[n]
-                    if e is not None:
-                        upper, lower, step, span = e
-                        x_upper, x_lower = x[upper], x[lower]
-                        desired.append(x_upper + (x_lower - x_upper) * step / span)
-                        # A slanted line sweeps sideways across the layer's height.
-                        slope = abs(x_lower - x_upper) / rise[n]
-                        half.append(dummy_width / 2 + min(dummy_width, slope * height / 4))
-                        continue
-                    total = totals[n]
-                    desired.append(sum([x[m] * w for m, w in pulls[n]]) / total if total else x[n])
-                    half.append(box[n][0] / 2)
-                placed = _place_layer(desired, row_weights[index], half, row_gaps[index])
-                for n, value in zip(row, placed, strict=True):
-                    x[n] = value
-                continue
-            # Boxes only: each one's pull, minus its offset, as `_place_layer` makes them
-            # (the sum of one or two products written out: sum() adds them to 0 in turn).
-            targets: list[float] = []
-            for n, o in zip(row, offsets, strict=True):
-                total = totals[n]
-                if not total:
-                    targets.append(x[n] - o)
-                    continue
-                near = pulls[n]
-                if len(near) == 1:
-                    m, w = near[0]
-                    targets.append((0.0 + x[m] * w) / total - o)
-                elif len(near) == 2:
-                    (m, w), (m2, w2) = near
-                    targets.append((0.0 + x[m] * w + x[m2] * w2) / total - o)
-                else:
-                    targets.append(sum([x[m] * w for m, w in near]) / total - o)
-            _fit_row(x, row, targets, row_weights[index], offsets)
+            elif kind == _PAIR:
+                # Two boxes of two pulls each (side by side chains): `_place_boxes` and
+                # `_fit_row` written out, the same operations in the same order.
+                a, b, ma, wa, ma2, wa2, ta, mb, wb, mb2, wb2, tb, oa, ob = pairs[n]
+                sa = ((0.0 + x[ma] * wa + x[ma2] * wa2) / ta - oa) * ta
+                sb = ((0.0 + x[mb] * wb + x[mb2] * wb2) / tb - ob) * tb
+                mean_a, mean_b = sa / ta, sb / tb
+                if mean_a >= mean_b:
+                    mean_a = mean_b = (sa + sb) / (ta + tb)
+                x[a] = mean_a + oa
+                x[b] = mean_b + ob
+            elif kind == _BOXES:
+                _place_boxes(x, *boxes[n])
+            elif kind == _ONE_PULL:
+                d = (0.0 + x[m] * w) / total
+                x[n] = (d - 0.0) * total / total + 0.0
+            elif kind == _ONE_DUMMY:
+                x_upper = x[m]
+                d = x_upper + (x[m2] - x_upper) * w / w2
+                x[n] = (d - 0.0) * _DUMMY / _DUMMY + 0.0
+            elif kind == _MANY_PULLS:
+                d = sum([x[a] * b for a, b in near]) / total
+                x[n] = (d - 0.0) * total / total + 0.0
+            elif kind == _STILL:
+                x[n] = (x[n] - 0.0) * 0.1 / 0.1 + 0.0
+            else:  # dummies, whose room depends on their slope
+                row = order[n]
+                desired, half = _lines_row(
+                    x, row, ends, pulls, totals, box, rise, dummy_width, heights[n]
+                )
+                placed = _place_layer(desired, row_weights[n], half, row_gaps[n])
+                for v, value in zip(row, placed, strict=True):
+                    x[v] = value
     return x, ys
+
+
+# What a pass does with one row: the row's one node, a dummy or a box with no pull, one,
+# two or more (most rows of a debate's drawings); a row of boxes; a row with dummies.
+_ONE_DUMMY, _STILL, _ONE_PULL, _TWO_PULLS, _MANY_PULLS, _PAIR, _BOXES, _LINES = range(8)
+#: (kind, node, then for a dummy: upper end, step, lower end, span; for a box: its first
+#: two pulls (neighbour, weight), their total and all of them). A row of more than one
+#: node: (kind, its index, then unused).
+_Step = tuple[int, int, int, float, int, float, float, Sequence[tuple[int, float]]]
+#: A box in a row of boxes: (node, offset, number of pulls, their total, the first two
+#: pulls, all of them).
+_Spec = tuple[int, float, int, float, int, float, int, float, Sequence[tuple[int, float]]]
+#: A row of boxes: its nodes, each one's `_Spec`, weights and offsets.
+_Boxes = tuple[Sequence[int], list[_Spec], Sequence[float], Sequence[float]]
+
+
+def _plan(
+    order: Sequence[Sequence[int]],
+    ends: Sequence[tuple[int, int, int, int] | None],
+    pulls: Sequence[Sequence[tuple[int, float]]],
+    totals: Sequence[float],
+    row_weights: Sequence[Sequence[float]],
+    row_offsets: Sequence[Sequence[float] | None],
+) -> tuple[list[_Step], dict[int, _Boxes]]:
+    """The steps of a pass down the rows of `order` (empty rows left out) and the boxes
+    of each row of boxes, worked out once for every pass of `_coordinates`: the passes
+    then index no list twice and test no node's kind again."""
+    plan: list[_Step] = []
+    boxes: dict[int, _Boxes] = {}
+    for index, row in enumerate(order):
+        if len(row) == 1:
+            n = row[0]
+            e = ends[n]
+            near = pulls[n]
+            total = totals[n]
+            if e is not None:
+                plan.append((_ONE_DUMMY, n, e[0], e[2], e[1], e[3], 0.0, ()))
+            elif not near:
+                plan.append((_STILL, n, 0, 0.0, 0, 0.0, 0.0, ()))
+            elif len(near) == 1:
+                plan.append((_ONE_PULL, n, *near[0], 0, 0.0, total, near))
+            elif len(near) == 2:
+                plan.append((_TWO_PULLS, n, *near[0], *near[1], total, near))
+            else:
+                plan.append((_MANY_PULLS, n, 0, 0.0, 0, 0.0, total, near))
+            continue
+        offsets = row_offsets[index]
+        if not row:
+            continue
+        if offsets is None:
+            plan.append((_LINES, index, 0, 0.0, 0, 0.0, 0.0, ()))
+            continue
+        specs: list[_Spec] = []
+        boxes[index] = (row, specs, row_weights[index], offsets)
+        for n, o in zip(row, offsets, strict=True):
+            near = pulls[n]
+            m, w = near[0] if near else (0, 0.0)
+            m2, w2 = near[1] if len(near) > 1 else (0, 0.0)
+            specs.append((n, o, len(near), totals[n], m, w, m2, w2, near))
+        pair = len(row) == 2 and all(spec[2] == 2 for spec in specs)
+        plan.append((_PAIR if pair else _BOXES, index, 0, 0.0, 0, 0.0, 0.0, ()))
+    return plan, boxes
+
+
+def _pair(
+    specs: Sequence[_Spec],
+) -> tuple[int, int, int, float, int, float, float, int, float, int, float, float, float, float]:
+    """A row of two boxes of two pulls each, flat: the nodes, each one's pulls and their
+    total (a box's weight when it has pulls), and their offsets."""
+    (a, oa, _, ta, ma, wa, ma2, wa2, _), (b, ob, _, tb, mb, wb, mb2, wb2, _) = specs
+    return a, b, ma, wa, ma2, wa2, ta, mb, wb, mb2, wb2, tb, oa, ob
+
+
+def _place_boxes(
+    x: list[float],
+    row: Sequence[int],
+    specs: Sequence[_Spec],
+    weights: Sequence[float],
+    offsets: Sequence[float],
+) -> None:
+    """A row of boxes placed: each one's pull minus its offset, as `_place_layer` makes
+    them (the sum of one or two products written out: sum() adds them to 0 in turn),
+    fitted by `_fit_row`."""
+    targets: list[float] = []
+    for n, o, count, total, m, w, m2, w2, near in specs:
+        if count == 2:
+            targets.append((0.0 + x[m] * w + x[m2] * w2) / total - o)
+        elif count == 1:
+            targets.append((0.0 + x[m] * w) / total - o)
+        elif count == 0:
+            targets.append(x[n] - o)
+        else:
+            targets.append(sum([x[a] * b for a, b in near]) / total - o)
+    _fit_row(x, row, targets, weights, offsets)
+
+
+def _lines_row(
+    x: Sequence[float],
+    row: Sequence[int],
+    ends: Sequence[tuple[int, int, int, int] | None],
+    pulls: Sequence[Sequence[tuple[int, float]]],
+    totals: Sequence[float],
+    box: Sequence[tuple[float, float]],
+    rise: Sequence[float],
+    dummy_width: float,
+    height: float,
+) -> tuple[list[float], list[float]]:
+    """Where a row with dummies wants each node and the half width each takes: a dummy
+    on the straight line between its edge's ends, as wide as its line's slant."""
+    desired: list[float] = []
+    half: list[float] = []
+    for n in row:
+        e = ends[n]
+        if e is not None:
+            upper, lower, step, span = e
+            x_upper, x_lower = x[upper], x[lower]
+            desired.append(x_upper + (x_lower - x_upper) * step / span)
+            # A slanted line sweeps sideways across the layer's height.
+            slope = abs(x_lower - x_upper) / rise[n]
+            half.append(dummy_width / 2 + min(dummy_width, slope * height / 4))
+            continue
+        total = totals[n]
+        desired.append(sum([x[m] * w for m, w in pulls[n]]) / total if total else x[n])
+        half.append(box[n][0] / 2)
+    return desired, half
