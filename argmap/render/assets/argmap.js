@@ -817,9 +817,9 @@
     }
     panel.hidden = false;
     document.body.classList.add("with-panel");
-    // One layout, of the new content and the canvas's new width (measureCanvas reads it),
-    // before the scroll back to the top: set first, the scroll laid out the panel alone
-    // and the class after it made the styles and the layout be done again.
+    // One forced layout, in measureCanvas (it reads the canvas's new width), for the new
+    // content and the class at once; the scroll back to the top after it needs no other.
+    // Scrolling first laid the panel out, and the class then had it all done again.
     measureCanvas();
     panel.scrollTop = 0;
     if (!keepFocus) { $("panel-title").focus({ preventScroll: true }); }
