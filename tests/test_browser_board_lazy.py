@@ -21,7 +21,7 @@ from argmap.pipeline import build
 
 pytestmark = pytest.mark.browser
 
-FOR, AGAINST, NEUTRAL, INFERRED, REASONS = 60, 12, 3, 55, 55
+FOR, AGAINST, NEUTRAL, INFERRED, REASONS, UNRELATED = 60, 12, 3, 55, 55, 12
 
 
 def _board_map() -> str:
@@ -41,7 +41,7 @@ def _board_map() -> str:
     lines += [f"  i{i:02d}: {{name: Inferred {i:02d}, kind: person}}" for i in range(INFERRED)]
     lines += ["claims:", "  p: {kind: proposal, text: The town should do it}"]
     lines += [f"  r{i:02d}: {{text: Reason {i:02d}}}" for i in range(REASONS)]
-    lines += ["  x0: {text: Objection 0}", "stances:"]
+    lines += ["  x0: {text: Objection 0}", "  z0: {text: Unrelated 0}", "stances:"]
     lines += [
         f"  - {{actor: f{i:02d}, supports: p, source: paper, quote: For {i:02d}.}}"
         for i in range(FOR)
@@ -57,6 +57,11 @@ def _board_map() -> str:
     lines += [
         "  - {actor: m0, supports: r00, source: paper, quote: Mixed for.}",
         "  - {actor: m0, supports: x0, source: paper, quote: Mixed against.}",
+    ]
+    # A claim without a board, held by more than FIRST_ITEMS (it bears on no proposal).
+    lines += [
+        f"  - {{actor: f{i:02d}, supports: z0, source: paper, quote: Unrelated {i:02d}.}}"
+        for i in range(UNRELATED)
     ]
     # Another source's stance on a reason the paper relates to p: inferred, not stated.
     lines += [
@@ -195,12 +200,16 @@ def test_the_proposals_own_stance_lists_start_at_ten(page: Any, board_site: Path
     assert quotes.all_text_contents() == [f"For {i:02d}." for i in range(60)]
 
 
-def test_an_actors_lists_still_start_at_fifty(page: Any, board_site: Path) -> None:
+def test_a_claims_lists_without_a_board_still_start_at_fifty(page: Any, board_site: Path) -> None:
     # Only a proposal's panel starts short: an entry without a board is as before.
     _open(page, board_site)
-    page.evaluate("argmap.select('r00')")
-    section = page.locator("#panel-body > section", has=page.locator("h3", has_text="Supporters"))
-    assert section.locator("li.stance").count() == 2
+    page.evaluate("argmap.select('z0')")
+    section = page.locator(
+        "#panel-body > section", has=page.locator("h3", has_text=f"Supporters ({UNRELATED})")
+    )
+    assert section.locator("li.stance blockquote").all_text_contents() == [
+        f"Unrelated {i:02d}." for i in range(UNRELATED)
+    ]
     assert section.locator("p.more").count() == 0
 
 
