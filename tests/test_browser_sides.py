@@ -57,6 +57,11 @@ def test_the_central_proposals_panel_lists_exactly_the_stated_sides(
     _open(page, curated)
     page.evaluate(f"argmap.select({question!r}, true)")
     board = page.locator(".board")
+    # The open lists start with their first few (issue 18): show them all.
+    for side in ("for", "against"):
+        more = board.locator(f".board-{side} .board-actors > p.more button")
+        while more.count():
+            more.click()
 
     def names(side: str) -> list[str]:
         return board.locator(

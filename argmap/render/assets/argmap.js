@@ -816,9 +816,12 @@
       returnFocus = active && active !== document.body && !panel.contains(active) ? active : null;
     }
     panel.hidden = false;
-    panel.scrollTop = 0;
     document.body.classList.add("with-panel");
+    // One forced layout, in measureCanvas (it reads the canvas's new width), for the new
+    // content and the class at once; the scroll back to the top after it needs no other.
+    // Scrolling first laid the panel out, and the class then had it all done again.
     measureCanvas();
+    panel.scrollTop = 0;
     if (!keepFocus) { $("panel-title").focus({ preventScroll: true }); }
   }
   // The panel takes its room from the map (or gives it back): measure the canvas now, so
@@ -917,21 +920,62 @@
   // an entry with thousands of stances would take seconds to build, and a list cut
   // short without a word would hide what the map holds.
   var PANEL_ITEMS = 50;
-  function capped(rows, render) {
-    var list = el("ul", { cls: "plain" }, rows.slice(0, PANEL_ITEMS).map(function (r) { return render(r); }));
-    if (rows.length <= PANEL_ITEMS) { return [list]; }
-    var more = el("button", { type: "button", cls: "show-all", text: "Show all " + rows.length });
-    var note = el("p", { cls: "hint more" }, ["Showing the first " + PANEL_ITEMS + " of " + rows.length + ". ", more]);
+  // The open lists of a proposal's panel start shorter (issue 18): a big map's board and
+  // its stance lists held 3,000 elements, most of the first click's time laid out below
+  // the fold. Their button first shows the rest of the usual PANEL_ITEMS, then all.
+  var FIRST_ITEMS = 10;
+  // How many of `total` rows a list shows after its button is pressed with `shown` shown.
+  function nextCount(shown, total) { return shown < PANEL_ITEMS ? Math.min(PANEL_ITEMS, total) : total; }
+  // `rows` as a list of their first `first` (PANEL_ITEMS unless told), each drawn by
+  // `render`, and, when there are more, a note whose button shows the next ones.
+  function capped(rows, render, first) {
+    var shown = Math.min(first || PANEL_ITEMS, rows.length);
+    var list = el("ul", { cls: "plain" }, rows.slice(0, shown).map(function (r) { return render(r); }));
+    if (rows.length <= shown) { return [list]; }
+    var said = document.createTextNode("");
+    var more = el("button", { type: "button", cls: "show-all" });
+    var note = el("p", { cls: "hint more" }, [said, more]);
+    function label() {
+      var next = nextCount(shown, rows.length);
+      said.textContent = "Showing the first " + shown + " of " + rows.length + ". ";
+      more.textContent = next === rows.length ? "Show all " + rows.length : "Show " + (next - shown) + " more";
+    }
+    label();
     more.addEventListener("click", function () {
-      rows.slice(PANEL_ITEMS).forEach(function (r) { list.appendChild(render(r)); });
-      note.remove();
+      var next = nextCount(shown, rows.length);
+      // Built apart and added at once: one layout for the lot.
+      var batch = document.createDocumentFragment();
+      rows.slice(shown, next).forEach(function (r) { batch.appendChild(render(r)); });
+      list.appendChild(batch);
+      shown = next;
+      // The button stays (and keeps the keyboard) while there are more.
+      if (shown === rows.length) { note.remove(); } else { label(); }
     });
     return [list, note];
   }
-  // A titled list of `rows`, each drawn by `render` (the rows themselves when it is absent).
-  function section(title, rows, render) {
+  // A closed `details` (`attrs`, `summary`) whose content, `fill()`'s nodes, is built the
+  // first time it opens, by mouse, keyboard or script: closed, it is only its summary.
+  // The summary's click fills it before it opens (no empty frame); `toggle` covers an
+  // opening without a click (the `open` attribute set by a script or the browser).
+  function lazyDetails(attrs, summary, fill) {
+    var details = el("details", attrs, [summary]);
+    var filled = false;
+    function open() {
+      if (filled) { return; }
+      filled = true;
+      var content = document.createDocumentFragment();
+      fill().forEach(function (c) { content.appendChild(c); });
+      details.appendChild(content);
+    }
+    summary.addEventListener("click", open);
+    details.addEventListener("toggle", function () { if (details.open) { open(); } });
+    return details;
+  }
+  // A titled list of `rows`, each drawn by `render` (the rows themselves when it is
+  // absent), showing `first` of them at first (see capped).
+  function section(title, rows, render, first) {
     if (!rows.length) { return null; }
-    return el("section", null, [el("h3", { text: title })].concat(capped(rows, render || function (r) { return r; })));
+    return el("section", null, [el("h3", { text: title })].concat(capped(rows, render || function (r) { return r; }, first)));
   }
 
   function nodePanel(id, name) {
@@ -988,7 +1032,7 @@
         var title = { supports: "Supporters", opposes: "Opponents", neutral: "Neutral" }[p];
         if (data.board[id]) { title = "Stances on the proposal itself: " + VERB[p]; }
         out.push(section(title + " (" + h[p].length + ")", st.filter(function (s) { return s.position === p; }),
-          function (s) { return stanceItem(s, true, false); }));
+          function (s) { return stanceItem(s, true, false); }, data.board[id] ? FIRST_ITEMS : PANEL_ITEMS));
       });
       function rels(key, word) {
         return function (r) {
@@ -1038,16 +1082,11 @@
     }
     var summary = el("summary", null, [(r.kind === "supports" ? "+ " : "\u2212 ") + claimName(r.from) + " ",
       el("span", { cls: "status", text: "(" + holdWords(h) + ")" })]);
-    var details = el("details", { cls: "argument" }, [summary]);
     // Filled when first opened: a board lists up to 50 arguments a side, each with its
     // stances, and closed ones show only their summary.
-    function fill() {
-      if (details.childNodes.length > 1) { return; }
-      [el("p", null, [linkTo(r.from)])].concat(capped(inner, render)).forEach(function (c) { details.appendChild(c); });
-    }
-    summary.addEventListener("click", fill);
-    details.addEventListener("toggle", fill);
-    return el("li", null, [details]);
+    return el("li", null, [lazyDetails({ cls: "argument" }, summary, function () {
+      return [el("p", null, [linkTo(r.from)])].concat(capped(inner, render));
+    })]);
   }
   function proBoard(id) {
     var b = block("argmap-board-" + data.board[id].block);
@@ -1056,17 +1095,20 @@
       return el("section", { cls: "board-col board-" + side }, [
         el("h3", { text: title + " (" + entries.length + ")" }),
         el("details", { open: "open", cls: "board-actors" }, [el("summary", { text: plural(entries.length, "actor") })]
-          .concat(capped(entries, function (e) { return boardActor(e, id); }))),
+          .concat(capped(entries, function (e) { return boardActor(e, id); }, FIRST_ITEMS))),
         el("details", { open: "open", cls: "board-args" }, [el("summary", { text: plural(args.length, "argument") })]
-          .concat(capped(args, argumentItem)))]);
+          .concat(capped(args, argumentItem, FIRST_ITEMS)))]);
     }
     var out = el("section", { cls: "board", "aria-label": "For and against" }, [
       el("div", { cls: "board-cols" }, [column("for", "For", b["for"], "supports"), column("against", "Against", b.against, "attacks")])]);
     [["mixed", "Mixed: arguments on both sides"], ["neutral", "Neutral"],
      ["inferred", "Inferred, not stated: only through other sources\u2019 relations"]].forEach(function (k) {
-      if (!b[k[0]].length) { return; }
-      out.appendChild(el("details", { cls: "board-mixed board-" + k[0] }, [el("summary", { text: k[1] + " (" + b[k[0]].length + ")" })]
-        .concat(capped(b[k[0]], function (e) { return boardActor(e, id); }))));
+      var entries = b[k[0]];
+      if (!entries.length) { return; }
+      // Closed, as each argument is: built when first opened.
+      out.appendChild(lazyDetails({ cls: "board-mixed board-" + k[0] }, el("summary", { text: k[1] + " (" + entries.length + ")" }), function () {
+        return capped(entries, function (e) { return boardActor(e, id); });
+      }));
     });
     out.appendChild(el("p", { cls: "hint", text: "Stated positions: where the actor's own source links them to this proposal. The quote is the one that pulls them most that way." }));
     return out;
