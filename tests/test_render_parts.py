@@ -24,24 +24,49 @@ from tests.conftest import example_yaml
 # ---- fsutil: writing parts ---------------------------------------------------------------
 
 
-def test_chunks_join_short_parts_and_cut_long_ones_at_the_size() -> None:
-    assert list(_chunks(["ab", "c", "defgh", "", "i", "j"], 3)) == ["abc", "def", "ghi", "j"]
+def test_chunks_join_runs_of_short_parts_and_cut_long_ones() -> None:
+    assert list(_chunks(["ab", "c", "defgh", "", "i", "j"], 3)) == ["abc", "def", "gh", "ij"]
     assert list(_chunks("abcdefg", 3)) == ["abc", "def", "g"]
     assert list(_chunks(["abc"], 3)) == ["abc"]
     assert list(_chunks(["", ""], 3)) == []
     assert list(_chunks("", 3)) == []
-    assert list(_chunks(["a", "bcdefgh"], 3)) == ["abc", "def", "gh"]
+    assert list(_chunks([], 3)) == []
+    assert list(_chunks(["a", "bcdefgh", "", "i"], 3)) == ["a", "bcd", "efg", "h", "i"]
+    assert list(_chunks(["a", "b", "c", "d"], 2)) == ["ab", "cd"]
+    assert list(_chunks(["a", "", "b", ""], 2)) == ["ab"]
 
 
-def test_chunks_are_the_joined_text_cut_every_size_characters() -> None:
+def _reference_chunks(parts: list[str], size: int) -> list[str]:
+    """The same cut, one part at a time."""
+    out: list[str] = []
+    run: list[str] = []
+    held = 0
+    for part in parts:
+        if len(part) >= size:
+            if held:
+                out.append("".join(run))
+            run, held = [], 0
+            out += [part[i : i + size] for i in range(0, len(part), size)]
+        elif held + len(part) > size:
+            out.append("".join(run))
+            run, held = [part], len(part)
+        else:
+            run.append(part)
+            held += len(part)
+    if held:
+        out.append("".join(run))
+    return out
+
+
+def test_chunks_are_the_parts_cut_one_at_a_time() -> None:
     rng = random.Random(18)
-    for _ in range(3000):
-        parts = ["x\u2014y"[: rng.randrange(4)] * rng.randrange(4) for _ in range(rng.randrange(7))]
+    for _ in range(5000):
+        parts = ["x\u2014y"[: rng.randrange(4)] * rng.randrange(4) for _ in range(rng.randrange(9))]
         size = rng.randrange(1, 7)
-        whole = "".join(parts)
-        assert list(_chunks(parts, size)) == [
-            whole[i : i + size] for i in range(0, len(whole), size)
-        ]
+        chunks = list(_chunks(parts, size))
+        assert chunks == _reference_chunks(parts, size)
+        assert "".join(chunks) == "".join(parts)
+        assert all(0 < len(c) <= size for c in chunks)
 
 
 def test_parts_are_written_one_after_the_other(tmp_path: Path) -> None:
