@@ -1,8 +1,9 @@
 """The Jinja2 templates of report.html and the outline, and the one environment they use.
 
 Autoescaping is on for every template, so a string from the map reaches the markup only
-escaped; `|safe` is not used anywhere in argmap, and the only `Markup` these templates
-get is a fragment built under `argmap.render.markup`'s rule (every value through `esc`).
+escaped; `|safe` is not used anywhere in argmap, and what these templates get unescaped
+is a fragment built under `argmap.render.markup`'s rule (every value through `esc`), put
+in at its slot (`render_parts`).
 Undefined names are errors, not empty strings, so a misspelt field fails the tests
 instead of vanishing.
 
