@@ -3,7 +3,8 @@
     load -> check -> analyse -> render (map pages, report) -> write
 
 Each file is rendered and written to a temporary name in the output folder in turn (so
-only one file's text is in memory at a time), and only when all of them are complete are
+only one file's text is in memory at a time, and a big one only as its parts, never joined),
+and only when all of them are complete are
 they renamed over the old ones, which are kept until the last rename succeeds: a map with
 errors, a crash while rendering, a full disk or a file that cannot be replaced leaves the
 previous output exactly as it was. The build writes only its own files and deletes
@@ -27,6 +28,7 @@ from argmap.model import ArgumentMap, Level, Problem, canonical
 
 if TYPE_CHECKING:
     from argmap.analysis import Analysis
+    from argmap.fsutil import Text
     from argmap.rules import Config
 
 __all__ = [
@@ -136,7 +138,11 @@ def render_all(
     with _renders(
         map_path, normalisation=normalisation, sources_dir=sources_dir, max_bytes=max_bytes
     ) as (renders, problems):
-        return {name: render() for name, render in renders.items()}, problems
+        return {name: _joined(render()) for name, render in renders.items()}, problems
+
+
+def _joined(text: Text) -> str:
+    return text if isinstance(text, str) else "".join(text)
 
 
 @contextmanager
@@ -146,9 +152,10 @@ def _renders(
     normalisation: str,
     sources_dir: str | os.PathLike[str] | None,
     max_bytes: int | None,
-) -> Iterator[tuple[dict[str, Callable[[], str]], tuple[Problem, ...]]]:
+) -> Iterator[tuple[dict[str, Callable[[], Text]], tuple[Problem, ...]]]:
     """Load, check and analyse the map; each output file's render, in `OUTPUT_FILES` order,
-    to be called when its file is written, inside the block. The report's content
+    to be called when its file is written, inside the block; each returns its text as parts
+    (`argmap.fsutil.Text`), never joined. The report's content
     (`build_report`, with the summary) is worked out once, for report.html, report.md
     and the outline alike.
 
@@ -160,33 +167,35 @@ def _renders(
     to walk, not millions.
     """
     from argmap.analysis import analyse
-    from argmap.render.html import render_index, render_outline
-    from argmap.render.report import build_report, render_html, render_markdown
+    from argmap.render.html import index_parts, outline_page_parts
+    from argmap.render.report import build_report, html_parts, markdown_parts
 
     amap, problems = load_valid(map_path, sources_dir=sources_dir, max_bytes=max_bytes)
     report = build_report(amap, analysis := analyse(amap, normalisation=normalisation))
     held = [analysis]  # the one reference to the analysis, so the page can slim it
     del analysis
 
-    def index() -> str:
-        text = render_index(amap, held[0], report_href="report.html")
+    def index() -> Text:
+        text = index_parts(amap, held[0], report_href="report.html")
         held[0] = _after_page(held[0])
         return text
 
-    renders: dict[str, Callable[[], str]] = {
+    renders: dict[str, Callable[[], Text]] = {
         "index.html": index,
         "outline.html": _collected(
-            lambda: render_outline(amap, held[0], report_href="report.html", summary=report.summary)
+            lambda: outline_page_parts(
+                amap, held[0], report_href="report.html", summary=report.summary
+            )
         ),
-        "report.html": _collected(lambda: render_html(amap, held[0], report=report)),
-        "report.md": _collected(lambda: render_markdown(amap, held[0], report=report)),
+        "report.html": _collected(lambda: html_parts(amap, held[0], report=report)),
+        "report.md": _collected(lambda: markdown_parts(amap, held[0], report=report)),
     }
     with frozen_gc():
         yield {name: renders[name] for name in OUTPUT_FILES}, problems
 
 
-def _collected(render: Callable[[], str]) -> Callable[[], str]:
-    def run() -> str:
+def _collected(render: Callable[[], Text]) -> Callable[[], Text]:
+    def run() -> Text:
         gc.collect()  # what the render before left in cycles (its text is dropped by now)
         return render()
 
@@ -229,10 +238,10 @@ def load_valid(
 
 
 def write_files(
-    out_dir: str | os.PathLike[str], files: Mapping[str, str | Callable[[], str]]
+    out_dir: str | os.PathLike[str], files: Mapping[str, Text | Callable[[], Text]]
 ) -> tuple[Path, ...]:
-    """Write all `files` (name -> text, or a function rendering it) into `out_dir`, all or
-    none.
+    """Write all `files` (name -> text or its parts, or a function rendering it) into
+    `out_dir`, all or none.
 
     Each file is written whole under a temporary name first (a function is called just
     before), and the old ones are kept until every new one is in place

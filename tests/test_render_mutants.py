@@ -1901,10 +1901,3 @@ def test_a_proposal_one_actor_takes_a_side_on_comes_before_one_nobody_does() -> 
         actors=["jo"],
     )
     assert [c.id for c in summary.proposals_in_order(amap, analyse(amap))] == ["b", "a"]
-
-
-def test_the_summary_style_is_the_one_its_markup_uses() -> None:
-    from argmap.render.templates import summary_css
-
-    css = summary_css()
-    assert ".s-grid" in css and ".s-tally" in css

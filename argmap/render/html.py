@@ -10,9 +10,10 @@ The page is this package's template plus `assets/argmap.js` and `assets/argmap.c
 
 Safety: index.html is the Jinja2 template `templates/page.html.j2` with autoescape on, so
 every value is text unless this module wraps it in `Markup` (the page's own two scripts and
-stylesheet, and the JSON blocks). User strings reach the page script only through those
-JSON blocks (`_lazy_blocks`), whose `<`, `>`, `&`, U+2028 and U+2029 are escaped, read with
-`JSON.parse` and shown with `textContent`. A Content-Security-Policy allows no network
+stylesheet, and the slots where the JSON blocks go, `templates.splice`). User strings reach
+the page script only through those JSON blocks (`_lazy_blocks`), whose `<`, `>`, `&`,
+U+2028 and U+2029 are escaped (`script_json`), read with `JSON.parse` and shown with
+`textContent`. A Content-Security-Policy allows no network
 load at all and only the page's own two scripts, by hash.
 """
 
@@ -42,7 +43,7 @@ from argmap.render.aggregate import (
     pair_arrays,
 )
 from argmap.render.aggregate import legend as aggregate_legend
-from argmap.render.outline import outline_html, score_words
+from argmap.render.outline import outline_html, outline_parts, score_words
 from argmap.render.styles import (
     BLUE,
     CAMP_COLOURS,
@@ -55,9 +56,12 @@ from argmap.render.styles import (
     VERMILLION,
 )
 from argmap.render.summary import Summary
+from argmap.render.templates import slot, splice
 from argmap.render.views import View, build_views
 
 __all__ = [
+    "index_parts",
+    "outline_page_parts",
     "render_index",
     "render_outline",
     "render_pages",
@@ -778,7 +782,6 @@ def _templates() -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
     )
-    env.filters["script_json"] = lambda value: Markup(script_json(value))
     return env
 
 
@@ -814,13 +817,31 @@ def _contested(amap: ArgumentMap, analysis: Analysis) -> list[dict[str, Any]]:
 def render_index(amap: ArgumentMap, analysis: Analysis, *, report_href: str = "report.html") -> str:
     """The interactive page (index.html): the three drawn views as tabs, search, filters,
     legend and details panel, with vis-network and all data inline. Deterministic."""
+    return "".join(index_parts(amap, analysis, report_href=report_href))
+
+
+def index_parts(
+    amap: ArgumentMap, analysis: Analysis, *, report_href: str = "report.html"
+) -> list[str]:
+    """`render_index`'s page as parts to be written one after the other, never joined (a
+    build writes them: at 100,000 stances the whole is 66 million characters)."""
     views = build_views(amap, analysis)
     vis_js = _vis_network_js()
     app_js = _asset("argmap.js")
     names = _camp_names(amap, analysis)
     data, blocks = _lazy_blocks(*_lazy_quotes(_page_data(amap, analysis, views)))
+    # The JSON blocks reach the page as fragments (`splice`): through Jinja2 each would be
+    # copied twice more and then joined with the rest. Each block's data is dropped once
+    # its text is made, so the two are not both held whole.
+    fragments = {"data": script_json(data)}
+    del data
+    for i in range(len(blocks)):
+        ident = blocks[i][0]
+        fragments[ident] = script_json(blocks[i][1])
+        blocks[i] = (ident, slot(ident))
     early, late = _placed(blocks)
-    return (
+    del blocks
+    frame = (
         _templates()
         .get_template("page.html.j2")
         .render(
@@ -843,7 +864,7 @@ def render_index(amap: ArgumentMap, analysis: Analysis, *, report_href: str = "r
             filters=_filters(amap, analysis),
             contested=_contested(amap, analysis),
             outline=_print_outline(amap, analysis),
-            data=data,
+            data=slot("data"),
             early=early,
             late=late,
             # Trusted code from this package and from pyvis, checked for "</script" on load.
@@ -851,6 +872,7 @@ def render_index(amap: ArgumentMap, analysis: Analysis, *, report_href: str = "r
             app_js=Markup(app_js),
         )
     )
+    return splice(frame, fragments)
 
 
 def render_outline(
@@ -863,31 +885,38 @@ def render_outline(
     """The outline page (outline.html): the map as nested lists, with no script at all, for
     screen readers, printing and the browser's find. Deterministic. `summary` is
     `summarise`'s, when the caller has it (a build has it from the report)."""
+    return "".join(outline_page_parts(amap, analysis, report_href=report_href, summary=summary))
+
+
+def outline_page_parts(
+    amap: ArgumentMap,
+    analysis: Analysis,
+    *,
+    report_href: str = "report.html",
+    summary: Summary | None = None,
+) -> list[str]:
+    """`render_outline`'s page as parts to be written one after the other, never joined
+    (a build writes them: at 100,000 stances the whole is 67 million characters)."""
     links = "".join(
         f'<a class="tab-link" href="index.html#{name}">{title}</a>'
         for name, title in _VIEW_TITLES.items()
         if name != "outline"
     )
-    outline = outline_html(amap, analysis, summary)
-    return "\n".join(
-        [
-            *_head(
-                f"{amap.title} (outline)",
-                _OUTLINE_CSP,
-                _asset("argmap.css"),
-            ),
-            "</head>",
-            '<body class="outline-page">',
-            _header(amap, report_href),
-            f'<div class="bar"><nav class="tabs" aria-label="Views">{links}'
-            '<a class="tab-link" href="outline.html" aria-current="page">Outline (text)</a>'
-            "</nav></div>",
-            f'<main class="outline-view" id="outline">{outline}</main>',
-            "</body>",
-            "</html>",
-            "",
-        ]
-    )
+    head = [
+        *_head(f"{amap.title} (outline)", _OUTLINE_CSP, _asset("argmap.css")),
+        "</head>",
+        '<body class="outline-page">',
+        _header(amap, report_href),
+        f'<div class="bar"><nav class="tabs" aria-label="Views">{links}'
+        '<a class="tab-link" href="outline.html" aria-current="page">Outline (text)</a>'
+        "</nav></div>",
+        '<main class="outline-view" id="outline">',
+    ]
+    return [
+        "\n".join(head),
+        *outline_parts(amap, analysis, summary),
+        "</main>\n</body>\n</html>\n",
+    ]
 
 
 def render_pages(

@@ -5,8 +5,9 @@ Jinja2 pays for every `{{ }}` (an attribute lookup, a call, an escape, a `Markup
 per-entry fragments are built here and in their modules as plain strings instead, with
 one rule that keeps escaping the default: **every value that is not a literal of the code
 goes through `esc`**, the same escaping as Jinja2's autoescape (markupsafe), so the bytes
-are the ones the templates wrote. A fragment reaches its template as `Markup` only
-through `trusted`, whose argument must come from this rule.
+are the ones the templates wrote. A fragment reaches its page only as a fragment of
+`argmap.render.templates.render_parts` (put in at its slot as it is), whose parts must
+come from this rule.
 """
 
 from __future__ import annotations
@@ -16,11 +17,9 @@ from typing import TYPE_CHECKING
 from argmap.text import safe_href
 
 if TYPE_CHECKING:
-    from markupsafe import Markup
-
     from argmap.model import Source
 
-__all__ = ["esc", "source_html", "trusted"]
+__all__ = ["esc", "source_html"]
 
 
 def esc(text: str) -> str:
@@ -38,14 +37,6 @@ def esc(text: str) -> str:
         .replace("'", "&#39;")
         .replace('"', "&#34;")
     )
-
-
-def trusted(fragment: str) -> Markup:
-    """A fragment built under this module's rule (every value through `esc`), marked so
-    the autoescaping template inserts it as markup."""
-    from markupsafe import Markup
-
-    return Markup(fragment)
 
 
 def source_html(source: Source | None, unknown: str) -> str:

@@ -26,7 +26,7 @@ from argmap.model import (
     RelationKind,
     Stance,
 )
-from argmap.render.markup import esc, source_html, trusted
+from argmap.render.markup import esc, source_html
 from argmap.render.summary import (
     Summary,
     actor_name,
@@ -38,7 +38,7 @@ from argmap.render.summary import (
 )
 from argmap.text import signed
 
-__all__ = ["outline_html", "score_words"]
+__all__ = ["outline_html", "outline_parts", "score_words"]
 
 # Deeper chains continue as separate entries at the end: keeps the HTML nesting (and this
 # module's recursion) shallow whatever the map.
@@ -206,15 +206,23 @@ def outline_html(amap: ArgumentMap, analysis: Analysis, summary: Summary | None 
     The template `templates/outline.html` holds the page's frame and the summary; the
     trees and the actors, most of its bytes, are built by `_Markup`, every value through
     `argmap.render.markup.esc`."""
+    return "".join(outline_parts(amap, analysis, summary))
+
+
+def outline_parts(
+    amap: ArgumentMap, analysis: Analysis, summary: Summary | None = None
+) -> list[str]:
+    """`outline_html`'s fragment as parts to be written one after the other, never joined
+    (at 100,000 stances the whole is 67 million characters)."""
     # The tree is an object per claim and a list per group, all alive until the page is
     # written: the cyclic collector walking them and the whole map meanwhile cost a fifth.
     with paused_gc():
-        return _outline_html(amap, analysis, summary)
+        return _outline_parts(amap, analysis, summary)
 
 
-def _outline_html(amap: ArgumentMap, analysis: Analysis, summary: Summary | None) -> str:
-    from argmap.render.report import verdict_parts
-    from argmap.render.templates import render_template
+def _outline_parts(amap: ArgumentMap, analysis: Analysis, summary: Summary | None) -> list[str]:
+    from argmap.render.report import rstrip_parts, verdict_parts
+    from argmap.render.templates import render_parts
 
     tops, others = _tree(amap, frozenset(analysis.disabled_relations))
     for top in tops:
@@ -222,20 +230,23 @@ def _outline_html(amap: ArgumentMap, analysis: Analysis, summary: Summary | None
             top.sides = analysis.sides[top.claim.id].summary()
     summary = summarise(amap, analysis) if summary is None else summary
     html = _Markup(amap)
-    return render_template(
+    parts = render_parts(
         "outline.html",
+        {
+            "tops_html": html.entries(tops),
+            "others_html": html.entries(others),
+            "actors_html": html.actor_groups(_actor_groups(amap, analysis)),
+        },
         summary=summary,
         verdict=verdict_parts(summary.verdict) if summary.verdict else [],
         tops=tops,
         others=others,
-        tops_html=trusted(html.entries(tops)),
-        others_html=trusted(html.entries(others)),
-        actors_html=trusted(html.actor_groups(_actor_groups(amap, analysis))),
         name=lambda a: actor_name(amap, a),
         claim=lambda c: amap.claims_by_id[c].display if c in amap.claims_by_id else c,
         cite=lambda source_id: _cite(amap, source_id),
         camp_names=5,
-    ).rstrip("\n")
+    )
+    return rstrip_parts(parts, "\n")
 
 
 def _lead(mark: str) -> str:
@@ -278,12 +289,12 @@ class _Markup:
             found = self.sources[source_id] = source_html(source, UNKNOWN)
         return found
 
-    def entries(self, entries: list[Entry]) -> str:
+    def entries(self, entries: list[Entry]) -> list[str]:
         out: list[str] = []
         for entry in entries:
             self._entry(entry, out)
             out.append("\n")
-        return "".join(out)
+        return out
 
     def _entry(self, e: Entry, out: list[str]) -> None:
         claim = e.claim
@@ -339,7 +350,7 @@ class _Markup:
 
     def actor_groups(
         self, groups: list[tuple[str, list[tuple[Actor, list[tuple[Claim, PositionScore]]]]]]
-    ) -> str:
+    ) -> list[str]:
         out: list[str] = []
         known = self.amap.actors_by_id
         for title, rows in groups:
@@ -357,4 +368,4 @@ class _Markup:
                     f" \u2014 {esc(actor.kind.value)}{role}{with_}{on}</li>\n"
                 )
             out.append("</ul>\n")
-        return "".join(out)
+        return out

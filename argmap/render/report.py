@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from argmap.analysis import Analysis, Contribution, PositionScore
 from argmap.load.gcpause import paused_gc
 from argmap.model import UNKNOWN, ArgumentMap, Claim, Position, Source, Stance
-from argmap.render.markup import esc, source_html, trusted
+from argmap.render.markup import esc, source_html
 from argmap.render.summary import (
     Camp,
     Summary,
@@ -38,10 +38,12 @@ from argmap.render.summary import (
     summarise,
     unaligned,
 )
-from argmap.render.templates import render_template
+from argmap.render.templates import render_parts
 from argmap.text import excerpt, md_escape, plural, signed
 
 __all__ = [
+    "html_parts",
+    "markdown_parts",
     "md",
     "render_html",
     "render_markdown",
@@ -344,23 +346,59 @@ def verdict_parts(verdict: Verdict) -> list[tuple[str, str]]:
 def render_markdown(amap: ArgumentMap, analysis: Analysis, *, report: Report | None = None) -> str:
     """The whole report as GitHub-flavoured Markdown, ending in one newline. `report` is
     `build_report`'s, when the caller has it."""
+    return "".join(markdown_parts(amap, analysis, report=report))
+
+
+def markdown_parts(
+    amap: ArgumentMap, analysis: Analysis, *, report: Report | None = None
+) -> list[str]:
+    """`render_markdown`'s text as parts to be written one after the other, never joined
+    (a build writes them: at 100,000 stances the whole is 75 million characters)."""
     report = build_report(amap, analysis) if report is None else report
     words = _Md(amap, report)
     sections = [
-        _heading_md(amap),
-        _summary_md(amap, report.summary),
-        _positions_md(amap, report),
-        _camps_md(amap, analysis, report.summary),
-        _contested_md(words, analysis),
-        _key_claims_md(amap, analysis),
-        _acceptance_md(words, analysis),
-        _incoherent_md(words, analysis),
-        _actors_md(words, report),
-        _sources_md(amap),
+        [_heading_md(amap)],
+        [_summary_md(amap, report.summary)],
+        [_positions_md(amap, report)],
+        [_camps_md(amap, analysis, report.summary)],
+        [_contested_md(words, analysis)],
+        [_key_claims_md(amap, analysis)],
+        [_acceptance_md(words, analysis)],
+        [_incoherent_md(words, analysis)],
+        _lines(_actors_md(words, report)),
+        [_sources_md(amap)],
     ]
     if report.inferred:
-        sections.append(_inferred_md(words, report))
-    return "\n\n".join(s.rstrip("\n") for s in sections) + "\n"
+        sections.append(_lines(_inferred_md(words, report)))
+    parts: list[str] = []
+    for section in sections:
+        if parts:
+            parts.append("\n\n")
+        parts += rstrip_parts(section, "\n")
+    parts.append("\n")
+    return parts
+
+
+def _lines(lines: list[str]) -> list[str]:
+    """`"\\n".join(lines)` as parts: each line, then a line end before the next."""
+    parts = ["\n"] * (2 * len(lines) - 1) if lines else []
+    parts[::2] = lines
+    return parts
+
+
+def rstrip_parts(parts: list[str], chars: str) -> list[str]:
+    """`parts` such that `"".join(...)` is `"".join(parts).rstrip(chars)`: `parts` less
+    its trailing parts made only of `chars`, the last one left stripped.
+
+    >>> rstrip_parts(["a", "b\\n", "\\n", ""], "\\n")
+    ['a', 'b']
+    """
+    end = len(parts)
+    while end and not parts[end - 1].rstrip(chars):
+        end -= 1
+    if not end:
+        return []
+    return [*parts[: end - 1], parts[end - 1].rstrip(chars)]
 
 
 def _heading_md(amap: ArgumentMap) -> str:
@@ -655,7 +693,7 @@ class _Md:
         return md(source) if found is None else found
 
 
-def _actors_md(words: _Md, report: Report) -> str:
+def _actors_md(words: _Md, report: Report) -> list[str]:
     lines = [
         "## Actors",
         "",
@@ -692,7 +730,7 @@ def _actors_md(words: _Md, report: Report) -> str:
                         " (`argmap export --format json` lists them all)"
                     )
             lines += ["", "</details>"]
-    return "\n".join(lines)
+    return lines
 
 
 def _said_md(words: _Md, said: Said) -> str:
@@ -923,7 +961,7 @@ def _source_md(amap: ArgumentMap, source_id: str) -> str:
     return f"{publisher}, {title}, {date}"
 
 
-def _inferred_md(words: _Md, report: Report) -> str:
+def _inferred_md(words: _Md, report: Report) -> list[str]:
     lines = [
         "## Inferred positions",
         "",
@@ -944,7 +982,7 @@ def _inferred_md(words: _Md, report: Report) -> str:
                 f"  - {words.chain(c, times)}" for c, times in report.chains[proposal.id, actor]
             ]
     lines += ["", "</details>"]
-    return "\n".join(lines)
+    return lines
 
 
 # ---- HTML ------------------------------------------------------------------------------
@@ -961,10 +999,34 @@ def render_html(
     template; its long lists (the proposals' tables, the claims' labels, the actors, the
     sources, the inferred positions) are fragments built by `_Html`, every value through
     `argmap.render.markup.esc`. `report` is `build_report`'s, when the caller has it."""
+    return "".join(html_parts(amap, analysis, page_href=page_href, report=report))
+
+
+def html_parts(
+    amap: ArgumentMap,
+    analysis: Analysis,
+    *,
+    page_href: str = "index.html",
+    report: Report | None = None,
+) -> list[str]:
+    """`render_html`'s text as parts to be written one after the other, never joined (a
+    build writes them: at 100,000 stances the whole is 90 million characters)."""
     report = build_report(amap, analysis) if report is None else report
     html = _Html(amap, report)
-    return render_template(
+    return render_parts(
         "report.html",
+        {
+            "proposals_html": html.proposals(),
+            "contested_html": html.contested(analysis),
+            "labels_html": html.labels(analysis),
+            "camps_html": html.camps(),
+            "unaligned_html": html.linked_names(report.summary.unaligned),
+            "derived_html": html.derived(analysis),
+            "incoherent_html": html.incoherent(analysis),
+            "actors_html": html.actors(),
+            "sources_html": html.sources(),
+            "inferred_html": html.inferred(),
+        },
         amap=amap,
         report=report,
         summary=report.summary,
@@ -973,16 +1035,6 @@ def render_html(
         key_claims=key_claims(analysis),
         frustration=frustration(analysis),
         analysis=analysis,
-        proposals_html=trusted(html.proposals()),
-        contested_html=trusted(html.contested(analysis)),
-        labels_html=trusted(html.labels(analysis)),
-        camps_html=trusted(html.camps()),
-        unaligned_html=trusted(html.linked_names(report.summary.unaligned)),
-        derived_html=trusted(html.derived(analysis)),
-        incoherent_html=trusted(html.incoherent(analysis)),
-        actors_html=trusted(html.actors()),
-        sources_html=trusted(html.sources()),
-        inferred_html=trusted(html.inferred()),
         cite=html.cite_text,
         name=lambda a: actor_name(amap, a),
         claim=lambda c: _claim_text(amap, c),
@@ -1071,7 +1123,7 @@ class _Html:
     def linked_names(self, actors: Iterable[str]) -> str:
         return ", ".join(f'<a href="#actor-{self.id(a)}">{self.name(a)}</a>' for a in actors)
 
-    def proposals(self) -> str:
+    def proposals(self) -> list[str]:
         out: list[str] = []
         camp_of = self.report.camp_of
         for proposal, rows, neutral in self.report.proposals:
@@ -1094,23 +1146,23 @@ class _Html:
             if neutral:
                 out.append(f"<p>Neutral: {self.linked_names(neutral)}.</p>\n")
             out.append("</section>\n")
-        return "".join(out)
+        return out
 
-    def contested(self, analysis: Analysis) -> str:
-        return "".join(
+    def contested(self, analysis: Analysis) -> list[str]:
+        return [
             f'<tr><td>{self.claim(c.claim)}</td><td class="num">{c.score:.2f}</td>'
-            f"<td>{', '.join(self.name(a) for a in c.supporters)}</td>"
-            f"<td>{', '.join(self.name(a) for a in c.opponents)}</td></tr>\n"
+            f"<td>{', '.join([self.name(a) for a in c.supporters])}</td>"
+            f"<td>{', '.join([self.name(a) for a in c.opponents])}</td></tr>\n"
             for c in analysis.contested
-        )
+        ]
 
-    def labels(self, analysis: Analysis) -> str:
+    def labels(self, analysis: Analysis) -> list[str]:
         grounded, bipolar = analysis.acceptance, analysis.bipolar_acceptance
-        return "".join(
+        return [
             f"<tr><td>{esc(c.display)}</td><td>{esc(grounded.get(c.id, ''))}</td>"
             f"<td>{esc(bipolar.get(c.id, ''))}</td></tr>\n"
             for c in self.amap.claims
-        )
+        ]
 
     def camps(self) -> str:
         """The Camps section's list: every member of each camp, linked to their section."""
@@ -1136,11 +1188,11 @@ class _Html:
             ]
         )
 
-    def actors(self) -> str:
+    def actors(self) -> list[str]:
         out: list[str] = []
         for entry in self.report.actors:
             self._actor(entry, out)
-        return "".join(out)
+        return out
 
     def _actor(self, e: ActorEntry, out: list[str]) -> None:
         role = f", {esc(e.role)}" if e.role else ""
@@ -1195,13 +1247,13 @@ class _Html:
         cited = f"{self.cite(stance.source)}{date}"
         return f'<li>{words} <span class="src">\u2014 {cited}</span>: {on}</li>\n'
 
-    def sources(self) -> str:
-        return "".join(
+    def sources(self) -> list[str]:
+        return [
             f'<li id="source-{esc(src.id)}">{source_html(src, UNKNOWN)}</li>\n'
             for src in self.amap.sources
-        )
+        ]
 
-    def inferred(self) -> str:
+    def inferred(self) -> list[str]:
         out: list[str] = []
         chains = self.report.chains
         for proposal, rows in self.report.inferred:
@@ -1220,7 +1272,7 @@ class _Html:
                 )
                 out.append("</ul>\n</li>\n")
             out.append("</ul>\n")
-        return "".join(out)
+        return out
 
 
 # A stance's position in markup: its word, escaped like any other value.
