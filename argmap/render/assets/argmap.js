@@ -920,16 +920,19 @@
   // an entry with thousands of stances would take seconds to build, and a list cut
   // short without a word would hide what the map holds.
   var PANEL_ITEMS = 50;
-  // The open lists of a proposal's panel start shorter (issue 18): a big map's board and
-  // its stance lists held 3,000 elements, most of the first click's time laid out below
-  // the fold. Their button first shows the rest of the usual PANEL_ITEMS, then all.
+  // The open lists of a proposal's panel start shorter when they are long (issue 18): a
+  // big map's board and its stance lists held 3,000 elements, most of the first click's
+  // time laid out below the fold. Their button first shows the rest of the usual
+  // PANEL_ITEMS, then all. A list that fits in PANEL_ITEMS is shown whole, as any other:
+  // a curated map's proposal lists its 19 supporters at once, not 10 and a button.
   var FIRST_ITEMS = 10;
   // How many of `total` rows a list shows after its button is pressed with `shown` shown.
   function nextCount(shown, total) { return shown < PANEL_ITEMS ? Math.min(PANEL_ITEMS, total) : total; }
-  // `rows` as a list of their first `first` (PANEL_ITEMS unless told), each drawn by
-  // `render`, and, when there are more, a note whose button shows the next ones.
+  // `rows` as a list of their first PANEL_ITEMS (or of their first `first`, when given and
+  // there are more than PANEL_ITEMS), each drawn by `render`, and, when there are more, a
+  // note whose button shows the next ones.
   function capped(rows, render, first) {
-    var shown = Math.min(first || PANEL_ITEMS, rows.length);
+    var shown = Math.min(first && rows.length > PANEL_ITEMS ? first : PANEL_ITEMS, rows.length);
     var list = el("ul", { cls: "plain" }, rows.slice(0, shown).map(function (r) { return render(r); }));
     if (rows.length <= shown) { return [list]; }
     var said = document.createTextNode("");
