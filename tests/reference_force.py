@@ -1,6 +1,7 @@
 """`layout.force_layout` as it was at 82d28c9 (issue 18, fourth pass), before numpy: the
 reference the array version must equal to the last bit (tests/test_build_speed.py,
-tests/test_views_sixth.py). Kept verbatim but for its name.
+tests/test_views_sixth.py). Kept verbatim but for its name and one iteration's pushes, which
+are `repulsion` (tests/reference_views.py uses it too).
 """
 
 from __future__ import annotations
@@ -43,53 +44,7 @@ def force_layout(
     attract = [(a, b, w) for a, b, w in edges if w > 0 and a != b]
     for step in range(iterations):
         temperature = distance * 2 * (1 - step / iterations)
-        dx = [0.0] * count
-        dy = [0.0] * count
-        grid: dict[tuple[int, int], list[int]] = {}
-        for i in range(count):
-            grid.setdefault((int(xs[i] // cell), int(ys[i] // cell)), []).append(i)
-        # A crowded cell acts on others as one mass at its centre (one level of
-        # Barnes-Hut), so a dense start costs no more than a spread one.
-        mass = {
-            key: (len(members), sum(xs[j] for j in members), sum(ys[j] for j in members))
-            for key, members in grid.items()
-            if len(members) > layout._CROWDED
-        }
-        for (cx, cy), here in grid.items():
-            exact: list[int] = []
-            lumps: list[tuple[int, float, float]] = []
-            for ox in (-1, 0, 1):
-                for oy in (-1, 0, 1):
-                    key = (cx + ox, cy + oy)
-                    if key in mass:
-                        lumps.append(mass[key])
-                    else:
-                        exact.extend(grid.get(key, ()))
-            for i in here:
-                xi, yi = xs[i], ys[i]
-                fx = fy = 0.0
-                for j in exact:
-                    if j == i:
-                        continue
-                    ddx = xi - xs[j]
-                    ddy = yi - ys[j]
-                    d2 = ddx * ddx + ddy * ddy
-                    if d2 < 4 * k2:
-                        d2 = max(d2, 0.01)
-                        f = k2 / d2
-                        fx += ddx * f
-                        fy += ddy * f
-                for n, sx, sy in lumps:
-                    if (cx, cy) in mass and mass[(cx, cy)] == (n, sx, sy):
-                        n, sx, sy = n - 1, sx - xi, sy - yi  # the node's own cell, less itself
-                    ddx = xi - sx / n
-                    ddy = yi - sy / n
-                    d2 = max(ddx * ddx + ddy * ddy, k2 / 4)
-                    f = n * k2 / d2
-                    fx += ddx * f
-                    fy += ddy * f
-                dx[i] += fx
-                dy[i] += fy
+        dx, dy = repulsion(xs, ys, cell, k2)
         for a, b, w in attract:
             ddx = xs[a] - xs[b]
             ddy = ys[a] - ys[b]
@@ -110,3 +65,57 @@ def force_layout(
                 xs[i] += dx[i] * move
                 ys[i] += dy[i] * move
     return [(round(x), round(y)) for x, y in zip(xs, ys, strict=True)]
+
+
+def repulsion(
+    xs: list[float], ys: list[float], cell: float, k2: float
+) -> tuple[list[float], list[float]]:
+    """One iteration's pushes of `force_layout` (the loops of 82d28c9): node by node, cell
+    by cell."""
+    count = len(xs)
+    dx = [0.0] * count
+    dy = [0.0] * count
+    grid: dict[tuple[int, int], list[int]] = {}
+    for i in range(count):
+        grid.setdefault((int(xs[i] // cell), int(ys[i] // cell)), []).append(i)
+    mass = {
+        key: (len(members), sum(xs[j] for j in members), sum(ys[j] for j in members))
+        for key, members in grid.items()
+        if len(members) > layout._CROWDED
+    }
+    for (cx, cy), here in grid.items():
+        exact: list[int] = []
+        lumps: list[tuple[int, float, float]] = []
+        for ox in (-1, 0, 1):
+            for oy in (-1, 0, 1):
+                key = (cx + ox, cy + oy)
+                if key in mass:
+                    lumps.append(mass[key])
+                else:
+                    exact.extend(grid.get(key, ()))
+        for i in here:
+            xi, yi = xs[i], ys[i]
+            fx = fy = 0.0
+            for j in exact:
+                if j == i:
+                    continue
+                ddx = xi - xs[j]
+                ddy = yi - ys[j]
+                d2 = ddx * ddx + ddy * ddy
+                if d2 < 4 * k2:
+                    d2 = max(d2, 0.01)
+                    f = k2 / d2
+                    fx += ddx * f
+                    fy += ddy * f
+            for n, sx, sy in lumps:
+                if (cx, cy) in mass and mass[(cx, cy)] == (n, sx, sy):
+                    n, sx, sy = n - 1, sx - xi, sy - yi  # the node's own cell, less itself
+                ddx = xi - sx / n
+                ddy = yi - sy / n
+                d2 = max(ddx * ddx + ddy * ddy, k2 / 4)
+                f = n * k2 / d2
+                fx += ddx * f
+                fy += ddy * f
+            dx[i] += fx
+            dy[i] += fy
+    return dx, dy
