@@ -30,6 +30,7 @@ from argmap.analysis.acceptance import (
 )
 from argmap.analysis.contested import incoherent
 from argmap.analysis.graph import StanceEdges, argument_graph
+from argmap.analysis.positions import is_stated, never_stated
 from argmap.model import ArgumentMap, Claim, ClaimKind, Relation, RelationKind
 
 from .helpers import fuzz_settings
@@ -323,3 +324,36 @@ def test_labellings_with_and_without_undercuts_share_the_flattening() -> None:
     cut = _labellings(framework, framework.rank(), {"r": [("u", "a")]})
     assert cut.grounded == {"a": "in", "b": "in"}
 
+
+_EDGE = st.tuples(
+    st.sampled_from(("r1", "r2")),
+    st.sampled_from((None, "gazette", "herald")),
+    st.booleans(),
+    st.booleans(),
+    st.sampled_from((-1, 1)),
+)
+
+
+@FUZZ
+@given(st.lists(_EDGE, max_size=5))
+def test_a_route_never_stated_is_stated_for_no_stance(edges: list[Any]) -> None:
+    route = (tuple(f"c{i}" for i in range(len(edges) + 1)), 1, tuple(edges))
+    answers = {
+        is_stated(sign, source, route)
+        for sign in (-1, 1)
+        for source in ("gazette", "herald", "other")
+    }
+    if never_stated(route):
+        assert answers == {False}
+
+
+def test_never_stated_exact_values() -> None:
+    own = ("r1", "gazette", False, False, 1)
+    wider = ("r2", "herald", False, True, -1)
+    inferred = ("r3", "gazette", True, False, 1)
+    assert never_stated((("p",), 1, ())) is False
+    assert never_stated((("c", "p"), 1, (own,))) is False
+    assert never_stated((("c", "p", "q"), -1, (own, wider))) is False
+    assert never_stated((("c", "d", "p"), 1, (own, own))) is True
+    assert never_stated((("c", "p"), 1, (inferred,))) is True
+    assert never_stated((("n", "w", "x"), 1, (wider, wider))) is False
