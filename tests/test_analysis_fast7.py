@@ -357,3 +357,26 @@ def test_never_stated_exact_values() -> None:
     assert never_stated((("c", "d", "p"), 1, (own, own))) is True
     assert never_stated((("c", "p"), 1, (inferred,))) is True
     assert never_stated((("n", "w", "x"), 1, (wider, wider))) is False
+
+
+def test_incoherent_goes_on_past_a_claim_that_argues_nothing() -> None:
+    # ann supports "a" (no relation out of it) before x and y; x attacks y; a relation of
+    # sign 0 (neither support nor attack) from y to x is no conflict.
+    graph = nx.DiGraph()
+    graph.add_node("a")
+    graph.add_edge("x", "y", sign=-1)
+    graph.add_edge("y", "x", sign=0)
+    stances = StanceEdges(("ann",), [("ann", c, f"ann/{c}", 1, "s") for c in ("a", "x", "y")])
+    assert incoherent(graph, stances) == (("ann", "x", "y"),)
+
+
+def test_argument_graph_goes_on_past_a_relation_to_an_unknown_claim() -> None:
+    amap = ArgumentMap(
+        title="t",
+        claims=(Claim("p", "P", ClaimKind.PROPOSAL), Claim("a", "A")),
+        relations=(
+            Relation("a/supports/ghost", "a", "ghost", RelationKind.SUPPORTS),
+            Relation("a/attacks/p", "a", "p", RelationKind.ATTACKS),
+        ),
+    )
+    assert list(argument_graph(amap).edges(data="relation")) == [("a", "p", "a/attacks/p")]
