@@ -380,3 +380,10 @@ def test_argument_graph_goes_on_past_a_relation_to_an_unknown_claim() -> None:
         ),
     )
     assert list(argument_graph(amap).edges(data="relation")) == [("a", "p", "a/attacks/p")]
+
+
+def test_indexed_takes_a_sign_0_relation_for_a_support() -> None:
+    graph = nx.DiGraph()
+    graph.add_edge("a", "b", sign=0, relation="r")
+    framework = _indexed(graph)
+    assert (framework.attacks, framework.supports) == ([], [(0, 1, "r")])

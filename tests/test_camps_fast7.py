@@ -96,6 +96,9 @@ def test_sorted_places_exact_values_at_the_32_bit_edges() -> None:
     assert keys.dtype == np.int64
     keys, order = _sorted_places(np.array([2**31, 1, 2**31], dtype=np.int64))
     assert (keys.tolist(), order.tolist()) == ([1, 2**31, 2**31], [1, 0, 2])
+    # Below the 32 bits alone: packed, it would sort by its low bits.
+    keys, order = _sorted_places(np.array([5, -(2**40), 3, -(2**40) + 1], dtype=np.int64))
+    assert (keys.tolist(), order.tolist()) == ([-(2**40), -(2**40) + 1, 3, 5], [1, 3, 2, 0])
 
 
 def test_first_counts_exact_values_with_the_largest_32_bit_key() -> None:
