@@ -99,6 +99,8 @@ def test_sorted_places_exact_values_at_the_32_bit_edges() -> None:
     # Below the 32 bits alone: packed, it would sort by its low bits.
     keys, order = _sorted_places(np.array([5, -(2**40), 3, -(2**40) + 1], dtype=np.int64))
     assert (keys.tolist(), order.tolist()) == ([-(2**40), -(2**40) + 1, 3, 5], [1, 3, 2, 0])
+    keys, order = _sorted_places(np.array([0, low - 1, low, low - 1], dtype=np.int64))
+    assert (keys.tolist(), order.tolist()) == ([low - 1, low - 1, low, 0], [1, 3, 2, 0])
 
 
 def test_first_counts_exact_values_with_the_largest_32_bit_key() -> None:
