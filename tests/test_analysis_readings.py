@@ -290,8 +290,9 @@ def test_prepare_keeps_the_route_and_reads_its_edges() -> None:
         ("c/m", "m/n", "n/p"),
         ("s1", None, "s2"),
         ("c", "n"),
+        True,  # an inferred edge: never stated
     )
-    assert _prepare((("p",), 1, ()), 0.5) == ((("p",), 1, ()), 1.0, (), (), ())
+    assert _prepare((("p",), 1, ()), 0.5) == ((("p",), 1, ()), 1.0, (), (), (), False)
 
 
 def _plain_pagerank(g: nx.DiGraph, damping: float = 0.85) -> dict[str, float]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from argmap.analysis.acceptance import (
     bipolar_labelling,
@@ -208,8 +208,13 @@ def _without_inferred(arguments: nx.DiGraph) -> nx.DiGraph:
     The graph itself when none is (most maps): nothing downstream changes it, and a
     copy of a big graph is not free.
     """
+    # The adjacency dicts in edge order, without a view's generator step per edge.
+    adjacency: dict[str, dict[str, dict[str, Any]]] = arguments._adj
     inferred = [
-        (a, b) for a, b, inferred in arguments.edges(data="inferred", default=False) if inferred
+        (a, b)
+        for a, targets in adjacency.items()
+        for b, data in targets.items()
+        if data.get("inferred", False)
     ]
     if not inferred:
         return arguments

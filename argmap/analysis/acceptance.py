@@ -21,7 +21,7 @@ attack a relation's inference rather than a claim):
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from argmap.reach import reach
 
@@ -124,9 +124,17 @@ def _indexed(arguments: nx.DiGraph) -> _Indexed:
     index = {node: i for i, node in enumerate(nodes)}
     attacks: list[tuple[int, int, str]] = []
     supports: list[tuple[int, int, str]] = []
-    for origin, target, data in arguments.edges(data=True):
-        edge = (index[origin], index[target], data.get("relation", f"{origin}->{target}"))
-        (attacks if data.get("sign", -1) < 0 else supports).append(edge)
+    # The adjacency dicts in the order of `edges(data=True)`, without its view's generator
+    # step per edge; the fallback id is formatted only for an edge that lacks one.
+    adjacency: dict[str, dict[str, dict[str, Any]]] = arguments._adj
+    for origin, targets in adjacency.items():
+        at = index[origin]
+        for target, data in targets.items():
+            # not `get`: its default would be formatted for every edge
+            relation = data["relation"] if "relation" in data else f"{origin}->{target}"  # noqa: SIM401
+            (attacks if data.get("sign", -1) < 0 else supports).append(
+                (at, index[target], relation)
+            )
     return _Indexed(nodes, index, attacks, supports)
 
 
@@ -463,6 +471,12 @@ def defeaters(
     return _defeaters(framework, framework.rank(), coded, attacks, disabled)
 
 
+#: The label an attacker needs to be a reason for its target's label, by that label:
+#: an out claim's reasons are its accepted attackers, an undecided one's its undecided
+#: attackers; an in claim (or a code no labelling gives) has none, and -1 matches no label.
+_REASON = (_UNDECIDED, -1, _IN, -1)
+
+
 def _defeaters(
     framework: _Indexed,
     rank: Sequence[int],
@@ -470,23 +484,27 @@ def _defeaters(
     extra: Iterable[tuple[int, int]],
     disabled: frozenset[str],
 ) -> dict[str, tuple[str, ...]]:
-    attackers: list[list[int]] = [[] for _ in framework.nodes]
+    # Only the attacks that are reasons are kept, by target: most claims are in, and most
+    # of the rest have a single reason, which needs no set and no sort.
+    reasons: dict[int, list[int]] = {}
     for origin, target, relation in framework.attacks:
-        if relation not in disabled:
-            attackers[target].append(origin)
+        if labels[origin] == _REASON[labels[target]] and relation not in disabled:
+            reasons.setdefault(target, []).append(origin)
     for origin, target in extra:
-        attackers[target].append(origin)
+        if labels[origin] == _REASON[labels[target]]:
+            reasons.setdefault(target, []).append(origin)
+    nodes = framework.nodes
     found: dict[str, tuple[str, ...]] = {}
-    for claim, name in enumerate(framework.nodes):
-        label = labels[claim]
-        if label == _OUT:
-            wanted = _IN
-        elif label == _UNDECIDED:
-            wanted = _UNDECIDED
-        else:
+    for claim, name in enumerate(nodes):
+        if _REASON[labels[claim]] < 0:
             continue
-        beaten_by = {a for a in attackers[claim] if labels[a] == wanted}
-        found[name] = framework.by_id(beaten_by, rank)
+        by = reasons.get(claim)
+        if by is None:
+            found[name] = ()
+        elif len(by) == 1:
+            found[name] = (nodes[by[0]],)
+        else:
+            found[name] = framework.by_id(set(by), rank)
     return found
 
 
@@ -582,6 +600,8 @@ def _dependency_order(
     A claim depends on the origins of the relations into it and on the claims of the
     undercuts (and undercuts of undercuts) of those relations.
     """
+    if not cuts:  # a claim needs the origins of its relations, and nothing else
+        return _topological([[origin for origin, _, _ in edges] for edges in incoming])
     needs_of: list[list[int]] = []
     for edges in incoming:
         needs = [origin for origin, _, _ in edges]
@@ -632,6 +652,8 @@ def _in_order(
     base: float,
 ) -> list[float]:
     strength = [base] * len(incoming)  # every entry is written before it is read
+    if not cuts:
+        return _in_order_uncut(order, incoming, strength, base)
     weight: dict[str, float] = {}
     for claim in order:
         edges = incoming[claim]
@@ -640,6 +662,28 @@ def _in_order(
                 if relation in cuts and relation not in weight:
                     _resolve(relation, strength, cuts, undercut_of, weight)
         strength[claim] = _strength(base, edges, strength, weight)
+    return strength
+
+
+def _in_order_uncut(
+    order: list[int], incoming: Sequence[_Incoming], strength: list[float], base: float
+) -> list[float]:
+    """`_in_order` when nothing is undercut: each relation carries its origin's strength
+    whole (`x * 1.0` is `x`), so `_strength` and `_combine` are written out in the loop,
+    the same operations in the same order: two calls per claim were half of DF-QuAD on
+    a 20,000-claim debate."""
+    for claim in order:
+        attacked = supported = 1.0
+        for origin, _, sign in incoming[claim]:
+            if sign < 0:
+                attacked *= 1 - strength[origin]
+            else:
+                supported *= 1 - strength[origin]
+        attack, support = 1 - attacked, 1 - supported
+        if attack >= support:
+            strength[claim] = base - base * (attack - support)
+        else:
+            strength[claim] = base + (1 - base) * (support - attack)
     return strength
 
 

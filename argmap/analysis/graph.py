@@ -106,9 +106,15 @@ def argument_graph(amap: ArgumentMap) -> nx.DiGraph:
     import networkx as nx
 
     graph = nx.DiGraph()
-    graph.add_nodes_from(
-        (claim.id, {"kind": claim.kind.value, "label": claim.display}) for claim in amap.claims
-    )
+    # The ids alone, then each node's attributes: `add_nodes_from` given (id, attributes)
+    # pairs first tries each pair as a node and takes the pair apart in its TypeError
+    # handler, an exception per claim.
+    graph.add_nodes_from([claim.id for claim in amap.claims])
+    nodes = graph.nodes
+    for claim in amap.claims:
+        attributes = nodes[claim.id]
+        attributes["kind"] = claim.kind.value
+        attributes["label"] = claim.display
     graph.add_edges_from((a, b, data) for (a, b), data in edges.items())
     return graph
 

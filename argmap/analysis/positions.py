@@ -222,7 +222,7 @@ def positions(
             if not routes:
                 continue
             into = found.setdefault(actor, {}).setdefault(proposal, [])
-            for route, weight, relations, sources, through in routes:
+            for route, weight, relations, sources, through, never in routes:
                 path, path_sign, _ = route
                 into.append(
                     _contribution(
@@ -233,7 +233,7 @@ def positions(
                         weight,
                         relations,
                         sources,
-                        is_stated(sign, source, route),
+                        False if never else is_stated(sign, source, route),
                         through,
                     )
                 )
@@ -283,8 +283,9 @@ def _contribution(
 _new = object.__new__
 
 
-#: A route with what every contribution along it shares: weight, relations, sources, through.
-_Prepared = tuple[Route, float, tuple[str, ...], tuple[str | None, ...], tuple[str, ...]]
+#: A route with what every contribution along it shares: weight, relations, sources,
+#: through, and whether no stance's contribution along it can be stated (`never_stated`).
+_Prepared = tuple[Route, float, tuple[str, ...], tuple[str | None, ...], tuple[str, ...], bool]
 
 
 def _prepare(route: Route, discount: float) -> _Prepared:
@@ -292,7 +293,7 @@ def _prepare(route: Route, discount: float) -> _Prepared:
 
     >>> edges = (("c/m", "s1", False, False, 1), ("m/p", None, False, True, -1))
     >>> _prepare((("c", "m", "p"), -1, edges), 0.5)[1:]
-    (0.25, ('c/m', 'm/p'), ('s1', None), ('m',))
+    (0.25, ('c/m', 'm/p'), ('s1', None), ('m',), False)
     """
     path, _, edges = route
     return (
@@ -301,6 +302,30 @@ def _prepare(route: Route, discount: float) -> _Prepared:
         tuple(e[0] for e in edges),
         tuple(e[1] for e in edges),
         tuple(path[i] for i, e in enumerate(edges) if e[3]),
+        never_stated(route),
+    )
+
+
+def never_stated(route: Route) -> bool:
+    """Whether `is_stated` is False on `route` whatever the stance's sign and source.
+
+    It is when an edge is marked inferred, or when two edges are not generalisations:
+    `is_stated` answers False at that edge if not before, and True only after the last.
+    Most routes of a big map are two to four relations long, and a stance's own source
+    states one step at most, so `positions` need not walk them for each stance.
+
+    >>> own = ("r1", "gazette", False, False, 1)
+    >>> wider = ("r3", "herald", False, True, 1)
+    >>> never_stated((("c", "d", "p"), 1, (own, own)))
+    True
+    >>> never_stated((("c", "d", "p"), 1, (own, wider)))
+    False
+    >>> never_stated((("c", "p"), 1, (("r", "gazette", True, False, 1),)))
+    True
+    """
+    _, _, edges = route
+    return any(inferred for _, _, inferred, _, _ in edges) or (
+        sum(not generalises for _, _, _, generalises, _ in edges) > 1
     )
 
 
