@@ -45,7 +45,7 @@ from argmap.model import (
     derive_stance_ids,
 )
 
-__all__ = ["fast_load"]
+__all__ = ["fast_load", "fast_load_safe", "is_unsafe"]
 
 # Anything YAML treats specially or that a one-line reading could get wrong: tabs,
 # every line break but LF (CR, NEL, LS, PS), a byte-order mark inside the text, and the
@@ -131,8 +131,21 @@ def fast_load(text: str, path: str, data: bytes | None = None) -> ArgumentMap | 
     `data`, when given, is the UTF-8 that `text` was decoded from (without a byte-order
     mark): its characters are then checked on the bytes, which is quicker.
     """
-    if _unsafe_utf8(text, data) if data is not None else _UNSAFE.search(text):
+    if is_unsafe(text, data):
         return None
+    return fast_load_safe(text, path)
+
+
+def is_unsafe(text: str, data: bytes | None = None) -> bool:
+    """Whether `text` has a character the fast path does not read (`_UNSAFE`).
+
+    `data`, when given, is the UTF-8 `text` was decoded from: the bytes are searched then.
+    """
+    return _unsafe_utf8(text, data) if data is not None else bool(_UNSAFE.search(text))
+
+
+def fast_load_safe(text: str, path: str) -> ArgumentMap | None:
+    """`fast_load` of a text `is_unsafe` has cleared: the caller may drop the bytes first."""
     # The parse makes a few hundred thousand small containers and no reference cycles;
     # the cyclic garbage collector would walk the growing heap again and again for
     # nothing (it doubles the time of a large file), so it waits until the map is built.
