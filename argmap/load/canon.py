@@ -25,8 +25,8 @@ from __future__ import annotations
 import re
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from itertools import accumulate, pairwise, repeat
-from operator import countOf, eq
+from itertools import accumulate, compress, pairwise, repeat
+from operator import countOf, eq, not_
 from typing import Any
 
 from argmap.load.flow import Reject as _Reject
@@ -48,7 +48,7 @@ from argmap.model import (
     derive_stance_ids,
 )
 
-__all__ = ["read_canonical"]
+__all__ = ["WIDE_UNSAFE", "read_canonical", "read_view", "view_of"]
 
 # --------------------------------------------------------------------------- the layout
 
@@ -62,10 +62,17 @@ __all__ = ["read_canonical"]
 # `_merged`, with `str` methods that run in C.
 _NOT_PLAIN_START = r"\s\-?:,\[\]{}#&*!|>'\"%@`"
 _NULL_WORDS = "|".join(sorted(NULLS - {""}))
+# The text is read as its UTF-8 bytes, one character a byte (`_view`): what YAML takes
+# for a space (`\s` in a text) is then also one of these sequences of bytes, the UTF-8
+# of the spaces above ASCII (tests/test_canon_bytes.py lists them from `re`).
+_WIDE_SPACES = (
+    "\xc2[\x85\xa0]|\xe1\x9a\x80|\xe2\x80[\x80-\x8a\xa8\xa9\xaf]|\xe2\x81\x9f|\xe3\x80\x80"
+)
+_NOT_SPACE = rf"(?!\s|{_WIDE_SPACES})"
 _VALUE = (
-    r"(?:'(?!\s)([^\n]+)'"
-    r'|"(?!\s)([^\n]+)"'
-    rf"|(?!(?:{_NULL_WORDS})(?:\n|\Z))([^{_NOT_PLAIN_START}][^\n]*+(?<![ :])))"
+    rf"(?:'{_NOT_SPACE}([^\n]+)'"
+    rf'|"{_NOT_SPACE}([^\n]+)"'
+    rf"|(?!(?:{_NULL_WORDS})(?:\n|\Z)){_NOT_SPACE}([^{_NOT_PLAIN_START}][^\n]*+(?<![ :])))"
 )
 _VALUE_GROUPS = 3
 # An id as format.py declares it, without its anchors or its capturing group.
@@ -96,11 +103,14 @@ class _Kind:
         entry = ENTRIES[kind]
         self.keyed = entry.keyed
         self.groups: dict[str, slice] = {}
+        # The fields whose values may hold characters above ASCII (`_utf8`).
+        self.texts: set[str] = set()
         alternatives = []
         group = 1 if self.keyed else 0
         if entry.one_of:
             alternatives.append(f"({'|'.join(entry.one_of)}): {_VALUE}")
             self.groups["one_of"] = slice(group, group + 1 + _VALUE_GROUPS)
+            self.texts.add("one_of_value")
             group += 1 + _VALUE_GROUPS
         for f in entry.fields:
             if f.key in entry.one_of:
@@ -115,6 +125,8 @@ class _Kind:
                 pattern, width = f"({_ID})", 1
             else:
                 pattern, width = _VALUE, _VALUE_GROUPS
+            if pattern in (_LIST, _VALUE):
+                self.texts.add(f.key)
             alternatives.append(f"{f.key}: {pattern}")
             self.groups[f.key] = slice(group, group + width)
             group += width
@@ -141,6 +153,13 @@ _RELATION_KINDS = {k.value: k for k in RelationKind}
 _DEFAULT_CLAIM_KIND = ENTRIES["claim"].field("kind").default
 
 
+#: The characters above U+00FF that the fast path does not read (load/fast.py's
+#: `_UNSAFE` has them too): line separators and noncharacters. The caller refuses
+#: what else `_UNSAFE` finds, on the bytes; these are refused here, where the values
+#: above ASCII are decoded (`_utf8`), the only place they can be: a search of the
+#: values is quicker than one of the whole file's bytes for their three bytes each.
+WIDE_UNSAFE = ("\u2028", "\u2029", "\ufeff", "\ufffe", "\uffff")
+
 # --------------------------------------------------------------------------- reading
 
 
@@ -151,10 +170,52 @@ def read_canonical(text: str, path: str) -> ArgumentMap | None:
     same map, with the same locations, and no problem; None says nothing of the file.
     The caller has already refused the characters the fast path does not read.
     """
+    if text.isascii():
+        return read_view(text, path)
     try:
-        return _read(text, path)
-    except _Reject:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError:
+        return None  # a lone surrogate: not a text a file holds
+    return read_view(view_of(data), path)
+
+
+def view_of(data: bytes) -> str:
+    """UTF-8 bytes as a text of one character each, U+0000 to U+00FF (one byte each too).
+
+    Every character of the layout is ASCII, which is its own byte in UTF-8, so the
+    regexes match this as they would the text, at the same lines; a value above ASCII
+    is then its UTF-8 bytes, which `_utf8` decodes. The text itself is never made.
+    """
+    return data.decode("latin-1")
+
+
+def read_view(view: str, path: str) -> ArgumentMap | None:
+    """`read_canonical` of the text whose `view_of` is `view`; None too if it is not UTF-8.
+
+    Every byte above ASCII is in a value (the rest of each line is keys, indents and
+    punctuation, and every line is matched), and each value above ASCII is decoded: so
+    a map is returned only when the whole file is UTF-8.
+    """
+    try:
+        return _read(view, path)
+    except (_Reject, UnicodeDecodeError):
         return None
+
+
+def _utf8(values: Sequence[str]) -> Sequence[str]:
+    """A column of values read from `view_of`, each as the text its bytes are in UTF-8.
+
+    Only the values above ASCII are decoded (an ASCII one is the same text either way);
+    one that is not UTF-8 raises UnicodeDecodeError, and one with a character of
+    `WIDE_UNSAFE` is refused, so the map is not read.
+    """
+    if all(map(str.isascii, values)):
+        return values
+    decoded = [v if v.isascii() else v.encode("latin-1").decode("utf-8") for v in values]
+    wide = "\n".join(compress(decoded, map(not_, map(str.isascii, values))))
+    if any(char in wide for char in WIDE_UNSAFE):
+        raise _Reject
+    return decoded
 
 
 def _read(text: str, path: str) -> ArgumentMap:
@@ -222,7 +283,8 @@ def _top_level(
         if key in _MAP_TEXTS and values != (None, None, None):
             if body_end > head_end + 1:
                 raise _Reject  # lines under a text field
-            fields[key] = _text(*values)
+            value = _text(*values)
+            fields[key] = _utf8([value])[0] if value else value
         elif key in _SECTIONS and values == (None, None, None):
             bodies[key] = (head_end + 1, body_end, line + 1, body_lines)
         else:
@@ -302,6 +364,9 @@ class _Columns:
             self.raw[key if key != "one_of" else "one_of_value"] = (
                 found[0] if len(found) == 1 else _merged(*found)
             )
+        if not text.isascii():
+            for key in kind.texts:
+                self.raw[key] = _utf8(self.raw[key])
         # Each line of an entry matched one field (or is its `  id:`), so an entry has a
         # line per value, or more when a key is written twice (its group keeps the last
         # value). An entry starts at the start of a line (`^`) and ends after a line
