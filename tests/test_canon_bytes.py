@@ -76,6 +76,7 @@ WIDE_MAP = (
     .replace("text: C is true", "text: C is “true” 😀")
     .replace("quote: A said so.", "quote: “A said so” – it’s that simple.")
     .replace("note: n", "note: 'ñ ''quoted'''")
+    .replace("tags: [x]", "tags: [ñandú, x]")
 )
 
 
@@ -88,6 +89,7 @@ def test_a_map_above_ascii_is_read_from_its_bytes_as_from_its_text(tmp_path: Pat
     assert amap.title == "Every field – “wide”"
     assert amap.stances[0].quote == "“A said so” – it’s that simple."
     assert amap.stances[0].note == "ñ 'quoted'"
+    assert amap.claims_by_id["p"].tags == ("ñandú", "x")
     assert read_canonical(WIDE_MAP, PATH) == amap
     path = tmp_path / PATH
     path.write_bytes(WIDE_MAP.encode())
@@ -96,9 +98,10 @@ def test_a_map_above_ascii_is_read_from_its_bytes_as_from_its_text(tmp_path: Pat
     assert loaded.map.title == amap.title
 
 
+@pytest.mark.parametrize("quote", ["", "'", '"'])
 @pytest.mark.parametrize("space", ["\xa0", "\u2003", "\u3000", "\u205f", "\u1680"])
-def test_a_value_after_a_wide_space_is_left_to_the_line_reader(space: str) -> None:
-    text = BASE.replace("title: T", f"title: {space}T")
+def test_a_value_after_a_wide_space_is_left_to_the_line_reader(space: str, quote: str) -> None:
+    text = BASE.replace("title: T", f"title: {quote}{space}T{quote}")
     assert read_view(view_of(text.encode()), PATH) is None
     assert read_canonical(text, PATH) is None
     expected = full(text)
@@ -195,3 +198,17 @@ def test_values_above_ascii_agree_with_the_full_loader(value: str, where: str) -
     assert expected.problems == ()
     assert amap == expected.map
     assert locations(amap) == locations(expected.map)
+
+
+def test_a_canonical_file_with_a_byte_order_mark_is_read_from_its_bytes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import argmap.load
+
+    def refused(*args: object, **options: object) -> None:
+        raise AssertionError("the text was decoded")
+
+    path = file_of(tmp_path, _BOM + WIDE_MAP.encode())
+    expected = loads(WIDE_MAP, path)
+    monkeypatch.setattr(argmap.load, "read_text", refused)
+    assert load_file(path) == expected

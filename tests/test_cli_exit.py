@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import threading
@@ -18,7 +19,12 @@ ROOT = Path(__file__).parent.parent
 
 def run(*args: str, code: str | None = None) -> subprocess.CompletedProcess[str]:
     command = [sys.executable, "-c", code] if code else [sys.executable, "-m", "argmap"]
-    return subprocess.run([*command, *args], capture_output=True, text=True, cwd=ROOT, check=False)
+    # Buffered output, as an installed `argmap` writes into a pipe: what is not flushed
+    # before `os._exit` is then lost, and these tests see it.
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+    return subprocess.run(
+        [*command, *args], capture_output=True, text=True, cwd=ROOT, check=False, env=env
+    )
 
 
 def test_a_failing_check_prints_every_line_and_exits_1() -> None:
