@@ -6,7 +6,12 @@ costs no heavy import.
 
 from __future__ import annotations
 
+import atexit
 import importlib
+import os
+import sys
+import threading
+from typing import Any, NoReturn
 
 import click
 
@@ -30,6 +35,18 @@ _COMMANDS = {
 
 
 class _LazyGroup(click.Group):
+    def main(self, args: Any = None, *rest: Any, **options: Any) -> Any:
+        # Read from the command line (`argmap ...`, `python -m argmap ...`): the process
+        # ends here, and freeing a large map's millions of objects one by one on the way
+        # out is 0.3 s of `argmap check` at 100,000 statements (7%). CliRunner and other
+        # in-process callers pass `args` and get the SystemExit as before.
+        try:
+            return super().main(args, *rest, **options)
+        except SystemExit as done:
+            if args is None:
+                _exit_unfreed(done)
+            raise
+
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(_COMMANDS)
 
@@ -46,6 +63,30 @@ class _LazyGroup(click.Group):
             formatter.write_dl(
                 [(name, summary) for name, (_, summary) in sorted(_COMMANDS.items())]
             )
+
+
+def _exit_unfreed(done: SystemExit) -> NoReturn:
+    """End the process with `done`'s exit code without freeing its heap (`os._exit`).
+
+    What a normal exit does first is done here too: the atexit handlers run and the
+    standard streams are flushed. An exit with a message instead of a number, another
+    thread still running, or a stream that cannot be flushed (a closed pipe) takes the
+    normal exit instead, so its behaviour (and its exit code) stays Python's.
+    """
+    code = done.code
+    if (code is not None and type(code) is not int) or threading.active_count() > 1:
+        raise done
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except Exception:
+        raise done from None
+    atexit._run_exitfuncs()
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    finally:
+        os._exit(code or 0)
 
 
 @click.group(cls=_LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})

@@ -24,9 +24,9 @@ from __future__ import annotations
 
 import re
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Mapping
-from itertools import accumulate, pairwise, repeat
-from operator import countOf, eq
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from itertools import accumulate, compress, pairwise, repeat
+from operator import countOf, eq, not_
 from typing import Any
 
 from argmap.load.flow import Reject as _Reject
@@ -48,7 +48,7 @@ from argmap.model import (
     derive_stance_ids,
 )
 
-__all__ = ["read_canonical"]
+__all__ = ["WIDE_UNSAFE", "read_canonical", "read_view", "view_of"]
 
 # --------------------------------------------------------------------------- the layout
 
@@ -62,10 +62,17 @@ __all__ = ["read_canonical"]
 # `_merged`, with `str` methods that run in C.
 _NOT_PLAIN_START = r"\s\-?:,\[\]{}#&*!|>'\"%@`"
 _NULL_WORDS = "|".join(sorted(NULLS - {""}))
+# The text is read as its UTF-8 bytes, one character a byte (`_view`): what YAML takes
+# for a space (`\s` in a text) is then also one of these sequences of bytes, the UTF-8
+# of the spaces above ASCII (tests/test_canon_bytes.py lists them from `re`).
+_WIDE_SPACES = (
+    "\xc2[\x85\xa0]|\xe1\x9a\x80|\xe2\x80[\x80-\x8a\xa8\xa9\xaf]|\xe2\x81\x9f|\xe3\x80\x80"
+)
+_NOT_SPACE = rf"(?!\s|{_WIDE_SPACES})"
 _VALUE = (
-    r"(?:'(?!\s)([^\n]+)'"
-    r'|"(?!\s)([^\n]+)"'
-    rf"|(?!(?:{_NULL_WORDS})(?:\n|\Z))([^{_NOT_PLAIN_START}][^\n]*+(?<![ :])))"
+    rf"(?:'{_NOT_SPACE}([^\n]+)'"
+    rf'|"{_NOT_SPACE}([^\n]+)"'
+    rf"|(?!(?:{_NULL_WORDS})(?:\n|\Z)){_NOT_SPACE}([^{_NOT_PLAIN_START}][^\n]*+(?<![ :])))"
 )
 _VALUE_GROUPS = 3
 # An id as format.py declares it, without its anchors or its capturing group.
@@ -96,11 +103,14 @@ class _Kind:
         entry = ENTRIES[kind]
         self.keyed = entry.keyed
         self.groups: dict[str, slice] = {}
+        # The fields whose values may hold characters above ASCII (`_utf8`).
+        self.texts: set[str] = set()
         alternatives = []
         group = 1 if self.keyed else 0
         if entry.one_of:
             alternatives.append(f"({'|'.join(entry.one_of)}): {_VALUE}")
             self.groups["one_of"] = slice(group, group + 1 + _VALUE_GROUPS)
+            self.texts.add("one_of_value")
             group += 1 + _VALUE_GROUPS
         for f in entry.fields:
             if f.key in entry.one_of:
@@ -115,6 +125,8 @@ class _Kind:
                 pattern, width = f"({_ID})", 1
             else:
                 pattern, width = _VALUE, _VALUE_GROUPS
+            if pattern in (_LIST, _VALUE):
+                self.texts.add(f.key)
             alternatives.append(f"{f.key}: {pattern}")
             self.groups[f.key] = slice(group, group + width)
             group += width
@@ -141,6 +153,13 @@ _RELATION_KINDS = {k.value: k for k in RelationKind}
 _DEFAULT_CLAIM_KIND = ENTRIES["claim"].field("kind").default
 
 
+#: The characters above U+00FF that the fast path does not read (load/fast.py's
+#: `_UNSAFE` has them too): line separators and noncharacters. The caller refuses
+#: what else `_UNSAFE` finds, on the bytes; these are refused here, where the values
+#: above ASCII are decoded (`_utf8`), the only place they can be: a search of the
+#: values is quicker than one of the whole file's bytes for their three bytes each.
+WIDE_UNSAFE = ("\u2028", "\u2029", "\ufeff", "\ufffe", "\uffff")
+
 # --------------------------------------------------------------------------- reading
 
 
@@ -151,10 +170,52 @@ def read_canonical(text: str, path: str) -> ArgumentMap | None:
     same map, with the same locations, and no problem; None says nothing of the file.
     The caller has already refused the characters the fast path does not read.
     """
+    if text.isascii():
+        return read_view(text, path)
     try:
-        return _read(text, path)
-    except _Reject:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError:
+        return None  # a lone surrogate: not a text a file holds
+    return read_view(view_of(data), path)
+
+
+def view_of(data: bytes) -> str:
+    """UTF-8 bytes as a text of one character each, U+0000 to U+00FF (one byte each too).
+
+    Every character of the layout is ASCII, which is its own byte in UTF-8, so the
+    regexes match this as they would the text, at the same lines; a value above ASCII
+    is then its UTF-8 bytes, which `_utf8` decodes. The text itself is never made.
+    """
+    return data.decode("latin-1")
+
+
+def read_view(view: str, path: str) -> ArgumentMap | None:
+    """`read_canonical` of the text whose `view_of` is `view`; None too if it is not UTF-8.
+
+    Every byte above ASCII is in a value (the rest of each line is keys, indents and
+    punctuation, and every line is matched), and each value above ASCII is decoded: so
+    a map is returned only when the whole file is UTF-8.
+    """
+    try:
+        return _read(view, path)
+    except (_Reject, UnicodeDecodeError):
         return None
+
+
+def _utf8(values: Sequence[str]) -> Sequence[str]:
+    """A column of values read from `view_of`, each as the text its bytes are in UTF-8.
+
+    Only the values above ASCII are decoded (an ASCII one is the same text either way);
+    one that is not UTF-8 raises UnicodeDecodeError, and one with a character of
+    `WIDE_UNSAFE` is refused, so the map is not read.
+    """
+    if all(map(str.isascii, values)):
+        return values
+    decoded = [v if v.isascii() else v.encode("latin-1").decode("utf-8") for v in values]
+    wide = "\n".join(compress(decoded, map(not_, map(str.isascii, values))))
+    if any(char in wide for char in WIDE_UNSAFE):
+        raise _Reject
+    return decoded
 
 
 def _read(text: str, path: str) -> ArgumentMap:
@@ -171,12 +232,15 @@ def _read(text: str, path: str) -> ArgumentMap:
     # texts, and the map keeps one copy of each id.
     known: dict[str, str] = {}
     for kind in ("source", "actor", "claim"):
-        ids = columns[kind].columns[0]
+        ids = columns[kind].first
         known.update(zip(ids, ids, strict=True))
     sections: dict[str, list[Any]] = {}
-    for kind, found in columns.items():
+    for kind in list(columns):
+        # Each section's columns go once its entries are made from them.
+        found = columns.pop(kind)
         found.known = known
         sections[kind] = _BUILDERS[kind](found, path)
+        del found
     return ArgumentMap(
         title=title,
         description=top.get("description") or "",
@@ -219,7 +283,8 @@ def _top_level(
         if key in _MAP_TEXTS and values != (None, None, None):
             if body_end > head_end + 1:
                 raise _Reject  # lines under a text field
-            fields[key] = _text(*values)
+            value = _text(*values)
+            fields[key] = _utf8([value])[0] if value else value
         elif key in _SECTIONS and values == (None, None, None):
             bodies[key] = (head_end + 1, body_end, line + 1, body_lines)
         else:
@@ -234,7 +299,7 @@ def _text(single: str | None, double: str | None, plain: str | None) -> str | No
     return value or None
 
 
-def _merged(single: list[str], double: list[str], plain: list[str]) -> list[str]:
+def _merged(single: Sequence[str], double: Sequence[str], plain: Sequence[str]) -> Sequence[str]:
     """The text YAML reads from three columns of `findall` groups: '' where there is none.
 
     At most one of the three groups of a row matched and the others are ''. `_Reject`
@@ -283,20 +348,25 @@ class _Columns:
         rows = kind.regex.findall(text, start, end)
         self.kind = kind
         self.count = len(rows)
-        self.columns: list[tuple[Any, ...]] = (
-            list(zip(*rows, strict=True)) if rows else [()] * kind.width
-        )
+        columns = list(zip(*rows, strict=True)) if rows else [()] * kind.width
+        # The rows' tuples go before the columns are read, and the columns are kept as
+        # the tuples they are, not copied to lists: 40 MB of the peak at 100,000 stances.
+        del rows
+        self.first = columns[0]  # an entry's id, when the kind is keyed
         self.known: Mapping[str, str] = {}  # the ids of the map, set before building
         # Each field's value per entry, '' where it is not there (no value is empty).
-        self.raw: dict[str, list[str]] = {}
+        self.raw: dict[str, Sequence[str]] = {}
         for key, groups in kind.groups.items():
-            found = self.columns[groups]
+            found = columns[groups]
             if key == "one_of":
-                self.raw["one_of"] = list(found[0])
+                self.raw["one_of"] = found[0]
                 found = found[1:]
             self.raw[key if key != "one_of" else "one_of_value"] = (
-                list(found[0]) if len(found) == 1 else _merged(*map(list, found))
+                found[0] if len(found) == 1 else _merged(*found)
             )
+        if not text.isascii():
+            for key in kind.texts:
+                self.raw[key] = _utf8(self.raw[key])
         # Each line of an entry matched one field (or is its `  id:`), so an entry has a
         # line per value, or more when a key is written twice (its group keeps the last
         # value). An entry starts at the start of a line (`^`) and ends after a line
@@ -310,7 +380,7 @@ class _Columns:
         self.lines = list(accumulate(self.line_counts, initial=first_line))[:-1]
         self.text, self.start, self.end, self.first_line = text, start, end, first_line
 
-    def refs(self, values: list[Any]) -> list[Any]:
+    def refs(self, values: Iterable[Any]) -> list[Any]:
         """`values` with each id of the map replaced by its entry's own string object."""
         return list(map(self.known.get, values, values))
 
@@ -318,7 +388,7 @@ class _Columns:
         """A field's value per entry, None where it is not there."""
         return [value or None for value in self.raw[key]]
 
-    def required(self, *keys: str) -> list[list[str]]:
+    def required(self, *keys: str) -> list[Sequence[str]]:
         """The values of `keys`, refusing an entry that lacks one (the full loader says so)."""
         found = [self.raw[key] for key in keys]
         for values in found:
@@ -327,12 +397,12 @@ class _Columns:
         return found
 
     def ids(self) -> list[str]:
-        ids = list(self.columns[0])
+        ids = list(self.first)
         if len(set(ids)) != len(ids) or (ids and max(map(len, ids)) > _MAX_KEY):
             raise _Reject  # a key twice in one mapping, or too long for YAML
         return ids
 
-    def one_of(self) -> tuple[list[str], list[str]]:
+    def one_of(self) -> tuple[Sequence[str], Sequence[str]]:
         """Per entry, which of the keys of `one_of` it has and that key's value."""
         which, value = self.required("one_of", "one_of_value")  # none: the loader says so
         return which, value
@@ -444,7 +514,7 @@ def _words(items: str, line: int, col: int) -> list[tuple[Any, ...]]:
     return found
 
 
-def _word_lists(column: list[str]) -> list[tuple[str, ...]]:
+def _word_lists(column: Iterable[str]) -> list[tuple[str, ...]]:
     """The words of each entry's list, () where it has none."""
     return [tuple(w[0] for w in _words(items, 0, 0)) if items else () for items in column]
 

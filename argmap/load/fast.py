@@ -24,7 +24,7 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from argmap.load.canon import read_canonical
+from argmap.load.canon import WIDE_UNSAFE, read_canonical, read_view, view_of
 from argmap.load.flow import Reject as _Reject
 from argmap.load.flow import flow_items as _flow_items
 from argmap.load.format import ENTRIES, FALSES, ID, NULLS, TRUES, Type
@@ -45,7 +45,7 @@ from argmap.model import (
     derive_stance_ids,
 )
 
-__all__ = ["fast_load"]
+__all__ = ["fast_load", "fast_load_safe", "fast_load_view", "is_unsafe", "utf8_view"]
 
 # Anything YAML treats specially or that a one-line reading could get wrong: tabs,
 # every line break but LF (CR, NEL, LS, PS), a byte-order mark inside the text, and the
@@ -60,8 +60,9 @@ _UNSAFE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufef
 # by its lead byte or its own search. Surrogates cannot be in valid UTF-8.
 _SAFE_BYTES = bytes([0x0A, *range(0x20, 0x7F), *range(0x80, 0x100)])
 _C1 = re.compile(rb"\xc2[\x80-\x9f]")  # U+0080 to U+009F
-_LINE_SEPARATORS = ("\u2028", "\u2029")
-_NONCHARACTERS = ("\ufeff", "\ufffe", "\uffff")  # their UTF-8 starts with 0xEF
+_LINE_SEPARATORS = tuple(char.encode() for char in WIDE_UNSAFE if char < "\ufeff")
+# Their UTF-8 starts with 0xEF.
+_NONCHARACTERS = tuple(char.encode() for char in WIDE_UNSAFE if char >= "\ufeff")
 # A line holding a block mapping key, maybe as a sequence's item (`- key:`): the indent,
 # the dash, the key (plain text that does not start with a YAML indicator) and the
 # spaces before the ':', which a space or the end of the line must follow; then the rest.
@@ -131,34 +132,79 @@ def fast_load(text: str, path: str, data: bytes | None = None) -> ArgumentMap | 
     `data`, when given, is the UTF-8 that `text` was decoded from (without a byte-order
     mark): its characters are then checked on the bytes, which is quicker.
     """
-    if _unsafe_utf8(text, data) if data is not None else _UNSAFE.search(text):
+    if is_unsafe(text, data):
         return None
+    return fast_load_safe(text, path)
+
+
+def is_unsafe(text: str, data: bytes | None = None) -> bool:
+    """Whether `text` has a character the fast path does not read (`_UNSAFE`).
+
+    `data`, when given, is the UTF-8 `text` was decoded from: the bytes are searched then.
+    """
+    return _unsafe_utf8(data) if data is not None else bool(_UNSAFE.search(text))
+
+
+def fast_load_safe(text: str, path: str, *, canonical: bool = True) -> ArgumentMap | None:
+    """`fast_load` of a text `is_unsafe` has cleared: the caller may drop the bytes first.
+
+    With `canonical` false the canonical reader is not tried (it has refused the bytes).
+    """
     # The parse makes a few hundred thousand small containers and no reference cycles;
     # the cyclic garbage collector would walk the growing heap again and again for
     # nothing (it doubles the time of a large file), so it waits until the map is built.
     with paused_gc():
         # The layout `argmap fmt` writes is read whole entries at a time (load/canon.py);
         # anything else it does not vouch for is read here, line by line.
-        canonical = read_canonical(text, path)
-        if canonical is not None:
-            return canonical
+        found = read_canonical(text, path) if canonical else None
+        if found is not None:
+            return found
         try:
             return _build(_parse(text), path)
         except _Reject:
             return None
 
 
-def _unsafe_utf8(text: str, data: bytes) -> bool:
-    """Whether `text`, decoded from the valid UTF-8 `data`, has a character `_UNSAFE` finds."""
+def utf8_view(data: bytes) -> str | None:
+    """The UTF-8 `data` (no byte-order mark) as the canonical reader reads it, one
+    character a byte (`canon.view_of`), or None when it holds an ASCII control or a C1
+    character (the rest of what `_UNSAFE` finds, `canon.WIDE_UNSAFE`, the canonical
+    reader refuses as it decodes the values).
+
+    The view is 70 MB for a map of 100,000 statements, whose text is 140 MB when a few
+    curly quotes make it two bytes a character; once it is made the bytes may go.
+    """
+    if data.translate(None, _SAFE_BYTES) or (b"\xc2" in data and _C1.search(data)):
+        return None
+    return view_of(data)
+
+
+def fast_load_view(view: str, path: str) -> ArgumentMap | None:
+    """The map in a `utf8_view` if it is in the canonical layout and UTF-8, else None.
+
+    Then decode the file (`read_text`, which reports what is wrong) and read the text
+    with `fast_load_safe(..., canonical=False)`: the canonical reader has refused it.
+    """
+    with paused_gc():
+        return read_view(view, path)
+
+
+def _unsafe_utf8(data: bytes) -> bool:
+    """Whether the text of the valid UTF-8 `data` has a character `_UNSAFE` finds.
+
+    A character above ASCII is searched for as its UTF-8: in valid UTF-8 a whole
+    character's bytes are found only where that character is. (Given bytes that are not
+    UTF-8, the answer may be wrong, but `fast_load_view` then reads no map from them.)
+    """
     if data.translate(None, _SAFE_BYTES):
         return True  # an ASCII control other than LF
     if data.isascii():
         return False
     if b"\xc2" in data and _C1.search(data):
         return True
-    if any(char in text for char in _LINE_SEPARATORS):
+    if any(char in data for char in _LINE_SEPARATORS):
         return True
-    return b"\xef" in data and any(char in text for char in _NONCHARACTERS)
+    return b"\xef" in data and any(char in data for char in _NONCHARACTERS)
 
 
 # --------------------------------------------------------------------------- parsing
