@@ -280,7 +280,7 @@ def subtree_sizes(children: Mapping[str, Sequence[str]], roots: Iterable[str]) -
         stack.extend(children.get(node, ()))
     size: dict[str, int] = {}
     for node in reversed(order):  # every claim after all the claims under it
-        size[node] = 1 + sum(size[c] for c in children.get(node, ()))
+        size[node] = sum(map(size.__getitem__, children.get(node, ())), 1)
     return size
 
 

@@ -1,0 +1,171 @@
+"""The aggregated drawings' levels, cluster counts and lines (issue 18, seventh pass): read
+from runs of the claim tree's depth-first order and from arrays, they must equal exactly
+what the walks before it made (tests/reference_views.py), on random maps and on literal
+ones worked out by hand."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from argmap.model import (
+    ArgumentMap,
+    Claim,
+    ClaimKind,
+    Position,
+    Relation,
+    RelationKind,
+    Stance,
+)
+from argmap.render import aggregate, views
+from tests import reference_views
+
+_KINDS = (ClaimKind.PROPOSAL, ClaimKind.CLAIM, ClaimKind.CLAIM, ClaimKind.EVIDENCE)
+
+
+def _random_map(rng: random.Random) -> ArgumentMap:
+    """Claims with shuffled ids (so id order is not the tree's order), relations between
+    them and to unknown ends, undercuts, repeats, stances on known and unknown claims."""
+    count = rng.randint(1, 40)
+    names = rng.sample([f"{a}{b}" for a in "abcdefghij" for b in "0123456789"], count)
+    claims = tuple(Claim(n, n.upper(), rng.choice(_KINDS)) for n in names)
+    relations: list[Relation] = []
+    for _ in range(rng.randint(0, 3 * count)):
+        origin = rng.choice([*names, "zz"]) if rng.random() < 0.1 else rng.choice(names)
+        kind = rng.choice([RelationKind.SUPPORTS, RelationKind.ATTACKS])
+        if relations and rng.random() < 0.1:
+            kind, target = RelationKind.UNDERCUTS, rng.choice(relations).id
+        else:
+            target = "yy" if rng.random() < 0.05 else rng.choice(names)
+        relations.append(Relation(f"{origin}/{kind}/{target}", origin, target, kind, "s"))
+    if relations and rng.random() < 0.3:
+        relations.append(rng.choice(relations))  # a repeated relation: the same id twice
+    stances = tuple(
+        Stance(
+            f"s{i}",
+            rng.choice(["x", "y", "z", "w"]),
+            "qq" if rng.random() < 0.05 else rng.choice(names),
+            rng.choice(list(Position)),
+            "s",
+        )
+        for i in rng.sample(range(500), rng.randint(0, 3 * count))
+    )
+    return ArgumentMap("t", claims=claims, relations=tuple(relations), stances=stances)
+
+
+@pytest.mark.parametrize("limit", [3, 4, 6, 10])
+def test_levels_units_and_lines_equal_the_walks_on_random_maps(
+    monkeypatch: pytest.MonkeyPatch, limit: int
+) -> None:
+    monkeypatch.setattr(aggregate, "AGGREGATE_NODES", limit)
+    rng = random.Random(limit)
+    for _ in range(150):
+        amap = _random_map(rng)
+        levels = views.claim_levels(amap)
+        expected = reference_views.claim_levels(amap)
+        assert levels == expected
+        # The same claims to nodes in the same order (the lines' input order).
+        assert [list(a.unit_of.items()) for a in levels] == [
+            list(b.unit_of.items()) for b in expected
+        ]
+        for level in levels:
+            for root in level.clusters:
+                unit = views._unit_id(root)
+                members = tuple(sorted(c for c, u in level.unit_of.items() if u == unit))
+                assert views._claim_unit(amap, root, "argument") == reference_views.claim_unit(
+                    amap, root, "argument", members
+                )
+            assert views._relation_edges(amap, level) == reference_views.relation_edges(amap, level)
+
+
+def test_lines_equal_the_walk_on_any_grouping_of_claims() -> None:
+    # `_relation_edges` reads only the level's nodes: any claims to any nodes, some left out.
+    rng = random.Random(7)
+    for _ in range(300):
+        amap = _random_map(rng)
+        ids = [c.id for c in amap.claims]
+        chosen = rng.sample(ids, rng.randint(0, len(ids)))
+        singles = chosen[: rng.randint(0, len(chosen))]
+        clusters = sorted({rng.choice("abc") for _ in chosen[len(singles) :]})
+        unit_of = {c: c for c in singles}
+        for c in chosen[len(singles) :]:
+            unit_of[c] = "@" + rng.choice(clusters)
+        level = views.Level(
+            "k", "", "t", tuple(singles), tuple(clusters), tuple(sorted(unit_of)), unit_of
+        )
+        assert views._relation_edges(amap, level) == reference_views.relation_edges(amap, level)
+
+
+def _chain_map() -> ArgumentMap:
+    """p <- a <- b <- c, d <- a (so a's cluster is a, b, c, d), e -> p, and x, y reaching
+    no proposal; c also attacks x, out of a's cluster; e undercuts a -> p."""
+    claims = (
+        Claim("p", "P", ClaimKind.PROPOSAL),
+        Claim("a", "A", ClaimKind.CLAIM),
+        Claim("b", "B", ClaimKind.CLAIM),
+        Claim("c", "C", ClaimKind.EVIDENCE),
+        Claim("d", "D", ClaimKind.EVIDENCE),
+        Claim("e", "E", ClaimKind.CLAIM),
+        Claim("x", "X", ClaimKind.CLAIM),
+        Claim("y", "Y", ClaimKind.CLAIM),
+    )
+    sup, att = RelationKind.SUPPORTS, RelationKind.ATTACKS
+
+    def rel(origin: str, kind: RelationKind, target: str) -> Relation:
+        return Relation(f"{origin}/{kind}/{target}", origin, target, kind, "s")
+
+    relations = (
+        rel("a", sup, "p"),
+        rel("b", sup, "a"),
+        rel("c", att, "b"),
+        rel("d", sup, "a"),
+        rel("e", att, "p"),
+        rel("c", att, "x"),
+        rel("x", sup, "y"),
+        Relation("u", "e", "a/supports/p", RelationKind.UNDERCUTS, "s"),
+    )
+    stances = (
+        Stance("s1", "m", "b", Position.SUPPORTS, "s"),
+        Stance("s2", "n", "c", Position.OPPOSES, "s"),
+        Stance("s3", "m", "d", Position.NEUTRAL, "s"),
+        Stance("s4", "n", "e", Position.SUPPORTS, "s"),
+    )
+    return ArgumentMap("t", claims=claims, relations=relations, stances=stances)
+
+
+def test_a_chain_opens_on_what_fits_and_counts_its_clusters(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(aggregate, "AGGREGATE_NODES", 3)
+    amap = _chain_map()
+    levels = views.claim_levels(amap)
+    assert [(lv.key, lv.singles, lv.clusters, lv.scope) for lv in levels] == [
+        ("", (), ("p", "~"), ("a", "b", "c", "d", "e", "p", "x", "y")),
+        ("p", ("p", "e"), ("a",), ("a", "b", "c", "d", "e", "p")),
+        ("~", ("x", "y"), (), ("x", "y")),
+        ("a", ("a", "d"), ("b",), ("a", "b", "c", "d")),
+        ("b", ("b", "c"), (), ("b", "c")),
+    ]
+    # The overview's p cluster: everything under p, its relations inside (not x -> y).
+    assert levels[0].unit_of == dict.fromkeys("pabcde", "@p") | dict.fromkeys("xy", "@~")
+    unit = views._claim_unit(amap, "a", "argument")
+    assert (unit.id, unit.opens, unit.members) == ("@a", "argument/a", ("a", "b", "c", "d"))
+    assert unit.facts == (
+        ("Claims", "4: 0 proposals, 2 claims, 2 evidence"),
+        ("Relations inside", "3"),
+        ("Stances on them", "3, by 2 actors"),
+    )
+    loose = views._claim_unit(amap, "~", "argument")
+    assert loose.title == "Claims that argue about no proposal"
+    assert loose.facts[1:] == (("Relations inside", "1"), ("Stances on them", "0, by 0 actors"))
+    # p's drawing: p and e as themselves, a's cluster one node; the undercut not drawn,
+    # nor c -> x (x is not in it), nor the relations inside a's cluster.
+    lines = views._relation_edges(amap, levels[1])
+    assert [(e.id, e.origin, e.target, e.cls, e.items, e.label) for e in lines] == [
+        ("@a>p>supports", "@a", "p", "agg-supports", ("a/supports/p",), "1"),
+        ("e/attacks/p", "e", "p", "rel-attacks", ("e/attacks/p",), ""),
+    ]
+    # The overview: one line from p's cluster to the loose claims', for c -> x.
+    lines = views._relation_edges(amap, levels[0])
+    assert [(e.id, e.items, e.width) for e in lines] == [("@p>@~>attacks", ("c/attacks/x",), 1.5)]
