@@ -88,7 +88,13 @@ def band_rows(inner: float, outer: float, pitch: float, aspect: float = ASPECT) 
 
     >>> band_rows(8000, 16000, 300, 2.2)
     3
+    >>> band_rows(0, 0, 300, 2.2)
+    1
     """
+    if inner <= 0 and outer <= 0:
+        # Nothing to draw (a cluster of an aggregated stance view that nobody speaks on):
+        # no shape to fit, and the ratio below would be a logarithm of zero.
+        return 1
     best, best_error = 1, math.inf
     for rows in range(1, 64):
         width = max(inner / rows, outer / (rows + 1))
