@@ -8,15 +8,25 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict, deque
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from dataclasses import replace
 
-from argmap.model import ArgumentMap, ClaimKind, RelationKind
-from argmap.render import aggregate, views
+from argmap.analysis import Analysis
+from argmap.model import ArgumentMap, ClaimKind, RelationKind, Stance
+from argmap.render import aggregate, layout, views
 from argmap.render.aggregate import Unit
 from argmap.render.styles import relation_class
 from tests.reference_force import repulsion
 
-__all__ = ["agreement_weights", "claim_levels", "claim_unit", "relation_edges", "repulsion"]
+__all__ = [
+    "agreement_weights",
+    "claim_levels",
+    "claim_unit",
+    "relation_edges",
+    "repulsion",
+    "speaking_units",
+    "stance_drawings",
+]
 
 
 def agreement_weights(
@@ -132,3 +142,97 @@ def relation_edges(amap: ArgumentMap, level: views.Level) -> list[views.ViewEdge
             )
         )
     return sorted(edges, key=lambda e: e.id)
+
+
+def speaking_units(
+    camp_units: Sequence[Unit],
+    used: Sequence[views.ViewNode],
+    said: Sequence[Stance],
+    camp_of: Mapping[str, str],
+) -> list[Unit]:
+    """`views._speaking` at 31156f5."""
+    speaking: dict[str, set[str]] = defaultdict(set)
+    for stance in said:
+        speaking[camp_of.get(stance.actor, "")].add(stance.actor)
+    drawn = {n.id for n in used}
+    return [
+        replace(u, facts=(*u.facts, ("Speaking on these claims", f"{len(speaking[u.id]):,}")))
+        for u in camp_units
+        if u.id in drawn
+    ]
+
+
+def stance_drawings(
+    amap: ArgumentMap, analysis: Analysis, levels: Sequence[views.Level], argument: views.View
+) -> views.View:
+    """`views.stance_drawings` at 31156f5: each level's stances sorted and walked."""
+    limit = aggregate.AGGREGATE_NODES
+    by_key = {d.key: d for d in (argument, *argument.parts)}
+    camp_of, camp_nodes, camp_units = views._camp_units(amap, analysis)
+    drawn: list[views.View] = []
+    for level in levels:
+        key = "" if not level.key else views._key("stances", level)
+        above = "" if not level.key else views._key("stances", views._level_named(level.parent))
+        said = views._said_by_id(amap, level.scope)
+        speakers = {s.actor for s in said}
+        if level.key and len({s.claim for s in said}) + len(speakers) <= min(
+            limit, views.STANCE_DRAWN_NODES
+        ):
+            view = views.stance_view(
+                views._sub_map(amap, level.scope, stances=True), analysis, argument, route=False
+            )
+            drawn.append(replace(view, key=key, parent=above, title=level.title))
+            continue
+        shown = by_key.get("" if not level.key else views._key("argument", level))
+        xy = {n.id: (n.x, n.y) for n in shown.nodes} if shown else {}
+        # The argument view's drawing of this level already made its nodes and units.
+        if shown is not None and argument.parts:
+            claim_nodes, units = list(shown.nodes), list(shown.units)
+        else:
+            claim_nodes, _, units = views._claim_nodes(amap, level)
+        units = [replace(u, opens=u.opens.replace("argument/", "stances/", 1)) for u in units]
+        counts = aggregate.stance_counts(replace(amap, stances=tuple(said)), camp_of, level.unit_of)
+        edges = []
+        for (a, c), by in counts.items():
+            cls, label = aggregate.stance_label(by)
+            ids = tuple(sorted(i for group in by.values() for i in group))
+            width = round(min(8.0, 1.5 + math.log2(len(ids))), 2)
+            edges.append(views.ViewEdge(f"{a}>{c}", a, c, cls, width, ids, label=label))
+        nodes = [views._at(n, *xy[n.id]) for n in claim_nodes if n.id in xy]
+        left, top, right, _ = layout.bounds(xy.values()) if xy else (0, 0, 0, 0)
+        speaking = {e.origin for e in edges}
+        used = [n for n in camp_nodes if n.id in speaking]
+        # The camps in a row above the claims, spread wider than them, so the lines (and
+        # their counts, in the middle of each) fan out rather than meet in one place.
+        left, right = left - 400, right + 400
+        step = (right - left) / max(1, len(used))
+        camp_y = top - 700
+        for i, n in enumerate(used):
+            nodes.append(views._at(n, round(left + step * (i + 0.5)), camp_y))
+        note = (
+            views._aggregate_note("stances", level, len(speakers) + len({s.claim for s in said}))
+            if not level.key
+            else f"These claims have {len(speakers):,} speakers, too many to draw one by one:"
+            " each camp is one node. Click a claim for its stances, or a line for the quotes."
+        )
+        placed = tuple(sorted(nodes, key=lambda n: n.id))
+        # Open on the argument drawing's own opening part, with the camps above it.
+        home = layout.bounds((n.x, n.y) for n in placed)
+        if shown is not None and shown.home != (0, 0, 0, 0):
+            home = (shown.home[0], camp_y - 80, shown.home[2], shown.home[3])
+        drawn.append(
+            views.View(
+                "stances",
+                placed,
+                tuple(edges),
+                len(placed),
+                len(edges),
+                home=home,
+                key=key,
+                parent=above,
+                title=level.title,
+                units=(*units, *speaking_units(camp_units, used, said, camp_of)),
+                note=note,
+            )
+        )
+    return replace(drawn[0], parts=tuple(drawn[1:]))

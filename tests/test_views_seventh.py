@@ -6,10 +6,14 @@ ones worked out by hand."""
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 
 import pytest
 
+from argmap.analysis import analyse
 from argmap.model import (
+    Actor,
+    ActorKind,
     ArgumentMap,
     Claim,
     ClaimKind,
@@ -169,3 +173,56 @@ def test_a_chain_opens_on_what_fits_and_counts_its_clusters(
     # The overview: one line from p's cluster to the loose claims', for c -> x.
     lines = views._relation_edges(amap, levels[0])
     assert [(e.id, e.items, e.width) for e in lines] == [("@p>@~>attacks", ("c/attacks/x",), 1.5)]
+
+
+def _spoken_map(rng: random.Random) -> ArgumentMap:
+    """`_random_map` with actors (a few unknown to the map) of two or three minds."""
+    amap = _random_map(rng)
+    people = [f"p{i}" for i in range(rng.randint(1, 12))]
+    actors = tuple(Actor(p, p.upper(), ActorKind.PERSON) for p in people)
+    stances = tuple(
+        replace(s, actor="ghost" if rng.random() < 0.05 else rng.choice(people))
+        for s in amap.stances
+    )
+    return replace(amap, actors=actors, stances=stances)
+
+
+@pytest.mark.parametrize("limit", [3, 5, 8])
+def test_stance_drawings_equal_the_walks_on_random_maps(
+    monkeypatch: pytest.MonkeyPatch, limit: int
+) -> None:
+    monkeypatch.setattr(aggregate, "AGGREGATE_NODES", limit)
+    rng = random.Random(100 + limit)
+    for _ in range(60):
+        amap = _spoken_map(rng)
+        analysis = analyse(amap)
+        levels = views.claim_levels(amap)
+        for argument in (views.argument_drawings(amap, levels), views.argument_view(amap)):
+            assert views.stance_drawings(
+                amap, analysis, levels, argument
+            ) == reference_views.stance_drawings(amap, analysis, levels, argument)
+
+
+def test_a_cluster_nobody_speaks_on_is_an_empty_stance_drawing(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The unattached claims x and y have no stances: their drawing is empty, not a
+    # logarithm of zero in `layout.band_rows` (which failed the whole build before).
+    monkeypatch.setattr(aggregate, "AGGREGATE_NODES", 3)
+    amap = replace(
+        _chain_map(), actors=(Actor("m", "M", ActorKind.PERSON), Actor("n", "N", ActorKind.PERSON))
+    )
+    levels = views.claim_levels(amap)
+    stances = views.stance_drawings(
+        amap, analyse(amap), levels, views.argument_drawings(amap, levels)
+    )
+    loose = next(p for p in stances.parts if p.key == "stances/~")
+    assert (loose.nodes, loose.edges, loose.parent) == ((), (), "stances")
+    # b's cluster: b and c, one stance each, by m and n: four nodes are more than three,
+    # so the one camp of m and n is one node, a line to each claim.
+    small = next(p for p in stances.parts if p.key == "stances/b")
+    assert [n.id for n in small.nodes] == ["@camp0", "b", "c"]
+    assert [(e.id, e.items, e.label, e.cls) for e in small.edges] == [
+        ("@camp0>b", ("s1",), "+1", "agg-stance-for"),
+        ("@camp0>c", ("s2",), "\u22121", "agg-stance-against"),
+    ]

@@ -996,19 +996,24 @@ def _tree(amap: ArgumentMap) -> _Tree:
     np.cumsum(kind_of[:, None] == np.arange(len(kinds)), axis=0, out=ahead[1:])
     # A relation is inside a cluster when both its ends are claims of it (its target read
     # as a claim id, whatever its kind, as a count over the members' targets reads it).
-    ends = np.array(
-        [(place.get(r.origin, -1), place.get(r.target, -1)) for r in amap.relations], np.int64
+    ends = np.column_stack(
+        [
+            np.fromiter(map(place.get, map(attrgetter(end), amap.relations), repeat(-1)), np.int64)
+            for end in ("origin", "target")
+        ]
     ).reshape(-1, 2)
     ends = ends[(ends >= 0).all(axis=1)]
     low, high = ends.min(axis=1), ends.max(axis=1)
     by_low = np.argsort(low, kind="stable")
-    actor_number: dict[str, int] = {}
-    on = np.array(
+    actors = list(map(attrgetter("actor"), amap.stances))
+    actor_number = {actor: k for k, actor in enumerate(dict.fromkeys(actors))}
+    on = np.column_stack(
         [
-            (place.get(s.claim, -1), actor_number.setdefault(s.actor, len(actor_number)))
-            for s in amap.stances
-        ],
-        np.int64,
+            np.fromiter(
+                map(place.get, map(attrgetter("claim"), amap.stances), repeat(-1)), np.int64
+            ),
+            np.fromiter(map(actor_number.__getitem__, actors), np.int64),
+        ]
     ).reshape(-1, 2)
     on = on[on[:, 0] >= 0]
     by_claim = np.argsort(on[:, 0], kind="stable")
@@ -1402,28 +1407,121 @@ def _camp_units(
 
 
 def _speaking(
-    camp_units: Sequence[Unit],
-    used: Sequence[ViewNode],
-    said: Sequence[Stance],
-    camp_of: Mapping[str, str],
+    camp_units: Sequence[Unit], used: Sequence[ViewNode], speaking: Mapping[str, int]
 ) -> list[Unit]:
     """The camp units a stance drawing draws, each with how many of its actors speak on
-    the drawing's claims."""
-    speaking: dict[str, set[str]] = defaultdict(set)
-    for stance in said:
-        speaking[camp_of.get(stance.actor, "")].add(stance.actor)
+    the drawing's claims (`speaking`, by camp node)."""
     drawn = {n.id for n in used}
     return [
-        replace(u, facts=(*u.facts, ("Speaking on these claims", f"{len(speaking[u.id]):,}")))
+        replace(u, facts=(*u.facts, ("Speaking on these claims", f"{speaking.get(u.id, 0):,}")))
         for u in camp_units
         if u.id in drawn
     ]
+
+
+#: The positions an aggregate stance line counts, in its label's order.
+_TALLIED = (Position.SUPPORTS, Position.OPPOSES, Position.NEUTRAL)
+
+
+@dataclass(frozen=True, slots=True)
+class _Said:
+    """The map's stances as arrays for the aggregated stance drawings, made once per build:
+    each level's stances, their speakers and the lines from camps to its nodes are then
+    masks and sorts of these, not a sort of the level's stances and a walk of them at
+    each of the hundreds of levels a claim is in."""
+
+    ids: np.ndarray  # the stance ids, sorted (ties by claim id, then in the map's order)
+    claim: np.ndarray  # the number of each one's claim (in `claim_number`)
+    actor: np.ndarray  # the number of each one's actor
+    position: np.ndarray  # the place of each one's position in `list(Position)`
+    camp: np.ndarray  # the number of each one's actor's camp node (in `camps`), or -1
+    claim_number: Mapping[str, int]
+    camps: Sequence[str]  # the camp nodes, sorted
+    camp_of_actor: np.ndarray  # actor number -> the number of its camp node, or -1
+
+
+def _said(amap: ArgumentMap, camp_of: Mapping[str, str]) -> _Said:
+    stances = sorted(amap.stances, key=attrgetter("id", "claim"))
+    claim_number: dict[str, int] = {}
+    actor_number: dict[str, int] = {}
+    positions = {p: k for k, p in enumerate(Position)}
+    coded = np.array(
+        [
+            (
+                claim_number.setdefault(s.claim, len(claim_number)),
+                actor_number.setdefault(s.actor, len(actor_number)),
+                positions[s.position],
+            )
+            for s in stances
+        ],
+        np.int64,
+    ).reshape(-1, 3)
+    camps = sorted(set(camp_of.values()))
+    camp_number = {c: k for k, c in enumerate(camps)}
+    camp_of_actor = np.fromiter(
+        (camp_number.get(camp_of.get(a, ""), -1) for a in actor_number), np.int64
+    )
+    return _Said(
+        np.array([s.id for s in stances], dtype=object),
+        coded[:, 0],
+        coded[:, 1],
+        coded[:, 2],
+        camp_of_actor[coded[:, 1]],
+        claim_number,
+        camps,
+        camp_of_actor,
+    )
 
 
 #: A stance drawing of a cluster is drawn actor by actor up to this many claims and
 #: speakers: the layered stance layout takes 0.6 s at 156 nodes, 8 s at 325 (measured), and
 #: a big map has hundreds of clusters. A bigger cluster is drawn with one node per camp.
 STANCE_DRAWN_NODES = 150
+
+
+def _camp_lines(
+    every: _Said, chosen: np.ndarray, node: np.ndarray, nodes: Sequence[str]
+) -> list[ViewEdge]:
+    """The lines of a stance drawing: one per (camp node, claim node) with stances, its
+    stance ids sorted and its counts by position, in (camp, node) order; `chosen` are the
+    stances (by number, in id order) of a camp on the drawing's claims, `node` every
+    stance's node number in `nodes`."""
+    if not len(chosen):
+        return []
+    group = every.camp[chosen] * len(nodes) + node[chosen]  # camps and nodes are sorted
+    by_group = np.argsort(group, kind="stable")  # stable: each line's stances stay by id
+    group, chosen = group[by_group], chosen[by_group]
+    starts = np.flatnonzero(np.r_[True, group[1:] != group[:-1]])
+    ends = np.r_[starts[1:], len(group)]
+    kinds = len(Position)
+    run = np.repeat(np.arange(len(starts)), ends - starts)
+    tally = np.bincount(run * kinds + every.position[chosen], minlength=len(starts) * kinds)
+    tally = tally.reshape(-1, kinds)[:, [list(Position).index(p) for p in _TALLIED]].tolist()
+    ids = every.ids[chosen].tolist()
+    # Most lines carry a few stances: their labels and widths repeat, made once each.
+    labels: dict[tuple[int, ...], tuple[str, str]] = {}
+    widths: dict[int, float] = {}
+    edges = []
+    for (start, end, at), counts in zip(
+        zip(starts.tolist(), ends.tolist(), group[starts].tolist(), strict=True), tally, strict=True
+    ):
+        camp, claim = every.camps[at // len(nodes)], nodes[at % len(nodes)]
+        key = tuple(counts)
+        cls, label = labels.get(key) or labels.setdefault(key, aggregate.tally_label(*counts))
+        width = widths.get(end - start)
+        if width is None:
+            width = widths[end - start] = round(min(8.0, 1.5 + math.log2(end - start)), 2)
+        edges.append(
+            ViewEdge(f"{camp}>{claim}", camp, claim, cls, width, tuple(ids[start:end]), label=label)
+        )
+    return edges
+
+
+def _speakers_by_camp(every: _Said, speakers: np.ndarray) -> dict[str, int]:
+    """How many of `speakers` (actor numbers) each camp node has."""
+    camp = every.camp_of_actor[speakers]
+    counts = np.bincount(camp[camp >= 0], minlength=len(every.camps)).tolist()
+    return dict(zip(every.camps, counts, strict=True))
 
 
 def stance_drawings(
@@ -1434,15 +1532,24 @@ def stance_drawings(
     limit = aggregate.AGGREGATE_NODES
     by_key = {d.key: d for d in (argument, *argument.parts)}
     camp_of, camp_nodes, camp_units = _camp_units(amap, analysis)
+    every = _said(amap, camp_of)
     drawn: list[View] = []
     for level in levels:
         key = "" if not level.key else _key("stances", level)
         above = "" if not level.key else _key("stances", _level_named(level.parent))
-        said = _said_by_id(amap, level.scope)
-        speakers = {s.actor for s in said}
-        if level.key and len({s.claim for s in said}) + len(speakers) <= min(
-            limit, STANCE_DRAWN_NODES
-        ):
+        # Each stance's node in this level by number (the level's nodes sorted), -1 for a
+        # stance on a claim outside it.
+        level_nodes = sorted(set(level.unit_of.values()))
+        number = {unit: k for k, unit in enumerate(level_nodes)}
+        at = np.fromiter(map(every.claim_number.get, level.unit_of, repeat(-1)), np.int64)
+        node_at = np.full(len(every.claim_number) + 1, -1, np.int64)  # the last: no claim
+        node_at[at] = np.fromiter(map(number.__getitem__, level.unit_of.values()), np.int64)
+        node_at[-1] = -1
+        node = node_at[every.claim]
+        said = np.flatnonzero(node >= 0)  # the stances on the level's claims, by id
+        speakers = np.unique(every.actor[said])
+        spoken = len(np.unique(every.claim[said]))
+        if level.key and spoken + len(speakers) <= min(limit, STANCE_DRAWN_NODES):
             view = stance_view(
                 _sub_map(amap, level.scope, stances=True), analysis, argument, route=False
             )
@@ -1450,20 +1557,15 @@ def stance_drawings(
             continue
         shown = by_key.get("" if not level.key else _key("argument", level))
         xy = {n.id: (n.x, n.y) for n in shown.nodes} if shown else {}
-        # The argument view's drawing of this level already made its nodes and units.
+        # The argument view's drawing of this level already made and placed its nodes.
         if shown is not None and argument.parts:
             claim_nodes, units = list(shown.nodes), list(shown.units)
+            nodes = claim_nodes
         else:
             claim_nodes, _, units = _claim_nodes(amap, level)
+            nodes = [_at(n, *xy[n.id]) for n in claim_nodes if n.id in xy]
         units = [replace(u, opens=u.opens.replace("argument/", "stances/", 1)) for u in units]
-        counts = aggregate.stance_counts(replace(amap, stances=tuple(said)), camp_of, level.unit_of)
-        edges = []
-        for (a, c), by in counts.items():
-            cls, label = aggregate.stance_label(by)
-            ids = tuple(sorted(i for group in by.values() for i in group))
-            width = round(min(8.0, 1.5 + math.log2(len(ids))), 2)
-            edges.append(ViewEdge(f"{a}>{c}", a, c, cls, width, ids, label=label))
-        nodes = [_at(n, *xy[n.id]) for n in claim_nodes if n.id in xy]
+        edges = _camp_lines(every, said[every.camp[said] >= 0], node, level_nodes)
         left, top, right, _ = layout.bounds(xy.values()) if xy else (0, 0, 0, 0)
         speaking = {e.origin for e in edges}
         used = [n for n in camp_nodes if n.id in speaking]
@@ -1475,7 +1577,7 @@ def stance_drawings(
         for i, n in enumerate(used):
             nodes.append(_at(n, round(left + step * (i + 0.5)), camp_y))
         note = (
-            _aggregate_note("stances", level, len(speakers) + len({s.claim for s in said}))
+            _aggregate_note("stances", level, len(speakers) + spoken)
             if not level.key
             else f"These claims have {len(speakers):,} speakers, too many to draw one by one:"
             " each camp is one node. Click a claim for its stances, or a line for the quotes."
@@ -1496,7 +1598,7 @@ def stance_drawings(
                 key=key,
                 parent=above,
                 title=level.title,
-                units=(*units, *_speaking(camp_units, used, said, camp_of)),
+                units=(*units, *_speaking(camp_units, used, _speakers_by_camp(every, speakers))),
                 note=note,
             )
         )
