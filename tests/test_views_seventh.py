@@ -22,7 +22,7 @@ from argmap.model import (
     RelationKind,
     Stance,
 )
-from argmap.render import aggregate, views
+from argmap.render import aggregate, layout, views
 from tests import reference_views
 
 _KINDS = (ClaimKind.PROPOSAL, ClaimKind.CLAIM, ClaimKind.CLAIM, ClaimKind.EVIDENCE)
@@ -226,3 +226,65 @@ def test_a_cluster_nobody_speaks_on_is_an_empty_stance_drawing(
         ("@camp0>b", ("s1",), "+1", "agg-stance-for"),
         ("@camp0>c", ("s2",), "\u22121", "agg-stance-against"),
     ]
+
+
+def _straight_by_grid(
+    edges: list[tuple[str, str]], positions: dict[str, tuple[float, float]], boxes: dict
+) -> list[int]:
+    """The straight lines' counts as `route_around` took them before: line by line."""
+    index = layout._BoxIndex(boxes)
+    return [
+        len(index.hits([positions[o], positions[t]], (o, t)))
+        if o in positions and t in positions
+        else 0
+        for o, t in edges
+    ]
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_straight_lines_count_the_boxes_they_enter_as_the_grid_does(seed: int) -> None:
+    rng = random.Random(seed)
+    count = rng.choice([1, 5, 40, 300])
+    # On a coarse grid of points, so that lines run along box edges and through corners.
+    positions = {
+        f"n{i}": (float(rng.randrange(0, 3000, 50)), float(rng.randrange(0, 2000, 50)))
+        for i in range(count)
+    }
+    boxes = {
+        n: (x - w, y - h, x + w, y + h)
+        for n, (x, y) in positions.items()
+        for w, h in [(rng.choice([0.0, 25.0, 60.0, 140.0]), rng.choice([0.0, 25.0, 40.0]))]
+    }
+    names = [*positions, "ghost"]
+    edges = [(rng.choice(names), rng.choice(names)) for _ in range(rng.randint(0, 400))]
+    got = layout._BoxArrays(boxes).straight_counts(edges, positions)
+    assert got == _straight_by_grid(edges, positions, boxes)
+
+
+def test_straight_lines_are_counted_in_slices_of_a_million_pairs() -> None:
+    # 2,100 boxes: slices of 499 lines, so 1,200 lines take three.
+    rng = random.Random(5)
+    positions = {f"n{i}": (rng.uniform(0, 9000), rng.uniform(0, 9000)) for i in range(2100)}
+    boxes = {n: (x - 90, y - 20, x + 90, y + 20) for n, (x, y) in positions.items()}
+    edges = [(rng.choice(list(positions)), rng.choice(list(positions))) for _ in range(1200)]
+    got = layout._BoxArrays(boxes).straight_counts(edges, positions)
+    assert got == _straight_by_grid(edges, positions, boxes)
+    assert max(got) > 1
+
+
+def test_a_straight_line_counts_the_boxes_it_runs_into_its_own_ends_aside() -> None:
+    positions = {"a": (0.0, 0.0), "b": (100.0, 0.0), "c": (50.0, 0.0), "d": (50.0, 10.0)}
+    boxes = {
+        "a": (-5.0, -5.0, 5.0, 5.0),
+        "b": (95.0, -5.0, 105.0, 5.0),
+        "c": (45.0, -5.0, 55.0, 5.0),  # on the line a-b
+        "d": (45.0, 0.0, 55.0, 20.0),  # its edge along a-b: a box is closed, so it counts
+    }
+    arrays = layout._BoxArrays(boxes)
+    # a-d passes above c (y = 9 at x = 45); c-c is the point (50, 0), on d's edge; d-b
+    # passes above c too; x is not placed.
+    edges = [("a", "b"), ("a", "d"), ("a", "x"), ("c", "c"), ("d", "b")]
+    assert arrays.straight_counts(edges, positions) == [2, 0, 0, 1, 0]
+    assert arrays.straight_counts(edges, positions) == _straight_by_grid(edges, positions, boxes)
+    assert arrays.straight_counts([], positions) == []
+    assert layout._BoxArrays({}).straight_counts([("a", "b")], positions) == [0]
