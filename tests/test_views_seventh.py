@@ -22,7 +22,7 @@ from argmap.model import (
     RelationKind,
     Stance,
 )
-from argmap.render import aggregate, layout, views
+from argmap.render import aggregate, layout, styles, views
 from tests import reference_views
 
 _KINDS = (ClaimKind.PROPOSAL, ClaimKind.CLAIM, ClaimKind.CLAIM, ClaimKind.EVIDENCE)
@@ -288,3 +288,17 @@ def test_a_straight_line_counts_the_boxes_it_runs_into_its_own_ends_aside() -> N
     assert arrays.straight_counts(edges, positions) == _straight_by_grid(edges, positions, boxes)
     assert arrays.straight_counts([], positions) == []
     assert layout._BoxArrays({}).straight_counts([("a", "b")], positions) == [0]
+
+
+def test_each_kind_has_its_class() -> None:
+    assert [styles.claim_class(k) for k in ClaimKind] == ["proposal", "claim", "evidence"]
+    assert [styles.relation_class(k) for k in RelationKind] == [
+        "rel-supports",
+        "rel-attacks",
+        "rel-undercuts",
+    ]
+    assert [styles.stance_class(p) for p in Position] == [
+        "stance-supports",
+        "stance-opposes",
+        "stance-neutral",
+    ]

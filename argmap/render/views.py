@@ -1256,8 +1256,9 @@ def _claim_nodes(
     for c in level.singles:
         claim = amap.claims_by_id[c]
         label = excerpt(claim.display, _CLAIM_LABEL_CHARS)
-        nodes.append(ViewNode(c, claim_class(claim.kind), 0, 0, label))
-        sizes[c] = label_box(claim_class(claim.kind), label)
+        cls = claim_class(claim.kind)
+        nodes.append(ViewNode(c, cls, 0, 0, label))
+        sizes[c] = label_box(cls, label)
     for root in level.clusters:
         unit = _claim_unit(amap, root, "argument")
         label = _unit_label(amap, root, len(unit.members))
