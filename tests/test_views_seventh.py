@@ -35,7 +35,7 @@ def _random_map(rng: random.Random) -> ArgumentMap:
     names = rng.sample([f"{a}{b}" for a in "abcdefghij" for b in "0123456789"], count)
     claims = tuple(Claim(n, n.upper(), rng.choice(_KINDS)) for n in names)
     relations: list[Relation] = []
-    for _ in range(rng.randint(0, 3 * count)):
+    for _ in range(rng.randint(0, rng.choice([count, 3 * count]))):
         origin = rng.choice([*names, "zz"]) if rng.random() < 0.1 else rng.choice(names)
         kind = rng.choice([RelationKind.SUPPORTS, RelationKind.ATTACKS])
         if relations and rng.random() < 0.1:
@@ -302,3 +302,15 @@ def test_each_kind_has_its_class() -> None:
         "stance-opposes",
         "stance-neutral",
     ]
+
+
+def test_an_undercut_is_no_line_beside_a_claim_without_relations() -> None:
+    # z is no relation's end; e's undercut of a -> p has no claim for a target.
+    amap = _chain_map()
+    amap = replace(amap, claims=(*amap.claims, Claim("z", "Z", ClaimKind.CLAIM)))
+    level = views.Level(
+        "k", "", "t", ("e", "p", "z"), (), ("e", "p", "z"), {"e": "e", "p": "p", "z": "z"}
+    )
+    lines = views._relation_edges(amap, level)
+    assert [(e.id, e.origin, e.target) for e in lines] == [("e/attacks/p", "e", "p")]
+    assert lines == reference_views.relation_edges(amap, level)

@@ -1279,8 +1279,10 @@ def _relation_edges(amap: ArgumentMap, level: Level) -> list[ViewEdge]:
     units = list(dict.fromkeys(level.unit_of.values()))
     number = {unit: k for k, unit in enumerate(units)}
     at = np.fromiter(map(index.end_number.get, level.unit_of, repeat(-1)), np.int64)
-    unit_at = np.full(len(index.end_number) + 1, -1, np.int64)  # the last: no end drawn
+    unit_at = np.full(len(index.end_number) + 1, -1, np.int64)
     unit_at[at] = np.fromiter(map(number.__getitem__, level.unit_of.values()), np.int64)
+    # The last slot took the level's claims that are no relation's end: it is an undercut's
+    # target, which no line is drawn to.
     unit_at[-1] = -1
     u = unit_at[index.origins]
     v = unit_at[index.targets_drawn]
@@ -1543,9 +1545,9 @@ def stance_drawings(
         level_nodes = sorted(set(level.unit_of.values()))
         number = {unit: k for k, unit in enumerate(level_nodes)}
         at = np.fromiter(map(every.claim_number.get, level.unit_of, repeat(-1)), np.int64)
-        node_at = np.full(len(every.claim_number) + 1, -1, np.int64)  # the last: no claim
+        # The last slot takes the level's claims that no stance is on; no stance reads it.
+        node_at = np.full(len(every.claim_number) + 1, -1, np.int64)
         node_at[at] = np.fromiter(map(number.__getitem__, level.unit_of.values()), np.int64)
-        node_at[-1] = -1
         node = node_at[every.claim]
         said = np.flatnonzero(node >= 0)  # the stances on the level's claims, by id
         speakers = np.unique(every.actor[said])
