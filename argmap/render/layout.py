@@ -88,8 +88,8 @@ def band_rows(inner: float, outer: float, pitch: float, aspect: float = ASPECT) 
 
     >>> band_rows(8000, 16000, 300, 2.2)
     3
-    >>> band_rows(0, 0, 300, 2.2)
-    1
+    >>> band_rows(0, 0, 300, 2.2), band_rows(0, 16000, 300, 2.2)
+    (1, 3)
     """
     if inner <= 0 and outer <= 0:
         # Nothing to draw (a cluster of an aggregated stance view that nobody speaks on):
