@@ -8,6 +8,8 @@ compared without a whole build.
     PYTHONPATH=CHECKOUT python bench/views_parts.py time STATE.pickle [--reps N] [--profile OUT]
         [--inner layout.force_layout views._camp_forces ...]
 
+Each rep starts with the drawings' per-map caches emptied (`_forget`), as a build starts.
+
 `time` runs the parts in `build_views`' own order (`claim_levels`, `argument_view` or
 `argument_drawings`, `stance_view` or `stance_drawings`, `camps_view` or `camp_drawings`,
 as the map's size chooses) and prints CPU seconds (`time.process_time`) for each and a
@@ -104,8 +106,19 @@ def time_parts(state: str, reps: int, profile: str | None, inner: list[str] | No
         print(f"  {name}\t{seconds:.3f} s\t{int(calls)} calls")
 
 
+def _forget(*modules: Any) -> None:
+    """Empty the drawings' per-map caches (their one-map lists, the force layouts' kept
+    results), so that each rep does what a build does once, whichever checkout it is."""
+    for module in modules:
+        for value in vars(module).values():
+            if isinstance(value, list) and value and hasattr(value[0], "amap"):
+                value.clear()
+            elif hasattr(value, "cache_clear"):
+                value.cache_clear()
+
+
 def _time_frozen(amap: Any, analysis: Any, reps: int, profile: str | None) -> None:
-    from argmap.render import aggregate, views
+    from argmap.render import aggregate, layout, views
 
     limit = aggregate.AGGREGATE_NODES
     speakers = {s.actor for s in amap.stances if s.actor in amap.actors_by_id}
@@ -114,6 +127,7 @@ def _time_frozen(amap: Any, analysis: Any, reps: int, profile: str | None) -> No
     big_stances = len(speakers) + len(spoken) > limit
     profiler = cProfile.Profile() if profile else None
     for _ in range(reps):
+        _forget(views, layout)
         results: dict[str, tuple[float, str]] = {}
 
         def part(name: str, call: Any, *args: Any, results: dict[str, Any] = results) -> Any:

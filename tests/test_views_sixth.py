@@ -8,6 +8,7 @@ on small literal cases.
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 
 import numpy as np
 
@@ -206,7 +207,24 @@ def _cluster_map() -> ArgumentMap:
 
 
 def test_a_cluster_counts_only_the_relations_inside_it() -> None:
-    unit = views._claim_unit(_cluster_map(), "q", "argument", ("q", "r"))
+    # r argues about q and about x (both two from p): its parent is q, the first by id, so
+    # q's cluster is q and r; r's relation to x leaves it, x's stance is outside it.
+    amap = replace(
+        _cluster_map(),
+        claims=(*_cluster_map().claims, Claim("x", "X", ClaimKind.CLAIM)),
+        relations=(
+            Relation("r9", "q", "p", RelationKind.SUPPORTS, "s"),
+            Relation("r3", "r", "q", RelationKind.SUPPORTS, "s"),
+            Relation("r4", "r", "x", RelationKind.ATTACKS, "s"),
+            Relation("r5", "x", "p", RelationKind.SUPPORTS, "s"),
+        ),
+        stances=(
+            *_cluster_map().stances,
+            Stance("s3", "y", "x", Position.SUPPORTS, "s", quote="y x"),
+        ),
+    )
+    unit = views._claim_unit(amap, "q", "argument")
+    assert unit.members == ("q", "r")
     assert unit.facts == (
         ("Claims", "2: 0 proposals, 1 claims, 1 evidence"),
         ("Relations inside", "1"),

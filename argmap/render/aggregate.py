@@ -76,6 +76,7 @@ __all__ = [
     "stance_label",
     "subtree",
     "subtree_sizes",
+    "tally_label",
 ]
 
 #: A view with more nodes than this opens on an aggregated overview. Every drawing the
@@ -280,7 +281,7 @@ def subtree_sizes(children: Mapping[str, Sequence[str]], roots: Iterable[str]) -
         stack.extend(children.get(node, ()))
     size: dict[str, int] = {}
     for node in reversed(order):  # every claim after all the claims under it
-        size[node] = 1 + sum(size[c] for c in children.get(node, ()))
+        size[node] = sum(map(size.__getitem__, children.get(node, ())), 1)
     return size
 
 
@@ -568,9 +569,21 @@ def stance_label(by: Mapping[Position, Sequence[str]]) -> tuple[str, str]:
     >>> stance_label({Position.NEUTRAL: ["a"]})
     ('agg-stance-even', '0 1')
     """
-    pro = len(by.get(Position.SUPPORTS, ()))
-    con = len(by.get(Position.OPPOSES, ()))
-    neutral = len(by.get(Position.NEUTRAL, ()))
+    return tally_label(
+        len(by.get(Position.SUPPORTS, ())),
+        len(by.get(Position.OPPOSES, ())),
+        len(by.get(Position.NEUTRAL, ())),
+    )
+
+
+def tally_label(pro: int, con: int, neutral: int) -> tuple[str, str]:
+    """`stance_label` from the counts of stances that support, oppose and are neutral.
+
+    >>> tally_label(2, 1, 0), tally_label(0, 3, 3)
+    (('agg-stance-for', '+2 \u22121'), ('agg-stance-against', '\u22123 0 3'))
+    >>> tally_label(0, 0, 0)
+    ('agg-stance-even', '')
+    """
     parts = []
     if pro:
         parts.append(f"+{pro}")

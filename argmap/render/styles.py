@@ -225,16 +225,23 @@ def actor_class(kind: ActorKind) -> str:
     return _ACTOR_CLASS[kind]
 
 
+# The classes by kind, made once: an enum member's `.value` is a Python-level descriptor
+# in 3.11, and the aggregated views ask for a class per claim, relation and stance.
+_CLAIM_CLASS = {kind: kind.value for kind in ClaimKind}
+_RELATION_CLASS = {kind: f"rel-{kind.value}" for kind in RelationKind}
+_STANCE_CLASS = {position: f"stance-{position.value}" for position in Position}
+
+
 def claim_class(kind: ClaimKind) -> str:
     """The node class of a claim of this kind."""
-    return kind.value
+    return _CLAIM_CLASS[kind]
 
 
 def relation_class(kind: RelationKind) -> str:
     """The edge class of a claim-to-claim relation."""
-    return f"rel-{kind.value}"
+    return _RELATION_CLASS[kind]
 
 
 def stance_class(position: Position) -> str:
     """The edge class of a stance edge."""
-    return f"stance-{position.value}"
+    return _STANCE_CLASS[position]

@@ -921,17 +921,56 @@ def _unit_id(root: str) -> str:
     return "@" + root
 
 
-def claim_levels(amap: ArgumentMap) -> list[Level]:
-    """Every drawing of the aggregated argument (and stance) view, the overview first,
-    then breadth-first down the clusters.
+@dataclass(frozen=True, slots=True)
+class _Tree:
+    """The claim tree (`aggregate.claim_tree`) laid out once per map for the aggregated
+    views: every claim in depth-first order (`aggregate.subtree`'s order, the proposals'
+    trees by id, then the claims that reach no proposal, by id), so that a cluster is one
+    run of that order and its sorted members, counts and stances are slices and sums
+    rather than a walk of the cluster at every drawing it appears in."""
 
-    The overview draws one node per proposal's cluster (a proposal nothing argues about
-    as itself) and one for the claims that reach no proposal. A cluster opens on as much
-    of it as fits in `AGGREGATE_NODES` nodes (`aggregate.opening`): the whole cluster
-    when it is that small, else its root, its children and, smallest first, the claims
-    under them, every subtree left one cluster node of its own, which opens the same
-    way."""
-    limit = aggregate.AGGREGATE_NODES
+    amap: ArgumentMap
+    children: Mapping[str, Sequence[str]]  # claim -> the claims under it, by id
+    roots: Sequence[str]  # the proposals, by id
+    loose: Sequence[str]  # the claims that reach no proposal, by id
+    size: Mapping[str, int]  # claim under a proposal -> its subtree's size
+    order: Sequence[str]  # every claim, depth first, the loose claims last
+    place: Mapping[str, int]  # claim -> its place in `order`
+    ids: np.ndarray  # every claim id, sorted (an object array)
+    id_place: np.ndarray  # the place in `order` of each of `ids`
+    kinds: Mapping[ClaimKind, np.ndarray]  # kind -> how many of the first k claims in order
+    low: np.ndarray  # relations between claims: the nearer end's place, ascending
+    high: np.ndarray  # and the farther end's, in the same order
+    said: np.ndarray  # the places of the stances' claims, ascending
+    speaker: np.ndarray  # the stances' actors (numbered), in the same order
+    sorted_runs: dict[str, tuple[str, ...]]  # cluster root -> its members by id (filled on use)
+
+    def span(self, root: str) -> tuple[int, int]:
+        """Where the cluster under `root` (or the unattached claims) runs in `order`."""
+        if root == _UNATTACHED:
+            return len(self.order) - len(self.loose), len(self.order)
+        start = self.place[root]
+        return start, start + self.size[root]
+
+    def members(self, root: str) -> tuple[str, ...]:
+        """The claims of the cluster under `root`, by id; one tuple per root, shared by
+        the drawing it is a cluster in and its own drawing's scope."""
+        found = self.sorted_runs.get(root)
+        if found is None:
+            start, end = self.span(root)
+            inside = (self.id_place >= start) & (self.id_place < end)
+            found = self.sorted_runs[root] = tuple(self.ids[inside].tolist())
+        return found
+
+
+_TREE: list[_Tree] = []
+
+
+def _tree(amap: ArgumentMap) -> _Tree:
+    """`_Tree` of `amap`, made once per map (the last map's kept, as `_by_claim` does)."""
+    for found in _TREE:
+        if found.amap is amap:
+            return found
     parent = aggregate.claim_tree(amap)
     children: dict[str, list[str]] = defaultdict(list)
     for claim, above in sorted(parent.items()):
@@ -944,19 +983,92 @@ def claim_levels(amap: ArgumentMap) -> list[Level]:
     at_top = set(roots)
     loose = sorted(c for c, above in parent.items() if not above and c not in at_top)
     size = aggregate.subtree_sizes(children, roots)
+    order: list[str] = []
+    for root in roots:
+        order.extend(aggregate.subtree(children, root))
+    order.extend(loose)
+    place = {c: i for i, c in enumerate(order)}
+    ids = sorted(place)
+    kinds = list(ClaimKind)
+    number = {kind: k for k, kind in enumerate(kinds)}
+    kind_of = np.fromiter(map(number.__getitem__, (claims[c].kind for c in order)), np.int64)
+    ahead = np.zeros((len(order) + 1, len(kinds)), np.int64)
+    np.cumsum(kind_of[:, None] == np.arange(len(kinds)), axis=0, out=ahead[1:])
+    # A relation is inside a cluster when both its ends are claims of it (its target read
+    # as a claim id, whatever its kind, as a count over the members' targets reads it).
+    ends = np.column_stack(
+        [
+            np.fromiter(map(place.get, map(attrgetter(end), amap.relations), repeat(-1)), np.int64)
+            for end in ("origin", "target")
+        ]
+    ).reshape(-1, 2)
+    ends = ends[(ends >= 0).all(axis=1)]
+    low, high = ends.min(axis=1), ends.max(axis=1)
+    by_low = np.argsort(low, kind="stable")
+    actors = list(map(attrgetter("actor"), amap.stances))
+    actor_number = {actor: k for k, actor in enumerate(dict.fromkeys(actors))}
+    on = np.column_stack(
+        [
+            np.fromiter(
+                map(place.get, map(attrgetter("claim"), amap.stances), repeat(-1)), np.int64
+            ),
+            np.fromiter(map(actor_number.__getitem__, actors), np.int64),
+        ]
+    ).reshape(-1, 2)
+    on = on[on[:, 0] >= 0]
+    by_claim = np.argsort(on[:, 0], kind="stable")
+    made = _Tree(
+        amap,
+        children,
+        roots,
+        loose,
+        size,
+        order,
+        place,
+        np.array(ids, dtype=object),
+        np.array([place[c] for c in ids], np.int64),
+        {kind: ahead[:, k] for k, kind in enumerate(kinds)},
+        low[by_low],
+        high[by_low],
+        on[by_claim, 0],
+        on[by_claim, 1],
+        {},
+    )
+    _TREE[:] = [made]  # one map at a time
+    return made
+
+
+def claim_levels(amap: ArgumentMap) -> list[Level]:
+    """Every drawing of the aggregated argument (and stance) view, the overview first,
+    then breadth-first down the clusters.
+
+    The overview draws one node per proposal's cluster (a proposal nothing argues about
+    as itself) and one for the claims that reach no proposal. A cluster opens on as much
+    of it as fits in `AGGREGATE_NODES` nodes (`aggregate.opening`): the whole cluster
+    when it is that small, else its root, its children and, smallest first, the claims
+    under them, every subtree left one cluster node of its own, which opens the same
+    way."""
+    limit = aggregate.AGGREGATE_NODES
+    tree = _tree(amap)
+    children, roots, loose, size = tree.children, tree.roots, tree.loose, tree.size
+    claims = amap.claims_by_id
     levels: list[Level] = []
 
-    def level(key: str, above: str, title: str, singles: list[str], clusters: list[str]) -> None:
+    def level(
+        key: str,
+        above: str,
+        title: str,
+        singles: Sequence[str],
+        clusters: Sequence[str],
+        scope: tuple[str, ...],
+    ) -> None:
         unit_of: dict[str, str] = {c: c for c in singles}
         for root in clusters:
-            unit = _unit_id(root)
-            for c in loose if root == _UNATTACHED else aggregate.subtree(children, root):
-                unit_of[c] = unit
-        levels.append(
-            Level(
-                key, above, title, tuple(singles), tuple(clusters), tuple(sorted(unit_of)), unit_of
-            )
-        )
+            # A cluster is a run of the tree's order: its members, in `aggregate.subtree`'s
+            # order (or the unattached claims by id), without a walk of the cluster.
+            start, end = tree.span(root)
+            unit_of.update(dict.fromkeys(tree.order[start:end], _unit_id(root)))
+        levels.append(Level(key, above, title, tuple(singles), tuple(clusters), scope, unit_of))
 
     singles = [r for r in roots if not children.get(r)]
     clusters = [r for r in roots if children.get(r)]
@@ -964,17 +1076,25 @@ def claim_levels(amap: ArgumentMap) -> list[Level]:
         singles.append(loose[0])
     elif loose:
         clusters.append(_UNATTACHED)
-    level("", "", "Overview", singles, clusters)
+    level("", "", "Overview", singles, clusters, tuple(tree.ids.tolist()))
     todo = deque(("", c) for c in clusters)
     while todo:
         above, root = todo.popleft()
+        # The drawing of a cluster stands for the cluster's claims: its unit's members.
         if root == _UNATTACHED:
-            level(root, above, "Claims that argue about no proposal", loose, [])
+            level(root, above, "Claims that argue about no proposal", loose, [], tree.members(root))
             continue
         drawn, rest = aggregate.opening(children, size, root, limit)
         # A cluster drawn whole lists its claims by id, as the argument map's own drawing
         # of them does; one with clusters left keeps the order opened (the layout's input).
-        level(root, above, claims[root].display, sorted(drawn) if not rest else drawn, rest)
+        level(
+            root,
+            above,
+            claims[root].display,
+            sorted(drawn) if not rest else drawn,
+            rest,
+            tree.members(root),
+        )
         todo.extend((root, c) for c in rest)
     return levels
 
@@ -1019,12 +1139,15 @@ def _sub_map(amap: ArgumentMap, claims: Collection[str], *, stances: bool = Fals
 class _ByClaim:
     amap: ArgumentMap
     stances: Mapping[str, Sequence[Stance]]  # claim -> the stances on it
-    targets: Mapping[str, Sequence[str]]  # claim -> what its relations argue about
-    relations: Mapping[str, Sequence[Relation]]  # claim -> its relations, by id
     # claim -> (place in the map, relation) of its relations, in the map's order
     placed_relations: Mapping[str, Sequence[tuple[int, Relation]]]
     claim_place: Mapping[str, int]  # claim -> its place in the map's claims
     actor_place: Mapping[str, int]  # actor -> its place in the map's actors (the first)
+    by_id: Sequence[Relation]  # the relations sorted by id (ties in the map's order)
+    end_number: Mapping[str, int]  # every relation's origin and target, numbered
+    origins: np.ndarray  # the number of each of `by_id`'s origins
+    # and of its target, but the last number + 1 (no end) for an undercut
+    targets_drawn: np.ndarray
 
 
 _BY_CLAIM: list[_ByClaim] = []
@@ -1039,21 +1162,37 @@ def _by_claim(amap: ArgumentMap) -> _ByClaim:
     stances: dict[str, list[Stance]] = defaultdict(list)
     for stance in amap.stances:
         stances[stance.claim].append(stance)
-    targets: dict[str, list[str]] = defaultdict(list)
-    relations: dict[str, list[Relation]] = defaultdict(list)
     placed: dict[str, list[tuple[int, Relation]]] = defaultdict(list)
     for i, r in enumerate(amap.relations):
-        targets[r.origin].append(r.target)
         placed[r.origin].append((i, r))
-    for r in sorted(amap.relations, key=lambda r: r.id):
-        relations[r.origin].append(r)
     claim_place: dict[str, int] = {}
     for i, c in enumerate(amap.claims):
         claim_place.setdefault(c.id, i)
     actor_place: dict[str, int] = {}
     for i, a in enumerate(amap.actors):
         actor_place.setdefault(a.id, i)
-    made = _ByClaim(amap, stances, targets, relations, placed, claim_place, actor_place)
+    by_id = sorted(amap.relations, key=attrgetter("id"))
+    end_number: dict[str, int] = {}
+    for r in by_id:
+        end_number.setdefault(r.origin, len(end_number))
+        end_number.setdefault(r.target, len(end_number))
+    no_end = len(end_number)
+    origins = np.array([end_number[r.origin] for r in by_id], np.int64)
+    targets_drawn = np.array(
+        [no_end if r.kind is RelationKind.UNDERCUTS else end_number[r.target] for r in by_id],
+        np.int64,
+    )
+    made = _ByClaim(
+        amap,
+        stances,
+        placed,
+        claim_place,
+        actor_place,
+        by_id,
+        end_number,
+        origins,
+        targets_drawn,
+    )
     _BY_CLAIM[:] = [made]  # one map at a time: the cache never holds more than the last
     return made
 
@@ -1071,19 +1210,19 @@ def _said_on(amap: ArgumentMap, claims: Iterable[str]) -> list[Stance]:
     return list(chain.from_iterable(map(on.get, claims, repeat(()))))
 
 
-def _claim_unit(amap: ArgumentMap, root: str, view: str, members: tuple[str, ...]) -> Unit:
-    """The aggregate node of the cluster under `root` (its `members`, sorted), with its
-    exact counts."""
-    inside = set(members)
-    kinds = dict.fromkeys(ClaimKind, 0)
-    claims = amap.claims_by_id
-    for c in members:  # one pass, not one per kind
-        kinds[claims[c].kind] += 1
-    targets = _by_claim(amap).targets
-    relations = sum(
-        map(inside.__contains__, chain.from_iterable(map(targets.get, members, repeat(()))))
-    )
-    said = _said_on(amap, members)
+def _claim_unit(amap: ArgumentMap, root: str, view: str) -> Unit:
+    """The aggregate node of the cluster under `root` (its members sorted), with its exact
+    counts: the claims of each kind, the relations between two of its claims, the stances
+    on them and their actors, read from the cluster's run of the tree's order."""
+    tree = _tree(amap)
+    members = tree.members(root)
+    start, end = tree.span(root)
+    kinds = {kind: int(ahead[end] - ahead[start]) for kind, ahead in tree.kinds.items()}
+    # The relations with their nearer end in the run, then those whose farther end is too.
+    first, last = np.searchsorted(tree.low, (start, end)).tolist()
+    relations = int(np.count_nonzero(tree.high[first:last] < end))
+    first, last = np.searchsorted(tree.said, (start, end)).tolist()
+    actors = len(np.unique(tree.speaker[first:last]))
     title = (
         "Claims that argue about no proposal"
         if root == _UNATTACHED
@@ -1096,7 +1235,7 @@ def _claim_unit(amap: ArgumentMap, root: str, view: str, members: tuple[str, ...
             f"{kinds[ClaimKind.CLAIM]:,} claims, {kinds[ClaimKind.EVIDENCE]:,} evidence",
         ),
         ("Relations inside", f"{relations:,}"),
-        ("Stances on them", f"{len(said):,}, by {len({s.actor for s in said}):,} actors"),
+        ("Stances on them", f"{last - first:,}, by {actors:,} actors"),
     )
     return Unit(_unit_id(root), title, f"{view}/{root}", members, facts)
 
@@ -1117,15 +1256,11 @@ def _claim_nodes(
     for c in level.singles:
         claim = amap.claims_by_id[c]
         label = excerpt(claim.display, _CLAIM_LABEL_CHARS)
-        nodes.append(ViewNode(c, claim_class(claim.kind), 0, 0, label))
-        sizes[c] = label_box(claim_class(claim.kind), label)
-    # Each unit's members from one pass over the level: a pass per cluster is quadratic
-    # in a big map's hundreds of clusters.
-    members: dict[str, list[str]] = defaultdict(list)
-    for claim_id, unit_id in level.unit_of.items():
-        members[unit_id].append(claim_id)
+        cls = claim_class(claim.kind)
+        nodes.append(ViewNode(c, cls, 0, 0, label))
+        sizes[c] = label_box(cls, label)
     for root in level.clusters:
-        unit = _claim_unit(amap, root, "argument", tuple(sorted(members[_unit_id(root)])))
+        unit = _claim_unit(amap, root, "argument")
         label = _unit_label(amap, root, len(unit.members))
         nodes.append(ViewNode(unit.id, "agg-claims", 0, 0, label))
         sizes[unit.id] = style_box(aggregate.AGGREGATE_NODE_STYLES["agg-claims"][1], label)
@@ -1136,30 +1271,39 @@ def _claim_nodes(
 def _relation_edges(amap: ArgumentMap, level: Level) -> list[ViewEdge]:
     """The relations a level draws: between two claims drawn as themselves, the relation;
     otherwise one line per (node, node, kind) counting the relations it stands for."""
+    index = _by_claim(amap)
+    # Each relation's ends as the level's node numbers (-1 outside it), for all of the
+    # map's relations at once: a Python look-up per relation of the level's claims, at
+    # each of the hundreds of levels its claims are in, was most of a drawing's cost. Only
+    # the lines drawn (between two nodes, not undercuts) are then read one by one.
+    units = list(dict.fromkeys(level.unit_of.values()))
+    number = {unit: k for k, unit in enumerate(units)}
+    at = np.fromiter(map(index.end_number.get, level.unit_of, repeat(-1)), np.int64)
+    unit_at = np.full(len(index.end_number) + 1, -1, np.int64)
+    unit_at[at] = np.fromiter(map(number.__getitem__, level.unit_of.values()), np.int64)
+    # The last slot took the level's claims that are no relation's end: it is an undercut's
+    # target, which no line is drawn to.
+    unit_at[-1] = -1
+    u = unit_at[index.origins]
+    v = unit_at[index.targets_drawn]
+    drawn = np.flatnonzero((u >= 0) & (v >= 0) & (u != v)).tolist()
     singles = set(level.singles)
+    single = [unit in singles for unit in units]
+    by_id = index.by_id
     grouped: dict[tuple[str, str, str], list[str]] = defaultdict(list)
     edges: list[ViewEdge] = []
-    # Only the relations from the level's claims, in id order: every relation of the map
-    # per level is quadratic in a big map's hundreds of levels.
-    by_origin = _by_claim(amap).relations
-    inside = sorted(
-        chain.from_iterable(map(by_origin.get, level.unit_of, repeat(()))), key=attrgetter("id")
-    )
-    for r in inside:
-        u = level.unit_of.get(r.origin)
-        v = level.unit_of.get(r.target)
-        if u is None or v is None or u == v or r.kind is RelationKind.UNDERCUTS:
-            continue
-        if u in singles and v in singles:
-            edges.append(ViewEdge(r.id, u, v, relation_class(r.kind), items=(r.id,)))
+    for i, a, b in zip(drawn, u[drawn].tolist(), v[drawn].tolist(), strict=True):
+        r = by_id[i]
+        if single[a] and single[b]:
+            edges.append(ViewEdge(r.id, units[a], units[b], relation_class(r.kind), items=(r.id,)))
         else:
-            grouped[(u, v, r.kind.value)].append(r.id)
-    for (u, v, kind), ids in sorted(grouped.items()):
+            grouped[(units[a], units[b], r.kind.value)].append(r.id)
+    for (origin, target, kind), ids in sorted(grouped.items()):
         edges.append(
             ViewEdge(
-                f"{u}>{v}>{kind}",
-                u,
-                v,
+                f"{origin}>{target}>{kind}",
+                origin,
+                target,
                 f"agg-{kind}",
                 round(min(8.0, 1.5 + math.log2(len(ids))), 2),
                 tuple(ids),
@@ -1266,28 +1410,121 @@ def _camp_units(
 
 
 def _speaking(
-    camp_units: Sequence[Unit],
-    used: Sequence[ViewNode],
-    said: Sequence[Stance],
-    camp_of: Mapping[str, str],
+    camp_units: Sequence[Unit], used: Sequence[ViewNode], speaking: Mapping[str, int]
 ) -> list[Unit]:
     """The camp units a stance drawing draws, each with how many of its actors speak on
-    the drawing's claims."""
-    speaking: dict[str, set[str]] = defaultdict(set)
-    for stance in said:
-        speaking[camp_of.get(stance.actor, "")].add(stance.actor)
+    the drawing's claims (`speaking`, by camp node)."""
     drawn = {n.id for n in used}
     return [
-        replace(u, facts=(*u.facts, ("Speaking on these claims", f"{len(speaking[u.id]):,}")))
+        replace(u, facts=(*u.facts, ("Speaking on these claims", f"{speaking.get(u.id, 0):,}")))
         for u in camp_units
         if u.id in drawn
     ]
+
+
+#: The positions an aggregate stance line counts, in its label's order.
+_TALLIED = (Position.SUPPORTS, Position.OPPOSES, Position.NEUTRAL)
+
+
+@dataclass(frozen=True, slots=True)
+class _Said:
+    """The map's stances as arrays for the aggregated stance drawings, made once per build:
+    each level's stances, their speakers and the lines from camps to its nodes are then
+    masks and sorts of these, not a sort of the level's stances and a walk of them at
+    each of the hundreds of levels a claim is in."""
+
+    ids: np.ndarray  # the stance ids, sorted (ties by claim id, then in the map's order)
+    claim: np.ndarray  # the number of each one's claim (in `claim_number`)
+    actor: np.ndarray  # the number of each one's actor
+    position: np.ndarray  # the place of each one's position in `list(Position)`
+    camp: np.ndarray  # the number of each one's actor's camp node (in `camps`), or -1
+    claim_number: Mapping[str, int]
+    camps: Sequence[str]  # the camp nodes, sorted
+    camp_of_actor: np.ndarray  # actor number -> the number of its camp node, or -1
+
+
+def _said(amap: ArgumentMap, camp_of: Mapping[str, str]) -> _Said:
+    stances = sorted(amap.stances, key=attrgetter("id", "claim"))
+    claim_number: dict[str, int] = {}
+    actor_number: dict[str, int] = {}
+    positions = {p: k for k, p in enumerate(Position)}
+    coded = np.array(
+        [
+            (
+                claim_number.setdefault(s.claim, len(claim_number)),
+                actor_number.setdefault(s.actor, len(actor_number)),
+                positions[s.position],
+            )
+            for s in stances
+        ],
+        np.int64,
+    ).reshape(-1, 3)
+    camps = sorted(set(camp_of.values()))
+    camp_number = {c: k for k, c in enumerate(camps)}
+    camp_of_actor = np.fromiter(
+        (camp_number.get(camp_of.get(a, ""), -1) for a in actor_number), np.int64
+    )
+    return _Said(
+        np.array([s.id for s in stances], dtype=object),
+        coded[:, 0],
+        coded[:, 1],
+        coded[:, 2],
+        camp_of_actor[coded[:, 1]],
+        claim_number,
+        camps,
+        camp_of_actor,
+    )
 
 
 #: A stance drawing of a cluster is drawn actor by actor up to this many claims and
 #: speakers: the layered stance layout takes 0.6 s at 156 nodes, 8 s at 325 (measured), and
 #: a big map has hundreds of clusters. A bigger cluster is drawn with one node per camp.
 STANCE_DRAWN_NODES = 150
+
+
+def _camp_lines(
+    every: _Said, chosen: np.ndarray, node: np.ndarray, nodes: Sequence[str]
+) -> list[ViewEdge]:
+    """The lines of a stance drawing: one per (camp node, claim node) with stances, its
+    stance ids sorted and its counts by position, in (camp, node) order; `chosen` are the
+    stances (by number, in id order) of a camp on the drawing's claims, `node` every
+    stance's node number in `nodes`."""
+    if not len(chosen):
+        return []
+    group = every.camp[chosen] * len(nodes) + node[chosen]  # camps and nodes are sorted
+    by_group = np.argsort(group, kind="stable")  # stable: each line's stances stay by id
+    group, chosen = group[by_group], chosen[by_group]
+    starts = np.flatnonzero(np.r_[True, group[1:] != group[:-1]])
+    ends = np.r_[starts[1:], len(group)]
+    kinds = len(Position)
+    run = np.repeat(np.arange(len(starts)), ends - starts)
+    tally = np.bincount(run * kinds + every.position[chosen], minlength=len(starts) * kinds)
+    tally = tally.reshape(-1, kinds)[:, [list(Position).index(p) for p in _TALLIED]].tolist()
+    ids = every.ids[chosen].tolist()
+    # Most lines carry a few stances: their labels and widths repeat, made once each.
+    labels: dict[tuple[int, ...], tuple[str, str]] = {}
+    widths: dict[int, float] = {}
+    edges = []
+    for (start, end, at), counts in zip(
+        zip(starts.tolist(), ends.tolist(), group[starts].tolist(), strict=True), tally, strict=True
+    ):
+        camp, claim = every.camps[at // len(nodes)], nodes[at % len(nodes)]
+        key = tuple(counts)
+        cls, label = labels.get(key) or labels.setdefault(key, aggregate.tally_label(*counts))
+        width = widths.get(end - start)
+        if width is None:
+            width = widths[end - start] = round(min(8.0, 1.5 + math.log2(end - start)), 2)
+        edges.append(
+            ViewEdge(f"{camp}>{claim}", camp, claim, cls, width, tuple(ids[start:end]), label=label)
+        )
+    return edges
+
+
+def _speakers_by_camp(every: _Said, speakers: np.ndarray) -> dict[str, int]:
+    """How many of `speakers` (actor numbers) each camp node has."""
+    camp = every.camp_of_actor[speakers]
+    counts = np.bincount(camp[camp >= 0], minlength=len(every.camps)).tolist()
+    return dict(zip(every.camps, counts, strict=True))
 
 
 def stance_drawings(
@@ -1298,15 +1535,24 @@ def stance_drawings(
     limit = aggregate.AGGREGATE_NODES
     by_key = {d.key: d for d in (argument, *argument.parts)}
     camp_of, camp_nodes, camp_units = _camp_units(amap, analysis)
+    every = _said(amap, camp_of)
     drawn: list[View] = []
     for level in levels:
         key = "" if not level.key else _key("stances", level)
         above = "" if not level.key else _key("stances", _level_named(level.parent))
-        said = _said_by_id(amap, level.scope)
-        speakers = {s.actor for s in said}
-        if level.key and len({s.claim for s in said}) + len(speakers) <= min(
-            limit, STANCE_DRAWN_NODES
-        ):
+        # Each stance's node in this level by number (the level's nodes sorted), -1 for a
+        # stance on a claim outside it.
+        level_nodes = sorted(set(level.unit_of.values()))
+        number = {unit: k for k, unit in enumerate(level_nodes)}
+        at = np.fromiter(map(every.claim_number.get, level.unit_of, repeat(-1)), np.int64)
+        # The last slot takes the level's claims that no stance is on; no stance reads it.
+        node_at = np.full(len(every.claim_number) + 1, -1, np.int64)
+        node_at[at] = np.fromiter(map(number.__getitem__, level.unit_of.values()), np.int64)
+        node = node_at[every.claim]
+        said = np.flatnonzero(node >= 0)  # the stances on the level's claims, by id
+        speakers = np.unique(every.actor[said])
+        spoken = len(np.unique(every.claim[said]))
+        if level.key and spoken + len(speakers) <= min(limit, STANCE_DRAWN_NODES):
             view = stance_view(
                 _sub_map(amap, level.scope, stances=True), analysis, argument, route=False
             )
@@ -1314,20 +1560,15 @@ def stance_drawings(
             continue
         shown = by_key.get("" if not level.key else _key("argument", level))
         xy = {n.id: (n.x, n.y) for n in shown.nodes} if shown else {}
-        # The argument view's drawing of this level already made its nodes and units.
+        # The argument view's drawing of this level already made and placed its nodes.
         if shown is not None and argument.parts:
             claim_nodes, units = list(shown.nodes), list(shown.units)
+            nodes = claim_nodes
         else:
             claim_nodes, _, units = _claim_nodes(amap, level)
+            nodes = [_at(n, *xy[n.id]) for n in claim_nodes if n.id in xy]
         units = [replace(u, opens=u.opens.replace("argument/", "stances/", 1)) for u in units]
-        counts = aggregate.stance_counts(replace(amap, stances=tuple(said)), camp_of, level.unit_of)
-        edges = []
-        for (a, c), by in counts.items():
-            cls, label = aggregate.stance_label(by)
-            ids = tuple(sorted(i for group in by.values() for i in group))
-            width = round(min(8.0, 1.5 + math.log2(len(ids))), 2)
-            edges.append(ViewEdge(f"{a}>{c}", a, c, cls, width, ids, label=label))
-        nodes = [_at(n, *xy[n.id]) for n in claim_nodes if n.id in xy]
+        edges = _camp_lines(every, said[every.camp[said] >= 0], node, level_nodes)
         left, top, right, _ = layout.bounds(xy.values()) if xy else (0, 0, 0, 0)
         speaking = {e.origin for e in edges}
         used = [n for n in camp_nodes if n.id in speaking]
@@ -1339,7 +1580,7 @@ def stance_drawings(
         for i, n in enumerate(used):
             nodes.append(_at(n, round(left + step * (i + 0.5)), camp_y))
         note = (
-            _aggregate_note("stances", level, len(speakers) + len({s.claim for s in said}))
+            _aggregate_note("stances", level, len(speakers) + spoken)
             if not level.key
             else f"These claims have {len(speakers):,} speakers, too many to draw one by one:"
             " each camp is one node. Click a claim for its stances, or a line for the quotes."
@@ -1360,7 +1601,7 @@ def stance_drawings(
                 key=key,
                 parent=above,
                 title=level.title,
-                units=(*units, *_speaking(camp_units, used, said, camp_of)),
+                units=(*units, *_speaking(camp_units, used, _speakers_by_camp(every, speakers))),
                 note=note,
             )
         )
