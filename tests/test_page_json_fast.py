@@ -1,16 +1,22 @@
 """The page's data and JSON made the cheaper way (issue 18, seventh pass) give the bytes
 the simple way gave: `script_json` against its old five `replace` passes, the page's
-entries against json's own key sort, the collector left as it was."""
+entries against json's own key sort, the collector left as it was; and pyvis's options
+and vis-network read without running pyvis's `__init__`."""
 
 from __future__ import annotations
 
 import gc
 import json
+import subprocess
+import sys
+from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from argmap.analysis import analyse
+from argmap.errors import OutputError
 from argmap.model import ActorKind, ArgumentMap, ClaimKind, Position, RelationKind
 from argmap.render import html
 
@@ -78,3 +84,59 @@ def test_index_parts_leaves_the_collector_as_it_was(example_map: ArgumentMap) ->
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+# ---- pyvis, read without running its __init__ ------------------------------------------
+
+
+def test_pyvis_is_read_from_its_folder_without_importing_it() -> None:
+    # A fresh interpreter: pyvis's __init__ (its Network, IPython, jsonpickle) never runs.
+    code = (
+        "import sys\n"
+        "from argmap.render import html\n"
+        "html.vis_options(); html._vis_network_js()\n"
+        "print(sorted(m for m in sys.modules"
+        " if m.split('.')[0] in ('pyvis', 'IPython', 'jsonpickle')))\n"
+    )
+    found = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert found == "[]\n"
+
+
+def test_the_folder_and_the_options_are_pyvis_own() -> None:
+    import pyvis
+    from pyvis.options import Options
+
+    assert html._pyvis_folder() == Path(pyvis.__file__).parent
+    assert html._pyvis_options().__module__ == "argmap.render._pyvis.options"
+    assert html._pyvis_options()().to_json() == Options().to_json()
+    text = (Path(pyvis.__file__).parent / html._VIS_PATH).read_text(encoding="utf-8")
+    assert html._vis_network_js() == text
+
+
+@pytest.mark.parametrize("end", ["</script", "</SCRIPT>", "</ScRiPt "])
+def test_a_vis_file_that_could_end_the_script_is_refused(
+    end: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bundle = tmp_path / html._VIS_PATH
+    bundle.parent.mkdir(parents=True)
+    monkeypatch.setattr(html, "_pyvis_folder", lambda: tmp_path)
+    html._vis_network_js.cache_clear()
+    try:
+        bundle.write_text(f"/* @version {html.VIS_VERSION} */ var a = '<\\/script>';")
+        assert html._vis_network_js().startswith("/* @version")
+        html._vis_network_js.cache_clear()
+        bundle.write_text(f"/* @version {html.VIS_VERSION} */ var a = '{end}';")
+        with pytest.raises(OutputError, match="is not the expected vis-network"):
+            html._vis_network_js()
+        html._vis_network_js.cache_clear()
+        bundle.write_text("/* @version 9.1.1 */")
+        with pytest.raises(OutputError, match="is not the expected vis-network"):
+            html._vis_network_js()
+        html._vis_network_js.cache_clear()
+        bundle.unlink()
+        with pytest.raises(OutputError, match="cannot read vis-network"):
+            html._vis_network_js()
+    finally:
+        html._vis_network_js.cache_clear()

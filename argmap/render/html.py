@@ -3,9 +3,11 @@
 How pyvis is used (the only module that imports it): pyvis ships vis-network 9.1.2 as a
 standalone bundle in its package; the page inlines that file, and the network options
 start from pyvis's own `Options` object (physics, edges, interaction) before the few
-settings pyvis does not model are added. Nothing else of pyvis is used, on purpose: its
-`Network.add_node`/`add_edge` are quadratic on big graphs, and its HTML template loads
-scripts from CDNs and switches its tooltip to `innerHTML` when a title contains `href`.
+settings pyvis does not model are added. Both are read from pyvis's folder without
+`import pyvis`, whose `__init__` imports its `Network` and with it IPython (`_pyvis_folder`).
+Nothing else of pyvis is used, on purpose: its `Network.add_node`/`add_edge` are quadratic
+on big graphs, and its HTML template loads scripts from CDNs and switches its tooltip to
+`innerHTML` when a title contains `href`.
 The page is this package's template plus `assets/argmap.js` and `assets/argmap.css`.
 
 Safety: index.html is the Jinja2 template `templates/page.html.j2` with autoescape on, so
@@ -21,12 +23,17 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import importlib.machinery
+import importlib.util
 import json
+import re
+import sys
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from functools import cache
 from html import escape
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import jinja2
@@ -112,12 +119,41 @@ _SCRIPT_ESCAPES = tuple((char, f"\\u{ord(char):04x}") for char in "<>&\u2028\u20
 @cache
 def _vis_network_js() -> str:
     try:
-        text = (resources.files("pyvis") / _VIS_PATH).read_text(encoding="utf-8")
+        text = (_pyvis_folder() / _VIS_PATH).read_text(encoding="utf-8")
     except (ModuleNotFoundError, OSError) as error:
         raise OutputError(f"cannot read vis-network from the pyvis package: {error}") from error
-    if f"@version {VIS_VERSION}" not in text[:400] or "</script" in text.lower():
+    # A browser ends the element at "</script" in any ASCII case: searched for without
+    # lower-casing the whole half-megabyte file first.
+    if f"@version {VIS_VERSION}" not in text[:400] or _SCRIPT_END.search(text):
         raise OutputError(f"pyvis's {_VIS_PATH} is not the expected vis-network {VIS_VERSION}")
     return text
+
+
+_SCRIPT_END = re.compile("</script", re.IGNORECASE)
+
+#: pyvis's own modules that the page uses (options.py, and the physics.py it reads) are
+#: loaded as modules of this package, over pyvis's folder, whose `__init__` is never run.
+_PYVIS_ALIAS = "argmap.render._pyvis"
+
+
+@cache
+def _pyvis_folder() -> Path:
+    """pyvis's package folder, found without importing pyvis: its `__init__` imports
+    `pyvis.network`, and with it IPython and jsonpickle, 60 ms of every build for code
+    the page never runs."""
+    spec = importlib.util.find_spec("pyvis")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("No module named 'pyvis'", name="pyvis")
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
+def _pyvis_options() -> Any:
+    """pyvis's `Options` class, from its pyvis/options.py (`_PYVIS_ALIAS`)."""
+    if _PYVIS_ALIAS not in sys.modules:
+        spec = importlib.machinery.ModuleSpec(_PYVIS_ALIAS, None, is_package=True)
+        spec.submodule_search_locations = [str(_pyvis_folder())]
+        sys.modules[_PYVIS_ALIAS] = importlib.util.module_from_spec(spec)
+    return importlib.import_module(f"{_PYVIS_ALIAS}.options").Options
 
 
 @cache
@@ -130,9 +166,7 @@ def vis_options() -> dict[str, Any]:
 
     Positions come from Python, so physics stays off (no jiggle, no CPU after load).
     """
-    from pyvis.options import Options
-
-    options = Options()
+    options = _pyvis_options()()
     options.physics.enabled = False
     options.edges.smooth.enabled = False
     options.edges.color.inherit = False
