@@ -10,15 +10,19 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
 
+import numpy as np
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from argmap.analysis import analyse
+from argmap.analysis import Analysis, Contribution, analyse
 from argmap.errors import OutputError
 from argmap.model import ActorKind, ArgumentMap, ClaimKind, Position, RelationKind
 from argmap.render import html
+from argmap.render.aggregate import pair_arrays
 
 # Text with every character `script_json` escapes, a quote and a backslash, and one
 # past Latin-1 and one past the BMP, so the strings come in each of Python's widths.
@@ -140,3 +144,109 @@ def test_a_vis_file_that_could_end_the_script_is_refused(
             html._vis_network_js()
     finally:
         html._vis_network_js.cache_clear()
+
+
+# ---- the board, the partners, the lines' sides -----------------------------------------
+
+
+def _heaviest_reference(contributions: tuple[Contribution, ...], sign: int) -> Contribution | None:
+    pulls = [c for c in contributions if sign == 0 or c.sign == sign]
+    return min(pulls, key=lambda c: (-c.weight, len(c.path), c.stance), default=None)
+
+
+_CONTRIBUTIONS = st.lists(
+    st.builds(
+        Contribution,
+        stance=st.sampled_from(["s1", "s2", "s3"]),
+        claim=st.just("c"),
+        path=st.lists(st.sampled_from("abc"), min_size=1, max_size=3).map(tuple),
+        sign=st.sampled_from([1, -1]),
+        weight=st.sampled_from([1.0, 0.5, 0.25, 0.0, -0.0]),
+    ),
+    max_size=8,
+).map(tuple)
+
+
+@given(_CONTRIBUTIONS, st.sampled_from([1, -1, 0]))
+def test_the_heaviest_pull_is_the_one_the_three_keys_chose(
+    contributions: tuple[Contribution, ...], sign: int
+) -> None:
+    assert html._heaviest(contributions, sign) is _heaviest_reference(contributions, sign)
+
+
+def test_the_heaviest_pull_then_the_shortest_path_then_the_first_stance() -> None:
+    def c(stance: str, weight: float, hops: int, sign: int = 1) -> Contribution:
+        return Contribution(stance, "x", tuple("x" * (hops + 1)), sign, weight)
+
+    a, b, d, e = c("s2", 0.5, 1), c("s1", 0.5, 2), c("s3", 1.0, 2, -1), c("s0", 0.5, 1)
+    assert html._heaviest((a, b, d), 1) is a
+    assert html._heaviest((a, b, d), -1) is d
+    assert html._heaviest((a, b, d), 0) is d
+    assert html._heaviest((b, a, e), 1) is e  # the same weight and path: the first stance id
+    assert html._heaviest((a, e, b), 1) is e
+    assert html._heaviest((a,), -1) is None
+    assert html._heaviest((), 0) is None
+
+
+def _partners_reference(analysis: Analysis) -> dict[str, list[list[Any]]]:
+    # html._partners before the seventh pass: the actors sorted by a merge sort of intp.
+    pairs = pair_arrays(analysis.agreement)
+    named = np.zeros(len(pairs.actors), dtype=np.bool_)
+    named[pairs.first] = True
+    named[pairs.second] = True
+    chosen: dict[str, list[list[Any]]] = {pairs.actors[i]: [] for i in np.flatnonzero(named)}
+    shown = [round(w, 3) for w in pairs.values]
+    weight = pairs.weights()
+    ordered = pairs.by_ids()
+    for sign in (1, -1):
+        rows = ordered[weight[ordered] * sign > 0]
+        rows = rows[np.argsort(weight[rows] * -sign, kind="stable")]
+        actor = np.column_stack((pairs.first[rows], pairs.second[rows])).ravel()
+        other = np.column_stack((pairs.second[rows], pairs.first[rows])).ravel()
+        code = np.repeat(pairs.code[rows], 2)
+        by_actor = np.argsort(actor, kind="stable")
+        grouped = actor[by_actor]
+        start = np.concatenate(([0], np.cumsum(np.bincount(grouped))))
+        kept = by_actor[np.arange(len(grouped)) - start[grouped] < html._PARTNERS_SHOWN]
+        for a, b, c in zip(actor[kept], other[kept], code[kept], strict=True):
+            chosen[pairs.actors[a]].append([pairs.actors[b], shown[c]])
+    return chosen
+
+
+_PAIRS = st.lists(
+    st.tuples(
+        st.integers(0, 11).map("a{:02}".format),
+        st.integers(0, 11).map("a{:02}".format),
+        st.sampled_from([1.0, -1.0, 0.5, -0.5, 2.0, 0.0, 1.0 / 3]),
+    ).filter(lambda p: p[0] < p[1]),
+    max_size=60,
+    unique_by=lambda p: (p[0], p[1]),
+).map(lambda pairs: sorted(pairs))
+
+
+@given(_PAIRS)
+def test_the_partners_are_the_ones_the_merge_sort_chose(
+    pairs: list[tuple[str, str, float]],
+) -> None:
+    analysis = SimpleNamespace(agreement=pairs)
+    assert html._partners(analysis) == _partners_reference(analysis)  # type: ignore[arg-type]
+
+
+def test_small_numbers_are_sorted_by_radix_and_others_as_they_are() -> None:
+    numbers = np.array([3, 1, 2, 1, 0, 65535], dtype=np.intp)
+    small = html._small(numbers, 1 << 16)
+    assert small.dtype == np.uint16
+    assert small.tolist() == numbers.tolist()
+    assert np.argsort(small, kind="stable").tolist() == [4, 1, 3, 2, 0, 5]
+    assert html._small(numbers, (1 << 16) + 1) is numbers
+
+
+def test_the_lines_sides_name_each_stance_by_its_place() -> None:
+    analysis = SimpleNamespace(
+        stance_sides={"p": {"s2": -1, "s10": 1, "gone": 1}, "q": {}, "b": {"s1": 0}}
+    )
+    index = {"s1": 0, "s10": 1, "s2": 2}
+    sides = html._stance_sides(analysis, index)  # type: ignore[arg-type]
+    assert sides == {"b": {"0": 0}, "p": {"2": -1, "1": 1}, "q": {}}
+    assert list(sides) == ["b", "p", "q"]
+    assert html.script_json(sides) == '{"b":{"0":0},"p":{"1":1,"2":-1},"q":{}}'

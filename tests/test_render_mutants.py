@@ -1575,7 +1575,8 @@ def test_an_undercut_of_a_link_not_drawn_or_from_a_claim_not_drawn_is_left_out()
 
 def test_the_board_and_the_chain_behind_an_inferred_position() -> None:
     amap, analysis = _analysed(SIDES_MAP)
-    board = html._board(amap, analysis)
+    index = {s.id: i for i, s in enumerate(sorted(amap.stances, key=lambda s: s.id))}
+    board = html._board(amap, analysis, index)
     assert board["town"] == {
         "summary": "no stated position",
         "for": [],
