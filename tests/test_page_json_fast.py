@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 from argmap.analysis import Analysis, Contribution, analyse
 from argmap.errors import OutputError
-from argmap.model import ActorKind, ArgumentMap, ClaimKind, Position, RelationKind
+from argmap.model import ActorKind, ArgumentMap, Claim, ClaimKind, Position, RelationKind
 from argmap.render import html
 from argmap.render.aggregate import pair_arrays
 
@@ -250,3 +250,50 @@ def test_the_lines_sides_name_each_stance_by_its_place() -> None:
     assert sides == {"b": {"0": 0}, "p": {"2": -1, "1": 1}, "q": {}}
     assert list(sides) == ["b", "p", "q"]
     assert html.script_json(sides) == '{"b":{"0":0},"p":{"1":1,"2":-1},"q":{}}'
+
+
+def test_an_aggregated_legend_has_a_swatch_for_each_class_drawn_under_it(
+    example_map: ArgumentMap,
+) -> None:
+    from argmap.render.aggregate import Unit
+    from argmap.render.views import View, ViewEdge, ViewNode
+
+    part = View(
+        "argument",
+        (ViewNode("@a", "agg-claims", 0, 0, "A"), ViewNode("b", "claim", 9, 0, "B")),
+        (ViewEdge("e", "@a", "b", "agg-supports"),),
+        2,
+        1,
+    )
+    view = View("argument", (), (), 0, 0, units=(Unit("@a", "A", "", ("b",)),), parts=(part,))
+    legend = html._legend(view, example_map, analyse(example_map), [])
+    texts = [item["text"] for item in legend]
+    words = {cls: words for cls, (words, _) in html.AGGREGATE_EDGE_STYLES.items()}
+    nodes = {cls: words for cls, (words, _) in html.AGGREGATE_NODE_STYLES.items()}
+    assert words["agg-supports"] in texts
+    assert nodes["agg-claims"] in texts
+    assert html.NODE_STYLES["claim"][0] in texts
+    # Only the classes drawn: no other aggregate line.
+    assert [w for w in words.values() if w in texts] == [words["agg-supports"]]
+
+
+def test_the_contested_list_names_a_claim_by_its_label_and_an_unknown_by_its_id() -> None:
+    from argmap.analysis.contested import Contested
+
+    amap = ArgumentMap(
+        title="t",
+        claims=(Claim("c", "The long text of it", label="Short"), Claim("d", "Plain")),
+    )
+    analysis = SimpleNamespace(
+        contested=(
+            Contested("c", 1.0, ("a",), ("b",)),
+            Contested("ghost", 0.9, ("a",), ("b", "e")),
+            Contested("d", 0.5, ("a",), ("b",)),
+        )
+    )
+    listed = html._contested(amap, analysis)  # type: ignore[arg-type]
+    assert [(r["id"], r["name"], r["supporters"], r["opponents"]) for r in listed] == [
+        ("c", "Short", 1, 1),
+        ("ghost", "ghost", 1, 2),
+        ("d", "Plain", 1, 1),
+    ]
