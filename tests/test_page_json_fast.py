@@ -297,3 +297,24 @@ def test_the_contested_list_names_a_claim_by_its_label_and_an_unknown_by_its_id(
         ("ghost", "ghost", 1, 2),
         ("d", "Plain", 1, 1),
     ]
+
+
+def test_a_board_row_without_a_pull_shows_the_actors_own_stance_on_the_proposal() -> None:
+    from argmap.model import Actor, Source, Stance
+
+    amap = ArgumentMap(
+        title="t",
+        sources=(Source("src", "T", "P", "2024"),),
+        actors=(Actor("a", "A", ActorKind.PERSON), Actor("b", "B", ActorKind.PERSON)),
+        claims=(Claim("p", "P", ClaimKind.PROPOSAL), Claim("q", "Q")),
+        stances=(
+            Stance("s1", "a", "p", Position.SUPPORTS, "src", quote="x"),
+            Stance("s2", "b", "p", Position.NEUTRAL, "src", quote="y"),
+            Stance("s3", "b", "q", Position.SUPPORTS, "src", quote="z"),
+        ),
+    )
+    index = {"s1": 0, "s2": 1, "s3": 2}
+    board = html._board(amap, analyse(amap), index)["p"]
+    # b pulls nowhere on p: the row names b's own (neutral) stance on p, not the one on q.
+    assert board["neutral"] == [["b", 0.0, 1]]
+    assert board["for"] == [["a", 1.0, 0]]
