@@ -222,3 +222,18 @@ def test_esc_of_each_character() -> None:
     assert markup.esc("&amp;") == "&amp;amp;"
     assert markup.esc("") == ""
     assert markup._replaced("&<>'\"") == "&amp;&lt;&gt;&#39;&#34;"
+
+
+def test_the_headings_of_trees_come_only_with_trees() -> None:
+    linked = ArgumentMap(
+        title="t",
+        claims=(Claim("p", "P", ClaimKind.PROPOSAL), Claim("a", "A")),
+        relations=(Relation("r1", "a", "p", RelationKind.SUPPORTS),),
+    )
+    text = "".join(outline.outline_parts(linked, analyse(linked)))
+    assert '<ol class="o-tree">' in text
+    assert 'id="o-other"' not in text
+    loose = ArgumentMap(title="t", claims=(Claim("a", "A"),))
+    text = "".join(outline.outline_parts(loose, analyse(loose)))
+    assert '<ol class="o-tree">' not in text
+    assert '<h3 id="o-other">Claims linked to no proposal</h3><ul class="o-tree">' in text
