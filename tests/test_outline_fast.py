@@ -237,3 +237,25 @@ def test_the_headings_of_trees_come_only_with_trees() -> None:
     text = "".join(outline.outline_parts(loose, analyse(loose)))
     assert '<ol class="o-tree">' not in text
     assert '<h3 id="o-other">Claims linked to no proposal</h3><ul class="o-tree">' in text
+
+
+def test_an_undercut_link_is_said_under_the_entry_it_cuts() -> None:
+    amap = ArgumentMap(
+        title="t",
+        claims=(Claim("p", "P", ClaimKind.PROPOSAL), Claim("a", "A"), Claim("u", "U <u>")),
+        relations=(
+            Relation("r1", "a", "p", RelationKind.SUPPORTS),
+            Relation("r2", "u", "r1", RelationKind.UNDERCUTS),
+        ),
+    )
+    (top,), _ = outline._tree(amap, frozenset({"r1"}))
+    out: list[str] = []
+    outline._Markup(amap)._entry(top.groups[0][1][0], out)
+    assert (
+        '<p class="o-cut">\u2298 This link is undercut by \u201cU &lt;u&gt;\u201d: disabled,'
+        " it no longer counts.</p>"
+    ) in "".join(out)
+    (top,), _ = outline._tree(amap, frozenset())
+    out = []
+    outline._Markup(amap)._entry(top, out)
+    assert "This link is undercut by \u201cU &lt;u&gt;\u201d.</p>" in "".join(out)
