@@ -11,7 +11,8 @@ objects. Each step runs `--reps` times; the line per step gives the least CPU ti
 checkouts can be compared for speed and for identical output in one go. A step times
 what the build calls: a render's parts where the checkout has them (joined only for the
 digest, outside the time), else its text. index.html renders the page on the full
-analysis, as the build does first (`--only` leaves it out for speed).
+analysis, as the build does first (`--only` leaves it out for speed); the other files get
+the analysis slimmed as the build slims it after the page.
 """
 
 from __future__ import annotations
@@ -59,6 +60,13 @@ def steps(amap: Any, analysis: Any) -> dict[str, Callable[[], object]]:
     from argmap.render import report as rep
 
     built = rep.build_report(amap, analysis)
+    # The files after the page get the analysis as the build gives it them: of the
+    # agreement pairs only the frustrated ones (`pipeline._after_page`, where a checkout
+    # has it). Given every pair, report.html and report.md read millions of them that a
+    # build never hands them (a second and more at 100,000 stances).
+    from argmap import pipeline
+
+    after = getattr(pipeline, "_after_page", lambda analysis: analysis)(analysis)
     # What the build calls: the parts (sixth pass), or the text where a checkout has no parts.
     markdown = getattr(rep, "markdown_parts", rep.render_markdown)
     page = getattr(rep, "html_parts", rep.render_html)
@@ -66,10 +74,10 @@ def steps(amap: Any, analysis: Any) -> dict[str, Callable[[], object]]:
     index = getattr(html, "index_parts", html.render_index)
     return {
         "build_report": lambda: rep.build_report(amap, analysis),
-        "report.md": lambda: markdown(amap, analysis, report=built),
-        "report.html": lambda: page(amap, analysis, report=built),
+        "report.md": lambda: markdown(amap, after, report=built),
+        "report.html": lambda: page(amap, after, report=built),
         "outline.html": lambda: outline(
-            amap, analysis, report_href="report.html", summary=built.summary
+            amap, after, report_href="report.html", summary=built.summary
         ),
         "index.html": lambda: index(amap, analysis, report_href="report.html"),
     }

@@ -1575,7 +1575,8 @@ def test_an_undercut_of_a_link_not_drawn_or_from_a_claim_not_drawn_is_left_out()
 
 def test_the_board_and_the_chain_behind_an_inferred_position() -> None:
     amap, analysis = _analysed(SIDES_MAP)
-    board = html._board(amap, analysis)
+    index = {s.id: i for i, s in enumerate(sorted(amap.stances, key=lambda s: s.id))}
+    board = html._board(amap, analysis, index)
     assert board["town"] == {
         "summary": "no stated position",
         "for": [],
@@ -1838,14 +1839,19 @@ def test_view_json_lists_nodes_edges_groups_and_home() -> None:
         (("Camp 1", 3, 4),),
         (1, 2, 3, 4),
     )
-    assert html._view_json(view) == {
+    # The items become their places in the page's lists.
+    assert html._view_json(view, {"s0": 0, "s1": 7}) == {
         "nodes": [["a", "actor-person", 1, 2, "A", 0]],
-        "edges": [["a~b", "a", "b", "agree", 2.5, ["s1"], "", ["curvedCW", 0.2]]],
+        "edges": [["a~b", "a", "b", "agree", 2.5, [7], "", ["curvedCW", 0.2]]],
         "groups": [["Camp 1", 3, 4]],
         "home": [1, 2, 3, 4],
     }
-    straight = dataclasses.replace(view, edges=(views.ViewEdge("a~b", "a", "b", "agree"),))
-    assert html._view_json(straight)["edges"] == [["a~b", "a", "b", "agree", 0.0, [], "", []]]
+    straight = dataclasses.replace(
+        view, edges=(views.ViewEdge("a~b", "a", "b", "agree", items=("s1", "s0")),)
+    )
+    assert html._view_json(straight, {"s0": 0, "s1": 7})["edges"] == [
+        ["a~b", "a", "b", "agree", 0.0, [7, 0], "", []]
+    ]
 
 
 def test_the_acceptance_table_lists_derived_attacks_and_blank_labels() -> None:

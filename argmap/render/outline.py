@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from argmap.analysis import Analysis, PositionScore
 from argmap.load.gcpause import paused_gc
@@ -68,7 +69,7 @@ def score_words(score: float) -> str:
     return f"{word} ({score:+.2f})"
 
 
-@dataclass
+@dataclass(slots=True)
 class Entry:
     """One claim in the outline: its stances and the claims for and against it, or, for a
     claim already shown (`ref`), a link to its first entry."""
@@ -96,31 +97,40 @@ class _Outline:
             self.stances[stance.claim].append(stance)
         for items in self.stances.values():
             items.sort(key=lambda s: (_POSITION_ORDER[s.position], s.actor, s.id))
-        self.arguing: dict[str, list[tuple[RelationKind, str, str]]] = defaultdict(list)
+        self.claims = amap.claims_by_id
+        # Target -> the (origin, relation id) of each `_ARGUING` kind, in its order.
+        self.arguing: dict[str, tuple[list[tuple[str, str]], ...]] = {}
         self.cut_by: dict[str, list[str]] = defaultdict(list)
-        for relation in sorted(amap.relations, key=lambda r: r.id):
-            if relation.origin not in amap.claims_by_id:
+        group = {kind: i for i, (kind, _, _) in enumerate(_ARGUING)}
+        for relation in sorted(amap.relations, key=attrgetter("id")):
+            if relation.origin not in self.claims:
                 continue
             if relation.kind is RelationKind.UNDERCUTS:
                 self.cut_by[relation.target].append(relation.origin)
-            else:
-                self.arguing[relation.target].append((relation.kind, relation.origin, relation.id))
+                continue
+            groups = self.arguing.get(relation.target)
+            if groups is None:
+                groups = self.arguing[relation.target] = tuple([] for _ in _ARGUING)
+            groups[group[relation.kind]].append((relation.origin, relation.id))
 
     def entry(self, claim: Claim, depth: int, mark: str = "") -> Entry:
         if claim.id in self.done or depth > _MAX_DEPTH:
             return Entry(claim, mark, ref=True)
         self.done.add(claim.id)
         entry = Entry(claim, mark, stances=self.stances.get(claim.id, []))
-        arguing = self.arguing.get(claim.id, [])
-        for kind, heading, sign in _ARGUING:
-            children = [(o, r) for k, o, r in arguing if k is kind]
+        groups = self.arguing.get(claim.id)
+        if groups is None:
+            return entry
+        claims = self.claims
+        for (_, heading, sign), children in zip(_ARGUING, groups, strict=True):
             if children:
                 entries = []
                 for origin, relation in children:
-                    child = self.entry(self.amap.claims_by_id[origin], depth + 1, sign)
-                    claims = self.amap.claims_by_id
-                    cut = relation in self.disabled
-                    child.cuts = [(claims[c], cut) for c in self.cut_by.get(relation, [])]
+                    child = self.entry(claims[origin], depth + 1, sign)
+                    cutters = self.cut_by.get(relation)
+                    if cutters:
+                        cut = relation in self.disabled
+                        child.cuts = [(claims[c], cut) for c in cutters]
                     entries.append(child)
                 entry.groups.append((heading, entries))
         return entry
@@ -239,8 +249,11 @@ def _outline_parts(amap: ArgumentMap, analysis: Analysis, summary: Summary | Non
         },
         summary=summary,
         verdict=verdict_parts(summary.verdict) if summary.verdict else [],
-        tops=tops,
-        others=others,
+        # Only whether there are any: Jinja2's context is freed by the collector, not at
+        # once, and holding the trees (23,000 entries on the debate) it kept them too, for
+        # a collection to walk after the outline and another to free.
+        tops=bool(tops),
+        others=bool(others),
         name=lambda a: actor_name(amap, a),
         claim=lambda c: amap.claims_by_id[c].display if c in amap.claims_by_id else c,
         cite=lambda source_id: _cite(amap, source_id),
@@ -277,10 +290,18 @@ class _Markup:
         self.amap = amap
         self.names = {a: esc(actor.name) for a, actor in amap.actors_by_id.items()}
         self.sources: dict[str, str] = {}
+        self.dates: dict[str, str] = {}  # a stance's date as written: a few thousand on any map
 
     def name(self, actor: str) -> str:
         found = self.names.get(actor)
         return esc(actor) if found is None else found
+
+    def date(self, date: str) -> str:
+        """`f" ({esc(date)})"`, once per distinct date."""
+        found = self.dates.get(date)
+        if found is None:
+            found = self.dates[date] = f" ({esc(date)})"
+        return found
 
     def source(self, source_id: str) -> str:
         found = self.sources.get(source_id)
@@ -299,12 +320,16 @@ class _Markup:
     def _entry(self, e: Entry, out: list[str]) -> None:
         claim = e.claim
         lead = _LEADS[e.mark] if e.mark in _LEADS else _lead(e.mark)
-        cut = "".join(
-            [
-                f'<p class="o-cut">\u2298 This link is undercut by \u201c{esc(c.display)}\u201d'
-                f"{': disabled, it no longer counts' if off else ''}.</p>"
-                for c, off in e.cuts
-            ]
+        cut = (
+            "".join(
+                [
+                    f'<p class="o-cut">\u2298 This link is undercut by \u201c{esc(c.display)}\u201d'
+                    f"{': disabled, it no longer counts' if off else ''}.</p>"
+                    for c, off in e.cuts
+                ]
+            )
+            if e.cuts
+            else ""
         )
         kind = _KIND_WORD[claim.kind]
         if e.ref:
@@ -325,7 +350,7 @@ class _Markup:
             out.append(f'<p class="o-sides">Stated positions: {esc(e.sides)}</p>\n')
         if e.stances:
             out.append('<ul class="o-stances" aria-label="who holds it">\n')
-            out.extend(self._stance(st) for st in e.stances)
+            out.extend(map(self._stance, e.stances))
             out.append("</ul>\n")
         for heading, children in e.groups:
             out.append(_HEADS[heading] if heading in _HEADS else _head(heading))
@@ -336,7 +361,7 @@ class _Markup:
         out.append("</li>\n")
 
     def _stance(self, st: Stance) -> str:
-        date = f" ({esc(st.date)})" if st.date else ""
+        date = self.date(st.date) if st.date else ""
         if st.quote:
             reported = "reported: " if st.reported else ""
             words = f'{reported}<span class="o-quote">\u201c{esc(st.quote)}\u201d</span>'

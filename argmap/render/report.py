@@ -270,7 +270,8 @@ def _relation_kinds(amap: ArgumentMap) -> dict[tuple[str, str], str]:
     for relation in amap.relations:
         # As in argmap.analysis.graph: where a pair is related both ways, the attack is kept.
         if kinds.get((relation.origin, relation.target)) != "attacks":
-            kinds[relation.origin, relation.target] = relation.kind.value
+            # A StrEnum member is its value, and is written as it.
+            kinds[relation.origin, relation.target] = relation.kind
     return kinds
 
 
@@ -628,7 +629,7 @@ def _acceptance_md(words: _Md, analysis: Analysis) -> str:
     for claim in words.amap.claims:
         grounded = analysis.acceptance.get(claim.id, "")
         bipolar = analysis.bipolar_acceptance.get(claim.id, "")
-        lines.append(f"| {md(claim.display)} | {grounded} | {bipolar} |")
+        lines.append(f"| {words.display(claim)} | {grounded} | {bipolar} |")
     if analysis.derived_attacks:
         lines += [
             "",
@@ -661,6 +662,7 @@ class _Md:
         self.amap = amap
         self.names = {a: md(actor.name) for a, actor in amap.actors_by_id.items()}
         self.claims = _claims_md(amap.claims)
+        self.ems: dict[str, str] = {}
         self.cites = _citations(amap.sources)
         self.dates: dict[str, str] = {}
         stances = {s.id: s for s in amap.stances}
@@ -678,7 +680,18 @@ class _Md:
         return md(claim) if found is None else found
 
     def em(self, claim: str) -> str:
-        return f"*{self.claim(claim)}*"
+        """`f"*{self.claim(claim)}*"`, once per claim: every stance and reason names one."""
+        found = self.ems.get(claim)
+        if found is None:
+            found = self.ems[claim] = f"*{self.claim(claim)}*"
+        return found
+
+    def display(self, claim: Claim) -> str:
+        """`md(claim.display)`, from the claims escaped once where `claim` is the one of
+        its id (a map with two claims of one id is refused, but may still be reported)."""
+        if self.amap.claims_by_id.get(claim.id) is claim:
+            return self.claims[claim.id]
+        return md(claim.display)
 
     def date(self, date: str) -> str:
         """`f", {md(date)}"`: a few thousand dates on a hundred thousand stances."""
@@ -736,7 +749,7 @@ def _actors_md(words: _Md, report: Report) -> list[str]:
 def _said_md(words: _Md, said: Said) -> str:
     stance = said.stance
     # A StrEnum member is its value: the position joins as its word.
-    on = "; ".join([s.position + " *" + words.claim(s.claim) + "*" for s in said.stances])
+    on = "; ".join([s.position + " " + words.em(s.claim) for s in said.stances])
     if said.same_as:
         quoted = f"the same words as {words.name(said.same_as)}"
     elif stance.quote:
@@ -1055,6 +1068,8 @@ class _Html:
         self.report = report
         self.names = {a: esc(actor.name) for a, actor in amap.actors_by_id.items()}
         self.claims = {c: esc(claim.display) for c, claim in amap.claims_by_id.items()}
+        self.ems: dict[str, str] = {}
+        self.words: dict[str, str] = {}
         self.cites: dict[str, str] = {}
         self.ids: dict[str, str] = {}
         self.dates: dict[str, str] = {}
@@ -1074,7 +1089,25 @@ class _Html:
         return esc(claim) if found is None else found
 
     def em(self, claim: str) -> str:
-        return f"<em>{self.claim(claim)}</em>"
+        """`f"<em>{self.claim(claim)}</em>"`, once per claim: every stance names one."""
+        found = self.ems.get(claim)
+        if found is None:
+            found = self.ems[claim] = f"<em>{self.claim(claim)}</em>"
+        return found
+
+    def display(self, claim: Claim) -> str:
+        """`esc(claim.display)`, from the claims escaped once where `claim` is the one of
+        its id (a map with two claims of one id is refused, but may still be reported)."""
+        if self.amap.claims_by_id.get(claim.id) is claim:
+            return self.claims[claim.id]
+        return esc(claim.display)
+
+    def word(self, word: str) -> str:
+        """`esc(word)` of a word a few of which label every claim ("in", "out")."""
+        found = self.words.get(word)
+        if found is None:
+            found = self.words[word] = esc(word)
+        return found
 
     def id(self, actor: str) -> str:
         """`esc(actor)`, for the links to an actor's section."""
@@ -1158,9 +1191,10 @@ class _Html:
 
     def labels(self, analysis: Analysis) -> list[str]:
         grounded, bipolar = analysis.acceptance, analysis.bipolar_acceptance
+        word = self.word
         return [
-            f"<tr><td>{esc(c.display)}</td><td>{esc(grounded.get(c.id, ''))}</td>"
-            f"<td>{esc(bipolar.get(c.id, ''))}</td></tr>\n"
+            f"<tr><td>{self.display(c)}</td><td>{word(grounded.get(c.id, ''))}</td>"
+            f"<td>{word(bipolar.get(c.id, ''))}</td></tr>\n"
             for c in self.amap.claims
         ]
 
