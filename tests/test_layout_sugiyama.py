@@ -438,9 +438,9 @@ def test_layered_gives_the_reference_floats_on_every_kind_of_row(
     real = sugiyama._plan
 
     def plan(*args: Any) -> Any:
-        steps, boxes = real(*args)
+        steps, rows = real(*args)
         kinds.update(step[0] for step in steps)
-        return steps, boxes
+        return steps, rows
 
     monkeypatch.setattr(sugiyama, "_plan", plan)
     rng = random.Random(2606)
@@ -451,7 +451,7 @@ def test_layered_gives_the_reference_floats_on_every_kind_of_row(
     for gap in (40.0, 3.0):
         args = (["a", "b", "c"], [("b", "a")], {})
         _same_layout(args, {"layer_of": {"a": 0, "b": 2, "c": 3}, "gap": gap})
-    assert kinds == set(range(8))  # every kind of step, _ONE_DUMMY to _LINES
+    assert kinds == set(range(10))  # every kind of step, _ONE_DUMMY to _TWOS
 
 
 def test_layered_gives_the_reference_floats_with_flat_boxes_and_no_layer_gap(
