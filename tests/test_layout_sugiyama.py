@@ -324,21 +324,57 @@ def test_between_counts_the_crossings_of_one_pair_of_layers() -> None:
     assert sugiyama._between(["c", "b"], 3, pos, down) == 0
 
 
-def test_fit_row_places_as_place_layer_does() -> None:
-    x = [0.0] * 3
-    sugiyama._fit_row(x, [0, 1], [1.0, 5.0], [1.0, 1.0], [0.0, 30.0])
-    assert x[:2] == [1.0, 35.0]
+def _boxes(
+    targets: list[float], weights: list[float], offsets: list[float]
+) -> list[sugiyama._Spec]:
+    """A row of boxes 0, 1, ... that nothing pulls, each one's weight given: its target is
+    where it is, minus its offset (x is set to target + offset)."""
+    return [
+        (n, o, 0, 0.0, w, 0, 0.0, 0, 0.0, ())
+        for n, (w, o) in enumerate(zip(weights, offsets, strict=True))
+    ]
+
+
+def _placed(targets: list[float], weights: list[float], offsets: list[float]) -> list[float]:
+    x = [t + o for t, o in zip(targets, offsets, strict=True)]
+    sugiyama._place_boxes(x, _boxes(targets, weights, offsets))
+    return x
+
+
+def test_place_boxes_places_as_place_layer_does() -> None:
+    assert _placed([1.0, 5.0], [1.0, 1.0], [0.0, 30.0]) == [1.0, 35.0]
     # Out of order: pooled, (5 * 1 + 1 * 3) / 4.
-    sugiyama._fit_row(x, [1, 0], [5.0, 1.0], [1.0, 3.0], [0.0, 30.0])
-    assert x[:2] == [32.0, 2.0]
-    sugiyama._fit_row(x, [0, 1, 2], [3.0, 1.0, 2.0], [1.0] * 3, [0.0, 10.0, 20.0])
-    assert x == [2.0, 12.0, 22.0]
-    assert x == sugiyama._place_layer([3.0, 11.0, 22.0], [1.0] * 3, [3.0] * 3, [4.0, 4.0])
-    # One node: (0.1 * 3.0) / 3.0 rounds up, and -0.0 comes out as 0.0, as in PAVA.
-    sugiyama._fit_row(x, [2], [0.1], [3.0], [0.0])
-    assert x[2] == 0.10000000000000002
-    sugiyama._fit_row(x, [2], [-0.0], [1.0], [0.0])
-    assert repr(x[2]) == "0.0"
+    assert _placed([5.0, 1.0], [1.0, 3.0], [0.0, 30.0]) == [2.0, 32.0]
+    assert _placed([3.0, 1.0, 2.0], [1.0] * 3, [0.0, 10.0, 20.0]) == [2.0, 12.0, 22.0]
+    assert _placed([3.0, 1.0, 2.0], [1.0] * 3, [0.0, 10.0, 20.0]) == sugiyama._place_layer(
+        [3.0, 11.0, 22.0], [1.0] * 3, [3.0] * 3, [4.0, 4.0]
+    )
+    # Two blocks, then the second pools with a third: 1 | 5, 4 -> 1 | 4.5, 4.5.
+    assert _placed([1.0, 5.0, 4.0], [1.0] * 3, [0.0, 0.0, 0.0]) == [1.0, 4.5, 4.5]
+    # A box that nothing pulls keeps its place, weighted 0.1 (its target times 0.1 over
+    # 0.1 is not always the target): as `_place_layer` gives.
+    got = _placed([-1.5, 7.0], [0.1, 0.1], [0.0, 3.0])
+    assert got == sugiyama._place_layer([-1.5, 10.0], [0.1, 0.1], [1.0, 1.0], [1.0])
+
+
+def test_place_boxes_reads_each_kind_of_pull() -> None:
+    # Boxes 0..3 in a row, their neighbours 4..8 elsewhere.
+    x = [0.0, 0.0, 0.0, 0.0, 10.0, 20.0, 40.0, 100.0, 130.0]
+    row: list[sugiyama._Spec] = [
+        (0, 0.0, 1, 2.0, 2.0, 4, 2.0, 0, 0.0, [(4, 2.0)]),  # 10
+        (1, 30.0, 2, 3.0, 3.0, 5, 1.0, 6, 2.0, [(5, 1.0), (6, 2.0)]),  # 100 / 3
+        (2, 60.0, 3, 3.0, 3.0, 4, 1.0, 7, 1.0, [(4, 1.0), (7, 1.0), (8, 1.0)]),  # 80
+        (3, 90.0, 0, 0.0, 0.1, 0, 0.0, 0, 0.0, []),  # where it is: 115
+    ]
+    x[3] = 115.0
+    sugiyama._place_boxes(x, row)
+    # Targets 10, 100/3 - 30, 80 - 60, 115 - 90: 10 and 3.33.. pool by weight, then 20, 25.
+    first = ((0.0 + 10.0 * 2.0) / 2.0 * 2.0 + ((0.0 + 20.0 + 80.0) / 3.0 - 30.0) * 3.0) / 5.0
+    assert first == 6.000000000000002  # (20 + fl(100 / 3 - 30) * 3) / 5
+    assert x[:4] == [first, first + 30.0, 80.0, 115.0]
+    assert x[:4] == sugiyama._place_layer(
+        [10.0, 100.0 / 3.0, 80.0, 115.0], [2.0, 3.0, 3.0, 0.1], [15.0] * 4, [0.0] * 3
+    )
 
 
 def test_barycenter_keeps_the_order_of_an_int_key_and_an_equal_float_key() -> None:
@@ -451,7 +487,7 @@ def test_layered_gives_the_reference_floats_on_every_kind_of_row(
     for gap in (40.0, 3.0):
         args = (["a", "b", "c"], [("b", "a")], {})
         _same_layout(args, {"layer_of": {"a": 0, "b": 2, "c": 3}, "gap": gap})
-    assert kinds == set(range(10))  # every kind of step, _ONE_DUMMY to _TWOS
+    assert kinds == set(range(9))  # every kind of step, _ONE_DUMMY to _TRIPLE
 
 
 def test_layered_gives_the_reference_floats_with_flat_boxes_and_no_layer_gap(
@@ -497,7 +533,5 @@ def test_equal_means_pool_which_moves_them_by_a_rounding() -> None:
     # not t for this t, so pooling on ">" alone would give other floats.
     t = 178.25853758129773
     pooled = 178.2585375812977
-    x = [0.0, 0.0]
-    sugiyama._fit_row(x, [0, 1], [t, t], [4.0, 2.0], [0.0, 0.0])
-    assert x == [pooled, pooled]
+    assert _placed([t, t], [4.0, 2.0], [0.0, 0.0]) == [pooled, pooled]
     assert sugiyama._isotonic([t, t, 500.0], [4.0, 2.0, 1.0]) == [pooled, pooled, 500.0]

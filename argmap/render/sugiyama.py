@@ -1019,32 +1019,6 @@ def _layered(
     )
 
 
-def _fit_row(
-    x: list[float],
-    row: Sequence[int],
-    targets: Sequence[float],
-    weights: Sequence[float],
-    offsets: Sequence[float],
-) -> None:
-    """`_fit` of a layer's targets (desired minus offsets) into `x`: PAVA written out,
-    with the same products, sums and divisions, so the same floats."""
-    if len(row) == 1:
-        w = weights[0]
-        x[row[0]] = targets[0] * w / w + 0.0
-        return
-    if len(row) == 2:
-        (a, b), (wa, wb), (ta, tb) = row, weights, targets
-        sa, sb = ta * wa, tb * wb
-        ma, mb = sa / wa, sb / wb
-        if ma >= mb:
-            ma = mb = (sa + sb) / (wa + wb)
-        x[a] = ma + offsets[0]
-        x[b] = mb + offsets[1]
-        return
-    for n, value, o in zip(row, _isotonic(targets, weights), offsets, strict=True):
-        x[n] = value + o
-
-
 @dataclass(frozen=True, slots=True)
 class _Graph:
     """The layered graph with integer ids: the real nodes 0 to n - 1 in name order, then a
@@ -1162,7 +1136,7 @@ def _coordinates(
         if e is not None
     ]
     plan, rows = _plan(order, ends, real, pulls, totals, box, gap)
-    pairs, triples, twos, boxes, lines = rows
+    pairs, triples, boxes, lines = rows
     backward = plan[::-1]
     for it in range(iterations):
         # The top row moves too: packed, it pulled the lines from a wide layer under it
@@ -1175,8 +1149,8 @@ def _coordinates(
                 d = (0.0 + x[m] * w + x[m2] * w2) / total
                 x[n] = (d - 0.0) * total / total + 0.0
             elif kind == _PAIR:
-                # Two boxes of two pulls each (side by side chains): `_place_boxes` and
-                # `_fit_row` written out, the same operations in the same order.
+                # Two boxes of two pulls each (side by side chains): `_place_boxes`
+                # written out, the same operations in the same order.
                 (a, ma, wa, ma2, wa2, ta, oa), (b, mb, wb, mb2, wb2, tb, ob) = pairs[n]
                 sa = ((0.0 + x[ma] * wa + x[ma2] * wa2) / ta - oa) * ta
                 sb = ((0.0 + x[mb] * wb + x[mb2] * wb2) / tb - ob) * tb
@@ -1211,9 +1185,7 @@ def _coordinates(
                 x[b] = mean_b + ob
                 x[c] = mean_c + oc
             elif kind == _BOXES:
-                _place_boxes(x, *boxes[n])
-            elif kind == _TWOS:
-                _place_twos(x, twos[n])
+                _place_boxes(x, boxes[n])
             elif kind == _ONE_PULL:
                 d = (0.0 + x[m] * w) / total
                 x[n] = (d - 0.0) * total / total + 0.0
@@ -1239,19 +1211,16 @@ def _coordinates(
 
 
 # What a pass does with one row: the row's one node, a dummy or a box with no pull, one,
-# two or more (most rows of a debate's drawings); a row of boxes; a row with dummies.
-_ONE_DUMMY, _STILL, _ONE_PULL, _TWO_PULLS, _MANY_PULLS, _PAIR, _BOXES, _LINES, _TRIPLE, _TWOS = (
-    range(10)
-)
+# two or more (most rows of a debate's drawings); two or three boxes of two pulls each
+# (chains side by side); any other row of boxes; a row with dummies.
+_ONE_DUMMY, _STILL, _ONE_PULL, _TWO_PULLS, _MANY_PULLS, _PAIR, _BOXES, _LINES, _TRIPLE = range(9)
 #: (kind, node, then for a dummy: upper end, step, lower end, span; for a box: its first
 #: two pulls (neighbour, weight), their total and all of them). A row of more than one
 #: node: (kind, its index, then unused).
 _Step = tuple[int, int, int, float, int, float, float, Sequence[tuple[int, float]]]
-#: A box in a row of boxes: (node, offset, number of pulls, their total, the first two
-#: pulls, all of them).
-_Spec = tuple[int, float, int, float, int, float, int, float, Sequence[tuple[int, float]]]
-#: A row of boxes: its nodes, each one's `_Spec`, weights and offsets.
-_Boxes = tuple[Sequence[int], list[_Spec], Sequence[float], Sequence[float]]
+#: A box in a row of boxes: (node, offset, number of pulls, their total, its weight (the
+#: total, or 0.1 for a box that nothing pulls), the first two pulls, all of them).
+_Spec = tuple[int, float, int, float, float, int, float, int, float, Sequence[tuple[int, float]]]
 
 
 #: A box of two pulls in a row of such boxes: (node, its pulls (neighbour, weight) and their
@@ -1264,8 +1233,7 @@ class _PlanRows(NamedTuple):
 
     pairs: dict[int, tuple[_Two, _Two]]
     triples: dict[int, tuple[_Two, _Two, _Two]]
-    twos: dict[int, list[_Two]]
-    boxes: dict[int, _Boxes]
+    boxes: dict[int, list[_Spec]]
     #: A row with dummies: its weights and gaps.
     lines: dict[int, tuple[list[float], list[float]]]
 
@@ -1283,7 +1251,7 @@ def _plan(
     row of more than one node needs, worked out once for every pass of `_coordinates`:
     the passes then index no list twice and test no node's kind again."""
     plan: list[_Step] = []
-    rows = _PlanRows({}, {}, {}, {}, {})
+    rows = _PlanRows({}, {}, {}, {})
     for index, row in enumerate(order):
         if len(row) == 1:
             n = row[0]
@@ -1319,7 +1287,7 @@ def _plan(
             continue
         offsets = _offsets([box[n][0] / 2 for n in row], [gap] * (len(row) - 1))
         counts = [len(pulls[n]) for n in row]
-        if counts.count(2) == len(row):
+        if len(row) < 4 and counts.count(2) == len(row):
             two = [
                 (n, *pulls[n][0], *pulls[n][1], totals[n], o)
                 for n, o in zip(row, offsets, strict=True)
@@ -1327,34 +1295,38 @@ def _plan(
             if len(row) == 2:
                 rows.pairs[index] = two[0], two[1]
                 plan.append((_PAIR, index, 0, 0.0, 0, 0.0, 0.0, ()))
-            elif len(row) == 3:
+            else:
                 rows.triples[index] = two[0], two[1], two[2]
                 plan.append((_TRIPLE, index, 0, 0.0, 0, 0.0, 0.0, ()))
-            else:
-                rows.twos[index] = two
-                plan.append((_TWOS, index, 0, 0.0, 0, 0.0, 0.0, ()))
             continue
         specs: list[_Spec] = []
         for n, o, count in zip(row, offsets, counts, strict=True):
             near = pulls[n]
             m, w = near[0] if near else (0, 0.0)
             m2, w2 = near[1] if count > 1 else (0, 0.0)
-            specs.append((n, o, count, totals[n], m, w, m2, w2, near))
-        rows.boxes[index] = (row, specs, [totals[n] or 0.1 for n in row], offsets)
+            specs.append((n, o, count, totals[n], totals[n] or 0.1, m, w, m2, w2, near))
+        rows.boxes[index] = specs
         plan.append((_BOXES, index, 0, 0.0, 0, 0.0, 0.0, ()))
     return plan, rows
 
 
-def _place_twos(x: list[float], row: Sequence[_Two]) -> None:
-    """A row of boxes of two pulls each placed as `_place_boxes` and `_fit_row` place it
-    (a box's weight is its pulls' total): `_isotonic` on the spot, each block kept as its
-    mean, sum, weight and first box, with the same sums and divisions, so the same
-    floats."""
+def _place_boxes(x: list[float], row: Sequence[_Spec]) -> None:
+    """A row of boxes placed as `_place_layer` places it: each one's pull minus its
+    offset (the sum of one or two products written out: sum() adds them to 0 in turn),
+    then `_isotonic` on the spot, each block kept as its mean, sum, weight and first box,
+    with the same products, sums and divisions, so the same floats."""
     blocks: list[tuple[float, float, float, int]] = []
     top: tuple[float, float, float, int] | None = None
-    for i, (_, m, w, m2, w2, total, o) in enumerate(row):
-        s = ((0.0 + x[m] * w + x[m2] * w2) / total - o) * total
-        weight = total
+    for i, (n, o, count, total, weight, m, w, m2, w2, near) in enumerate(row):
+        if count == 2:
+            t = (0.0 + x[m] * w + x[m2] * w2) / total - o
+        elif count == 1:
+            t = (0.0 + x[m] * w) / total - o
+        elif count == 0:
+            t = x[n] - o
+        else:
+            t = sum([x[a] * b for a, b in near]) / total - o
+        s = t * weight
         mean = s / weight
         first = i
         while top is not None and top[0] >= mean:
@@ -1369,37 +1341,14 @@ def _place_twos(x: list[float], row: Sequence[_Two]) -> None:
     if top is not None:
         blocks.append(top)
     if len(blocks) == len(row):
-        for (n, *_, o), (mean, *_) in zip(row, blocks, strict=True):
+        for (n, o, *_), (mean, *_) in zip(row, blocks, strict=True):
             x[n] = mean + o
         return
     end = len(row)
     for mean, _, _, first in reversed(blocks):
-        for n, *_, o in row[first:end]:
+        for n, o, *_ in row[first:end]:
             x[n] = mean + o
         end = first
-
-
-def _place_boxes(
-    x: list[float],
-    row: Sequence[int],
-    specs: Sequence[_Spec],
-    weights: Sequence[float],
-    offsets: Sequence[float],
-) -> None:
-    """A row of boxes placed: each one's pull minus its offset, as `_place_layer` makes
-    them (the sum of one or two products written out: sum() adds them to 0 in turn),
-    fitted by `_fit_row`."""
-    targets: list[float] = []
-    for n, o, count, total, m, w, m2, w2, near in specs:
-        if count == 2:
-            targets.append((0.0 + x[m] * w + x[m2] * w2) / total - o)
-        elif count == 1:
-            targets.append((0.0 + x[m] * w) / total - o)
-        elif count == 0:
-            targets.append(x[n] - o)
-        else:
-            targets.append(sum([x[a] * b for a, b in near]) / total - o)
-    _fit_row(x, row, targets, weights, offsets)
 
 
 def _lines_row(
