@@ -1,13 +1,15 @@
 # ruff: noqa: E501  (the mutants are lines of the module, kept whole to be found)
-"""Hand mutants of argmap/render/sugiyama.py (issue 18, sixth pass): each applied in
-turn to a copy of the checkout, the sugiyama tests run against it, the verdicts printed.
+"""Hand mutants of argmap/render/sugiyama.py (issue 18, sixth and seventh passes): each
+applied in turn to a copy of the checkout, the sugiyama tests run against it, the
+verdicts printed.
 
     python bench/sugiyama_mutants.py /tmp/copy-of-the-checkout [NAME ...]
 
 The copy (made by the caller: `cp -r argmap tests pyproject.toml ... /tmp/copy`) is
 mutated, never this checkout. A mutant is killed when tests/test_layout_sugiyama.py, or
 else tests/test_render_mutants.py and tests/test_build_speed.py, fail; docs/performance.md
-("sugiyama (sixth pass)") lists the survivors and why each is equivalent or not.
+("sugiyama (sixth pass)", "seventh pass, sugiyama7") lists the survivors and why each is
+equivalent or not.
 """
 
 from __future__ import annotations
@@ -59,21 +61,6 @@ MUTANTS = [
         "transpose one pass fewer",
         "        for _ in range(passes):\n            improved = False",
         "        for _ in range(passes - 1):\n            improved = False",
-    ),
-    (
-        "read single count 2",
-        "                first[v] = last[v] = pos[near[0]]\n                count[v] = 1",
-        "                first[v] = last[v] = pos[near[0]]\n                count[v] = 2",
-    ),
-    (
-        "read none first 0",
-        "                first[v], last[v], count[v], ends[v] = _NONE, -1, 0, []",
-        "                first[v], last[v], count[v], ends[v] = 0, -1, 0, []",
-    ),
-    (
-        "read unsorted",
-        "                ends[v] = sorted([pos[m] for m in near])",
-        "                ends[v] = [pos[m] for m in near]",
     ),
     (
         "transpose_row no settled skip",
@@ -149,26 +136,6 @@ MUTANTS = [
     ),
     ("initial shift whole", "        shift = offset / 2\n", "        shift = offset\n"),
     (
-        "weight mixed for dummies",
-        "return _DUMMY if da and db else _MIXED if da or db else _REAL",
-        "return _MIXED if da and db else _MIXED if da or db else _REAL",
-    ),
-    (
-        "rise floor 0.5",
-        "0.0 if e is None else max(1.0, ys[graph.layer[e[1]]]",
-        "0.0 if e is None else max(0.5, ys[graph.layer[e[1]]]",
-    ),
-    (
-        "line gaps swapped",
-        "            gap / 6\n            if ends[a] is not None and ends[b] is not None\n            else gap / 3",
-        "            gap / 3\n            if ends[a] is not None and ends[b] is not None\n            else gap / 6",
-    ),
-    (
-        "stillness weight 1",
-        "[_DUMMY if ends[n] is not None else totals[n] or 0.1 for n in row]",
-        "[_DUMMY if ends[n] is not None else totals[n] or 1.0 for n in row]",
-    ),
-    (
         "backward is forward",
         "for kind, n, m, w, m2, w2, total, near in plan if it % 2 == 0 else backward:",
         "for kind, n, m, w, m2, w2, total, near in plan:",
@@ -187,16 +154,6 @@ MUTANTS = [
         "pair pools on >",
         "                if mean_a >= mean_b:\n                    mean_a = mean_b",
         "                if mean_a > mean_b:\n                    mean_a = mean_b",
-    ),
-    (
-        "pair offsets swapped",
-        "                x[a] = mean_a + oa\n                x[b] = mean_b + ob",
-        "                x[a] = mean_a + ob\n                x[b] = mean_b + oa",
-    ),
-    (
-        "pair on >= 2 pulls",
-        "pair = len(row) == 2 and all(spec[2] == 2 for spec in specs)",
-        "pair = len(row) == 2 and all(spec[2] >= 2 for spec in specs)",
     ),
     (
         "dummy step swapped",
@@ -219,16 +176,6 @@ MUTANTS = [
         "                d = sum([x[a] * b for a, b in near[:2]]) / total\n                x[n]",
     ),
     (
-        "boxes count-0 target 0",
-        "        elif count == 0:\n            targets.append(x[n] - o)",
-        "        elif count == 0:\n            targets.append(0.0 - o)",
-    ),
-    (
-        "boxes two pulls one",
-        "        if count == 2:\n            targets.append((0.0 + x[m] * w + x[m2] * w2) / total - o)",
-        "        if count == 2:\n            targets.append((0.0 + x[m] * w) / total - o)",
-    ),
-    (
         "lines slope half",
         "half.append(dummy_width / 2 + min(dummy_width, slope * height / 4))",
         "half.append(dummy_width / 2 + min(dummy_width, slope * height / 2))",
@@ -237,22 +184,6 @@ MUTANTS = [
         "lines still node target 0",
         "        desired.append(sum([x[m] * w for m, w in pulls[n]]) / total if total else x[n])",
         "        desired.append(sum([x[m] * w for m, w in pulls[n]]) / total if total else 0.0)",
-    ),
-    (
-        "fit_row pair pools on >",
-        "        if ma >= mb:\n            ma = mb = (sa + sb) / (wa + wb)",
-        "        if ma > mb:\n            ma = mb = (sa + sb) / (wa + wb)",
-    ),
-    (
-        "isotonic pools on >",
-        "        while means and means[-1] >= mean:",
-        "        while means and means[-1] > mean:",
-    ),
-    ("isotonic no shortcut", "    if len(means) == len(target):\n        return means\n", ""),
-    (
-        "plan skips empty rows late",
-        "        offsets = row_offsets[index]\n        if not row:\n            continue\n",
-        "        offsets = row_offsets[index]\n",
     ),
     (
         "read first/last swapped",
@@ -294,21 +225,6 @@ MUTANTS = [
         "            elif len(near) <= 2:\n                plan.append((_ONE_PULL",
     ),
     (
-        "plan pair for three boxes",
-        "pair = len(row) == 2 and all(spec[2] == 2 for spec in specs)",
-        "pair = len(row) >= 2 and all(spec[2] == 2 for spec in specs)",
-    ),
-    (
-        "plan pair for any",
-        "pair = len(row) == 2 and all(spec[2] == 2 for spec in specs)",
-        "pair = len(row) == 2 and any(spec[2] == 2 for spec in specs)",
-    ),
-    (
-        "pair b pull first only",
-        "                sb = ((0.0 + x[mb] * wb + x[mb2] * wb2) / tb - ob) * tb",
-        "                sb = ((0.0 + x[mb] * wb + x[mb2] * wb) / tb - ob) * tb",
-    ),
-    (
         "pair pooled weight",
         "                    mean_a = mean_b = (sa + sb) / (ta + tb)",
         "                    mean_a = mean_b = (sa + sb) / (ta + ta)",
@@ -319,11 +235,6 @@ MUTANTS = [
         "                d = x_upper + (x[m] - x_upper) * w / w2",
     ),
     (
-        "lines row offsets",
-        "                placed = _place_layer(desired, row_weights[n], half, row_gaps[n])",
-        "                placed = _place_layer(desired, row_weights[n], half, row_gaps[n][::-1])",
-    ),
-    (
         "minimise stale 3",
         "            if best_count == 0 or stale >= 4:",
         "            if best_count == 0 or stale >= 3:",
@@ -332,6 +243,190 @@ MUTANTS = [
         "first orders big gets two",
         "    yield first\n    if len(everyone) > _BIG:\n        return",
         "    yield first\n    if len(everyone) > _BIG + 10**6:\n        return",
+    ),
+    # the same mutants of the sixth pass on the code as the seventh pass left it
+    (
+        "read single is the id",
+        "            first[v] = last[v] = pos[m]",
+        "            first[v] = last[v] = m",
+    ),
+    (
+        "read unsorted",
+        "            e = ends[v] = sorted([pos[m] for m in near_of[v]])",
+        "            e = ends[v] = [pos[m] for m in near_of[v]]",
+    ),
+    (
+        "read none first 0",
+        "    return [_NONE] * size, [-1] * size, [0] * size, [empty] * size",
+        "    return [0] * size, [-1] * size, [0] * size, [empty] * size",
+    ),
+    (
+        "rise floor 0.5",
+        "        max(1.0, ys[graph.layer[e[1]]] - ys[graph.layer[e[0]]])",
+        "        max(0.5, ys[graph.layer[e[1]]] - ys[graph.layer[e[0]]])",
+    ),
+    (
+        "line gaps swapped",
+        "                gap / 6\n                if ends[a] is not None and ends[b] is not None\n                else gap / 3",
+        "                gap / 3\n                if ends[a] is not None and ends[b] is not None\n                else gap / 6",
+    ),
+    (
+        "lines stillness weight 1",
+        "weights = [_DUMMY if ends[n] is not None else totals[n] or 0.1 for n in row]",
+        "weights = [_DUMMY if ends[n] is not None else totals[n] or 1.0 for n in row]",
+    ),
+    (
+        "lines row gaps reversed",
+        "                placed = _place_layer(desired, weights, half, gaps)",
+        "                placed = _place_layer(desired, weights, half, gaps[::-1])",
+    ),
+    (
+        "pair offsets swapped",
+        "                x[a] = mean_a + oa\n                x[b] = mean_b + ob\n            elif kind == _TRIPLE:",
+        "                x[a] = mean_a + ob\n                x[b] = mean_b + oa\n            elif kind == _TRIPLE:",
+    ),
+    (
+        "pair b pull first only",
+        "                sb = ((0.0 + x[mb] * wb + x[mb2] * wb2) / tb - ob) * tb\n                mean_a, mean_b = sa / ta, sb / tb\n",
+        "                sb = ((0.0 + x[mb] * wb + x[mb2] * wb) / tb - ob) * tb\n                mean_a, mean_b = sa / ta, sb / tb\n",
+    ),
+    # seventh pass: the setup
+    ("real one short", "len(node_list), rows, ups", "len(node_list) - 1, rows, ups"),
+    (
+        "lines as real pulls",
+        "[(m, _REAL if m < real else _MIXED) for m in ups[n] + downs[n]]",
+        "[(m, _REAL if m <= real else _MIXED) for m in ups[n] + downs[n]]",
+    ),
+    (
+        "dummies as default boxes",
+        "    box += [(dummy_width, 0.0)] * (len(ends) - real)",
+        "    box += [(100.0, 40.0)] * (len(ends) - real)",
+    ),
+    (
+        "one-node row height 0",
+        "        box[row[0]][1] if len(row) == 1 else max(",
+        "        0.0 if len(row) == 1 else max(",
+    ),
+    (
+        "one-node row start without gap",
+        "            x[n] = (0.0 + width / 2) - (0.0 + (width + gap)) / 2",
+        "            x[n] = (0.0 + width / 2) - (0.0 + width) / 2",
+    ),
+    (
+        "plan lines row as boxes",
+        "        if max(row) >= real:  # dummies in it",
+        "        if max(row) > real:  # dummies in it",
+    ),
+    (
+        "plan box gaps of lines",
+        "        offsets = _offsets([box[n][0] / 2 for n in row], [gap] * (len(row) - 1))",
+        "        offsets = _offsets([box[n][0] / 2 for n in row], [gap / 3] * (len(row) - 1))",
+    ),
+    (
+        "plan triples for four",
+        "        if len(row) < 4 and counts.count(2) == len(row):",
+        "        if len(row) < 5 and counts.count(2) == len(row):",
+    ),
+    (
+        "plan triples for any pulls",
+        "        if len(row) < 4 and counts.count(2) == len(row):",
+        "        if len(row) < 4 and counts.count(2) >= 1:",
+    ),
+    (
+        "plan triple order",
+        "                rows.triples[index] = two[0], two[1], two[2]",
+        "                rows.triples[index] = two[0], two[2], two[1]",
+    ),
+    (
+        "box stillness weight 1",
+        "totals[n] or 0.1, m, w, m2, w2, near",
+        "totals[n] or 1.0, m, w, m2, w2, near",
+    ),
+    # seventh pass: three boxes inline
+    (
+        "triple ab pools on >",
+        "                if mean_a >= mean_b:\n                    s, t = sa + sb, ta + tb",
+        "                if mean_a > mean_b:\n                    s, t = sa + sb, ta + tb",
+    ),
+    (
+        "triple abc pools on >",
+        "                    if mean_a >= mean_c:",
+        "                    if mean_a > mean_c:",
+    ),
+    (
+        "triple bc pools on >",
+        "                elif mean_b >= mean_c:",
+        "                elif mean_b > mean_c:",
+    ),
+    (
+        "triple a-bc pools on >",
+        "                    if mean_a >= mean_b:\n                        mean_a = mean_b = mean_c = (sa + s)",
+        "                    if mean_a > mean_b:\n                        mean_a = mean_b = mean_c = (sa + s)",
+    ),
+    (
+        "triple a-bc never",
+        "                    if mean_a >= mean_b:\n                        mean_a = mean_b = mean_c = (sa + s) / (ta + t)\n",
+        "",
+    ),
+    (
+        "triple ab pooled into c",
+        "                    mean_a = mean_b = s / t\n                    if mean_a >= mean_c:",
+        "                    mean_a = mean_b = mean_c = s / t\n                    if mean_a >= mean_c:",
+    ),
+    (
+        "triple abc weight",
+        "mean_a = mean_b = mean_c = (s + sc) / (t + tc)",
+        "mean_a = mean_b = mean_c = (s + sc) / (t + tb)",
+    ),
+    ("triple c offset", "                x[c] = mean_c + oc", "                x[c] = mean_c + ob"),
+    (
+        "triple c pull first only",
+        "sc = ((0.0 + x[mc] * wc + x[mc2] * wc2) / tc - oc) * tc",
+        "sc = ((0.0 + x[mc] * wc + x[mc] * wc2) / tc - oc) * tc",
+    ),
+    # seventh pass: `_place_boxes` and `_isotonic`
+    ("boxes count-0 target 0", "            t = x[n] - o\n", "            t = 0.0 - o\n"),
+    (
+        "boxes two pulls one",
+        "            t = (0.0 + x[m] * w + x[m2] * w2) / total - o",
+        "            t = (0.0 + x[m] * w) / total - o",
+    ),
+    (
+        "boxes pools on >",
+        "        while top is not None and top[0] >= mean:\n            s = top[1] + s\n            weight",
+        "        while top is not None and top[0] > mean:\n            s = top[1] + s\n            weight",
+    ),
+    ("boxes first not carried", "            first = top[3]\n", ""),
+    (
+        "boxes weight not pooled",
+        "            weight = top[2] + weight\n",
+        "            weight = top[2]\n",
+    ),
+    (
+        "boxes no shortcut",
+        "    if len(blocks) == len(row):\n        for (n, o, *_), (mean, *_) in zip(row, blocks, strict=True):\n            x[n] = mean + o\n        return\n",
+        "",
+    ),
+    (
+        "boxes last block dropped",
+        "    if top is not None:\n        blocks.append(top)\n    if len(blocks) == len(row):",
+        "    if len(blocks) == len(row):",
+    ),
+    (
+        "isotonic pools on >",
+        "        while top is not None and top[0] >= mean:\n            s = top[1] + s\n            w = top[2] + w",
+        "        while top is not None and top[0] > mean:\n            s = top[1] + s\n            w = top[2] + w",
+    ),
+    ("isotonic count not pooled", "            c += top[3]\n", ""),
+    (
+        "isotonic no shortcut",
+        "    if len(blocks) == len(target):\n        return [block[0] for block in blocks]\n",
+        "",
+    ),
+    (
+        "isotonic pops to the bottom",
+        "            mean = s / w\n            top = blocks.pop() if blocks else None\n",
+        "            mean = s / w\n            top = None\n",
     ),
 ]
 TESTS = [
