@@ -176,16 +176,6 @@ MUTANTS = [
         "                d = sum([x[a] * b for a, b in near[:2]]) / total\n                x[n]",
     ),
     (
-        "lines slope half",
-        "half.append(dummy_width / 2 + min(dummy_width, slope * height / 4))",
-        "half.append(dummy_width / 2 + min(dummy_width, slope * height / 2))",
-    ),
-    (
-        "lines still node target 0",
-        "        desired.append(sum([x[m] * w for m, w in pulls[n]]) / total if total else x[n])",
-        "        desired.append(sum([x[m] * w for m, w in pulls[n]]) / total if total else 0.0)",
-    ),
-    (
         "read first/last swapped",
         "            first[v] = e[0]\n            last[v] = e[-1]",
         "            first[v] = e[-1]\n            last[v] = e[0]",
@@ -269,16 +259,6 @@ MUTANTS = [
         "line gaps swapped",
         "                gap / 6\n                if ends[a] is not None and ends[b] is not None\n                else gap / 3",
         "                gap / 3\n                if ends[a] is not None and ends[b] is not None\n                else gap / 6",
-    ),
-    (
-        "lines stillness weight 1",
-        "weights = [_DUMMY if ends[n] is not None else totals[n] or 0.1 for n in row]",
-        "weights = [_DUMMY if ends[n] is not None else totals[n] or 1.0 for n in row]",
-    ),
-    (
-        "lines row gaps reversed",
-        "                placed = _place_layer(desired, weights, half, gaps)",
-        "                placed = _place_layer(desired, weights, half, gaps[::-1])",
     ),
     (
         "pair offsets swapped",
@@ -392,17 +372,6 @@ MUTANTS = [
         "            t = (0.0 + x[m] * w) / total - o",
     ),
     (
-        "boxes pools on >",
-        "        while top is not None and top[0] >= mean:\n            s = top[1] + s\n            weight",
-        "        while top is not None and top[0] > mean:\n            s = top[1] + s\n            weight",
-    ),
-    ("boxes first not carried", "            first = top[3]\n", ""),
-    (
-        "boxes weight not pooled",
-        "            weight = top[2] + weight\n",
-        "            weight = top[2]\n",
-    ),
-    (
         "boxes no shortcut",
         "    if len(blocks) == len(row):\n        for (n, o, *_), (mean, *_) in zip(row, blocks, strict=True):\n            x[n] = mean + o\n        return\n",
         "",
@@ -427,6 +396,58 @@ MUTANTS = [
         "isotonic pops to the bottom",
         "            mean = s / w\n            top = blocks.pop() if blocks else None\n",
         "            mean = s / w\n            top = None\n",
+    ),
+    (
+        "boxes pools on >",
+        "        s = t * weight\n        mean = s / weight\n        first = i\n        while top is not None and top[0] >= mean:\n            s = top[1] + s\n            weight = top[2] + weight\n            first = top[3]\n",
+        "        s = t * weight\n        mean = s / weight\n        first = i\n        while top is not None and top[0] > mean:\n            s = top[1] + s\n            weight = top[2] + weight\n            first = top[3]\n",
+    ),
+    (
+        "boxes first not carried",
+        "        s = t * weight\n        mean = s / weight\n        first = i\n        while top is not None and top[0] >= mean:\n            s = top[1] + s\n            weight = top[2] + weight\n            first = top[3]\n",
+        "        s = t * weight\n        mean = s / weight\n        first = i\n        while top is not None and top[0] >= mean:\n            s = top[1] + s\n            weight = top[2] + weight\n",
+    ),
+    (
+        "boxes weight not pooled",
+        "        s = t * weight\n        mean = s / weight\n        first = i\n        while top is not None and top[0] >= mean:\n            s = top[1] + s\n            weight = top[2] + weight\n            first = top[3]\n",
+        "        s = t * weight\n        mean = s / weight\n        first = i\n        while top is not None and top[0] >= mean:\n            s = top[1] + s\n            weight = top[2]\n            first = top[3]\n",
+    ),
+    # seventh pass: `_place_lines`
+    (
+        "lines slope half",
+        "            half = dummy_width / 2 + min(dummy_width, slope * height / 4)",
+        "            half = dummy_width / 2 + min(dummy_width, slope * height / 2)",
+    ),
+    (
+        "lines still node target 0",
+        "            d = sum([x[m] * w for m, w in near]) / total if total else x[n]",
+        "            d = sum([x[m] * w for m, w in near]) / total if total else 0.0",
+    ),
+    (
+        "lines stillness weight 1",
+        "                    weight = totals[n] or 0.1\n",
+        "                    weight = totals[n] or 1.0\n",
+    ),
+    (
+        "lines gap of the next",
+        "            for n, g in zip(row, [0.0, *gaps], strict=True):",
+        "            for n, g in zip(row, [*gaps, 0.0], strict=True):",
+    ),
+    (
+        "lines offset without the half before",
+        "            o = o + before + half + gap",
+        "            o = o + half + half + gap",
+    ),
+    ("lines half before not kept", "        before = half\n", ""),
+    (
+        "lines pools on >",
+        "        while top is not None and top[0] >= mean:\n            s = top[1] + s\n            weight = top[2] + weight\n            first = top[3]\n            mean = s / weight\n            top = blocks.pop() if blocks else None\n        if top is not None:\n            blocks.append(top)\n        top = (mean, s, weight, first)\n    if top is not None:\n        blocks.append(top)\n    end = len(row)",
+        "        while top is not None and top[0] > mean:\n            s = top[1] + s\n            weight = top[2] + weight\n            first = top[3]\n            mean = s / weight\n            top = blocks.pop() if blocks else None\n        if top is not None:\n            blocks.append(top)\n        top = (mean, s, weight, first)\n    if top is not None:\n        blocks.append(top)\n    end = len(row)",
+    ),
+    (
+        "lines dummy step down",
+        "            d = x_upper + (x_lower - x_upper) * step / span",
+        "            d = x_upper + (x_lower - x_upper) * (step + 1) / span",
     ),
 ]
 TESTS = [

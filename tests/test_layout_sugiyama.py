@@ -638,7 +638,7 @@ def test_a_row_of_three_boxes_of_two_pulls_is_planned_inline() -> None:
     pulls = [[(m, 1.0) for m in graph.ups[n] + graph.downs[n]] for n in range(10)]
     totals = [sum(w for _, w in near) for near in pulls]
     box = [sizes[n] for n in nodes]
-    plan, rows = sugiyama._plan(order, graph.ends, 10, pulls, totals, box, 40.0)
+    plan, rows = sugiyama._plan(order, graph.ends, 10, pulls, totals, box, [0.0] * 10, 40.0)
     assert [step[0] for step in plan] == [
         sugiyama._MANY_PULLS,
         sugiyama._TRIPLE,
@@ -657,3 +657,22 @@ def test_a_row_of_three_boxes_of_two_pulls_is_planned_inline() -> None:
         -160.0,
         -160.0,
     ]  # packed and centred: 50 - 140 / 2, 50 - 420 / 2
+
+
+def test_place_lines_places_as_place_layer_does() -> None:
+    # Box 0 pulled by node 3, the dummy 1 of a line from node 4 down to node 5 (its
+    # first step of two, a rise of 130), box 2 that nothing pulls.
+    x = [0.0, 0.0, 30.0, 10.0, 0.0, 60.0]
+    gap = 40.0 / 3
+    row: list[sugiyama._Line] = [
+        (0, False, 0, 0, 0, 1, 0.0, [(3, 2.0)], 2.0, 50.0, 2.0, 0.0),
+        (1, True, 4, 5, 1, 2, 130.0, (), 0.0, 0.0, 8.0, gap),
+        (2, False, 0, 0, 0, 1, 0.0, [], 0, 20.0, 0.1, gap),
+    ]
+    sugiyama._place_lines(x, row, 12.0, 40.0)
+    # The dummy wants the middle of its line, 30, and is 6 + 60 / 130 * 40 / 4 wide
+    # each side; box 0 wants 10, box 2 its place.
+    half = 6.0 + min(12.0, 60.0 / 130.0 * 40.0 / 4)
+    want = sugiyama._place_layer([10.0, 30.0, 30.0], [2.0, 8.0, 0.1], [50.0, half, 20.0], [gap] * 2)
+    assert x[:3] == want
+    assert want[0] < 10.0 < 30.0 < want[1]  # pooled: the dummy pushes the box left

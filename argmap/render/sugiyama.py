@@ -688,7 +688,11 @@ def _place_layer(
     desired: list[float], weight: list[float], half: list[float], gaps: list[float]
 ) -> list[float]:
     """x for each node of a layer, in order, `half` widths plus `gaps[i - 1]` apart, as
-    close as possible to `desired` (weighted least squares)."""
+    close as possible to `desired` (weighted least squares).
+
+    The plain form of a row's step: `_coordinates` writes it out per kind of row
+    (`_place_boxes`, `_place_lines`, the inline cases), each giving these floats, and
+    the tests hold them to it."""
     if len(desired) == 1:
         # What PAVA makes of one node (its weighted mean, offset 0.0), without the lists.
         return [(desired[0] - 0.0) * weight[0] / weight[0] + 0.0]
@@ -1135,7 +1139,7 @@ def _coordinates(
         for e in ends[real:]
         if e is not None
     ]
-    plan, rows = _plan(order, ends, real, pulls, totals, box, gap)
+    plan, rows = _plan(order, ends, real, pulls, totals, box, rise, gap)
     pairs, triples, boxes, lines = rows
     backward = plan[::-1]
     for it in range(iterations):
@@ -1199,14 +1203,7 @@ def _coordinates(
             elif kind == _STILL:
                 x[n] = (x[n] - 0.0) * 0.1 / 0.1 + 0.0
             else:  # dummies, whose room depends on their slope
-                row = order[n]
-                desired, half = _lines_row(
-                    x, row, ends, pulls, totals, box, rise, dummy_width, heights[n]
-                )
-                weights, gaps = lines[n]
-                placed = _place_layer(desired, weights, half, gaps)
-                for v, value in zip(row, placed, strict=True):
-                    x[v] = value
+                _place_lines(x, lines[n], dummy_width, heights[n])
     return x, ys
 
 
@@ -1228,14 +1225,21 @@ _Spec = tuple[int, float, int, float, float, int, float, int, float, Sequence[tu
 _Two = tuple[int, int, float, int, float, float, float]
 
 
+#: A node in a row with dummies: (node, whether a dummy; for a dummy its edge's upper and
+#: lower ends, its step down and the edge's span, and the line's rise; for a box its pulls,
+#: their total and its half width; then its weight and the gap before it).
+_Line = tuple[
+    int, bool, int, int, int, int, float, Sequence[tuple[int, float]], float, float, float, float
+]
+
+
 class _PlanRows(NamedTuple):
     """What a pass needs of each row of more than one node, by the row's index."""
 
     pairs: dict[int, tuple[_Two, _Two]]
     triples: dict[int, tuple[_Two, _Two, _Two]]
     boxes: dict[int, list[_Spec]]
-    #: A row with dummies: its weights and gaps.
-    lines: dict[int, tuple[list[float], list[float]]]
+    lines: dict[int, list[_Line]]
 
 
 def _plan(
@@ -1245,6 +1249,7 @@ def _plan(
     pulls: Sequence[Sequence[tuple[int, float]]],
     totals: Sequence[float],
     box: Sequence[tuple[float, float]],
+    rise: Sequence[float],
     gap: float,
 ) -> tuple[list[_Step], _PlanRows]:
     """The steps of a pass down the rows of `order` (empty rows left out) and what each
@@ -1281,8 +1286,20 @@ def _plan(
                 else gap
                 for a, b in pairwise(row)
             ]
-            weights = [_DUMMY if ends[n] is not None else totals[n] or 0.1 for n in row]
-            rows.lines[index] = weights, gaps
+            lined: list[_Line] = []
+            for n, g in zip(row, [0.0, *gaps], strict=True):
+                e = ends[n]
+                if e is None:
+                    weight = totals[n] or 0.1
+                    lined.append(
+                        (n, False, 0, 0, 0, 1, 0.0, pulls[n], totals[n], box[n][0] / 2, weight, g)
+                    )
+                else:
+                    upper, lower, step, span = e
+                    lined.append(
+                        (n, True, upper, lower, step, span, rise[n], (), 0.0, 0.0, _DUMMY, g)
+                    )
+            rows.lines[index] = lined
             plan.append((_LINES, index, 0, 0.0, 0, 0.0, 0.0, ()))
             continue
         offsets = _offsets([box[n][0] / 2 for n in row], [gap] * (len(row) - 1))
@@ -1351,32 +1368,47 @@ def _place_boxes(x: list[float], row: Sequence[_Spec]) -> None:
         end = first
 
 
-def _lines_row(
-    x: Sequence[float],
-    row: Sequence[int],
-    ends: Sequence[tuple[int, int, int, int] | None],
-    pulls: Sequence[Sequence[tuple[int, float]]],
-    totals: Sequence[float],
-    box: Sequence[tuple[float, float]],
-    rise: Sequence[float],
-    dummy_width: float,
-    height: float,
-) -> tuple[list[float], list[float]]:
-    """Where a row with dummies wants each node and the half width each takes: a dummy
-    on the straight line between its edge's ends, as wide as its line's slant."""
-    desired: list[float] = []
-    half: list[float] = []
-    for n in row:
-        e = ends[n]
-        if e is not None:
-            upper, lower, step, span = e
+def _place_lines(x: list[float], row: Sequence[_Line], dummy_width: float, height: float) -> None:
+    """A row with dummies placed as `_place_layer` places it: each dummy wants the
+    straight line between its edge's ends and is as wide as its line's slant, each box
+    its pulls' mean; their offsets, then `_isotonic` on the spot (as in `_place_boxes`),
+    with the same operations in the same order, so the same floats. Every x is read
+    before any is written, as when the row's targets were listed first."""
+    blocks: list[tuple[float, float, float, int]] = []
+    top: tuple[float, float, float, int] | None = None
+    offsets: list[float] = []
+    o = before = 0.0
+    for i, (n, dummy, upper, lower, step, span, rise, near, total, half, weight, gap) in enumerate(
+        row
+    ):
+        if dummy:
             x_upper, x_lower = x[upper], x[lower]
-            desired.append(x_upper + (x_lower - x_upper) * step / span)
+            d = x_upper + (x_lower - x_upper) * step / span
             # A slanted line sweeps sideways across the layer's height.
-            slope = abs(x_lower - x_upper) / rise[n]
-            half.append(dummy_width / 2 + min(dummy_width, slope * height / 4))
-            continue
-        total = totals[n]
-        desired.append(sum([x[m] * w for m, w in pulls[n]]) / total if total else x[n])
-        half.append(box[n][0] / 2)
-    return desired, half
+            slope = abs(x_lower - x_upper) / rise
+            half = dummy_width / 2 + min(dummy_width, slope * height / 4)
+        else:
+            d = sum([x[m] * w for m, w in near]) / total if total else x[n]
+        if i:
+            o = o + before + half + gap
+        offsets.append(o)
+        before = half
+        s = (d - o) * weight
+        mean = s / weight
+        first = i
+        while top is not None and top[0] >= mean:
+            s = top[1] + s
+            weight = top[2] + weight
+            first = top[3]
+            mean = s / weight
+            top = blocks.pop() if blocks else None
+        if top is not None:
+            blocks.append(top)
+        top = (mean, s, weight, first)
+    if top is not None:
+        blocks.append(top)
+    end = len(row)
+    for mean, _, _, first in reversed(blocks):
+        for j in range(first, end):
+            x[row[j][0]] = mean + offsets[j]
+        end = first
