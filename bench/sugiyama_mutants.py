@@ -450,6 +450,9 @@ MUTANTS = [
         "            d = x_upper + (x_lower - x_upper) * (step + 1) / span",
     ),
 ]
+#: Seconds a mutant's test run may take: the unmutated runs take 30 to 90 s on a busy
+#: machine.
+TIMEOUT = 400
 TESTS = [
     ["tests/test_layout_sugiyama.py"],
     ["tests/test_render_mutants.py", "tests/test_build_speed.py"],
@@ -472,9 +475,20 @@ def run(root: Path, only: list[str]) -> int:
             verdict = "survived"
             for tests in TESTS:
                 command = [sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider"]
-                done = subprocess.run(
-                    [*command, *tests], cwd=root, capture_output=True, text=True, check=False
-                )
+                try:
+                    done = subprocess.run(
+                        [*command, *tests],
+                        cwd=root,
+                        capture_output=True,
+                        text=True,
+                        check=False,
+                        timeout=TIMEOUT,
+                    )
+                except subprocess.TimeoutExpired:
+                    # A mutant that makes the layout crawl (as mutmut counts it: killed).
+                    verdict = f"killed (timeout after {TIMEOUT} s)"
+                    killed += 1
+                    break
                 if done.returncode != 0:
                     failed = [
                         line for line in done.stdout.splitlines() if line.startswith("FAILED")
