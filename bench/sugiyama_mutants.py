@@ -1,13 +1,15 @@
 # ruff: noqa: E501  (the mutants are lines of the module, kept whole to be found)
-"""Hand mutants of argmap/render/sugiyama.py (issue 18, sixth pass): each applied in
-turn to a copy of the checkout, the sugiyama tests run against it, the verdicts printed.
+"""Hand mutants of argmap/render/sugiyama.py (issue 18, sixth and seventh passes): each
+applied in turn to a copy of the checkout, the sugiyama tests run against it, the
+verdicts printed.
 
     python bench/sugiyama_mutants.py /tmp/copy-of-the-checkout [NAME ...]
 
 The copy (made by the caller: `cp -r argmap tests pyproject.toml ... /tmp/copy`) is
 mutated, never this checkout. A mutant is killed when tests/test_layout_sugiyama.py, or
 else tests/test_render_mutants.py and tests/test_build_speed.py, fail; docs/performance.md
-("sugiyama (sixth pass)") lists the survivors and why each is equivalent or not.
+("sugiyama (sixth pass)", "seventh pass, sugiyama7") lists the survivors and why each is
+equivalent or not.
 """
 
 from __future__ import annotations
@@ -59,21 +61,6 @@ MUTANTS = [
         "transpose one pass fewer",
         "        for _ in range(passes):\n            improved = False",
         "        for _ in range(passes - 1):\n            improved = False",
-    ),
-    (
-        "read single count 2",
-        "                first[v] = last[v] = pos[near[0]]\n                count[v] = 1",
-        "                first[v] = last[v] = pos[near[0]]\n                count[v] = 2",
-    ),
-    (
-        "read none first 0",
-        "                first[v], last[v], count[v], ends[v] = _NONE, -1, 0, []",
-        "                first[v], last[v], count[v], ends[v] = 0, -1, 0, []",
-    ),
-    (
-        "read unsorted",
-        "                ends[v] = sorted([pos[m] for m in near])",
-        "                ends[v] = [pos[m] for m in near]",
     ),
     (
         "transpose_row no settled skip",
@@ -149,26 +136,6 @@ MUTANTS = [
     ),
     ("initial shift whole", "        shift = offset / 2\n", "        shift = offset\n"),
     (
-        "weight mixed for dummies",
-        "return _DUMMY if da and db else _MIXED if da or db else _REAL",
-        "return _MIXED if da and db else _MIXED if da or db else _REAL",
-    ),
-    (
-        "rise floor 0.5",
-        "0.0 if e is None else max(1.0, ys[graph.layer[e[1]]]",
-        "0.0 if e is None else max(0.5, ys[graph.layer[e[1]]]",
-    ),
-    (
-        "line gaps swapped",
-        "            gap / 6\n            if ends[a] is not None and ends[b] is not None\n            else gap / 3",
-        "            gap / 3\n            if ends[a] is not None and ends[b] is not None\n            else gap / 6",
-    ),
-    (
-        "stillness weight 1",
-        "[_DUMMY if ends[n] is not None else totals[n] or 0.1 for n in row]",
-        "[_DUMMY if ends[n] is not None else totals[n] or 1.0 for n in row]",
-    ),
-    (
         "backward is forward",
         "for kind, n, m, w, m2, w2, total, near in plan if it % 2 == 0 else backward:",
         "for kind, n, m, w, m2, w2, total, near in plan:",
@@ -189,16 +156,6 @@ MUTANTS = [
         "                if mean_a > mean_b:\n                    mean_a = mean_b",
     ),
     (
-        "pair offsets swapped",
-        "                x[a] = mean_a + oa\n                x[b] = mean_b + ob",
-        "                x[a] = mean_a + ob\n                x[b] = mean_b + oa",
-    ),
-    (
-        "pair on >= 2 pulls",
-        "pair = len(row) == 2 and all(spec[2] == 2 for spec in specs)",
-        "pair = len(row) == 2 and all(spec[2] >= 2 for spec in specs)",
-    ),
-    (
         "dummy step swapped",
         "                d = x_upper + (x[m2] - x_upper) * w / w2",
         "                d = x_upper + (x[m2] - x_upper) * w2 / w",
@@ -217,42 +174,6 @@ MUTANTS = [
         "many pulls first only",
         "                d = sum([x[a] * b for a, b in near]) / total\n                x[n]",
         "                d = sum([x[a] * b for a, b in near[:2]]) / total\n                x[n]",
-    ),
-    (
-        "boxes count-0 target 0",
-        "        elif count == 0:\n            targets.append(x[n] - o)",
-        "        elif count == 0:\n            targets.append(0.0 - o)",
-    ),
-    (
-        "boxes two pulls one",
-        "        if count == 2:\n            targets.append((0.0 + x[m] * w + x[m2] * w2) / total - o)",
-        "        if count == 2:\n            targets.append((0.0 + x[m] * w) / total - o)",
-    ),
-    (
-        "lines slope half",
-        "half.append(dummy_width / 2 + min(dummy_width, slope * height / 4))",
-        "half.append(dummy_width / 2 + min(dummy_width, slope * height / 2))",
-    ),
-    (
-        "lines still node target 0",
-        "        desired.append(sum([x[m] * w for m, w in pulls[n]]) / total if total else x[n])",
-        "        desired.append(sum([x[m] * w for m, w in pulls[n]]) / total if total else 0.0)",
-    ),
-    (
-        "fit_row pair pools on >",
-        "        if ma >= mb:\n            ma = mb = (sa + sb) / (wa + wb)",
-        "        if ma > mb:\n            ma = mb = (sa + sb) / (wa + wb)",
-    ),
-    (
-        "isotonic pools on >",
-        "        while means and means[-1] >= mean:",
-        "        while means and means[-1] > mean:",
-    ),
-    ("isotonic no shortcut", "    if len(means) == len(target):\n        return means\n", ""),
-    (
-        "plan skips empty rows late",
-        "        offsets = row_offsets[index]\n        if not row:\n            continue\n",
-        "        offsets = row_offsets[index]\n",
     ),
     (
         "read first/last swapped",
@@ -294,21 +215,6 @@ MUTANTS = [
         "            elif len(near) <= 2:\n                plan.append((_ONE_PULL",
     ),
     (
-        "plan pair for three boxes",
-        "pair = len(row) == 2 and all(spec[2] == 2 for spec in specs)",
-        "pair = len(row) >= 2 and all(spec[2] == 2 for spec in specs)",
-    ),
-    (
-        "plan pair for any",
-        "pair = len(row) == 2 and all(spec[2] == 2 for spec in specs)",
-        "pair = len(row) == 2 and any(spec[2] == 2 for spec in specs)",
-    ),
-    (
-        "pair b pull first only",
-        "                sb = ((0.0 + x[mb] * wb + x[mb2] * wb2) / tb - ob) * tb",
-        "                sb = ((0.0 + x[mb] * wb + x[mb2] * wb) / tb - ob) * tb",
-    ),
-    (
         "pair pooled weight",
         "                    mean_a = mean_b = (sa + sb) / (ta + tb)",
         "                    mean_a = mean_b = (sa + sb) / (ta + ta)",
@@ -317,11 +223,6 @@ MUTANTS = [
         "dummy lower end",
         "                d = x_upper + (x[m2] - x_upper) * w / w2",
         "                d = x_upper + (x[m] - x_upper) * w / w2",
-    ),
-    (
-        "lines row offsets",
-        "                placed = _place_layer(desired, row_weights[n], half, row_gaps[n])",
-        "                placed = _place_layer(desired, row_weights[n], half, row_gaps[n][::-1])",
     ),
     (
         "minimise stale 3",
@@ -333,7 +234,225 @@ MUTANTS = [
         "    yield first\n    if len(everyone) > _BIG:\n        return",
         "    yield first\n    if len(everyone) > _BIG + 10**6:\n        return",
     ),
+    # the same mutants of the sixth pass on the code as the seventh pass left it
+    (
+        "read single is the id",
+        "            first[v] = last[v] = pos[m]",
+        "            first[v] = last[v] = m",
+    ),
+    (
+        "read unsorted",
+        "            e = ends[v] = sorted([pos[m] for m in near_of[v]])",
+        "            e = ends[v] = [pos[m] for m in near_of[v]]",
+    ),
+    (
+        "read none first 0",
+        "    return [_NONE] * size, [-1] * size, [0] * size, [empty] * size",
+        "    return [0] * size, [-1] * size, [0] * size, [empty] * size",
+    ),
+    (
+        "rise floor 0.5",
+        "        max(1.0, ys[graph.layer[e[1]]] - ys[graph.layer[e[0]]])",
+        "        max(0.5, ys[graph.layer[e[1]]] - ys[graph.layer[e[0]]])",
+    ),
+    (
+        "line gaps swapped",
+        "                gap / 6\n                if ends[a] is not None and ends[b] is not None\n                else gap / 3",
+        "                gap / 3\n                if ends[a] is not None and ends[b] is not None\n                else gap / 6",
+    ),
+    (
+        "pair offsets swapped",
+        "                x[a] = mean_a + oa\n                x[b] = mean_b + ob\n            elif kind == _TRIPLE:",
+        "                x[a] = mean_a + ob\n                x[b] = mean_b + oa\n            elif kind == _TRIPLE:",
+    ),
+    (
+        "pair b pull first only",
+        "                sb = ((0.0 + x[mb] * wb + x[mb2] * wb2) / tb - ob) * tb\n                mean_a, mean_b = sa / ta, sb / tb\n",
+        "                sb = ((0.0 + x[mb] * wb + x[mb2] * wb) / tb - ob) * tb\n                mean_a, mean_b = sa / ta, sb / tb\n",
+    ),
+    # seventh pass: the setup
+    ("real one short", "len(node_list), rows, ups", "len(node_list) - 1, rows, ups"),
+    (
+        "lines as real pulls",
+        "[(m, _REAL if m < real else _MIXED) for m in ups[n] + downs[n]]",
+        "[(m, _REAL if m <= real else _MIXED) for m in ups[n] + downs[n]]",
+    ),
+    (
+        "dummies as default boxes",
+        "    box += [(dummy_width, 0.0)] * (len(ends) - real)",
+        "    box += [(100.0, 40.0)] * (len(ends) - real)",
+    ),
+    (
+        "one-node row height 0",
+        "        box[row[0]][1] if len(row) == 1 else max(",
+        "        0.0 if len(row) == 1 else max(",
+    ),
+    (
+        "one-node row start without gap",
+        "            x[n] = (0.0 + width / 2) - (0.0 + (width + gap)) / 2",
+        "            x[n] = (0.0 + width / 2) - (0.0 + width) / 2",
+    ),
+    (
+        "plan lines row as boxes",
+        "        if max(row) >= real:  # dummies in it",
+        "        if max(row) > real:  # dummies in it",
+    ),
+    (
+        "plan box gaps of lines",
+        "        offsets = _offsets([box[n][0] / 2 for n in row], [gap] * (len(row) - 1))",
+        "        offsets = _offsets([box[n][0] / 2 for n in row], [gap / 3] * (len(row) - 1))",
+    ),
+    (
+        "plan triples for four",
+        "        if len(row) < 4 and counts.count(2) == len(row):",
+        "        if len(row) < 5 and counts.count(2) == len(row):",
+    ),
+    (
+        "plan triples for any pulls",
+        "        if len(row) < 4 and counts.count(2) == len(row):",
+        "        if len(row) < 4 and counts.count(2) >= 1:",
+    ),
+    (
+        "plan triple order",
+        "                rows.triples[index] = two[0], two[1], two[2]",
+        "                rows.triples[index] = two[0], two[2], two[1]",
+    ),
+    (
+        "box stillness weight 1",
+        "totals[n] or 0.1, m, w, m2, w2, near",
+        "totals[n] or 1.0, m, w, m2, w2, near",
+    ),
+    # seventh pass: three boxes inline
+    (
+        "triple ab pools on >",
+        "                if mean_a >= mean_b:\n                    s, t = sa + sb, ta + tb",
+        "                if mean_a > mean_b:\n                    s, t = sa + sb, ta + tb",
+    ),
+    (
+        "triple abc pools on >",
+        "                    if mean_a >= mean_c:",
+        "                    if mean_a > mean_c:",
+    ),
+    (
+        "triple bc pools on >",
+        "                elif mean_b >= mean_c:",
+        "                elif mean_b > mean_c:",
+    ),
+    (
+        "triple a-bc pools on >",
+        "                    if mean_a >= mean_b:\n                        mean_a = mean_b = mean_c = (sa + s)",
+        "                    if mean_a > mean_b:\n                        mean_a = mean_b = mean_c = (sa + s)",
+    ),
+    (
+        "triple a-bc never",
+        "                    if mean_a >= mean_b:\n                        mean_a = mean_b = mean_c = (sa + s) / (ta + t)\n",
+        "",
+    ),
+    (
+        "triple ab pooled into c",
+        "                    mean_a = mean_b = s / t\n                    if mean_a >= mean_c:",
+        "                    mean_a = mean_b = mean_c = s / t\n                    if mean_a >= mean_c:",
+    ),
+    (
+        "triple abc weight",
+        "mean_a = mean_b = mean_c = (s + sc) / (t + tc)",
+        "mean_a = mean_b = mean_c = (s + sc) / (t + tb)",
+    ),
+    ("triple c offset", "                x[c] = mean_c + oc", "                x[c] = mean_c + ob"),
+    (
+        "triple c pull first only",
+        "sc = ((0.0 + x[mc] * wc + x[mc2] * wc2) / tc - oc) * tc",
+        "sc = ((0.0 + x[mc] * wc + x[mc] * wc2) / tc - oc) * tc",
+    ),
+    # seventh pass: `_place_boxes` and `_isotonic`
+    ("boxes count-0 target 0", "            t = x[n] - o\n", "            t = 0.0 - o\n"),
+    (
+        "boxes two pulls one",
+        "            t = (0.0 + x[m] * w + x[m2] * w2) / total - o",
+        "            t = (0.0 + x[m] * w) / total - o",
+    ),
+    (
+        "boxes no shortcut",
+        "    if len(blocks) == len(row):\n        for (n, o, *_), (mean, *_) in zip(row, blocks, strict=True):\n            x[n] = mean + o\n        return\n",
+        "",
+    ),
+    (
+        "boxes last block dropped",
+        "    if top is not None:\n        blocks.append(top)\n    if len(blocks) == len(row):",
+        "    if len(blocks) == len(row):",
+    ),
+    (
+        "isotonic pools on >",
+        "        while top is not None and top[0] >= mean:\n            s = top[1] + s\n            w = top[2] + w",
+        "        while top is not None and top[0] > mean:\n            s = top[1] + s\n            w = top[2] + w",
+    ),
+    ("isotonic count not pooled", "            c += top[3]\n", ""),
+    (
+        "isotonic no shortcut",
+        "    if len(blocks) == len(target):\n        return [block[0] for block in blocks]\n",
+        "",
+    ),
+    (
+        "isotonic pops to the bottom",
+        "            mean = s / w\n            top = blocks.pop() if blocks else None\n",
+        "            mean = s / w\n            top = None\n",
+    ),
+    (
+        "boxes pools on >",
+        "        s = t * weight\n        mean = s / weight\n        first = i\n        while top is not None and top[0] >= mean:\n            s = top[1] + s\n            weight = top[2] + weight\n            first = top[3]\n",
+        "        s = t * weight\n        mean = s / weight\n        first = i\n        while top is not None and top[0] > mean:\n            s = top[1] + s\n            weight = top[2] + weight\n            first = top[3]\n",
+    ),
+    (
+        "boxes first not carried",
+        "        s = t * weight\n        mean = s / weight\n        first = i\n        while top is not None and top[0] >= mean:\n            s = top[1] + s\n            weight = top[2] + weight\n            first = top[3]\n",
+        "        s = t * weight\n        mean = s / weight\n        first = i\n        while top is not None and top[0] >= mean:\n            s = top[1] + s\n            weight = top[2] + weight\n",
+    ),
+    (
+        "boxes weight not pooled",
+        "        s = t * weight\n        mean = s / weight\n        first = i\n        while top is not None and top[0] >= mean:\n            s = top[1] + s\n            weight = top[2] + weight\n            first = top[3]\n",
+        "        s = t * weight\n        mean = s / weight\n        first = i\n        while top is not None and top[0] >= mean:\n            s = top[1] + s\n            weight = top[2]\n            first = top[3]\n",
+    ),
+    # seventh pass: `_place_lines`
+    (
+        "lines slope half",
+        "            half = dummy_width / 2 + min(dummy_width, slope * height / 4)",
+        "            half = dummy_width / 2 + min(dummy_width, slope * height / 2)",
+    ),
+    (
+        "lines still node target 0",
+        "            d = sum([x[m] * w for m, w in near]) / total if total else x[n]",
+        "            d = sum([x[m] * w for m, w in near]) / total if total else 0.0",
+    ),
+    (
+        "lines stillness weight 1",
+        "                    weight = totals[n] or 0.1\n",
+        "                    weight = totals[n] or 1.0\n",
+    ),
+    (
+        "lines gap of the next",
+        "            for n, g in zip(row, [0.0, *gaps], strict=True):",
+        "            for n, g in zip(row, [*gaps, 0.0], strict=True):",
+    ),
+    (
+        "lines offset without the half before",
+        "            o = o + before + half + gap",
+        "            o = o + half + half + gap",
+    ),
+    ("lines half before not kept", "        before = half\n", ""),
+    (
+        "lines pools on >",
+        "        while top is not None and top[0] >= mean:\n            s = top[1] + s\n            weight = top[2] + weight\n            first = top[3]\n            mean = s / weight\n            top = blocks.pop() if blocks else None\n        if top is not None:\n            blocks.append(top)\n        top = (mean, s, weight, first)\n    if top is not None:\n        blocks.append(top)\n    end = len(row)",
+        "        while top is not None and top[0] > mean:\n            s = top[1] + s\n            weight = top[2] + weight\n            first = top[3]\n            mean = s / weight\n            top = blocks.pop() if blocks else None\n        if top is not None:\n            blocks.append(top)\n        top = (mean, s, weight, first)\n    if top is not None:\n        blocks.append(top)\n    end = len(row)",
+    ),
+    (
+        "lines dummy step down",
+        "            d = x_upper + (x_lower - x_upper) * step / span",
+        "            d = x_upper + (x_lower - x_upper) * (step + 1) / span",
+    ),
 ]
+#: Seconds a mutant's test run may take: the unmutated runs take 30 to 90 s on a busy
+#: machine.
+TIMEOUT = 400
 TESTS = [
     ["tests/test_layout_sugiyama.py"],
     ["tests/test_render_mutants.py", "tests/test_build_speed.py"],
@@ -356,9 +475,20 @@ def run(root: Path, only: list[str]) -> int:
             verdict = "survived"
             for tests in TESTS:
                 command = [sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider"]
-                done = subprocess.run(
-                    [*command, *tests], cwd=root, capture_output=True, text=True, check=False
-                )
+                try:
+                    done = subprocess.run(
+                        [*command, *tests],
+                        cwd=root,
+                        capture_output=True,
+                        text=True,
+                        check=False,
+                        timeout=TIMEOUT,
+                    )
+                except subprocess.TimeoutExpired:
+                    # A mutant that makes the layout crawl (as mutmut counts it: killed).
+                    verdict = f"killed (timeout after {TIMEOUT} s)"
+                    killed += 1
+                    break
                 if done.returncode != 0:
                     failed = [
                         line for line in done.stdout.splitlines() if line.startswith("FAILED")

@@ -35,7 +35,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
-from typing import Protocol, TypeVar
+from typing import NamedTuple, Protocol, TypeVar
 
 __all__ = ["Layered", "count_crossings", "layered"]
 
@@ -648,31 +648,31 @@ def _forest(row: Sequence[str], edges: Sequence[Edge]) -> dict[str, str]:
 
 def _isotonic(target: Sequence[float], weight: Sequence[float]) -> list[float]:
     """The non-decreasing sequence closest to `target` in weighted least squares (PAVA)."""
-    # Blocks as parallel lists, each block's mean kept rather than divided again: the same
-    # sums, the same divisions, so the same floats.
-    sums: list[float] = []
-    weights: list[float] = []
-    counts: list[int] = []
-    means: list[float] = []
+    # Blocks as (mean, sum, weight, count), each block's mean kept rather than divided
+    # again: the same sums, the same divisions, so the same floats. The last block is
+    # held apart, so a target that pools with nothing costs one comparison.
+    blocks: list[tuple[float, float, float, int]] = []
+    top: tuple[float, float, float, int] | None = None
     for t, w in zip(target, weight, strict=True):
         s = t * w
-        c = 1
         mean = s / w
-        while means and means[-1] >= mean:
-            means.pop()
-            s = sums.pop() + s
-            w = weights.pop() + w
-            c += counts.pop()
+        c = 1
+        while top is not None and top[0] >= mean:
+            s = top[1] + s
+            w = top[2] + w
+            c += top[3]
             mean = s / w
-        sums.append(s)
-        weights.append(w)
-        counts.append(c)
-        means.append(mean)
-    if len(means) == len(target):
-        return means
+            top = blocks.pop() if blocks else None
+        if top is not None:
+            blocks.append(top)
+        top = (mean, s, w, c)
+    if top is not None:
+        blocks.append(top)
+    if len(blocks) == len(target):
+        return [block[0] for block in blocks]
     out: list[float] = []
-    for mean, c in zip(means, counts, strict=True):
-        out.extend([mean] * c)
+    for mean, _, _, c in blocks:
+        out += [mean] * c
     return out
 
 
@@ -688,7 +688,11 @@ def _place_layer(
     desired: list[float], weight: list[float], half: list[float], gaps: list[float]
 ) -> list[float]:
     """x for each node of a layer, in order, `half` widths plus `gaps[i - 1]` apart, as
-    close as possible to `desired` (weighted least squares)."""
+    close as possible to `desired` (weighted least squares).
+
+    The plain form of a row's step: `_coordinates` writes it out per kind of row
+    (`_place_boxes`, `_place_lines`, the inline cases), each giving these floats, and
+    the tests hold them to it."""
     if len(desired) == 1:
         # What PAVA makes of one node (its weighted mean, offset 0.0), without the lists.
         return [(desired[0] - 0.0) * weight[0] / weight[0] + 0.0]
@@ -1019,32 +1023,6 @@ def _layered(
     )
 
 
-def _fit_row(
-    x: list[float],
-    row: Sequence[int],
-    targets: Sequence[float],
-    weights: Sequence[float],
-    offsets: Sequence[float],
-) -> None:
-    """`_fit` of a layer's targets (desired minus offsets) into `x`: PAVA written out,
-    with the same products, sums and divisions, so the same floats."""
-    if len(row) == 1:
-        w = weights[0]
-        x[row[0]] = targets[0] * w / w + 0.0
-        return
-    if len(row) == 2:
-        (a, b), (wa, wb), (ta, tb) = row, weights, targets
-        sa, sb = ta * wa, tb * wb
-        ma, mb = sa / wa, sb / wb
-        if ma >= mb:
-            ma = mb = (sa + sb) / (wa + wb)
-        x[a] = ma + offsets[0]
-        x[b] = mb + offsets[1]
-        return
-    for n, value, o in zip(row, _isotonic(targets, weights), offsets, strict=True):
-        x[n] = value + o
-
-
 @dataclass(frozen=True, slots=True)
 class _Graph:
     """The layered graph with integer ids: the real nodes 0 to n - 1 in name order, then a
@@ -1052,6 +1030,7 @@ class _Graph:
 
     names: list[str]
     index: dict[str, int]
+    real: int  # how many real nodes: ids from `real` on are dummies
     layer: list[int]
     ups: list[list[int]]  # every neighbour above and below, in the order edges were added
     downs: list[list[int]]
@@ -1095,7 +1074,7 @@ class _Graph:
         slot = [r % depth for r in rows]
         up = [[m for m in near if slot[m] == slot[v] - 1] for v, near in enumerate(ups)]
         down = [[m for m in near if slot[m] == slot[v] + 1] for v, near in enumerate(downs)]
-        return _Graph(names, index, rows, ups, downs, up, down, ends, chains)
+        return _Graph(names, index, len(node_list), rows, ups, downs, up, down, ends, chains)
 
 
 def _coordinates(
@@ -1112,12 +1091,13 @@ def _coordinates(
     passes down and up, each layer's boxes pulled to the weighted mean of their
     neighbours' x (dummies to the straight line between their edge's ends) and placed by
     PAVA (`_place_layer`)."""
-    ends = graph.ends
-    box = [
-        (dummy_width, 0.0) if ends[v] is not None else sizes.get(n, (100.0, 40.0))
-        for v, n in enumerate(graph.names)
+    ends, real = graph.ends, graph.real
+    box = [sizes.get(n, (100.0, 40.0)) for n in graph.names[:real]]
+    box += [(dummy_width, 0.0)] * (len(ends) - real)
+    heights = [
+        box[row[0]][1] if len(row) == 1 else max((box[n][1] for n in row), default=0.0)
+        for row in order
     ]
-    heights = [max((box[n][1] for n in row), default=0.0) for row in order]
     ys: list[float] = []
     y = 0.0
     for i, h in enumerate(heights):
@@ -1125,6 +1105,12 @@ def _coordinates(
         ys.append(y)
     x = [0.0] * len(graph.names)
     for row in order:
+        if len(row) == 1:
+            n = row[0]
+            width = box[n][0]
+            # As below: offset 0.0, then 0.0 + the width and gap.
+            x[n] = (0.0 + width / 2) - (0.0 + (width + gap)) / 2
+            continue
         offset = 0.0
         for n in row:
             x[n] = offset + box[n][0] / 2
@@ -1134,44 +1120,27 @@ def _coordinates(
             x[n] -= shift
 
     # What each pass needs but no pass changes, worked out once: each box's pulls (its
-    # neighbours and weights) and their total, each dummy's rise, each row's gaps, weights
-    # and (without dummies, whose room depends on their slope) offsets. Every float is
-    # then made by the same operations in the same order as in `_place_layer`.
+    # neighbours and weights) and their total, each dummy's rise, and for each row of
+    # more than one node its gaps, weights and (without dummies, whose room depends on
+    # their slope) offsets. Every float is then made by the same operations in the same
+    # order as in `_place_layer`.
+    ups, downs = graph.ups, graph.downs
     pulls: list[list[tuple[int, float]]] = [
-        # Only boxes pull (a dummy goes to its line), so a pull joins two boxes or a box
-        # and the end of a long line, never two dummies.
-        []
-        if ends[n] is not None
-        else [(m, _REAL if ends[m] is None else _MIXED) for m in (*graph.ups[n], *graph.downs[n])]
-        for n in range(len(x))
+        [(m, _REAL if m < real else _MIXED) for m in ups[n] + downs[n]] for n in range(real)
     ]
-    totals = [sum(w for _, w in near) for near in pulls]
-    rise = [
-        0.0 if e is None else max(1.0, ys[graph.layer[e[1]]] - ys[graph.layer[e[0]]]) for e in ends
+    totals = [sum([w for _, w in near]) for near in pulls]
+    # Only boxes pull (a dummy goes to its line), so a pull joins two boxes or a box and
+    # the end of a long line, never two dummies.
+    pulls += [[]] * (len(ends) - real)
+    totals += [0] * (len(ends) - real)
+    rise = [0.0] * real
+    rise += [
+        max(1.0, ys[graph.layer[e[1]]] - ys[graph.layer[e[0]]])
+        for e in ends[real:]
+        if e is not None
     ]
-    # Lines may run closer to each other than to a box.
-    row_gaps = [
-        [
-            gap / 6
-            if ends[a] is not None and ends[b] is not None
-            else gap / 3
-            if ends[a] is not None or ends[b] is not None
-            else gap
-            for a, b in pairwise(row)
-        ]
-        for row in order
-    ]
-    row_weights = [
-        [_DUMMY if ends[n] is not None else totals[n] or 0.1 for n in row] for row in order
-    ]
-    row_offsets = [
-        None
-        if any(ends[n] is not None for n in row)
-        else _offsets([box[n][0] / 2 for n in row], gaps)
-        for row, gaps in zip(order, row_gaps, strict=True)
-    ]
-    plan, boxes = _plan(order, ends, pulls, totals, row_weights, row_offsets)
-    pairs = {index: _pair(boxes[index][1]) for kind, index, *_ in plan if kind == _PAIR}
+    plan, rows = _plan(order, ends, real, pulls, totals, box, rise, gap)
+    pairs, triples, boxes, lines = rows
     backward = plan[::-1]
     for it in range(iterations):
         # The top row moves too: packed, it pulled the lines from a wide layer under it
@@ -1184,9 +1153,9 @@ def _coordinates(
                 d = (0.0 + x[m] * w + x[m2] * w2) / total
                 x[n] = (d - 0.0) * total / total + 0.0
             elif kind == _PAIR:
-                # Two boxes of two pulls each (side by side chains): `_place_boxes` and
-                # `_fit_row` written out, the same operations in the same order.
-                a, b, ma, wa, ma2, wa2, ta, mb, wb, mb2, wb2, tb, oa, ob = pairs[n]
+                # Two boxes of two pulls each (side by side chains): `_place_boxes`
+                # written out, the same operations in the same order.
+                (a, ma, wa, ma2, wa2, ta, oa), (b, mb, wb, mb2, wb2, tb, ob) = pairs[n]
                 sa = ((0.0 + x[ma] * wa + x[ma2] * wa2) / ta - oa) * ta
                 sb = ((0.0 + x[mb] * wb + x[mb2] * wb2) / tb - ob) * tb
                 mean_a, mean_b = sa / ta, sb / tb
@@ -1194,8 +1163,33 @@ def _coordinates(
                     mean_a = mean_b = (sa + sb) / (ta + tb)
                 x[a] = mean_a + oa
                 x[b] = mean_b + ob
+            elif kind == _TRIPLE:
+                # Three such boxes (three chains side by side), PAVA's three cases written
+                # out: each block's sum the earlier one's plus the later one's, as it pools.
+                (
+                    (a, ma, wa, ma2, wa2, ta, oa),
+                    (b, mb, wb, mb2, wb2, tb, ob),
+                    (c, mc, wc, mc2, wc2, tc, oc),
+                ) = triples[n]
+                sa = ((0.0 + x[ma] * wa + x[ma2] * wa2) / ta - oa) * ta
+                sb = ((0.0 + x[mb] * wb + x[mb2] * wb2) / tb - ob) * tb
+                sc = ((0.0 + x[mc] * wc + x[mc2] * wc2) / tc - oc) * tc
+                mean_a, mean_b, mean_c = sa / ta, sb / tb, sc / tc
+                if mean_a >= mean_b:
+                    s, t = sa + sb, ta + tb
+                    mean_a = mean_b = s / t
+                    if mean_a >= mean_c:
+                        mean_a = mean_b = mean_c = (s + sc) / (t + tc)
+                elif mean_b >= mean_c:
+                    s, t = sb + sc, tb + tc
+                    mean_b = mean_c = s / t
+                    if mean_a >= mean_b:
+                        mean_a = mean_b = mean_c = (sa + s) / (ta + t)
+                x[a] = mean_a + oa
+                x[b] = mean_b + ob
+                x[c] = mean_c + oc
             elif kind == _BOXES:
-                _place_boxes(x, *boxes[n])
+                _place_boxes(x, boxes[n])
             elif kind == _ONE_PULL:
                 d = (0.0 + x[m] * w) / total
                 x[n] = (d - 0.0) * total / total + 0.0
@@ -1209,43 +1203,60 @@ def _coordinates(
             elif kind == _STILL:
                 x[n] = (x[n] - 0.0) * 0.1 / 0.1 + 0.0
             else:  # dummies, whose room depends on their slope
-                row = order[n]
-                desired, half = _lines_row(
-                    x, row, ends, pulls, totals, box, rise, dummy_width, heights[n]
-                )
-                placed = _place_layer(desired, row_weights[n], half, row_gaps[n])
-                for v, value in zip(row, placed, strict=True):
-                    x[v] = value
+                _place_lines(x, lines[n], dummy_width, heights[n])
     return x, ys
 
 
 # What a pass does with one row: the row's one node, a dummy or a box with no pull, one,
-# two or more (most rows of a debate's drawings); a row of boxes; a row with dummies.
-_ONE_DUMMY, _STILL, _ONE_PULL, _TWO_PULLS, _MANY_PULLS, _PAIR, _BOXES, _LINES = range(8)
+# two or more (most rows of a debate's drawings); two or three boxes of two pulls each
+# (chains side by side); any other row of boxes; a row with dummies.
+_ONE_DUMMY, _STILL, _ONE_PULL, _TWO_PULLS, _MANY_PULLS, _PAIR, _BOXES, _LINES, _TRIPLE = range(9)
 #: (kind, node, then for a dummy: upper end, step, lower end, span; for a box: its first
 #: two pulls (neighbour, weight), their total and all of them). A row of more than one
 #: node: (kind, its index, then unused).
 _Step = tuple[int, int, int, float, int, float, float, Sequence[tuple[int, float]]]
-#: A box in a row of boxes: (node, offset, number of pulls, their total, the first two
-#: pulls, all of them).
-_Spec = tuple[int, float, int, float, int, float, int, float, Sequence[tuple[int, float]]]
-#: A row of boxes: its nodes, each one's `_Spec`, weights and offsets.
-_Boxes = tuple[Sequence[int], list[_Spec], Sequence[float], Sequence[float]]
+#: A box in a row of boxes: (node, offset, number of pulls, their total, its weight (the
+#: total, or 0.1 for a box that nothing pulls), the first two pulls, all of them).
+_Spec = tuple[int, float, int, float, float, int, float, int, float, Sequence[tuple[int, float]]]
+
+
+#: A box of two pulls in a row of such boxes: (node, its pulls (neighbour, weight) and their
+#: total, its offset).
+_Two = tuple[int, int, float, int, float, float, float]
+
+
+#: A node in a row with dummies: (node, whether a dummy; for a dummy its edge's upper and
+#: lower ends, its step down and the edge's span, and the line's rise; for a box its pulls,
+#: their total and its half width; then its weight and the gap before it).
+_Line = tuple[
+    int, bool, int, int, int, int, float, Sequence[tuple[int, float]], float, float, float, float
+]
+
+
+class _PlanRows(NamedTuple):
+    """What a pass needs of each row of more than one node, by the row's index."""
+
+    pairs: dict[int, tuple[_Two, _Two]]
+    triples: dict[int, tuple[_Two, _Two, _Two]]
+    boxes: dict[int, list[_Spec]]
+    lines: dict[int, list[_Line]]
 
 
 def _plan(
     order: Sequence[Sequence[int]],
     ends: Sequence[tuple[int, int, int, int] | None],
+    real: int,
     pulls: Sequence[Sequence[tuple[int, float]]],
     totals: Sequence[float],
-    row_weights: Sequence[Sequence[float]],
-    row_offsets: Sequence[Sequence[float] | None],
-) -> tuple[list[_Step], dict[int, _Boxes]]:
-    """The steps of a pass down the rows of `order` (empty rows left out) and the boxes
-    of each row of boxes, worked out once for every pass of `_coordinates`: the passes
-    then index no list twice and test no node's kind again."""
+    box: Sequence[tuple[float, float]],
+    rise: Sequence[float],
+    gap: float,
+) -> tuple[list[_Step], _PlanRows]:
+    """The steps of a pass down the rows of `order` (empty rows left out) and what each
+    row of more than one node needs, worked out once for every pass of `_coordinates`:
+    the passes then index no list twice and test no node's kind again."""
     plan: list[_Step] = []
-    boxes: dict[int, _Boxes] = {}
+    rows = _PlanRows({}, {}, {}, {})
     for index, row in enumerate(order):
         if len(row) == 1:
             n = row[0]
@@ -1263,82 +1274,141 @@ def _plan(
             else:
                 plan.append((_MANY_PULLS, n, 0, 0.0, 0, 0.0, total, near))
             continue
-        offsets = row_offsets[index]
         if not row:
             continue
-        if offsets is None:
+        if max(row) >= real:  # dummies in it
+            # Lines may run closer to each other than to a box.
+            gaps = [
+                gap / 6
+                if ends[a] is not None and ends[b] is not None
+                else gap / 3
+                if ends[a] is not None or ends[b] is not None
+                else gap
+                for a, b in pairwise(row)
+            ]
+            lined: list[_Line] = []
+            for n, g in zip(row, [0.0, *gaps], strict=True):
+                e = ends[n]
+                if e is None:
+                    weight = totals[n] or 0.1
+                    lined.append(
+                        (n, False, 0, 0, 0, 1, 0.0, pulls[n], totals[n], box[n][0] / 2, weight, g)
+                    )
+                else:
+                    upper, lower, step, span = e
+                    lined.append(
+                        (n, True, upper, lower, step, span, rise[n], (), 0.0, 0.0, _DUMMY, g)
+                    )
+            rows.lines[index] = lined
             plan.append((_LINES, index, 0, 0.0, 0, 0.0, 0.0, ()))
             continue
+        offsets = _offsets([box[n][0] / 2 for n in row], [gap] * (len(row) - 1))
+        counts = [len(pulls[n]) for n in row]
+        if len(row) < 4 and counts.count(2) == len(row):
+            two = [
+                (n, *pulls[n][0], *pulls[n][1], totals[n], o)
+                for n, o in zip(row, offsets, strict=True)
+            ]
+            if len(row) == 2:
+                rows.pairs[index] = two[0], two[1]
+                plan.append((_PAIR, index, 0, 0.0, 0, 0.0, 0.0, ()))
+            else:
+                rows.triples[index] = two[0], two[1], two[2]
+                plan.append((_TRIPLE, index, 0, 0.0, 0, 0.0, 0.0, ()))
+            continue
         specs: list[_Spec] = []
-        boxes[index] = (row, specs, row_weights[index], offsets)
-        for n, o in zip(row, offsets, strict=True):
+        for n, o, count in zip(row, offsets, counts, strict=True):
             near = pulls[n]
             m, w = near[0] if near else (0, 0.0)
-            m2, w2 = near[1] if len(near) > 1 else (0, 0.0)
-            specs.append((n, o, len(near), totals[n], m, w, m2, w2, near))
-        pair = len(row) == 2 and all(spec[2] == 2 for spec in specs)
-        plan.append((_PAIR if pair else _BOXES, index, 0, 0.0, 0, 0.0, 0.0, ()))
-    return plan, boxes
+            m2, w2 = near[1] if count > 1 else (0, 0.0)
+            specs.append((n, o, count, totals[n], totals[n] or 0.1, m, w, m2, w2, near))
+        rows.boxes[index] = specs
+        plan.append((_BOXES, index, 0, 0.0, 0, 0.0, 0.0, ()))
+    return plan, rows
 
 
-def _pair(
-    specs: Sequence[_Spec],
-) -> tuple[int, int, int, float, int, float, float, int, float, int, float, float, float, float]:
-    """A row of two boxes of two pulls each, flat: the nodes, each one's pulls and their
-    total (a box's weight when it has pulls), and their offsets."""
-    (a, oa, _, ta, ma, wa, ma2, wa2, _), (b, ob, _, tb, mb, wb, mb2, wb2, _) = specs
-    return a, b, ma, wa, ma2, wa2, ta, mb, wb, mb2, wb2, tb, oa, ob
-
-
-def _place_boxes(
-    x: list[float],
-    row: Sequence[int],
-    specs: Sequence[_Spec],
-    weights: Sequence[float],
-    offsets: Sequence[float],
-) -> None:
-    """A row of boxes placed: each one's pull minus its offset, as `_place_layer` makes
-    them (the sum of one or two products written out: sum() adds them to 0 in turn),
-    fitted by `_fit_row`."""
-    targets: list[float] = []
-    for n, o, count, total, m, w, m2, w2, near in specs:
+def _place_boxes(x: list[float], row: Sequence[_Spec]) -> None:
+    """A row of boxes placed as `_place_layer` places it: each one's pull minus its
+    offset (the sum of one or two products written out: sum() adds them to 0 in turn),
+    then `_isotonic` on the spot, each block kept as its mean, sum, weight and first box,
+    with the same products, sums and divisions, so the same floats."""
+    blocks: list[tuple[float, float, float, int]] = []
+    top: tuple[float, float, float, int] | None = None
+    for i, (n, o, count, total, weight, m, w, m2, w2, near) in enumerate(row):
         if count == 2:
-            targets.append((0.0 + x[m] * w + x[m2] * w2) / total - o)
+            t = (0.0 + x[m] * w + x[m2] * w2) / total - o
         elif count == 1:
-            targets.append((0.0 + x[m] * w) / total - o)
+            t = (0.0 + x[m] * w) / total - o
         elif count == 0:
-            targets.append(x[n] - o)
+            t = x[n] - o
         else:
-            targets.append(sum([x[a] * b for a, b in near]) / total - o)
-    _fit_row(x, row, targets, weights, offsets)
+            t = sum([x[a] * b for a, b in near]) / total - o
+        s = t * weight
+        mean = s / weight
+        first = i
+        while top is not None and top[0] >= mean:
+            s = top[1] + s
+            weight = top[2] + weight
+            first = top[3]
+            mean = s / weight
+            top = blocks.pop() if blocks else None
+        if top is not None:
+            blocks.append(top)
+        top = (mean, s, weight, first)
+    if top is not None:
+        blocks.append(top)
+    if len(blocks) == len(row):
+        for (n, o, *_), (mean, *_) in zip(row, blocks, strict=True):
+            x[n] = mean + o
+        return
+    end = len(row)
+    for mean, _, _, first in reversed(blocks):
+        for n, o, *_ in row[first:end]:
+            x[n] = mean + o
+        end = first
 
 
-def _lines_row(
-    x: Sequence[float],
-    row: Sequence[int],
-    ends: Sequence[tuple[int, int, int, int] | None],
-    pulls: Sequence[Sequence[tuple[int, float]]],
-    totals: Sequence[float],
-    box: Sequence[tuple[float, float]],
-    rise: Sequence[float],
-    dummy_width: float,
-    height: float,
-) -> tuple[list[float], list[float]]:
-    """Where a row with dummies wants each node and the half width each takes: a dummy
-    on the straight line between its edge's ends, as wide as its line's slant."""
-    desired: list[float] = []
-    half: list[float] = []
-    for n in row:
-        e = ends[n]
-        if e is not None:
-            upper, lower, step, span = e
+def _place_lines(x: list[float], row: Sequence[_Line], dummy_width: float, height: float) -> None:
+    """A row with dummies placed as `_place_layer` places it: each dummy wants the
+    straight line between its edge's ends and is as wide as its line's slant, each box
+    its pulls' mean; their offsets, then `_isotonic` on the spot (as in `_place_boxes`),
+    with the same operations in the same order, so the same floats. Every x is read
+    before any is written, as when the row's targets were listed first."""
+    blocks: list[tuple[float, float, float, int]] = []
+    top: tuple[float, float, float, int] | None = None
+    offsets: list[float] = []
+    o = before = 0.0
+    for i, (n, dummy, upper, lower, step, span, rise, near, total, half, weight, gap) in enumerate(
+        row
+    ):
+        if dummy:
             x_upper, x_lower = x[upper], x[lower]
-            desired.append(x_upper + (x_lower - x_upper) * step / span)
+            d = x_upper + (x_lower - x_upper) * step / span
             # A slanted line sweeps sideways across the layer's height.
-            slope = abs(x_lower - x_upper) / rise[n]
-            half.append(dummy_width / 2 + min(dummy_width, slope * height / 4))
-            continue
-        total = totals[n]
-        desired.append(sum([x[m] * w for m, w in pulls[n]]) / total if total else x[n])
-        half.append(box[n][0] / 2)
-    return desired, half
+            slope = abs(x_lower - x_upper) / rise
+            half = dummy_width / 2 + min(dummy_width, slope * height / 4)
+        else:
+            d = sum([x[m] * w for m, w in near]) / total if total else x[n]
+        if i:
+            o = o + before + half + gap
+        offsets.append(o)
+        before = half
+        s = (d - o) * weight
+        mean = s / weight
+        first = i
+        while top is not None and top[0] >= mean:
+            s = top[1] + s
+            weight = top[2] + weight
+            first = top[3]
+            mean = s / weight
+            top = blocks.pop() if blocks else None
+        if top is not None:
+            blocks.append(top)
+        top = (mean, s, weight, first)
+    if top is not None:
+        blocks.append(top)
+    end = len(row)
+    for mean, _, _, first in reversed(blocks):
+        for j in range(first, end):
+            x[row[j][0]] = mean + offsets[j]
+        end = first
