@@ -71,10 +71,18 @@ def _exit_unfreed(done: SystemExit) -> NoReturn:
     What a normal exit does first is done here too: the atexit handlers run and the
     standard streams are flushed. An exit with a message instead of a number, another
     thread still running, or a stream that cannot be flushed (a closed pipe) takes the
-    normal exit instead, so its behaviour (and its exit code) stays Python's.
+    normal exit instead, so its behaviour (and its exit code) stays Python's. So does a
+    run under a profiler or tracer (`python -m cProfile -m argmap`, `coverage run`,
+    pyinstrument): they write what they measured after the program returns, and
+    `os._exit` would end the process before they could.
     """
     code = done.code
-    if (code is not None and type(code) is not int) or threading.active_count() > 1:
+    if (
+        (code is not None and type(code) is not int)
+        or threading.active_count() > 1
+        or sys.getprofile() is not None
+        or sys.gettrace() is not None
+    ):
         raise done
     try:
         sys.stdout.flush()

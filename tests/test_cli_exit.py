@@ -98,3 +98,45 @@ def test_a_text_exit_or_a_running_thread_takes_the_normal_exit() -> None:
     finally:
         stop.set()
         thread.join()
+
+
+def test_a_run_under_a_profiler_or_tracer_takes_the_normal_exit(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def profiler(*_: object) -> None:
+        return None
+
+    def taken(*_: object) -> None:
+        raise AssertionError("the fast exit was taken")
+
+    # Were the exit taken, it would end pytest itself and run its atexit handlers.
+    monkeypatch.setattr(cli_module.os, "_exit", taken)
+    monkeypatch.setattr(cli_module.atexit, "_run_exitfuncs", taken)
+
+    for install, uninstall in (
+        (lambda: sys.setprofile(profiler), lambda: sys.setprofile(None)),
+        (lambda: sys.settrace(profiler), lambda: sys.settrace(None)),
+    ):
+        previous = sys.gettrace()  # pytest's own coverage or debugger, if any
+        install()
+        try:
+            with pytest.raises(SystemExit) as raised:
+                cli_module._exit_unfreed(SystemExit(4))
+        finally:
+            uninstall()
+            sys.settrace(previous)
+        assert raised.value.code == 4
+
+
+def test_cprofile_of_a_command_line_run_writes_its_profile(tmp_path: Path) -> None:
+    out = tmp_path / "check.prof"
+    result = subprocess.run(
+        [sys.executable, "-m", "cProfile", "-o", str(out), "-m", "argmap", "--version"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )
+    assert result.returncode == 0
+    assert result.stdout.startswith("argmap, version ")
+    assert out.stat().st_size > 0
