@@ -654,15 +654,51 @@ def _incoherent_md(words: _Md, analysis: Analysis) -> str:
     return "\n".join(lines)
 
 
-class _Md:
+class _Claims:
+    """A report's claims, each escaped (`escape`) and emphasised (`emphasis`) once
+    per map: every stance and reason names one. report.md and report.html differ only in
+    the escape and the emphasis."""
+
+    def __init__(
+        self,
+        amap: ArgumentMap,
+        claims: dict[str, str],
+        escape: Callable[[str], str],
+        emphasis: tuple[str, str],
+    ) -> None:
+        self.amap = amap
+        self.claims = claims
+        self.escape = escape
+        self.opens, self.closes = emphasis
+        self.ems: dict[str, str] = {}
+
+    def claim(self, claim: str) -> str:
+        """The claim of id `claim` escaped (an unknown id: the id itself, escaped)."""
+        found = self.claims.get(claim)
+        return self.escape(claim) if found is None else found
+
+    def em(self, claim: str) -> str:
+        """`claim(claim)` emphasised."""
+        found = self.ems.get(claim)
+        if found is None:
+            found = self.ems[claim] = f"{self.opens}{self.claim(claim)}{self.closes}"
+        return found
+
+    def display(self, claim: Claim) -> str:
+        """`escape(claim.display)`, from the claims escaped once where `claim` is the one
+        of its id (a map with two claims of one id is refused, but may still be reported)."""
+        if self.amap.claims_by_id.get(claim.id) is claim:
+            return self.claims[claim.id]
+        return self.escape(claim.display)
+
+
+class _Md(_Claims):
     """report.md's words for what a big map repeats on every stance and reason, each
     escaped once per map: actor names, claims, citations, and the reasons' pieces."""
 
     def __init__(self, amap: ArgumentMap, report: Report) -> None:
-        self.amap = amap
+        super().__init__(amap, _claims_md(amap.claims), md, ("*", "*"))
         self.names = {a: md(actor.name) for a, actor in amap.actors_by_id.items()}
-        self.claims = _claims_md(amap.claims)
-        self.ems: dict[str, str] = {}
         self.cites = _citations(amap.sources)
         self.dates: dict[str, str] = {}
         stances = {s.id: s for s in amap.stances}
@@ -673,25 +709,6 @@ class _Md:
     def name(self, actor: str) -> str:
         found = self.names.get(actor)
         return md(actor) if found is None else found
-
-    def claim(self, claim: str) -> str:
-        """`md(_claim_text(amap, claim))`."""
-        found = self.claims.get(claim)
-        return md(claim) if found is None else found
-
-    def em(self, claim: str) -> str:
-        """`f"*{self.claim(claim)}*"`, once per claim: every stance and reason names one."""
-        found = self.ems.get(claim)
-        if found is None:
-            found = self.ems[claim] = f"*{self.claim(claim)}*"
-        return found
-
-    def display(self, claim: Claim) -> str:
-        """`md(claim.display)`, from the claims escaped once where `claim` is the one of
-        its id (a map with two claims of one id is refused, but may still be reported)."""
-        if self.amap.claims_by_id.get(claim.id) is claim:
-            return self.claims[claim.id]
-        return md(claim.display)
 
     def date(self, date: str) -> str:
         """`f", {md(date)}"`: a few thousand dates on a hundred thousand stances."""
@@ -1058,17 +1075,16 @@ def html_parts(
     )
 
 
-class _Html:
+class _Html(_Claims):
     """report.html's long lists as markup, written as the template wrote them (the same
     bytes). Every value from the map goes through `esc`; each name, claim and citation is
     escaped once and reused, since a big map repeats them on every stance."""
 
     def __init__(self, amap: ArgumentMap, report: Report) -> None:
-        self.amap = amap
+        claims = {c: esc(claim.display) for c, claim in amap.claims_by_id.items()}
+        super().__init__(amap, claims, esc, ("<em>", "</em>"))
         self.report = report
         self.names = {a: esc(actor.name) for a, actor in amap.actors_by_id.items()}
-        self.claims = {c: esc(claim.display) for c, claim in amap.claims_by_id.items()}
-        self.ems: dict[str, str] = {}
         self.words: dict[str, str] = {}
         self.cites: dict[str, str] = {}
         self.ids: dict[str, str] = {}
@@ -1083,24 +1099,6 @@ class _Html:
     def name(self, actor: str) -> str:
         found = self.names.get(actor)
         return esc(actor) if found is None else found
-
-    def claim(self, claim: str) -> str:
-        found = self.claims.get(claim)
-        return esc(claim) if found is None else found
-
-    def em(self, claim: str) -> str:
-        """`f"<em>{self.claim(claim)}</em>"`, once per claim: every stance names one."""
-        found = self.ems.get(claim)
-        if found is None:
-            found = self.ems[claim] = f"<em>{self.claim(claim)}</em>"
-        return found
-
-    def display(self, claim: Claim) -> str:
-        """`esc(claim.display)`, from the claims escaped once where `claim` is the one of
-        its id (a map with two claims of one id is refused, but may still be reported)."""
-        if self.amap.claims_by_id.get(claim.id) is claim:
-            return self.claims[claim.id]
-        return esc(claim.display)
 
     def word(self, word: str) -> str:
         """`esc(word)` of a word a few of which label every claim ("in", "out")."""
