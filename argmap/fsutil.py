@@ -33,8 +33,9 @@ __all__ = [
 ]
 
 
-def write_atomic(path: str | os.PathLike[str], text: str) -> None:
-    """Write `text` as UTF-8 to `path` all at once, creating missing parent folders.
+def write_atomic(path: str | os.PathLike[str], text: Text) -> None:
+    """Write `text` (a string, or its parts: `Text`) as UTF-8 to `path` all at once,
+    creating missing parent folders.
 
     The text goes to a temporary file in the same folder, which then replaces `path` in
     one rename: a crash or a full disk leaves the previous file whole, never a mix. Line
@@ -48,7 +49,9 @@ def write_atomic(path: str | os.PathLike[str], text: str) -> None:
         # os.open with 0o666 lets the umask decide, as for any newly created file.
         fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
+            # A chunk at a time: encoding a 300 MB export at once held a copy of it.
+            for chunk in _chunks(text, _CHUNK):
+                handle.write(chunk)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(temporary, target)

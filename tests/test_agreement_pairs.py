@@ -223,3 +223,50 @@ def test_network_counts_an_actors_claims_in_sorted_order() -> None:
     assert net.signs is not None
     assert net.signs[0] == tuple((k, 1) for k in range(8))
     assert net.signs[1:] == tuple(((7 - i, 1),) for i in range(8))
+
+
+def _three_actor_map() -> tuple[object, object]:
+    from argmap.analysis import analyse
+    from argmap.model import Actor, ActorKind, ArgumentMap, Claim, ClaimKind, Position, Stance
+
+    # A claim whose id is "agreement": its acceptance is written before the agreement list,
+    # as '"agreement":"in"', which the agreement list must not be spliced into.
+    amap = ArgumentMap(
+        title="t",
+        actors=tuple(Actor(a, a.title(), ActorKind.PERSON) for a in ("ann", "bob", "cy")),
+        claims=(Claim("agreement", "P", ClaimKind.PROPOSAL),),
+        stances=(
+            Stance("ann/p", "ann", "agreement", Position.SUPPORTS, "s"),
+            Stance("bob/p", "bob", "agreement", Position.SUPPORTS, "s"),
+            Stance("cy/p", "cy", "agreement", Position.OPPOSES, "s"),
+        ),
+    )
+    return amap, analyse(amap)
+
+
+def test_dump_parts_keep_the_pairs_in_chunks_between_the_rest(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from argmap.export.json import dump_parts, to_json_data
+
+    amap, analysis = _three_actor_map()
+    monkeypatch.setattr(camps, "_CHUNK", 2)  # three pairs: chunks of two and one
+    parts = dump_parts(amap, analysis)  # type: ignore[arg-type]
+    pairs = (
+        '{"actors":["ann","bob"],"weight":1.0},{"actors":["ann","cy"],"weight":-1.0}',
+        '{"actors":["bob","cy"],"weight":-1.0}',
+    )
+    assert parts[0].endswith(',"agreement":')
+    assert '"acceptance":{"agreement":"in"}' in parts[0]
+    assert parts[1:6] == ["[", pairs[0], ",", pairs[1], "]"]
+    assert parts[6].startswith(',"bipolar_acceptance":')
+    assert parts[7:] == ["\n"]
+    data = to_json_data(amap, analysis)  # type: ignore[arg-type]
+    plain = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":")) + "\n"
+    assert "".join(parts) == plain
+    assert data["analysis"]["agreement"] == [
+        {"actors": ["ann", "bob"], "weight": 1.0},
+        {"actors": ["ann", "cy"], "weight": -1.0},
+        {"actors": ["bob", "cy"], "weight": -1.0},
+    ]
+    assert data["analysis"]["acceptance"] == {"agreement": "in"}

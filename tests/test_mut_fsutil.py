@@ -100,3 +100,17 @@ def test_the_folder_itself_is_synced_after_the_renames(
     folder = str(tmp_path.resolve())
     assert synced[-1] == folder
     assert [os.path.dirname(p) for p in synced[:-1]] == [folder, folder]
+
+
+def test_write_atomic_writes_parts_in_order_across_its_chunks(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import argmap.fsutil
+
+    monkeypatch.setattr(argmap.fsutil, "_CHUNK", 3)
+    path = tmp_path / "deep" / "x.json"
+    argmap.fsutil.write_atomic(path, ["{", "ab\u2014cdefg", "", "h", "}\n"])
+    assert path.read_text(encoding="utf-8") == "{ab\u2014cdefgh}\n"
+    argmap.fsutil.write_atomic(path, "one string")
+    assert path.read_text(encoding="utf-8") == "one string"
+    assert os.listdir(path.parent) == ["x.json"]

@@ -9,6 +9,7 @@ import click
 from argmap.commands.options import max_bytes, max_mib_option, normalisation_option
 
 if TYPE_CHECKING:
+    from argmap.fsutil import Text
     from argmap.model import ArgumentMap
 
 DEFAULT_OUTPUT = "output/report.md"
@@ -21,8 +22,9 @@ def load_valid(file: str, max_mib: int) -> ArgumentMap:
     return load(file, max_bytes=max_bytes(max_mib))[0]
 
 
-def emit(text: str, output: str | None, source: str | None = None) -> None:
-    """Print `text` when `output` is None or '-', else write it atomically and say where.
+def emit(text: Text, output: str | None, source: str | None = None) -> None:
+    """Print `text` (a string or its parts) when `output` is None or '-', else write it
+    atomically and say where.
 
     `output` naming the map `source` itself (by any path or link) is refused: `-o
     arguments.yaml` would replace the curator's map with a report.
@@ -33,7 +35,8 @@ def emit(text: str, output: str | None, source: str | None = None) -> None:
     from argmap.fsutil import write_atomic
 
     if output in (None, "-"):
-        click.echo(text, nl=False)
+        for part in [text] if isinstance(text, str) else text:
+            click.echo(part, nl=False)
         return
     if source is not None and os.path.exists(output) and os.path.samefile(output, source):
         raise OutputError(f"{output} is the map being read; it is not overwritten")

@@ -8,13 +8,18 @@ format's module (and anything heavy, such as networkx) inside its body.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from argmap.analysis import Analysis
 from argmap.model import ArgumentMap
 
+if TYPE_CHECKING:
+    from argmap.fsutil import Text
+
 __all__ = ["EXPORTERS", "NETWORKS", "NETWORK_EXPORTERS", "Exporter", "NetworkExporter"]
 
-Exporter = Callable[[ArgumentMap, Analysis], str]
+#: A format's text: one string, or its parts (`argmap.fsutil.Text`) when it is big.
+Exporter = Callable[[ArgumentMap, Analysis], "Text"]
 # A graph format also takes the network to write: one of NETWORKS.
 NetworkExporter = Callable[[ArgumentMap, Analysis, str], str]
 
@@ -22,10 +27,10 @@ NetworkExporter = Callable[[ArgumentMap, Analysis, str], str]
 NETWORKS = ("full", "agreement", "stances")
 
 
-def _json(amap: ArgumentMap, analysis: Analysis) -> str:
-    from argmap.export.json import dumps
+def _json(amap: ArgumentMap, analysis: Analysis) -> Text:
+    from argmap.export.json import dump_parts
 
-    return dumps(amap, analysis)
+    return dump_parts(amap, analysis)
 
 
 def _graphml(amap: ArgumentMap, analysis: Analysis, network: str = "full") -> str:
