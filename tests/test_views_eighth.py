@@ -1,0 +1,123 @@
+"""The aggregated stance drawings read from the stances in the claim tree's order (issue 18,
+eighth pass): a level's stances are a slice of them, its nodes one entry per single claim
+or cluster, and the camps' indexes are made once. Literal cases worked out by hand; the
+random maps of tests/test_views_seventh.py compare the whole drawings with the walks of
+31156f5 (tests/reference_views.py)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import numpy as np
+import pytest
+
+from argmap.analysis import analyse
+from argmap.model import Actor, ActorKind, Position, Stance
+from argmap.render import aggregate, views
+from tests.test_views_seventh import _chain_map
+
+
+def _spoken_chain() -> tuple:
+    """The chain map (p <- a <- b <- c, d <- a; e -> p; x -> y) with two actors who agree,
+    a stance id used twice (on a and on b), one on an unknown claim, and its levels at a
+    limit of 3: the tree's order is p a b c d e x y (places 0 to 7)."""
+    amap = _chain_map()
+    extra = (
+        Stance("s0", "n", "c", Position.SUPPORTS, "s"),
+        Stance("s1", "n", "a", Position.OPPOSES, "s"),
+        Stance("s5", "m", "qq", Position.SUPPORTS, "s"),
+    )
+    amap = replace(
+        amap,
+        actors=(Actor("m", "M", ActorKind.PERSON), Actor("n", "N", ActorKind.PERSON)),
+        stances=(*amap.stances, *extra),
+    )
+    return amap, views.claim_levels(amap)
+
+
+def test_a_levels_nodes_are_its_singles_and_clusters_runs(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(aggregate, "AGGREGATE_NODES", 3)
+    amap, levels = _spoken_chain()
+    tree = views._tree(amap)
+    assert tree.order == ["p", "a", "b", "c", "d", "e", "x", "y"]
+    got = []
+    for level in levels:
+        node_at = np.full(len(tree.order), 9)
+        nodes, lo, hi = views._level_nodes(tree, level, node_at)
+        got.append((level.key, nodes, lo, hi, node_at.tolist()))
+        # The same as the level's own claims to nodes, claim by claim.
+        assert nodes == sorted(set(level.unit_of.values()))
+        for claim, unit in level.unit_of.items():
+            assert nodes[node_at[tree.place[claim]]] == unit
+    assert got == [
+        # The overview: p's cluster (places 0-5) and the loose claims' (6-7).
+        ("", ["@p", "@~"], 0, 8, [0, 0, 0, 0, 0, 0, 1, 1]),
+        # p's drawing: p and e as themselves, a's cluster (a b c d) one node; x, y untouched.
+        ("p", ["@a", "e", "p"], 0, 6, [2, 0, 0, 0, 0, 1, 9, 9]),
+        ("~", ["x", "y"], 6, 8, [9, 9, 9, 9, 9, 9, 0, 1]),
+        ("a", ["@b", "a", "d"], 1, 5, [9, 1, 0, 0, 2, 9, 9, 9]),
+        ("b", ["b", "c"], 2, 4, [9, 9, 0, 1, 9, 9, 9, 9]),
+    ]
+
+
+def test_the_stances_are_in_the_trees_order_with_their_rank_by_id(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(aggregate, "AGGREGATE_NODES", 3)
+    amap, _ = _spoken_chain()
+    said = views._said(amap, {"m": "@camp0", "n": "@camp0"}, views._tree(amap))
+    # By (id, claim): s0 (c), s1 (a), s1 (b), s2 (c), s3 (d), s4 (e); s5's claim is unknown.
+    assert said.ids.tolist() == ["s1", "s1", "s0", "s2", "s3", "s4"]
+    assert said.place.tolist() == [1, 2, 3, 3, 4, 5]
+    assert said.rank.tolist() == [1, 2, 0, 3, 4, 5]
+    k = {p: i for i, p in enumerate(Position)}
+    sup, opp, neu = k[Position.SUPPORTS], k[Position.OPPOSES], k[Position.NEUTRAL]
+    assert said.position.tolist() == [opp, sup, sup, opp, neu, sup]
+    assert said.camp.tolist() == [0] * 6
+    assert said.camps == ["@camp0"]
+
+
+def test_a_clusters_line_lists_its_stances_by_id_across_its_claims(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(aggregate, "AGGREGATE_NODES", 3)
+    amap, levels = _spoken_chain()
+    analysis = analyse(amap)
+    # Each of m and n is a camp of one: one group, one node, for both.
+    assert [g.members for g in aggregate.camp_groups(amap, analysis)] == [("m", "n")]
+    stances = views.stance_drawings(amap, analysis, levels, views.argument_drawings(amap, levels))
+    drawing = {d.key: d for d in (stances, *stances.parts)}
+    # p's drawing: 5 claims spoken on and 2 speakers, more than 3: one node for the camp.
+    # The line to a's cluster carries s1 (a), s1 (b), s0 and s2 (c), s3 (d): by id.
+    p = drawing["stances/p"]
+    assert [(e.id, e.items, e.label, e.cls, e.width) for e in p.edges] == [
+        ("@camp0>@a", ("s0", "s1", "s1", "s2", "s3"), "+2 \u22122 0 1", "agg-stance-even", 3.82),
+        ("@camp0>e", ("s4",), "+1", "agg-stance-for", 1.5),
+    ]
+    assert p.note.startswith("These claims have 2 speakers")
+    assert p.units[-1].facts[-1] == ("Speaking on these claims", "2")
+    # The overview: every stance on a known claim in p's cluster, none on the loose claims.
+    overview = drawing[""]
+    assert [(e.id, e.items, e.label, e.width) for e in overview.edges] == [
+        ("@camp0>@p", ("s0", "s1", "s1", "s2", "s3", "s4"), "+3 \u22122 0 1", 4.08)
+    ]
+    # b's drawing (b and c: two claims, two speakers, four nodes): one line per claim.
+    b = drawing["stances/b"]
+    assert [(e.id, e.items) for e in b.edges] == [("@camp0>b", ("s1",)), ("@camp0>c", ("s0", "s2"))]
+
+
+def test_the_camps_indexes_are_made_once_for_each_camps() -> None:
+    amap, _ = _spoken_chain()
+    first = analyse(amap)
+    other = replace(first, camps=(("n",), ("m", "x"), ()))
+    for analysis in (first, other, first):
+        plain = {a: i for i, camp in enumerate(views.camp_order(analysis)) for a in camp}
+        assert dict(views._camp_index(analysis)) == plain
+        coloured = {
+            a: i for i, camp in enumerate(views.camp_order(analysis)) if len(camp) > 1 for a in camp
+        }
+        assert dict(views._colour_index(analysis)) == coloured
+    assert dict(views._camp_index(other)) == {"n": 0, "m": 1, "x": 1}
+    assert dict(views._colour_index(other)) == {"m": 1, "x": 1}
+    with pytest.raises(TypeError):
+        views._camp_index(other)["m"] = 5  # type: ignore[index]
