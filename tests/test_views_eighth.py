@@ -6,6 +6,7 @@ random maps of tests/test_views_seventh.py compare the whole drawings with the w
 
 from __future__ import annotations
 
+import random
 from dataclasses import replace
 
 import numpy as np
@@ -13,7 +14,8 @@ import pytest
 
 from argmap.analysis import analyse
 from argmap.model import Actor, ActorKind, Position, Stance
-from argmap.render import aggregate, views
+from argmap.render import aggregate, layout, views
+from tests import reference_separate
 from tests.test_views_seventh import _chain_map
 
 
@@ -121,3 +123,41 @@ def test_the_camps_indexes_are_made_once_for_each_camps() -> None:
     assert dict(views._colour_index(other)) == {"m": 1, "x": 1}
     with pytest.raises(TypeError):
         views._camp_index(other)["m"] = 5  # type: ignore[index]
+
+
+def _boxes(rng: random.Random, count: int) -> tuple[list, list]:
+    """Points crowded into a small area (so pushes cascade through a pass), some on one
+    spot, some negative, some far out; boxes of a few widths and heights."""
+    spread = rng.choice([50.0, 300.0, 3000.0])
+    points = [
+        (rng.uniform(-spread, spread), rng.uniform(-spread / 3, spread / 3)) for _ in range(count)
+    ]
+    for _ in range(count // 10):
+        points[rng.randrange(count)] = points[rng.randrange(count)]
+    if count > 3 and rng.random() < 0.3:
+        points[0] = (1e5, -1e5)
+    sizes = [(rng.choice([20.0, 61.0, 120.0, 204.0]), rng.choice([24.0, 72.0])) for _ in points]
+    return points, sizes
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_separate_equals_the_tuple_keyed_pass(seed: int) -> None:
+    rng = random.Random(seed)
+    for _ in range(25):
+        points, sizes = _boxes(rng, rng.choice([1, 2, 7, 40, 150]))
+        iterations = rng.choice([0, 1, 3, 15])
+        assert layout.separate(points, sizes, iterations=iterations) == (
+            reference_separate.separate(points, sizes, iterations=iterations)
+        )
+
+
+def test_separate_pushes_a_row_in_the_order_of_its_pairs() -> None:
+    # Three boxes 20 wide on a line, 10 apart, one pass: a and b part first (5 each, b
+    # to 15), then b and c, from b's new place (7.5 each: b back to 7.5, c to 27.5).
+    placed = layout.separate([(0, 0), (10, 0), (20, 0)], [(20, 10)] * 3, iterations=1)
+    assert placed == [(-5, 0), (8, 0), (28, 0)]
+    # Negative cells (40 by 20 here): (-2, -1) and (-1, -1) are neighbours; the pair
+    # overlaps less in y (6 of 20 against 34 of 40), so parts 3 each up and down, and
+    # the second pass finds them touching.
+    placed = layout.separate([(-45, -15), (-39, -1), (150, 90)], [(40, 20)] * 3)
+    assert placed == [(-45, -18), (-39, 2), (150, 90)]
