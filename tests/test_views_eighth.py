@@ -161,3 +161,42 @@ def test_separate_pushes_a_row_in_the_order_of_its_pairs() -> None:
     # the second pass finds them touching.
     placed = layout.separate([(-45, -15), (-39, -1), (150, 90)], [(40, 20)] * 3)
     assert placed == [(-45, -18), (-39, 2), (150, 90)]
+
+
+def test_distinct_rows_are_numpys_unique_rows() -> None:
+    table = np.array([[1, 0, 0], [0, 2, 1], [1, 0, 0], [0, 2, 0], [0, 2, 1]])
+    first, inverse = views._distinct_rows(table)
+    assert table[first].tolist() == [[0, 2, 0], [0, 2, 1], [1, 0, 0]]
+    assert inverse.tolist() == [2, 1, 2, 0, 1]
+    rng = np.random.default_rng(3)
+    for rows in (1, 2, 50, 400):
+        table = rng.integers(0, rng.choice([2, 5, 1000]), size=(rows, 3))
+        first, inverse = views._distinct_rows(table)
+        distinct, expected = np.unique(table, axis=0, return_inverse=True)
+        assert table[first].tolist() == distinct.tolist()
+        assert inverse.tolist() == expected.reshape(-1).tolist()
+
+
+def test_the_stances_in_id_order_are_taken_as_they_come(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(aggregate, "AGGREGATE_NODES", 3)
+    amap, _ = _spoken_chain()
+    tree = views._tree(amap)
+    camp_of = {"m": "@camp0"}
+
+    def arrays(stances: tuple[Stance, ...]) -> list[list[object]]:
+        said = views._said(replace(amap, stances=stances), camp_of, tree)
+        return [a.tolist() for a in (said.ids, said.rank, said.place, said.position, said.camp)]
+
+    ordered = tuple(sorted(amap.stances, key=lambda s: (s.id, s.claim)))
+    assert [s.id for s in ordered] == ["s0", "s1", "s1", "s2", "s3", "s4", "s5"]
+    # In id order but for one repeated id whose claims come b before a: sorted, as any.
+    repeated = (ordered[0], ordered[2], ordered[1], *ordered[3:])
+    assert [s.claim for s in repeated[1:3]] == ["b", "a"]
+    expected = arrays(ordered)
+    assert expected[0] == ["s1", "s1", "s0", "s2", "s3", "s4"]
+    assert arrays(repeated) == expected
+    assert arrays(tuple(reversed(ordered))) == expected
+    # Each id once and in order: the same as sorting them.
+    once = tuple(s for s in ordered if s.claim != "a")
+    assert arrays(once)[0] == ["s1", "s0", "s2", "s3", "s4"]
+    assert arrays(once) == arrays(tuple(reversed(once)))
