@@ -200,3 +200,16 @@ def test_the_stances_in_id_order_are_taken_as_they_come(monkeypatch: pytest.Monk
     once = tuple(s for s in ordered if s.claim != "a")
     assert arrays(once)[0] == ["s1", "s0", "s2", "s3", "s4"]
     assert arrays(once) == arrays(tuple(reversed(once)))
+
+
+def test_the_actors_by_id_are_each_maps_own() -> None:
+    amap, _ = _spoken_chain()
+    other = replace(
+        amap, actors=(Actor("z", "Z", ActorKind.PERSON), Actor("b", "B", ActorKind.CHARITY))
+    )
+    for each in (amap, amap, amap, other, other, other, amap):
+        got = views._actors_by_id(each)
+        assert [a.id for a in got] == sorted(a.id for a in each.actors)
+        got.clear()  # a new list: the kept one is not the caller's
+    assert [a.id for a in views._actors_by_id(other)] == ["b", "z"]
+    assert [a.id for a in views._actors_by_id(amap)] == ["m", "n"]

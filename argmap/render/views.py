@@ -21,7 +21,15 @@ from typing import Any
 import numpy as np
 
 from argmap.analysis import Analysis
-from argmap.model import ArgumentMap, ClaimKind, Position, Relation, RelationKind, Stance
+from argmap.model import (
+    Actor,
+    ArgumentMap,
+    ClaimKind,
+    Position,
+    Relation,
+    RelationKind,
+    Stance,
+)
 from argmap.render import aggregate, layout, sugiyama
 from argmap.render.aggregate import Unit, fmt_weight
 from argmap.render.styles import (
@@ -527,7 +535,7 @@ def camps_view(
     hairball. With `members`, only those actors and the agreement `pairs` among them
     (an aggregated view's drawing of one camp, or part of one).
     """
-    actors = sorted(amap.actors, key=lambda a: a.id)
+    actors = _actors_by_id(amap)
     known = amap.actors_by_id
     if members is not None:
         chosen = set(members)
@@ -608,6 +616,26 @@ def camps_view(
     left, top, right, bottom = layout.bounds(xy[m] for m in first)
     home = (left, top - 60, right, bottom)
     return View("camps", nodes, tuple(shown), len(actors), total_edges, tuple(labels), home=home)
+
+
+@dataclass(frozen=True, slots=True)
+class _SortedActors:
+    amap: ArgumentMap
+    actors: list[Actor]
+
+
+_SORTED_ACTORS: list[_SortedActors] = []
+
+
+def _actors_by_id(amap: ArgumentMap) -> list[Actor]:
+    """The map's actors sorted by id (a new list), sorted once per map: an aggregated
+    camps view's drawings (23 on the 100,000-stance map) each sorted all 8,374."""
+    for found in _SORTED_ACTORS:
+        if found.amap is amap:
+            return list(found.actors)
+    actors = sorted(amap.actors, key=attrgetter("id"))
+    _SORTED_ACTORS[:] = [_SortedActors(amap, actors)]  # one map at a time
+    return list(actors)
 
 
 def _agreement_weights(
