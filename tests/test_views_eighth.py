@@ -13,26 +13,56 @@ import numpy as np
 import pytest
 
 from argmap.analysis import analyse
-from argmap.model import Actor, ActorKind, Position, Stance
+from argmap.model import (
+    Actor,
+    ActorKind,
+    ArgumentMap,
+    Claim,
+    ClaimKind,
+    Position,
+    Relation,
+    RelationKind,
+    Stance,
+)
 from argmap.render import aggregate, layout, views
 from tests import reference_separate
-from tests.test_views_seventh import _chain_map
 
 
-def _spoken_chain() -> tuple:
-    """The chain map (p <- a <- b <- c, d <- a; e -> p; x -> y) with two actors who agree,
-    a stance id used twice (on a and on b), one on an unknown claim, and its levels at a
-    limit of 3: the tree's order is p a b c d e x y (places 0 to 7)."""
-    amap = _chain_map()
-    extra = (
+def _spoken_chain() -> tuple[ArgumentMap, list[views.Level]]:
+    """p <- a <- b <- c, d <- a (a's cluster is a, b, c, d), e -> p, and x -> y reaching no
+    proposal (the map of test_views_seventh's chain, with stances of its own): two actors,
+    a stance id used twice (on a and on b), one on an unknown claim; and its levels at a
+    limit of 3. The tree's order is p a b c d e x y (places 0 to 7)."""
+    kinds = {"p": ClaimKind.PROPOSAL, "c": ClaimKind.EVIDENCE, "d": ClaimKind.EVIDENCE}
+    claims = tuple(Claim(c, c.upper(), kinds.get(c, ClaimKind.CLAIM)) for c in "pabcdexy")
+    sup, att = RelationKind.SUPPORTS, RelationKind.ATTACKS
+    relations = tuple(
+        Relation(f"{o}/{k}/{t}", o, t, k, "s")
+        for o, k, t in (
+            ("a", sup, "p"),
+            ("b", sup, "a"),
+            ("c", att, "b"),
+            ("d", sup, "a"),
+            ("e", att, "p"),
+            ("c", att, "x"),
+            ("x", sup, "y"),
+        )
+    )
+    stances = (
+        Stance("s1", "m", "b", Position.SUPPORTS, "s"),
+        Stance("s2", "n", "c", Position.OPPOSES, "s"),
+        Stance("s3", "m", "d", Position.NEUTRAL, "s"),
+        Stance("s4", "n", "e", Position.SUPPORTS, "s"),
         Stance("s0", "n", "c", Position.SUPPORTS, "s"),
         Stance("s1", "n", "a", Position.OPPOSES, "s"),
         Stance("s5", "m", "qq", Position.SUPPORTS, "s"),
     )
-    amap = replace(
-        amap,
+    amap = ArgumentMap(
+        "t",
         actors=(Actor("m", "M", ActorKind.PERSON), Actor("n", "N", ActorKind.PERSON)),
-        stances=(*amap.stances, *extra),
+        claims=claims,
+        relations=relations,
+        stances=stances,
     )
     return amap, views.claim_levels(amap)
 
