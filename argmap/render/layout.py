@@ -460,44 +460,65 @@ def separate(
     half_h = [h / 2 for _, h in sizes]
     cell_w = 2 * max(half_w)
     cell_h = 2 * max(half_h)
-    count = len(xs)
     for _ in range(iterations):
-        grid: dict[tuple[int, int], list[int]] = {}
-        for i in range(count):
-            grid.setdefault((int(xs[i] // cell_w), int(ys[i] // cell_h)), []).append(i)
+        # A cell's key is one int, column * span + row (rows counted from the lowest):
+        # cheaper to make and hash than a tuple of two, 400 times a pass. A column is
+        # one key longer than its rows, so the key of the row above the lowest or below
+        # the highest, a neighbour's, is no cell's.
+        rows = [int(y // cell_h) for y in ys]
+        low = min(rows)
+        span = max(rows) - low + 2
+        grid: dict[int, list[int]] = {}
+        keys = [int(x // cell_w) * span + r - low for x, r in zip(xs, rows, strict=True)]
+        for i, key in enumerate(keys):
+            cell = grid.get(key)
+            if cell is None:
+                grid[key] = [i]
+            else:
+                cell.append(i)
         moved = False
-        for (cx, cy), here in grid.items():
-            near = [
-                j
-                for ox in (-1, 0, 1)
-                for oy in (-1, 0, 1)
-                for j in grid.get((cx + ox, cy + oy), ())
-            ]
+        for key, here in grid.items():
+            near: list[int] = []
+            for around in _cells_around(key, span):
+                found = grid.get(around)
+                if found is not None:
+                    near += found
             for i in here:
+                # Only this loop's pushes move node i (j is never i): kept in locals.
+                xi, yi, wi, hi = xs[i], ys[i], half_w[i], half_h[i]
                 for j in near:
                     if j <= i:
                         continue
-                    dx = xs[j] - xs[i]
-                    over_x = half_w[i] + half_w[j] - abs(dx)
+                    dx = xs[j] - xi
+                    over_x = wi + half_w[j] - abs(dx)
                     if over_x <= 0:
                         continue
-                    dy = ys[j] - ys[i]
-                    over_y = half_h[i] + half_h[j] - abs(dy)
+                    dy = ys[j] - yi
+                    over_y = hi + half_h[j] - abs(dy)
                     if over_y <= 0:
                         continue
                     moved = True
                     # Along the axis that needs the smaller move, relative to the box.
-                    if over_x * half_h[i] < over_y * half_w[i]:
+                    if over_x * hi < over_y * wi:
                         push = over_x / 2 if dx >= 0 else -over_x / 2
-                        xs[i] -= push
+                        xi -= push
+                        xs[i] = xi
                         xs[j] += push
                     else:
                         push = over_y / 2 if dy >= 0 else -over_y / 2
-                        ys[i] -= push
+                        yi -= push
+                        ys[i] = yi
                         ys[j] += push
         if not moved:
             break
     return [(round(x), round(y)) for x, y in zip(xs, ys, strict=True)]
+
+
+def _cells_around(key: int, span: int) -> tuple[int, ...]:
+    """The keys of `separate`'s cell `key` and its 8 neighbours, in the order its pairs
+    are tried: column outer, row inner (a column is `span` keys)."""
+    left, right = key - span, key + span
+    return (left - 1, left, left + 1, key - 1, key, key + 1, right - 1, right, right + 1)
 
 
 #: Bends tried, least first, for a line that would cross an unrelated box: vis-network's

@@ -9,17 +9,27 @@ from __future__ import annotations
 
 import heapq
 import math
+import operator
 from collections import defaultdict, deque
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from itertools import chain, repeat
+from itertools import chain, islice, repeat
 from operator import attrgetter
+from types import MappingProxyType
 from typing import Any
 
 import numpy as np
 
 from argmap.analysis import Analysis
-from argmap.model import ArgumentMap, ClaimKind, Position, Relation, RelationKind, Stance
+from argmap.model import (
+    Actor,
+    ArgumentMap,
+    ClaimKind,
+    Position,
+    Relation,
+    RelationKind,
+    Stance,
+)
 from argmap.render import aggregate, layout, sugiyama
 from argmap.render.aggregate import Unit, fmt_weight
 from argmap.render.styles import (
@@ -123,15 +133,34 @@ def camp_order(analysis: Analysis) -> tuple[tuple[str, ...], ...]:
     return tuple(camp for camp in analysis.camps if camp)
 
 
-def _camp_index(analysis: Analysis) -> dict[str, int]:
-    return {actor: i for i, camp in enumerate(camp_order(analysis)) for actor in camp}
+def _camp_index(analysis: Analysis) -> Mapping[str, int]:
+    """Actor -> the number of its camp in `camp_order`."""
+    return _camp_indexes(analysis.camps)[0]
 
 
-def _colour_index(analysis: Analysis) -> dict[str, int]:
+def _colour_index(analysis: Analysis) -> Mapping[str, int]:
     """Actor -> its camp's colour number; actors alone in their camp get none (-1)."""
-    return {
-        actor: i for i, camp in enumerate(camp_order(analysis)) if len(camp) > 1 for actor in camp
-    }
+    return _camp_indexes(analysis.camps)[1]
+
+
+#: The last camps' two indexes: an aggregated view's dozens of drawings each asked for
+#: them, a dict of every actor of the map (8,374 on the 100,000-stance map) at each.
+_CAMP_INDEXES: list[tuple[tuple[tuple[str, ...], ...], Mapping[str, int], Mapping[str, int]]] = []
+
+
+def _camp_indexes(
+    camps: tuple[tuple[str, ...], ...],
+) -> tuple[Mapping[str, int], Mapping[str, int]]:
+    """`_camp_index` and `_colour_index` of `analysis.camps`, made once for the last camps
+    (a tuple, so the kept one cannot change; read-only views of them)."""
+    for kept, index, colours in _CAMP_INDEXES:
+        if kept is camps:
+            return index, colours
+    order = [camp for camp in camps if camp]
+    index = {actor: i for i, camp in enumerate(order) for actor in camp}
+    colour = {actor: i for i, camp in enumerate(order) if len(camp) > 1 for actor in camp}
+    _CAMP_INDEXES[:] = [(camps, MappingProxyType(index), MappingProxyType(colour))]
+    return _CAMP_INDEXES[0][1:]
 
 
 def _cap(
@@ -506,7 +535,7 @@ def camps_view(
     hairball. With `members`, only those actors and the agreement `pairs` among them
     (an aggregated view's drawing of one camp, or part of one).
     """
-    actors = sorted(amap.actors, key=lambda a: a.id)
+    actors = _actors_by_id(amap)
     known = amap.actors_by_id
     if members is not None:
         chosen = set(members)
@@ -587,6 +616,26 @@ def camps_view(
     left, top, right, bottom = layout.bounds(xy[m] for m in first)
     home = (left, top - 60, right, bottom)
     return View("camps", nodes, tuple(shown), len(actors), total_edges, tuple(labels), home=home)
+
+
+@dataclass(frozen=True, slots=True)
+class _SortedActors:
+    amap: ArgumentMap
+    actors: list[Actor]
+
+
+_SORTED_ACTORS: list[_SortedActors] = []
+
+
+def _actors_by_id(amap: ArgumentMap) -> list[Actor]:
+    """The map's actors sorted by id (a new list), sorted once per map: an aggregated
+    camps view's drawings (23 on the 100,000-stance map) each sorted all 8,374."""
+    for found in _SORTED_ACTORS:
+        if found.amap is amap:
+            return list(found.actors)
+    actors = sorted(amap.actors, key=attrgetter("id"))
+    _SORTED_ACTORS[:] = [_SortedActors(amap, actors)]  # one map at a time
+    return list(actors)
 
 
 def _agreement_weights(
@@ -1428,52 +1477,92 @@ _TALLIED = (Position.SUPPORTS, Position.OPPOSES, Position.NEUTRAL)
 
 @dataclass(frozen=True, slots=True)
 class _Said:
-    """The map's stances as arrays for the aggregated stance drawings, made once per build:
-    each level's stances, their speakers and the lines from camps to its nodes are then
-    masks and sorts of these, not a sort of the level's stances and a walk of them at
-    each of the hundreds of levels a claim is in."""
+    """The map's stances on the claim tree's claims as arrays for the aggregated stance
+    drawings, made once per build, in the tree's order of their claims (`_Tree.order`):
+    a drawing's claims are the tree's runs (its clusters) and single claims, so its
+    stances are one slice of these, found by bisection, not a look-up of each claim of
+    its scope at each of the hundreds of levels a claim is in (149,248 look-ups on the
+    20,000-statement debate, whose clusters nest)."""
 
-    ids: np.ndarray  # the stance ids, sorted (ties by claim id, then in the map's order)
-    claim: np.ndarray  # the number of each one's claim (in `claim_number`)
+    ids: np.ndarray  # the stance ids (an object array)
+    rank: np.ndarray  # each one's place among these stances sorted by (id, claim)
+    place: np.ndarray  # the place of each one's claim in the tree's order, ascending
     actor: np.ndarray  # the number of each one's actor
     position: np.ndarray  # the place of each one's position in `list(Position)`
     camp: np.ndarray  # the number of each one's actor's camp node (in `camps`), or -1
-    claim_number: Mapping[str, int]
     camps: Sequence[str]  # the camp nodes, sorted
     camp_of_actor: np.ndarray  # actor number -> the number of its camp node, or -1
 
 
-def _said(amap: ArgumentMap, camp_of: Mapping[str, str]) -> _Said:
-    stances = sorted(amap.stances, key=attrgetter("id", "claim"))
-    claim_number: dict[str, int] = {}
-    actor_number: dict[str, int] = {}
+def _said(amap: ArgumentMap, camp_of: Mapping[str, str], tree: _Tree) -> _Said:
+    # By (id, claim): a line lists its stances in that order, ties as `sorted` leaves them.
+    # A map's stances usually come in id order, each id once: one pass confirms it.
+    stances: Sequence[Stance] = amap.stances
+    ids = list(map(attrgetter("id"), stances))
+    if not all(map(operator.lt, ids, islice(ids, 1, None))):
+        stances = sorted(stances, key=attrgetter("id", "claim"))
+        ids = list(map(attrgetter("id"), stances))
+    place = np.fromiter(
+        map(tree.place.get, map(attrgetter("claim"), stances), repeat(-1)), np.int64, len(stances)
+    )
+    actors = list(map(attrgetter("actor"), stances))
+    actor_number = {a: k for k, a in enumerate(dict.fromkeys(actors))}
     positions = {p: k for k, p in enumerate(Position)}
-    coded = np.array(
-        [
-            (
-                claim_number.setdefault(s.claim, len(claim_number)),
-                actor_number.setdefault(s.actor, len(actor_number)),
-                positions[s.position],
-            )
-            for s in stances
-        ],
-        np.int64,
-    ).reshape(-1, 3)
+    # A stable sort by place keeps each claim's stances in (id, claim) order; the stances
+    # on claims outside the tree (unknown claims) are in no drawing.
+    kept = np.argsort(place, kind="stable")
+    kept = kept[place[kept] >= 0]
+    rank = np.empty(len(kept), np.int64)
+    rank[np.argsort(kept)] = np.arange(len(kept))
+    actor = np.fromiter(map(actor_number.__getitem__, actors), np.int64, len(actors))[kept]
+    position = np.fromiter(
+        map(positions.__getitem__, map(attrgetter("position"), stances)), np.int64, len(stances)
+    )[kept]
     camps = sorted(set(camp_of.values()))
     camp_number = {c: k for k, c in enumerate(camps)}
     camp_of_actor = np.fromiter(
         (camp_number.get(camp_of.get(a, ""), -1) for a in actor_number), np.int64
     )
     return _Said(
-        np.array([s.id for s in stances], dtype=object),
-        coded[:, 0],
-        coded[:, 1],
-        coded[:, 2],
-        camp_of_actor[coded[:, 1]],
-        claim_number,
+        np.array(ids, dtype=object)[kept],
+        rank,
+        place[kept],
+        actor,
+        position,
+        camp_of_actor[actor],
         camps,
         camp_of_actor,
     )
+
+
+def _level_nodes(tree: _Tree, level: Level, node_at: np.ndarray) -> tuple[list[str], int, int]:
+    """The nodes of `level`'s drawing, sorted (the values of `level.unit_of`), and the run
+    `lo:hi` of the tree's order its claims lie in; `node_at[lo:hi]` is set to each place's
+    node number in that list, -1 for a place in the run that the level does not draw.
+
+    Its single claims are one place each and its clusters runs of the tree's order
+    (`_Tree.span`), disjoint subtrees, so the work is one entry per node, not per claim."""
+    starts = [tree.place[c] for c in level.singles]
+    names = [*level.singles]
+    lengths = [1] * len(starts)
+    for root in level.clusters:
+        start, end = tree.span(root)
+        starts.append(start)
+        lengths.append(end - start)
+        names.append(_unit_id(root))
+    if not starts:
+        return [], 0, 0
+    nodes = sorted(set(names))
+    number = {name: k for k, name in enumerate(nodes)}
+    first = np.array(starts, np.int64)
+    length = np.array(lengths, np.int64)
+    lo, hi = int(first.min()), int((first + length).max())
+    node_at[lo:hi] = -1
+    within = np.arange(int(length.sum())) - np.repeat(np.cumsum(length) - length, length)
+    node_at[np.repeat(first, length) + within] = np.repeat(
+        np.fromiter(map(number.__getitem__, names), np.int64, len(names)), length
+    )
+    return nodes, lo, hi
 
 
 #: A stance drawing of a cluster is drawn actor by actor up to this many claims and
@@ -1487,37 +1576,54 @@ def _camp_lines(
 ) -> list[ViewEdge]:
     """The lines of a stance drawing: one per (camp node, claim node) with stances, its
     stance ids sorted and its counts by position, in (camp, node) order; `chosen` are the
-    stances (by number, in id order) of a camp on the drawing's claims, `node` every
-    stance's node number in `nodes`."""
+    stances (by number) of a camp on the drawing's claims, `node` their node numbers in
+    `nodes`."""
     if not len(chosen):
         return []
-    group = every.camp[chosen] * len(nodes) + node[chosen]  # camps and nodes are sorted
-    by_group = np.argsort(group, kind="stable")  # stable: each line's stances stay by id
+    group = every.camp[chosen] * len(nodes) + node  # camps and nodes are sorted
+    # By line, each line's stances by (id, claim): the keys are distinct, so any sort.
+    by_group = np.argsort(group * len(every.rank) + every.rank[chosen])
     group, chosen = group[by_group], chosen[by_group]
     starts = np.flatnonzero(np.r_[True, group[1:] != group[:-1]])
     ends = np.r_[starts[1:], len(group)]
     kinds = len(Position)
-    run = np.repeat(np.arange(len(starts)), ends - starts)
+    sizes = ends - starts
+    run = np.repeat(np.arange(len(starts)), sizes)
     tally = np.bincount(run * kinds + every.position[chosen], minlength=len(starts) * kinds)
-    tally = tally.reshape(-1, kinds)[:, [list(Position).index(p) for p in _TALLIED]].tolist()
-    ids = every.ids[chosen].tolist()
+    tally = tally.reshape(-1, kinds)[:, [list(Position).index(p) for p in _TALLIED]]
     # Most lines carry a few stances: their labels and widths repeat, made once each.
-    labels: dict[tuple[int, ...], tuple[str, str]] = {}
-    widths: dict[int, float] = {}
-    edges = []
-    for (start, end, at), counts in zip(
-        zip(starts.tolist(), ends.tolist(), group[starts].tolist(), strict=True), tally, strict=True
-    ):
-        camp, claim = every.camps[at // len(nodes)], nodes[at % len(nodes)]
-        key = tuple(counts)
-        cls, label = labels.get(key) or labels.setdefault(key, aggregate.tally_label(*counts))
-        width = widths.get(end - start)
-        if width is None:
-            width = widths[end - start] = round(min(8.0, 1.5 + math.log2(end - start)), 2)
-        edges.append(
-            ViewEdge(f"{camp}>{claim}", camp, claim, cls, width, tuple(ids[start:end]), label=label)
+    first, tally_of = _distinct_rows(tally)
+    made = [aggregate.tally_label(*t) for t in tally[first].tolist()]
+    counts, count_of = np.unique(sizes, return_inverse=True)
+    widths = [round(min(8.0, 1.5 + math.log2(k)), 2) for k in counts.tolist()]
+    heads = group[starts]
+    camps = [every.camps[c] for c in (heads // len(nodes)).tolist()]
+    claims = [nodes[k] for k in (heads % len(nodes)).tolist()]
+    ids = every.ids[chosen].tolist()
+    return [
+        ViewEdge(camp + ">" + claim, camp, claim, cls, widths[w], tuple(ids[a:b]), None, label)
+        for camp, claim, (cls, label), w, a, b in zip(
+            camps,
+            claims,
+            map(made.__getitem__, tally_of.tolist()),
+            count_of.reshape(-1).tolist(),
+            starts.tolist(),
+            ends.tolist(),
+            strict=True,
         )
-    return edges
+    ]
+
+
+def _distinct_rows(table: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """A row of each distinct row of `table` (their indexes) and, for every row, the
+    number of its distinct row in that list: `np.unique(table, axis=0,
+    return_inverse=True)` less its generic machinery (a sixth of its time here)."""
+    order = np.lexsort(table.T[::-1])
+    ordered = table[order]
+    new = np.r_[True, (ordered[1:] != ordered[:-1]).any(axis=1)]
+    inverse = np.empty(len(table), np.intp)
+    inverse[order] = np.cumsum(new) - 1
+    return order[new], inverse
 
 
 def _speakers_by_camp(every: _Said, speakers: np.ndarray) -> dict[str, int]:
@@ -1535,23 +1641,27 @@ def stance_drawings(
     limit = aggregate.AGGREGATE_NODES
     by_key = {d.key: d for d in (argument, *argument.parts)}
     camp_of, camp_nodes, camp_units = _camp_units(amap, analysis)
-    every = _said(amap, camp_of)
+    tree = _tree(amap)
+    every = _said(amap, camp_of, tree)
+    node_at = np.full(len(tree.order), -1, np.int64)  # place -> node number, level by level
+    heard = np.zeros(len(every.camp_of_actor), np.bool_)
     drawn: list[View] = []
     for level in levels:
         key = "" if not level.key else _key("stances", level)
         above = "" if not level.key else _key("stances", _level_named(level.parent))
-        # Each stance's node in this level by number (the level's nodes sorted), -1 for a
-        # stance on a claim outside it.
-        level_nodes = sorted(set(level.unit_of.values()))
-        number = {unit: k for k, unit in enumerate(level_nodes)}
-        at = np.fromiter(map(every.claim_number.get, level.unit_of, repeat(-1)), np.int64)
-        # The last slot takes the level's claims that no stance is on; no stance reads it.
-        node_at = np.full(len(every.claim_number) + 1, -1, np.int64)
-        node_at[at] = np.fromiter(map(number.__getitem__, level.unit_of.values()), np.int64)
-        node = node_at[every.claim]
-        said = np.flatnonzero(node >= 0)  # the stances on the level's claims, by id
-        speakers = np.unique(every.actor[said])
-        spoken = len(np.unique(every.claim[said]))
+        # The level's stances: a slice of the stances in the tree's order, less those on
+        # places of the run that the level does not draw; `node` their node numbers.
+        level_nodes, lo, hi = _level_nodes(tree, level, node_at)
+        first, last = np.searchsorted(every.place, (lo, hi)).tolist()
+        node = node_at[every.place[first:last]]
+        inside = np.flatnonzero(node >= 0)
+        said, node = inside + first, node[inside]
+        heard[every.actor[said]] = True
+        speakers = np.flatnonzero(heard)
+        heard[speakers] = False
+        # A claim's stances are neighbours in the tree's order: its claims start the runs.
+        places = every.place[said]
+        spoken = int(np.count_nonzero(places[1:] != places[:-1])) + (len(places) > 0)
         if level.key and spoken + len(speakers) <= min(limit, STANCE_DRAWN_NODES):
             view = stance_view(
                 _sub_map(amap, level.scope, stances=True), analysis, argument, route=False
@@ -1559,17 +1669,17 @@ def stance_drawings(
             drawn.append(replace(view, key=key, parent=above, title=level.title))
             continue
         shown = by_key.get("" if not level.key else _key("argument", level))
-        xy = {n.id: (n.x, n.y) for n in shown.nodes} if shown else {}
         # The argument view's drawing of this level already made and placed its nodes.
         if shown is not None and argument.parts:
-            claim_nodes, units = list(shown.nodes), list(shown.units)
-            nodes = claim_nodes
+            nodes, units = list(shown.nodes), list(shown.units)
         else:
             claim_nodes, _, units = _claim_nodes(amap, level)
+            xy = {n.id: (n.x, n.y) for n in shown.nodes} if shown else {}
             nodes = [_at(n, *xy[n.id]) for n in claim_nodes if n.id in xy]
         units = [replace(u, opens=u.opens.replace("argument/", "stances/", 1)) for u in units]
-        edges = _camp_lines(every, said[every.camp[said] >= 0], node, level_nodes)
-        left, top, right, _ = layout.bounds(xy.values()) if xy else (0, 0, 0, 0)
+        by_camp = np.flatnonzero(every.camp[said] >= 0)
+        edges = _camp_lines(every, said[by_camp], node[by_camp], level_nodes)
+        left, top, right, _ = _node_bounds(shown.nodes) if shown else (0, 0, 0, 0)
         speaking = {e.origin for e in edges}
         used = [n for n in camp_nodes if n.id in speaking]
         # The camps in a row above the claims, spread wider than them, so the lines (and
@@ -1585,11 +1695,12 @@ def stance_drawings(
             else f"These claims have {len(speakers):,} speakers, too many to draw one by one:"
             " each camp is one node. Click a claim for its stances, or a line for the quotes."
         )
-        placed = tuple(sorted(nodes, key=lambda n: n.id))
+        placed = tuple(sorted(nodes, key=attrgetter("id")))
         # Open on the argument drawing's own opening part, with the camps above it.
-        home = layout.bounds((n.x, n.y) for n in placed)
         if shown is not None and shown.home != (0, 0, 0, 0):
             home = (shown.home[0], camp_y - 80, shown.home[2], shown.home[3])
+        else:
+            home = _node_bounds(placed)
         drawn.append(
             View(
                 "stances",
@@ -1606,6 +1717,15 @@ def stance_drawings(
             )
         )
     return replace(drawn[0], parts=tuple(drawn[1:]))
+
+
+def _node_bounds(nodes: Sequence[ViewNode]) -> tuple[int, int, int, int]:
+    """`layout.bounds` of the nodes' points, read without making a tuple of each."""
+    if not nodes:
+        return (0, 0, 0, 0)
+    xs = list(map(attrgetter("x"), nodes))
+    ys = list(map(attrgetter("y"), nodes))
+    return (min(xs), min(ys), max(xs), max(ys))
 
 
 def camp_drawings(amap: ArgumentMap, analysis: Analysis) -> View:
