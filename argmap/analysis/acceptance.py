@@ -21,13 +21,12 @@ attack a relation's inference rather than a claim):
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
+from argmap.analysis.graph import Arguments, as_argument_edges
 from argmap.reach import reach
 
 if TYPE_CHECKING:
-    import networkx as nx
-
     from argmap.model import ArgumentMap
 
 __all__ = [
@@ -105,7 +104,7 @@ class _Indexed(NamedTuple):
         return tuple(nodes[i] for i in sorted(positions, key=rank.__getitem__))
 
 
-def _indexed(arguments: nx.DiGraph) -> _Indexed:
+def _indexed(arguments: Arguments) -> _Indexed:
     """The graph's claims, and its attack and support edges with their ends as positions.
 
     Both edge lists in the graph's edge order. An edge without a `sign` is an attack, so a
@@ -120,13 +119,14 @@ def _indexed(arguments: nx.DiGraph) -> _Indexed:
     >>> framework.nodes, framework.attacks, framework.supports, framework.rank()
     (['b', 'a', 'c'], [(2, 0, 'c->b')], [(0, 1, 'b/supports/a')], [1, 0, 2])
     """
-    nodes = list(arguments)
+    edges = as_argument_edges(arguments)
+    nodes = list(edges.kinds)
     index = {node: i for i, node in enumerate(nodes)}
     attacks: list[tuple[int, int, str]] = []
     supports: list[tuple[int, int, str]] = []
     # The adjacency dicts in the order of `edges(data=True)`, without its view's generator
     # step per edge; the fallback id is formatted only for an edge that lacks one.
-    adjacency: dict[str, dict[str, dict[str, Any]]] = arguments._adj
+    adjacency = edges.targets
     for origin, targets in adjacency.items():
         at = index[origin]
         for target, data in targets.items():
@@ -213,7 +213,7 @@ def _claims_only(framework: _Indexed, labels: bytearray) -> dict[str, str]:
     return dict(zip(framework.nodes, map(_LABEL.__getitem__, labels), strict=False))
 
 
-def grounded_labelling(arguments: nx.DiGraph, cuts: Undercuts | None = None) -> dict[str, str]:
+def grounded_labelling(arguments: Arguments, cuts: Undercuts | None = None) -> dict[str, str]:
     """The grounded labelling (Dung) of the attacks: each claim in, out or undecided.
 
     Only edges with `sign` -1 count. A claim is in when every attack on it fails (its
@@ -235,7 +235,7 @@ def grounded_labelling(arguments: nx.DiGraph, cuts: Undercuts | None = None) -> 
     return _claims_only(framework, _grounded(_flatten(framework, cuts or {})[0]))
 
 
-def disabled_relations(arguments: nx.DiGraph, cuts: Undercuts) -> frozenset[str]:
+def disabled_relations(arguments: Arguments, cuts: Undercuts) -> frozenset[str]:
     """The relations whose inference an accepted claim undercuts.
 
     >>> import networkx as nx
@@ -261,7 +261,7 @@ def _disabled(labels: bytearray, holds: Mapping[str, int], cuts: Undercuts) -> f
 
 
 def derived_attacks(
-    arguments: nx.DiGraph, disabled: frozenset[str] = frozenset()
+    arguments: Arguments, disabled: frozenset[str] = frozenset()
 ) -> tuple[tuple[str, str], ...]:
     """The attacks that support chains add, after Cayrol and Lagasquie-Schiex.
 
@@ -332,7 +332,7 @@ def _derived(
     return [(by_rank[key // count], by_rank[key % count]) for key in sorted(derived)]
 
 
-def bipolar_labelling(arguments: nx.DiGraph, cuts: Undercuts | None = None) -> dict[str, str]:
+def bipolar_labelling(arguments: Arguments, cuts: Undercuts | None = None) -> dict[str, str]:
     """The grounded labelling once `derived_attacks` are added to the direct attacks.
 
     Relations that the grounded labelling finds undercut by an accepted claim imply no
@@ -349,7 +349,7 @@ def bipolar_labelling(arguments: nx.DiGraph, cuts: Undercuts | None = None) -> d
 
 
 def labellings(
-    arguments: nx.DiGraph, cuts: Undercuts | None = None
+    arguments: Arguments, cuts: Undercuts | None = None
 ) -> tuple[dict[str, str], dict[str, str], frozenset[str], tuple[tuple[str, str], ...]]:
     """`grounded_labelling`, `bipolar_labelling`, `disabled_relations` and the
     `derived_attacks` they imply, from one flattening: what `analyse` needs of them.
@@ -407,7 +407,7 @@ class Readings(NamedTuple):
     strength: dict[str, float]
 
 
-def readings(arguments: nx.DiGraph, cuts: Undercuts | None = None) -> Readings:
+def readings(arguments: Arguments, cuts: Undercuts | None = None) -> Readings:
     """`labellings`, both labellings' `defeaters` and `dfquad_strengths`, from one pass
     over the graph's edges: the same values as calling each of them.
 
@@ -439,7 +439,7 @@ def readings(arguments: nx.DiGraph, cuts: Undercuts | None = None) -> Readings:
 
 
 def defeaters(
-    arguments: nx.DiGraph,
+    arguments: Arguments,
     labels: Mapping[str, str],
     cuts: Undercuts | None = None,
     extra: Iterable[tuple[str, str]] = (),
@@ -509,7 +509,7 @@ def _defeaters(
 
 
 def dfquad_strengths(
-    arguments: nx.DiGraph,
+    arguments: Arguments,
     cuts: Undercuts | None = None,
     *,
     base: float = BASE_SCORE,

@@ -1,0 +1,243 @@
+"""The eighth pass's plain argument graph gives what the networkx graph gave.
+
+`analyse` reads the argument graph as `ArgumentEdges` (its claims' kinds and adjacency as
+plain dicts, `map_argument_edges`) instead of building a DiGraph. The plain edges are
+compared with the graph's own, and every reader with what it reads off the graph (and
+`proposal_paths` with its code of 0398f3c, kept here verbatim, which walked networkx's
+`predecessors` and `edges` views), on random maps: the same values, in the same order.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+from hypothesis import given
+from hypothesis import strategies as st
+
+from argmap.analysis import _without_inferred
+from argmap.analysis.acceptance import readings
+from argmap.analysis.contested import centrality, incoherent
+from argmap.analysis.graph import (
+    ArgumentEdges,
+    StanceEdges,
+    argument_graph,
+    as_argument_edges,
+    map_argument_edges,
+)
+from argmap.analysis.positions import MAX_HOPS, Paths, Route, positions, proposal_paths
+from argmap.analysis.sides import central_question
+from argmap.model import ArgumentMap, Claim, ClaimKind, Relation, RelationKind
+
+from .helpers import fuzz_settings
+from .test_analysis_fast7 import NAMES, maps
+
+FUZZ = fuzz_settings(200)
+
+
+def _old_proposal_paths(arguments: nx.DiGraph, *, max_hops: int = MAX_HOPS) -> Paths:
+    found: dict[str, dict[str, list[Route]]] = defaultdict(dict)
+    kinds = dict(arguments.nodes(data="kind"))
+    for proposal in (node for node, kind in kinds.items() if kind == "proposal"):
+        frontier: list[Route] = [((proposal,), 1, ())]
+        for hops in range(max_hops + 1):
+            extended: list[Route] = []
+            for path, sign, edges in frontier:
+                found[path[0]].setdefault(proposal, []).append((path, sign, edges))
+                if hops == max_hops:
+                    continue
+                for origin in sorted(arguments.predecessors(path[0])):
+                    if origin not in path:
+                        data = arguments.edges[origin, path[0]]
+                        edge = (
+                            data.get("relation", f"{origin}->{path[0]}"),
+                            data.get("source"),
+                            bool(data.get("inferred", False)),
+                            data["sign"] > 0
+                            and kinds.get(origin) == "proposal"
+                            and kinds.get(path[0]) == "proposal",
+                            data["sign"],
+                        )
+                        extended.append(((origin, *path), sign * data["sign"], (edge, *edges)))
+            frontier = extended
+    return {
+        claim: {proposal: tuple(routes) for proposal, routes in by_proposal.items()}
+        for claim, by_proposal in found.items()
+    }
+
+
+def _reading(edges: ArgumentEdges) -> tuple[Any, ...]:
+    """Everything of the edges, orders included, as plain lists."""
+    return (
+        list(edges.kinds.items()),
+        [(a, [(b, dict(d)) for b, d in targets.items()]) for a, targets in edges.targets.items()],
+    )
+
+
+_STANCES = st.lists(
+    st.tuples(
+        st.sampled_from(("ann", "bob")),
+        st.sampled_from((*NAMES, "ghost")),
+        st.sampled_from((-1, 0, 1)),
+        st.sampled_from(("s", "t")),
+    ),
+    max_size=14,
+)
+
+
+@FUZZ
+@given(maps())
+def test_map_argument_edges_are_the_argument_graphs(amap: ArgumentMap) -> None:
+    graph = argument_graph(amap)
+    edges = map_argument_edges(amap)
+    assert _reading(edges) == _reading(as_argument_edges(graph))
+    # and as networkx lists them, not only as its adjacency dicts hold them
+    assert list(edges.kinds.items()) == list(graph.nodes(data="kind"))
+    assert [(a, b, dict(d)) for a, t in edges.targets.items() for b, d in t.items()] == list(
+        graph.edges(data=True)
+    )
+
+
+@FUZZ
+@given(maps(), _STANCES)
+def test_every_reader_reads_the_plain_edges_as_the_graph(
+    amap: ArgumentMap, held: list[tuple[str, str, int, str]]
+) -> None:
+    graph = argument_graph(amap)
+    edges = map_argument_edges(amap)
+    stances = StanceEdges(
+        ("ann", "bob"), [(a, c, f"{a}/{c}/{i}", s, src) for i, (a, c, s, src) in enumerate(held)]
+    )
+    assert proposal_paths(edges) == _old_proposal_paths(graph)
+    assert proposal_paths(edges, max_hops=2) == _old_proposal_paths(graph, max_hops=2)
+    assert repr(positions(edges, stances)) == repr(positions(graph, stances))
+    ranks = centrality(edges)
+    assert repr(ranks) == repr(centrality(graph))
+    assert central_question(edges, ranks) == central_question(graph, ranks)
+    assert incoherent(edges, stances) == incoherent(graph, stances)
+    assert repr(readings(edges)) == repr(readings(graph))
+
+
+def _old_without_inferred(arguments: nx.DiGraph) -> nx.DiGraph:
+    inferred = [
+        (a, b) for a, b, inferred in arguments.edges(data="inferred", default=False) if inferred
+    ]
+    if not inferred:
+        return arguments
+    kept = arguments.copy()
+    kept.remove_edges_from(inferred)
+    return kept
+
+
+@FUZZ
+@given(maps())
+def test_without_inferred_on_the_plain_edges_is_the_graphs_copy(amap: ArgumentMap) -> None:
+    edges = map_argument_edges(amap)
+    old = _old_without_inferred(argument_graph(amap))
+    assert _reading(_without_inferred(edges)) == _reading(as_argument_edges(old))
+
+
+SUP, ATT = RelationKind.SUPPORTS, RelationKind.ATTACKS
+LITERAL = ArgumentMap(
+    title="t",
+    claims=(
+        Claim("p", "P", ClaimKind.PROPOSAL),
+        Claim("b", "B"),
+        Claim("a", "A"),
+        Claim("q", "Q", ClaimKind.PROPOSAL),
+        Claim("b", "B again", ClaimKind.EVIDENCE),  # a repeated id: last kind, first place
+    ),
+    relations=(
+        Relation("a/supports/p", "a", "p", SUP, source="s"),
+        Relation("b/supports/a", "b", "a", SUP, inferred=True),
+        Relation("b/attacks/a", "b", "a", ATT),  # replaces the support, in its place
+        Relation("a/supports/b", "a", "b", SUP),
+        Relation("q/supports/p", "q", "p", SUP),
+        Relation("a/attacks/q", "a", "q", ATT, inferred=True),
+        Relation("a/attacks/ghost", "a", "ghost", ATT),
+    ),
+)
+
+
+def _edge(kind: RelationKind, relation: str, source: str | None, inferred: bool) -> dict[str, Any]:
+    sign = 1 if kind is SUP else -1
+    return {
+        "kind": kind.value,
+        "sign": sign,
+        "relation": relation,
+        "source": source,
+        "inferred": inferred,
+    }
+
+
+def test_map_argument_edges_exact_values() -> None:
+    edges = map_argument_edges(LITERAL)
+    assert list(edges.kinds.items()) == [
+        ("p", "proposal"),
+        ("b", "evidence"),
+        ("a", "claim"),
+        ("q", "proposal"),
+    ]
+    assert _reading(edges)[1] == [
+        ("p", []),
+        ("b", [("a", _edge(ATT, "b/attacks/a", None, False))]),
+        (
+            "a",
+            [
+                ("p", _edge(SUP, "a/supports/p", "s", False)),
+                ("b", _edge(SUP, "a/supports/b", None, False)),
+                ("q", _edge(ATT, "a/attacks/q", None, True)),
+            ],
+        ),
+        ("q", [("p", _edge(SUP, "q/supports/p", None, False))]),
+    ]
+    kept = _without_inferred(edges)
+    assert [(a, list(t)) for a, t in kept.targets.items()] == [
+        ("p", []),
+        ("b", ["a"]),
+        ("a", ["p", "b"]),
+        ("q", ["p"]),
+    ]
+    assert _without_inferred(kept) is kept  # nothing inferred left: no copy
+
+
+def test_proposal_paths_on_the_plain_edges_exact_values() -> None:
+    paths = proposal_paths(map_argument_edges(LITERAL), max_hops=2)
+    # b reaches p through a (attack then support) only: b -> a -> b is not simple.
+    assert [(path, sign) for path, sign, _ in paths["b"]["p"]] == [(("b", "a", "p"), -1)]
+    # a reaches p directly and through q (an attack, then a generalisation).
+    assert paths["a"]["p"] == (
+        (("a", "p"), 1, (("a/supports/p", "s", False, False, 1),)),
+        (
+            ("a", "q", "p"),
+            -1,
+            (("a/attacks/q", None, True, False, -1), ("q/supports/p", None, False, True, 1)),
+        ),
+    )
+    assert sorted(paths) == ["a", "b", "p", "q"]
+    assert sorted(paths["q"]) == ["p", "q"]
+
+
+def test_analyse_imports_no_networkx() -> None:
+    # The map is made in the child: this module imports networkx itself.
+    code = (
+        "import sys\n"
+        "from argmap.analysis import analyse\n"
+        "from argmap.model import ArgumentMap, Claim, ClaimKind, Relation, RelationKind\n"
+        "amap = ArgumentMap(title='t', claims=(Claim('p', 'P', ClaimKind.PROPOSAL),"
+        " Claim('a', 'A')), relations=(Relation('a/attacks/p', 'a', 'p',"
+        " RelationKind.ATTACKS),))\n"
+        "print(analyse(amap).acceptance, 'networkx' in sys.modules)\n"
+    )
+    found = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        cwd=Path(__file__).parent.parent,
+        check=True,
+    )
+    assert found.stdout == "{'p': 'out', 'a': 'in'} False\n"
