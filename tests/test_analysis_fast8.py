@@ -20,7 +20,19 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from argmap.analysis import _without_inferred
-from argmap.analysis.acceptance import readings
+from argmap.analysis.acceptance import (
+    _IN,
+    _OUT,
+    _UNDECIDED,
+    Undercuts,
+    _derived,
+    _disabled,
+    _flatten,
+    _grounded,
+    _Indexed,
+    _labellings,
+    readings,
+)
 from argmap.analysis.contested import centrality, incoherent
 from argmap.analysis.graph import (
     ArgumentEdges,
@@ -32,6 +44,7 @@ from argmap.analysis.graph import (
 from argmap.analysis.positions import MAX_HOPS, Paths, Route, positions, proposal_paths
 from argmap.analysis.sides import central_question
 from argmap.model import ArgumentMap, Claim, ClaimKind, Relation, RelationKind
+from argmap.reach import reach
 
 from .helpers import fuzz_settings
 from .test_analysis_fast7 import NAMES, maps
@@ -241,3 +254,151 @@ def test_analyse_imports_no_networkx() -> None:
         check=True,
     )
     assert found.stdout == "{'p': 'out', 'a': 'in'} False\n"
+
+
+# The readings without undercuts: the plain attack lists for the flattening, and
+# `_derived` without the set of direct attacks or the searches an attack needs none of.
+
+
+def _old_labellings(framework: _Indexed, rank: list[int], cuts: Undercuts) -> tuple[Any, ...]:
+    targets, holds = _flatten(framework, cuts)
+    labels = _grounded(targets)
+    disabled = _disabled(labels, holds, cuts) if cuts else frozenset()
+    extra = _old_derived(framework, rank, disabled)
+    for origin, target in extra:
+        targets[origin].append(target)
+    bipolar = _grounded(targets)
+    count = len(framework.nodes)
+    return labels[:count], bipolar[:count], disabled, extra
+
+
+def _old_derived(
+    framework: _Indexed, rank: list[int], disabled: frozenset[str]
+) -> list[tuple[int, int]]:
+    count = len(framework.nodes)
+    forward: list[list[int]] = [[] for _ in range(count)]
+    backward: list[list[int]] = [[] for _ in range(count)]
+    for origin, target, relation in framework.supports:
+        if relation not in disabled:
+            forward[origin].append(target)
+            backward[target].append(origin)
+    direct = {(a, b) for a, b, relation in framework.attacks if relation not in disabled}
+    upstream: dict[int, list[int]] = {}
+    downstream: dict[int, list[int]] = {}
+    derived: set[int] = set()
+    for origin, target in direct:
+        if (up := upstream.get(origin)) is None:
+            up = upstream[origin] = (
+                [rank[a] * count for a in reach([origin], backward.__getitem__)]
+                if backward[origin]
+                else [rank[origin] * count]
+            )
+        if (down := downstream.get(target)) is None:
+            down = downstream[target] = (
+                [rank[d] for d in reach([target], forward.__getitem__)]
+                if forward[target]
+                else [rank[target]]
+            )
+        derived.update(a + d for a in up for d in down)
+    derived.difference_update(rank[a] * count + rank[b] for a, b, _ in framework.attacks)
+    by_rank = [0] * count
+    for i, place in enumerate(rank):
+        by_rank[place] = i
+    return [(by_rank[key // count], by_rank[key % count]) for key in sorted(derived)]
+
+
+def _new_labellings(framework: _Indexed, rank: list[int], cuts: Undercuts) -> tuple[Any, ...]:
+    found = _labellings(framework, rank, cuts)
+    count = len(framework.nodes)
+    return (
+        found.grounded_labels[:count],
+        found.bipolar_labels[:count],
+        found.disabled,
+        found.derived,
+    )
+
+
+@st.composite
+def frameworks(draw: st.DrawFn) -> _Indexed:
+    """Claims with attacks and supports between any two (self-loops, both ways, and the
+    same attack listed twice, as a hand-made framework may have), relation ids repeated."""
+    count = draw(st.integers(1, 7))
+    nodes = [f"n{i}" for i in draw(st.permutations(range(count)))]
+    ends = st.integers(0, count - 1)
+    relation = st.sampled_from(("r1", "r2", "r3", "r4", "r5"))
+    attacks = draw(st.lists(st.tuples(ends, ends, relation), max_size=12))
+    supports = draw(st.lists(st.tuples(ends, ends, relation), max_size=12))
+    return _Indexed(nodes, {node: i for i, node in enumerate(nodes)}, attacks, supports)
+
+
+@FUZZ
+@given(frameworks(), st.data())
+def test_labellings_without_undercuts_are_the_flattenings(
+    framework: _Indexed, data: st.DataObject
+) -> None:
+    rank = framework.rank()
+    assert _new_labellings(framework, rank, {}) == _old_labellings(framework, rank, {})
+    # and with undercuts, the flattening itself, as before
+    claims = st.sampled_from(framework.nodes)
+    cuts = data.draw(
+        st.dictionaries(
+            st.sampled_from(("r1", "r2", "r3")),
+            st.lists(st.tuples(st.sampled_from(("u1", "u2", "r4")), claims), min_size=1),
+            max_size=2,
+        )
+    )
+    assert _new_labellings(framework, rank, cuts) == _old_labellings(framework, rank, cuts)
+
+
+@FUZZ
+@given(frameworks(), st.data())
+def test_derived_is_the_one_from_the_set_of_direct_attacks(
+    framework: _Indexed, data: st.DataObject
+) -> None:
+    rank = framework.rank()
+    disabled = frozenset(data.draw(st.lists(st.sampled_from(("r1", "r2", "r3")))))
+    assert _derived(framework, rank, disabled) == _old_derived(framework, rank, disabled)
+    assert _derived(framework, rank, frozenset()) == _old_derived(framework, rank, frozenset())
+
+
+def test_grounded_without_undercuts_exact_values() -> None:
+    # a -> b -> c (a chain), d <-> e (an even cycle), f -> f (a self-attack) and f -> g,
+    # h -> i -> j -> h (an odd cycle); "i" supports "k", which "a" attacks.
+    names = ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k"]
+    at = {name: i for i, name in enumerate(names)}
+    attacks = [
+        (at[x], at[y], f"{x}/attacks/{y}")
+        for x, y in [
+            ("a", "b"),
+            ("b", "c"),
+            ("d", "e"),
+            ("e", "d"),
+            ("f", "f"),
+            ("f", "g"),
+            ("h", "i"),
+            ("i", "j"),
+            ("j", "h"),
+            ("a", "k"),
+        ]
+    ]
+    framework = _Indexed(names, at, attacks, [(at["i"], at["k"], "i/supports/k")])
+    found = _labellings(framework, framework.rank(), {})
+    grounded = dict(zip(names, found.grounded_labels, strict=False))
+    assert grounded == {
+        "a": _IN,
+        "b": _OUT,
+        "c": _IN,
+        "d": _UNDECIDED,
+        "e": _UNDECIDED,
+        "f": _UNDECIDED,
+        "g": _UNDECIDED,
+        "h": _UNDECIDED,
+        "i": _UNDECIDED,
+        "j": _UNDECIDED,
+        "k": _OUT,
+    }
+    # h attacks i, which supports k: h attacks k (a secondary attack), undecided on k,
+    # which "a" (in) puts out anyway.
+    assert found.derived == [(at["h"], at["k"])]
+    assert found.grounded == found.bipolar
+    assert found.disabled == frozenset()

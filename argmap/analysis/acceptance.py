@@ -177,6 +177,29 @@ def _flatten(framework: _Indexed, cuts: Undercuts) -> tuple[list[list[int]], dic
     return targets, holds
 
 
+def _attack_lists(framework: _Indexed, cuts: Undercuts) -> tuple[list[list[int]], dict[str, int]]:
+    """`_flatten`'s attack lists, or with nothing undercut the claims' own.
+
+    With no undercut, an attack `a -> x -> y -> t` of the flattening has `x` attacked by
+    `a` alone and `y` by `x` alone, so `x` is in exactly when `a` is out and `y` takes
+    `a`'s label, whatever it is: every claim gets the label the plain framework of the
+    direct attacks gives it, which has a third of the flattening's nodes and edges. The
+    "holds" nodes are then none. Not so when two attacks share a relation id (a
+    hand-made graph may give one twice): the flattening gives them one pair of nodes.
+
+    >>> framework = _Indexed(["p", "a"], {"p": 0, "a": 1}, [(1, 0, "r"), (1, 1, "s")], [])
+    >>> _attack_lists(framework, {})
+    ([[], [0, 1]], {})
+    """
+    attacks = framework.attacks
+    if cuts or len({relation for _, _, relation in attacks}) < len(attacks):
+        return _flatten(framework, cuts)
+    targets: list[list[int]] = [[] for _ in framework.nodes]
+    for origin, target, _ in attacks:
+        targets[origin].append(target)
+    return targets, {}
+
+
 def _grounded(targets: Sequence[Sequence[int]]) -> bytearray:
     """The grounded label of every node of an attack-list framework (`_IN`, `_OUT`, 0).
 
@@ -232,7 +255,7 @@ def grounded_labelling(arguments: Arguments, cuts: Undercuts | None = None) -> d
     {'illegal': 'in', 'allow': 'in', 'law-can-change': 'in'}
     """
     framework = _indexed(arguments)
-    return _claims_only(framework, _grounded(_flatten(framework, cuts or {})[0]))
+    return _claims_only(framework, _grounded(_attack_lists(framework, cuts or {})[0]))
 
 
 def disabled_relations(arguments: Arguments, cuts: Undercuts) -> frozenset[str]:
@@ -305,12 +328,16 @@ def _derived(
         if relation not in disabled:
             forward[origin].append(target)
             backward[target].append(origin)
-    direct = {(a, b) for a, b, relation in framework.attacks if relation not in disabled}
     upstream: dict[int, list[int]] = {}
     downstream: dict[int, list[int]] = {}
     # Each pair as one integer, `rank[a] * count + rank[b]`: it sorts as the pair of ids.
     derived: set[int] = set()
-    for origin, target in direct:
+    # An attack listed twice adds the same pairs twice, which the set keeps once.
+    for origin, target, relation in framework.attacks:
+        if relation in disabled:
+            continue
+        if not backward[origin] and not forward[target]:
+            continue  # it implies itself alone, a direct attack, taken out below
         # Most claims have no supporter (or support nothing): no search for them.
         if (up := upstream.get(origin)) is None:
             up = upstream[origin] = (
@@ -372,12 +399,12 @@ class _Labels(NamedTuple):
     bipolar: dict[str, str]
     disabled: frozenset[str]
     derived: list[tuple[int, int]]  # claim positions, sorted by the ends' ids
-    grounded_labels: bytearray  # by claim position (and relation nodes after)
+    grounded_labels: bytearray  # by claim position (then relation nodes, if undercut)
     bipolar_labels: bytearray
 
 
 def _labellings(framework: _Indexed, rank: Sequence[int], cuts: Undercuts) -> _Labels:
-    targets, holds = _flatten(framework, cuts)
+    targets, holds = _attack_lists(framework, cuts)
     labels = _grounded(targets)
     disabled = _disabled(labels, holds, cuts) if cuts else frozenset()
     extra = _derived(framework, rank, disabled)
