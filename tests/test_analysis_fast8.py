@@ -402,3 +402,25 @@ def test_grounded_without_undercuts_exact_values() -> None:
     assert found.derived == [(at["h"], at["k"])]
     assert found.grounded == found.bipolar
     assert found.disabled == frozenset()
+
+
+def test_argument_graph_keeps_each_pair_where_its_first_relation_is() -> None:
+    # "b" relates to "p" before "a" does, though "a" is the earlier claim: the graph's
+    # predecessors of "p" follow the relations, its successors the claims.
+    amap = ArgumentMap(
+        title="t",
+        claims=(Claim("p", "P", ClaimKind.PROPOSAL), Claim("a", "A"), Claim("b", "B")),
+        relations=(
+            Relation("b/supports/p", "b", "p", SUP),
+            Relation("a/supports/p", "a", "p", SUP),
+            Relation("b/attacks/a", "b", "a", ATT),
+            Relation("b/supports/p/again", "b", "p", SUP, source="s"),
+        ),
+    )
+    graph = argument_graph(amap)
+    assert list(graph.predecessors("p")) == ["b", "a"]
+    assert list(graph.edges(data="relation")) == [
+        ("a", "p", "a/supports/p"),
+        ("b", "p", "b/supports/p/again"),
+        ("b", "a", "b/attacks/a"),
+    ]

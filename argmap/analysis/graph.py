@@ -111,9 +111,10 @@ def argument_graph(amap: ArgumentMap) -> nx.DiGraph:
     >>> g.edges["r", "p"]["sign"]
     -1
     """
-    # The edges are worked out first, then added in one call each for nodes and edges:
-    # networkx's add_edge per relation cost several Python calls apiece.
-    edges = _relation_edges(amap)
+    # The edges are worked out first (`map_argument_edges`, the one home of which
+    # relations are kept), then added in one call each for nodes and edges: networkx's
+    # add_edge per relation cost several Python calls apiece.
+    targets = map_argument_edges(amap).targets
     import networkx as nx
 
     graph = nx.DiGraph()
@@ -126,34 +127,15 @@ def argument_graph(amap: ArgumentMap) -> nx.DiGraph:
         attributes = nodes[claim.id]
         attributes["kind"] = claim.kind.value
         attributes["label"] = claim.display
-    graph.add_edges_from((a, b, data) for (a, b), data in edges.items())
+    # Each pair in the place its first relation has, as add_edge per relation gave it
+    # (the order of each claim's predecessors).
+    pairs = dict.fromkeys(
+        (relation.origin, relation.target)
+        for relation in amap.relations
+        if relation.target in targets.get(relation.origin, ())
+    )
+    graph.add_edges_from((a, b, targets[a][b]) for a, b in pairs)
     return graph
-
-
-def _relation_edges(amap: ArgumentMap) -> dict[tuple[str, str], dict[str, Any]]:
-    """The argument graph's edges, (origin, target) -> data, in the order they are added.
-
-    A pair's first relation keeps its place in the order, as add_edge updating it in place
-    did; an attack replaces a support of the same pair, never the other way round.
-    """
-    claims = {claim.id for claim in amap.claims}
-    edges: dict[tuple[str, str], dict[str, Any]] = {}
-    for relation in amap.relations:
-        if relation.origin not in claims or relation.target not in claims:
-            continue
-        pair = (relation.origin, relation.target)
-        existing = edges.get(pair)
-        if existing is not None and existing["kind"] == RelationKind.ATTACKS.value:
-            continue
-        attack = relation.kind is RelationKind.ATTACKS
-        edges[pair] = {
-            "kind": relation.kind.value,
-            "sign": -1 if attack else 1,
-            "relation": relation.id,
-            "source": relation.source,
-            "inferred": relation.inferred,
-        }
-    return edges
 
 
 def map_argument_edges(amap: ArgumentMap) -> ArgumentEdges:
@@ -161,7 +143,9 @@ def map_argument_edges(amap: ArgumentMap) -> ArgumentEdges:
 
     Claims in file order (a repeated id in its first place, with its last kind, as the
     graph's node attributes are); each claim's targets in the order its relations first
-    name them, with the same edge data as the graph's.
+    name them. A relation naming an id that is no claim is left out. Should one pair of
+    claims be related twice, a later relation replaces the earlier one's data in its
+    place, unless the earlier one is an attack (`argument_graph`).
 
     >>> from argmap.model import Claim, ClaimKind, Relation
     >>> amap = ArgumentMap(
@@ -178,9 +162,24 @@ def map_argument_edges(amap: ArgumentMap) -> ArgumentEdges:
     kinds: dict[str, str | None] = {}
     for claim in amap.claims:
         kinds[claim.id] = claim.kind.value
-    targets: dict[str, dict[str, Mapping[str, Any]]] = {claim: {} for claim in kinds}
-    for (origin, target), data in _relation_edges(amap).items():
-        targets[origin][target] = data
+    targets: dict[str, dict[str, dict[str, Any]]] = {claim: {} for claim in kinds}
+    attack = RelationKind.ATTACKS
+    for relation in amap.relations:
+        out = targets.get(relation.origin)
+        target = relation.target
+        if out is None or target not in targets:
+            continue
+        existing = out.get(target)
+        if existing is not None and existing["kind"] == attack.value:
+            continue
+        kind = relation.kind
+        out[target] = {
+            "kind": kind.value,
+            "sign": -1 if kind is attack else 1,
+            "relation": relation.id,
+            "source": relation.source,
+            "inferred": relation.inferred,
+        }
     return ArgumentEdges(kinds, targets)
 
 
