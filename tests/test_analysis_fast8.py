@@ -33,7 +33,7 @@ from argmap.analysis.acceptance import (
     _labellings,
     readings,
 )
-from argmap.analysis.contested import centrality, incoherent
+from argmap.analysis.contested import Contested, centrality, contested, controversy, incoherent
 from argmap.analysis.graph import (
     ArgumentEdges,
     StanceEdges,
@@ -42,7 +42,7 @@ from argmap.analysis.graph import (
     map_argument_edges,
 )
 from argmap.analysis.positions import MAX_HOPS, Paths, Route, positions, proposal_paths
-from argmap.analysis.sides import central_question
+from argmap.analysis.sides import _route_side, central_question, stances_sides
 from argmap.model import ArgumentMap, Claim, ClaimKind, Relation, RelationKind
 from argmap.reach import reach
 
@@ -424,3 +424,81 @@ def test_argument_graph_keeps_each_pair_where_its_first_relation_is() -> None:
         ("b", "p", "b/supports/p/again"),
         ("b", "a", "b/attacks/a"),
     ]
+
+
+# Claims no route reaches and claims with one actor: `stances_sides` and `contested`
+# against their code of 0398f3c, kept here verbatim.
+
+
+def _old_stances_sides(
+    paths: Paths, stances: StanceEdges, proposals: list[str]
+) -> dict[str, dict[str, int]]:
+    found: dict[str, dict[str, int]] = {p: {} for p in proposals}
+    meaning: dict[str, list[tuple[dict[str, int], int]]] = {}
+    for _, claim, stance, sign, _ in stances.edges:
+        if (sides_of := meaning.get(claim)) is None:
+            sides_of = meaning[claim] = [
+                (found[p], side)
+                for p in proposals
+                if (side := _route_side(paths.get(claim, {}).get(p))) is not None
+            ]
+        for into, side in sides_of:
+            into[stance] = sign * side
+    return found
+
+
+def _old_contested(stances: StanceEdges) -> tuple[Contested, ...]:
+    sides: dict[str, tuple[set[str], set[str]]] = {}
+    for actor, claim, _, sign, _ in stances.edges:
+        if sign:
+            supporters, opponents = sides.setdefault(claim, (set(), set()))
+            (supporters if sign > 0 else opponents).add(actor)
+    found = [
+        Contested(claim, controversy(len(s), len(o)), tuple(sorted(s)), tuple(sorted(o)))
+        for claim, (s, o) in sides.items()
+        if s and o
+    ]
+    return tuple(sorted(found, key=lambda c: (-c.score, c.claim)))
+
+
+@FUZZ
+@given(maps(), _STANCES)
+def test_stances_sides_and_contested_are_the_old_ones(
+    amap: ArgumentMap, held: list[tuple[str, str, int, str]]
+) -> None:
+    edges = map_argument_edges(amap)
+    stances = StanceEdges(
+        ("ann", "bob"), [(a, c, f"{a}/{c}/{i}", s, src) for i, (a, c, s, src) in enumerate(held)]
+    )
+    paths = proposal_paths(edges)
+    proposals = [claim for claim, kind in edges.kinds.items() if kind == "proposal"]
+    assert repr(stances_sides(paths, stances, proposals)) == repr(
+        _old_stances_sides(paths, stances, proposals)
+    )
+    assert contested(stances) == _old_contested(stances)
+
+
+def test_stances_sides_and_contested_exact_values() -> None:
+    paths = proposal_paths(map_argument_edges(LITERAL), max_hops=1)
+    stances = StanceEdges(
+        ("ann", "bob", "cy"),
+        [
+            ("ann", "b", "ann/b", 1, "s"),  # b reaches no proposal in one step
+            ("ann", "a", "ann/a", -1, "s"),
+            ("bob", "a", "bob/a", 1, "s"),
+            ("cy", "a", "cy/a", 1, "s"),
+            ("cy", "q", "cy/q", -1, "s"),
+            ("bob", "q", "bob/q", 0, "s"),
+            ("ann", "q", "ann/q", 1, "s"),
+        ],
+    )
+    # a supports p (+1) and, marked inferred, attacks q (-1); q supports p.
+    assert stances_sides(paths, stances, ["p", "q"]) == {
+        "p": {"ann/a": -1, "bob/a": 1, "cy/a": 1, "cy/q": -1, "bob/q": 0, "ann/q": 1},
+        "q": {"ann/a": 1, "bob/a": -1, "cy/a": -1, "cy/q": -1, "bob/q": 0, "ann/q": 1},
+    }
+    # q is the more even (1 for, 1 against; bob's neutral stance counts on no side)
+    assert contested(stances) == (
+        Contested("q", controversy(1, 1), ("ann",), ("cy",)),
+        Contested("a", controversy(2, 1), ("bob", "cy"), ("ann",)),
+    )

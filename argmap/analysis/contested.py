@@ -51,16 +51,23 @@ def contested(stances: Stances) -> tuple[Contested, ...]:
     >>> [(c.claim, round(c.score, 4), c.supporters, c.opponents) for c in contested(st)]
     [('x', 1.0986, ('a',), ('b',))]
     """
-    sides: dict[str, tuple[set[str], set[str]]] = {}
+    # A set per claim and side met, not two and a pair per stance (`setdefault` makes
+    # its default every time): most claims of a debate have one actor on one side.
+    supporters: dict[str, set[str]] = {}
+    opponents: dict[str, set[str]] = {}
     for actor, claim, _, sign, _ in as_stance_edges(stances).edges:
         if sign:
-            supporters, opponents = sides.setdefault(claim, (set(), set()))
-            (supporters if sign > 0 else opponents).add(actor)
+            side = supporters if sign > 0 else opponents
+            if (actors := side.get(claim)) is None:
+                side[claim] = {actor}
+            else:
+                actors.add(actor)
     found = [
         Contested(claim, controversy(len(s), len(o)), tuple(sorted(s)), tuple(sorted(o)))
-        for claim, (s, o) in sides.items()
-        if s and o
+        for claim, s in supporters.items()
+        if (o := opponents.get(claim))
     ]
+    # Ids are distinct, so the key orders every claim and the first order does not matter.
     return tuple(sorted(found, key=lambda c: (-c.score, c.claim)))
 
 
