@@ -47,9 +47,48 @@ from argmap.model import ArgumentMap, Claim, ClaimKind, Relation, RelationKind
 from argmap.reach import reach
 
 from .helpers import fuzz_settings
-from .test_analysis_fast7 import NAMES, maps
 
 FUZZ = fuzz_settings(200)
+NAMES = ("a", "b", "c", "d", "e", "f")
+
+
+# Random maps, as tests/test_analysis_fast7.py makes them (a test module imports no other).
+
+
+@st.composite
+def maps(draw: st.DrawFn) -> ArgumentMap:
+    """Claims (a repeated id among them), and relations between them and unknown ids."""
+    claims = tuple(
+        Claim(
+            name,
+            name.upper(),
+            draw(st.sampled_from(ClaimKind)),
+            label=draw(st.sampled_from(("", "L"))),
+        )
+        for name in draw(st.lists(st.sampled_from(NAMES), max_size=8))
+    )
+    ends = st.sampled_from((*NAMES, "ghost"))
+    relations = tuple(
+        Relation(
+            f"{origin}/{kind.value}/{target}/{n}",
+            origin,
+            target,
+            kind,
+            source=draw(st.sampled_from((None, "s"))),
+            inferred=draw(st.booleans()),
+        )
+        for n, (origin, kind, target) in enumerate(
+            draw(
+                st.lists(
+                    st.tuples(
+                        ends, st.sampled_from((RelationKind.SUPPORTS, RelationKind.ATTACKS)), ends
+                    ),
+                    max_size=16,
+                )
+            )
+        )
+    )
+    return ArgumentMap(title="t", claims=claims, relations=relations)
 
 
 def _old_proposal_paths(arguments: nx.DiGraph, *, max_hops: int = MAX_HOPS) -> Paths:
