@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
 
 from argmap.analysis.acceptance import (
     bipolar_labelling,
@@ -30,6 +29,7 @@ from argmap.analysis.camps import (
     network,
 )
 from argmap.analysis.contested import Contested, centrality, contested, controversy, incoherent
+from argmap.analysis.graph import ArgumentEdges
 from argmap.analysis.positions import (
     DISCOUNT,
     MAX_HOPS,
@@ -49,9 +49,6 @@ from argmap.analysis.sides import (
     stances_sides,
 )
 from argmap.model import ArgumentMap, ClaimKind, Position
-
-if TYPE_CHECKING:
-    import networkx as nx
 
 __all__ = [
     "DISCOUNT",
@@ -147,9 +144,11 @@ def analyse(amap: ArgumentMap, *, normalisation: str = "none") -> Analysis:
 
 
 def _analyse(amap: ArgumentMap, normalisation: str) -> Analysis:
-    from argmap.analysis.graph import argument_graph, map_stance_edges
+    from argmap.analysis.graph import map_argument_edges, map_stance_edges
 
-    arguments = argument_graph(amap)
+    # The argument graph's claims and adjacency, all the analyses read of it, without the
+    # graph (or networkx's import).
+    arguments = map_argument_edges(amap)
     # The stance graph's actors and edges, all the analyses read of it, without the graph.
     stances = map_stance_edges(amap)
     paths = proposal_paths(arguments)
@@ -202,22 +201,24 @@ def _analyse(amap: ArgumentMap, normalisation: str) -> Analysis:
     )
 
 
-def _without_inferred(arguments: nx.DiGraph) -> nx.DiGraph:
+def _without_inferred(arguments: ArgumentEdges) -> ArgumentEdges:
     """The argument graph less the relations the curator marked inferred.
 
-    The graph itself when none is (most maps): nothing downstream changes it, and a
-    copy of a big graph is not free.
+    The one given when none is (most maps): nothing downstream changes it, and a copy of
+    a big graph is not free. Otherwise the graph's `copy` less those edges: every claim
+    kept, each claim's other targets in their order.
     """
-    # The adjacency dicts in edge order, without a view's generator step per edge.
-    adjacency: dict[str, dict[str, dict[str, Any]]] = arguments._adj
-    inferred = [
-        (a, b)
-        for a, targets in adjacency.items()
-        for b, data in targets.items()
-        if data.get("inferred", False)
-    ]
-    if not inferred:
+    adjacency = arguments.targets
+    if not any(
+        data.get("inferred", False) for targets in adjacency.values() for data in targets.values()
+    ):
         return arguments
-    kept = arguments.copy()
-    kept.remove_edges_from(inferred)
-    return kept
+    return ArgumentEdges(
+        arguments.kinds,
+        {
+            origin: {
+                target: data for target, data in targets.items() if not data.get("inferred", False)
+            }
+            for origin, targets in adjacency.items()
+        },
+    )

@@ -21,13 +21,12 @@ attack a relation's inference rather than a claim):
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
+from argmap.analysis.graph import Arguments, as_argument_edges
 from argmap.reach import reach
 
 if TYPE_CHECKING:
-    import networkx as nx
-
     from argmap.model import ArgumentMap
 
 __all__ = [
@@ -105,7 +104,7 @@ class _Indexed(NamedTuple):
         return tuple(nodes[i] for i in sorted(positions, key=rank.__getitem__))
 
 
-def _indexed(arguments: nx.DiGraph) -> _Indexed:
+def _indexed(arguments: Arguments) -> _Indexed:
     """The graph's claims, and its attack and support edges with their ends as positions.
 
     Both edge lists in the graph's edge order. An edge without a `sign` is an attack, so a
@@ -120,13 +119,14 @@ def _indexed(arguments: nx.DiGraph) -> _Indexed:
     >>> framework.nodes, framework.attacks, framework.supports, framework.rank()
     (['b', 'a', 'c'], [(2, 0, 'c->b')], [(0, 1, 'b/supports/a')], [1, 0, 2])
     """
-    nodes = list(arguments)
+    edges = as_argument_edges(arguments)
+    nodes = list(edges.kinds)
     index = {node: i for i, node in enumerate(nodes)}
     attacks: list[tuple[int, int, str]] = []
     supports: list[tuple[int, int, str]] = []
     # The adjacency dicts in the order of `edges(data=True)`, without its view's generator
     # step per edge; the fallback id is formatted only for an edge that lacks one.
-    adjacency: dict[str, dict[str, dict[str, Any]]] = arguments._adj
+    adjacency = edges.targets
     for origin, targets in adjacency.items():
         at = index[origin]
         for target, data in targets.items():
@@ -177,6 +177,29 @@ def _flatten(framework: _Indexed, cuts: Undercuts) -> tuple[list[list[int]], dic
     return targets, holds
 
 
+def _attack_lists(framework: _Indexed, cuts: Undercuts) -> tuple[list[list[int]], dict[str, int]]:
+    """`_flatten`'s attack lists, or with nothing undercut the claims' own.
+
+    With no undercut, an attack `a -> x -> y -> t` of the flattening has `x` attacked by
+    `a` alone and `y` by `x` alone, so `x` is in exactly when `a` is out and `y` takes
+    `a`'s label, whatever it is: every claim gets the label the plain framework of the
+    direct attacks gives it, which has a third of the flattening's nodes and edges. The
+    "holds" nodes are then none. Not so when two attacks share a relation id (a
+    hand-made graph may give one twice): the flattening gives them one pair of nodes.
+
+    >>> framework = _Indexed(["p", "a"], {"p": 0, "a": 1}, [(1, 0, "r"), (1, 1, "s")], [])
+    >>> _attack_lists(framework, {})
+    ([[], [0, 1]], {})
+    """
+    attacks = framework.attacks
+    if cuts or len({relation for _, _, relation in attacks}) < len(attacks):
+        return _flatten(framework, cuts)
+    targets: list[list[int]] = [[] for _ in framework.nodes]
+    for origin, target, _ in attacks:
+        targets[origin].append(target)
+    return targets, {}
+
+
 def _grounded(targets: Sequence[Sequence[int]]) -> bytearray:
     """The grounded label of every node of an attack-list framework (`_IN`, `_OUT`, 0).
 
@@ -213,7 +236,7 @@ def _claims_only(framework: _Indexed, labels: bytearray) -> dict[str, str]:
     return dict(zip(framework.nodes, map(_LABEL.__getitem__, labels), strict=False))
 
 
-def grounded_labelling(arguments: nx.DiGraph, cuts: Undercuts | None = None) -> dict[str, str]:
+def grounded_labelling(arguments: Arguments, cuts: Undercuts | None = None) -> dict[str, str]:
     """The grounded labelling (Dung) of the attacks: each claim in, out or undecided.
 
     Only edges with `sign` -1 count. A claim is in when every attack on it fails (its
@@ -232,10 +255,10 @@ def grounded_labelling(arguments: nx.DiGraph, cuts: Undercuts | None = None) -> 
     {'illegal': 'in', 'allow': 'in', 'law-can-change': 'in'}
     """
     framework = _indexed(arguments)
-    return _claims_only(framework, _grounded(_flatten(framework, cuts or {})[0]))
+    return _claims_only(framework, _grounded(_attack_lists(framework, cuts or {})[0]))
 
 
-def disabled_relations(arguments: nx.DiGraph, cuts: Undercuts) -> frozenset[str]:
+def disabled_relations(arguments: Arguments, cuts: Undercuts) -> frozenset[str]:
     """The relations whose inference an accepted claim undercuts.
 
     >>> import networkx as nx
@@ -261,7 +284,7 @@ def _disabled(labels: bytearray, holds: Mapping[str, int], cuts: Undercuts) -> f
 
 
 def derived_attacks(
-    arguments: nx.DiGraph, disabled: frozenset[str] = frozenset()
+    arguments: Arguments, disabled: frozenset[str] = frozenset()
 ) -> tuple[tuple[str, str], ...]:
     """The attacks that support chains add, after Cayrol and Lagasquie-Schiex.
 
@@ -305,12 +328,16 @@ def _derived(
         if relation not in disabled:
             forward[origin].append(target)
             backward[target].append(origin)
-    direct = {(a, b) for a, b, relation in framework.attacks if relation not in disabled}
     upstream: dict[int, list[int]] = {}
     downstream: dict[int, list[int]] = {}
     # Each pair as one integer, `rank[a] * count + rank[b]`: it sorts as the pair of ids.
     derived: set[int] = set()
-    for origin, target in direct:
+    # An attack listed twice adds the same pairs twice, which the set keeps once.
+    for origin, target, relation in framework.attacks:
+        if relation in disabled:
+            continue
+        if not backward[origin] and not forward[target]:
+            continue  # it implies itself alone, a direct attack, taken out below
         # Most claims have no supporter (or support nothing): no search for them.
         if (up := upstream.get(origin)) is None:
             up = upstream[origin] = (
@@ -332,7 +359,7 @@ def _derived(
     return [(by_rank[key // count], by_rank[key % count]) for key in sorted(derived)]
 
 
-def bipolar_labelling(arguments: nx.DiGraph, cuts: Undercuts | None = None) -> dict[str, str]:
+def bipolar_labelling(arguments: Arguments, cuts: Undercuts | None = None) -> dict[str, str]:
     """The grounded labelling once `derived_attacks` are added to the direct attacks.
 
     Relations that the grounded labelling finds undercut by an accepted claim imply no
@@ -349,7 +376,7 @@ def bipolar_labelling(arguments: nx.DiGraph, cuts: Undercuts | None = None) -> d
 
 
 def labellings(
-    arguments: nx.DiGraph, cuts: Undercuts | None = None
+    arguments: Arguments, cuts: Undercuts | None = None
 ) -> tuple[dict[str, str], dict[str, str], frozenset[str], tuple[tuple[str, str], ...]]:
     """`grounded_labelling`, `bipolar_labelling`, `disabled_relations` and the
     `derived_attacks` they imply, from one flattening: what `analyse` needs of them.
@@ -372,12 +399,12 @@ class _Labels(NamedTuple):
     bipolar: dict[str, str]
     disabled: frozenset[str]
     derived: list[tuple[int, int]]  # claim positions, sorted by the ends' ids
-    grounded_labels: bytearray  # by claim position (and relation nodes after)
+    grounded_labels: bytearray  # by claim position (then relation nodes, if undercut)
     bipolar_labels: bytearray
 
 
 def _labellings(framework: _Indexed, rank: Sequence[int], cuts: Undercuts) -> _Labels:
-    targets, holds = _flatten(framework, cuts)
+    targets, holds = _attack_lists(framework, cuts)
     labels = _grounded(targets)
     disabled = _disabled(labels, holds, cuts) if cuts else frozenset()
     extra = _derived(framework, rank, disabled)
@@ -407,7 +434,7 @@ class Readings(NamedTuple):
     strength: dict[str, float]
 
 
-def readings(arguments: nx.DiGraph, cuts: Undercuts | None = None) -> Readings:
+def readings(arguments: Arguments, cuts: Undercuts | None = None) -> Readings:
     """`labellings`, both labellings' `defeaters` and `dfquad_strengths`, from one pass
     over the graph's edges: the same values as calling each of them.
 
@@ -439,7 +466,7 @@ def readings(arguments: nx.DiGraph, cuts: Undercuts | None = None) -> Readings:
 
 
 def defeaters(
-    arguments: nx.DiGraph,
+    arguments: Arguments,
     labels: Mapping[str, str],
     cuts: Undercuts | None = None,
     extra: Iterable[tuple[str, str]] = (),
@@ -509,7 +536,7 @@ def _defeaters(
 
 
 def dfquad_strengths(
-    arguments: nx.DiGraph,
+    arguments: Arguments,
     cuts: Undercuts | None = None,
     *,
     base: float = BASE_SCORE,
@@ -557,12 +584,17 @@ def _dfquad(
         for undercut, claim in cut
         if claim in index
     }
-    order = _dependency_order(incoming, cuts, undercut_of)
-    if order is not None:
-        # Acyclic: one pass in dependency order computes, with the same arithmetic, the
-        # values the rounds below reach after as many rounds as the longest chain (which
-        # made them quadratic on deep chains).
-        strength = _in_order(order, incoming, cuts, undercut_of, base)
+    # Acyclic: one pass in dependency order computes, with the same arithmetic, the
+    # values the rounds below reach after as many rounds as the longest chain (which
+    # made them quadratic on deep chains).
+    if not cuts:
+        found = _in_order_uncut(incoming, base)
+    elif (order := _dependency_order(incoming, cuts, undercut_of)) is not None:
+        found = _in_order(order, incoming, cuts, undercut_of, base)
+    else:
+        found = None
+    if found is not None:
+        strength = found
     else:
         strength = [base] * len(incoming)
         for _ in range(max_rounds):
@@ -600,8 +632,6 @@ def _dependency_order(
     A claim depends on the origins of the relations into it and on the claims of the
     undercuts (and undercuts of undercuts) of those relations.
     """
-    if not cuts:  # a claim needs the origins of its relations, and nothing else
-        return _topological([[origin for origin, _, _ in edges] for edges in incoming])
     needs_of: list[list[int]] = []
     for edges in incoming:
         needs = [origin for origin, _, _ in edges]
@@ -652,27 +682,41 @@ def _in_order(
     base: float,
 ) -> list[float]:
     strength = [base] * len(incoming)  # every entry is written before it is read
-    if not cuts:
-        return _in_order_uncut(order, incoming, strength, base)
     weight: dict[str, float] = {}
     for claim in order:
         edges = incoming[claim]
-        if cuts:
-            for _, relation, _ in edges:
-                if relation in cuts and relation not in weight:
-                    _resolve(relation, strength, cuts, undercut_of, weight)
+        for _, relation, _ in edges:
+            if relation in cuts and relation not in weight:
+                _resolve(relation, strength, cuts, undercut_of, weight)
         strength[claim] = _strength(base, edges, strength, weight)
     return strength
 
 
-def _in_order_uncut(
-    order: list[int], incoming: Sequence[_Incoming], strength: list[float], base: float
-) -> list[float]:
-    """`_in_order` when nothing is undercut: each relation carries its origin's strength
-    whole (`x * 1.0` is `x`), so `_strength` and `_combine` are written out in the loop,
-    the same operations in the same order: two calls per claim were half of DF-QuAD on
-    a 20,000-claim debate."""
-    for claim in order:
+def _in_order_uncut(incoming: Sequence[_Incoming], base: float) -> list[float] | None:
+    """`_in_order` when nothing is undercut, each claim worked out as soon as the claims
+    it needs are; None on a cycle.
+
+    A claim then needs the origins of its relations and nothing else, so `_topological`'s
+    order (Kahn's) is found as the strengths are, with no list of needs made first. Each
+    relation carries its origin's strength whole (`x * 1.0` is `x`), so `_strength` and
+    `_combine` are written out in the loop, the same operations in the same order: two
+    calls per claim were half of DF-QuAD on a 20,000-claim debate. Any order that puts
+    each claim after its needs gives the same strengths, bit for bit: each is computed
+    from theirs alone.
+
+    >>> _in_order_uncut([[], [(0, "r", -1)], [(1, "s", 1), (0, "t", -1)]], 0.5)
+    [0.5, 0.25, 0.375]
+    >>> _in_order_uncut([[(1, "r", -1)], [(0, "s", -1)]], 0.5) is None
+    True
+    """
+    waiting = [len(edges) for edges in incoming]
+    needed_by: list[list[int]] = [[] for _ in incoming]
+    for claim, edges in enumerate(incoming):
+        for origin, _, _ in edges:
+            needed_by[origin].append(claim)
+    strength = [base] * len(incoming)  # every entry is written before it is read
+    order = [claim for claim, count in enumerate(waiting) if count == 0]
+    for claim in order:  # grows as claims become ready
         attacked = supported = 1.0
         for origin, _, sign in incoming[claim]:
             if sign < 0:
@@ -684,7 +728,11 @@ def _in_order_uncut(
             strength[claim] = base - base * (attack - support)
         else:
             strength[claim] = base + (1 - base) * (support - attack)
-    return strength
+        for later in needed_by[claim]:
+            waiting[later] -= 1
+            if waiting[later] == 0:
+                order.append(later)
+    return strength if len(order) == len(incoming) else None
 
 
 def _relation_weights(

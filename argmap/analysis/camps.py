@@ -99,7 +99,12 @@ class Network:
         # place `return_inverse` gives, with no sort of the millions for it either.
         values = np.unique(self.weights)
         inverse = np.searchsorted(values, self.weights[order])
-        return Agreement(self.actors, keys // n, keys % n, inverse, tuple(values.tolist()))
+        # The order let go and the second ends made in the sorted keys' place (the sort's
+        # own array): each is as long as the pairs, 22 MiB for 2.76 M of them.
+        del order
+        first = keys // n
+        keys %= n
+        return Agreement(self.actors, first, keys, inverse, tuple(values.tolist()))
 
     def linked(self) -> frozenset[str]:
         """The actors with at least one pair."""
@@ -306,13 +311,52 @@ def network(stances: Stances, *, normalisation: str = "none") -> Network:
             against.append((low * n + high)[low != high])
     width = max(n, 1)
     # Each list is joined and let go at once: the parts and the whole would double it.
-    agree_keys, agree_first, agree_counts = _first_counts(_joined(rows, key_type))
+    agreeing = _first_counts(_joined(rows, key_type))
     del rows
-    conflict_keys, conflict_first, conflict_counts = _first_counts(_joined(against, key_type))
+    conflicting = _first_counts(_joined(against, key_type))
     del against
-    # Congruent pairs first, in the order first counted, then the pairs with conflict only
-    # (the order `agreement` always had). Both key lists are sorted, so each is looked up
-    # in the other in order, before the congruent pairs are put in the order counted.
+    keys, c, x = _in_counted_order(agreeing, conflicting)
+    del agreeing, conflicting
+
+    def ends() -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+        sizes = np.array([len(held[actor]) for actor in actors], dtype=np.int64)
+        return sizes[keys // width], sizes[keys % width]
+
+    weights = _normalise_all(normalisation, c, x, ends)
+    kept = weights != 0
+    signs = _signs(ordered) if normalisation == "none" else None
+    # Each array is replaced by its kept part in turn, so only one of the four (22 MiB
+    # each for the 2.76 M pairs of the 100,000-stance map) is ever there twice.
+    keys = keys[kept]
+    weights = weights[kept]
+    c = c[kept]
+    x = x[kept]
+    return Network(actors, keys, weights, c, x, signs)
+
+
+#: Distinct keys (sorted), where each was first met, and how often: `_first_counts`.
+_Counted = tuple[npt.NDArray[Any], npt.NDArray[Any], npt.NDArray[Any]]
+
+
+def _in_counted_order(
+    agreeing: _Counted, conflicting: _Counted
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    """Every pair's key, congruence and conflict, from the congruent and the conflicting
+    pairs' counts: the congruent pairs first, in the order first counted, then the pairs
+    with conflict only (the order `agreement` always had).
+
+    A function of its own so that its dozen arrays of the pairs' size (a few hundred MiB
+    in all on the 100,000-stance map) are let go as it returns, before the weights are
+    worked out and the pairs kept.
+
+    >>> counted = _first_counts(np.array([7, 3, 7])), _first_counts(np.array([9, 3]))
+    >>> [a.tolist() for a in _in_counted_order(*counted)]
+    [[7, 3, 9], [2, 1, 0], [0, 1, 1]]
+    """
+    agree_keys, agree_first, agree_counts = agreeing
+    conflict_keys, conflict_first, conflict_counts = conflicting
+    # Both key lists are sorted, so each is looked up in the other in order, before the
+    # congruent pairs are put in the order counted.
     agree_conflict = _counts_of(agree_keys, conflict_keys, conflict_counts)
     only = _counts_of(conflict_keys, agree_keys, agree_counts) == 0
     by_first = _order_of(agree_first, len(agree_first) and int(agree_first.max()) + 1)
@@ -323,15 +367,7 @@ def network(stances: Stances, *, normalisation: str = "none") -> Network:
     )
     c = np.concatenate([agree_counts[by_first], np.zeros(len(only_by_first), dtype=np.int64)])
     x = np.concatenate([agree_conflict[by_first], conflict_counts[only][only_by_first]])
-
-    def ends() -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
-        sizes = np.array([len(held[actor]) for actor in actors], dtype=np.int64)
-        return sizes[keys // width], sizes[keys % width]
-
-    weights = _normalise_all(normalisation, c, x, ends)
-    kept = weights != 0
-    signs = _signs(ordered) if normalisation == "none" else None
-    return Network(actors, keys[kept], weights[kept], c[kept], x[kept], signs)
+    return keys, c, x
 
 
 def _signs(ordered: Sequence[list[tuple[str, int]]]) -> tuple[tuple[tuple[int, int], ...], ...]:
@@ -402,9 +438,15 @@ def _sorted_places(keys: npt.NDArray[Any]) -> tuple[npt.NDArray[Any], npt.NDArra
     if not count or count >= 2**32 or keys.min() < -(2**31) or keys.max() >= 2**31:
         order = np.argsort(keys, kind="stable")
         return keys[order], order
-    packed = (keys.astype(np.int64) << 32) | np.arange(count, dtype=np.int64)
+    # In place where numpy allows: the 2.76 M keys of the 100,000-stance map's pairs took
+    # five 22 MiB arrays at once with a new array per step, three this way.
+    packed = keys.astype(np.int64)
+    packed <<= 32
+    packed |= np.arange(count, dtype=np.int64)
     packed.sort()
-    return (packed >> 32).astype(keys.dtype), packed & 0xFFFFFFFF
+    places = packed & 0xFFFFFFFF
+    packed >>= 32
+    return packed.astype(keys.dtype, copy=False), places
 
 
 def _order_of(distinct: npt.NDArray[np.integer[Any]], size: int) -> npt.NDArray[np.intp]:

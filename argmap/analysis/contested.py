@@ -5,15 +5,11 @@ from __future__ import annotations
 import math
 import sys
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import numpy.typing as npt
 
-from argmap.analysis.graph import Stances, as_stance_edges
-
-if TYPE_CHECKING:
-    import networkx as nx
+from argmap.analysis.graph import Arguments, Stances, as_argument_edges, as_stance_edges
 
 __all__ = ["Contested", "centrality", "contested", "controversy", "incoherent"]
 
@@ -55,21 +51,28 @@ def contested(stances: Stances) -> tuple[Contested, ...]:
     >>> [(c.claim, round(c.score, 4), c.supporters, c.opponents) for c in contested(st)]
     [('x', 1.0986, ('a',), ('b',))]
     """
-    sides: dict[str, tuple[set[str], set[str]]] = {}
+    # A set per claim and side met, not two and a pair per stance (`setdefault` makes
+    # its default every time): most claims of a debate have one actor on one side.
+    supporters: dict[str, set[str]] = {}
+    opponents: dict[str, set[str]] = {}
     for actor, claim, _, sign, _ in as_stance_edges(stances).edges:
         if sign:
-            supporters, opponents = sides.setdefault(claim, (set(), set()))
-            (supporters if sign > 0 else opponents).add(actor)
+            side = supporters if sign > 0 else opponents
+            if (actors := side.get(claim)) is None:
+                side[claim] = {actor}
+            else:
+                actors.add(actor)
     found = [
         Contested(claim, controversy(len(s), len(o)), tuple(sorted(s)), tuple(sorted(o)))
-        for claim, (s, o) in sides.items()
-        if s and o
+        for claim, s in supporters.items()
+        if (o := opponents.get(claim))
     ]
+    # Ids are distinct, so the key orders every claim and the first order does not matter.
     return tuple(sorted(found, key=lambda c: (-c.score, c.claim)))
 
 
 def centrality(
-    arguments: nx.DiGraph, *, damping: float = 0.85, tolerance: float = 1e-10
+    arguments: Arguments, *, damping: float = 0.85, tolerance: float = 1e-10
 ) -> dict[str, float]:
     """PageRank of each claim on the relation graph: how much the debate argues about it.
 
@@ -84,7 +87,8 @@ def centrality(
     >>> {k: round(v, 4) for k, v in centrality(g).items()}
     {'a': 0.2128, 'p': 0.5745, 'b': 0.2128}
     """
-    nodes = list(arguments)
+    edges = as_argument_edges(arguments)
+    nodes = list(edges.kinds)
     if not nodes:
         return {}
     n = len(nodes)
@@ -94,7 +98,7 @@ def centrality(
     # made by numpy: a `successors` and an `out_degree` call per claim were most of
     # `centrality` on a 20,000-claim debate.
     index = {node: i for i, node in enumerate(nodes)}
-    adjacency: dict[str, dict[str, Any]] = arguments._adj
+    adjacency = edges.targets
     successors = [adjacency[node] for node in nodes]
     counts = np.array([len(targets) for targets in successors], dtype=np.intp)
     origin = np.repeat(np.arange(n, dtype=np.intp), counts)
@@ -141,7 +145,7 @@ def _python_sum(values: npt.NDArray[np.float64]) -> float:
     return float(np.cumsum(values)[-1])
 
 
-def incoherent(arguments: nx.DiGraph, stances: Stances) -> tuple[tuple[str, str, str], ...]:
+def incoherent(arguments: Arguments, stances: Stances) -> tuple[tuple[str, str, str], ...]:
     """Actors who support two claims one of which attacks the other.
 
     Returns `(actor, claim, attacked claim)` triples, by actor in graph order then by
@@ -165,7 +169,7 @@ def incoherent(arguments: nx.DiGraph, stances: Stances) -> tuple[tuple[str, str,
         if sign > 0:
             supported.setdefault(actor, set()).add(claim)
     # The adjacency dicts, not `successors` and `edges[...]`: a view call per lookup.
-    adjacency: dict[str, dict[str, dict[str, Any]]] = arguments._adj
+    adjacency = as_argument_edges(arguments).targets
     found = []
     for actor, claims in supported.items():
         for claim in sorted(claims):

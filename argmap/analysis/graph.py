@@ -13,11 +13,17 @@ What the stance analyses read of a stance graph is its actors and its edges in o
 `StanceEdges`: `stance_edges` takes them from a graph, `map_stance_edges` straight from a
 map without making the graph (which, with the five loops over its edges through
 networkx's views, was a third of `analyse` on a 100,000-stance map).
+
+Likewise what the argument analyses read of an argument graph is its claims' kinds and
+its adjacency, `ArgumentEdges`: `as_argument_edges` takes them from a graph,
+`map_argument_edges` straight from a map. `analyse` uses the second, so a build neither
+makes the DiGraph nor imports networkx (together a third of `analyse` on a
+20,000-statement debate).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Union
 
@@ -27,11 +33,15 @@ if TYPE_CHECKING:
     import networkx as nx
 
 __all__ = [
+    "ArgumentEdges",
+    "Arguments",
     "StanceEdge",
     "StanceEdges",
     "Stances",
     "argument_graph",
+    "as_argument_edges",
     "as_stance_edges",
+    "map_argument_edges",
     "map_stance_edges",
     "stance_edges",
     "stance_graph",
@@ -56,6 +66,24 @@ class StanceEdges:
 
 #: What a stance analysis takes: a stance graph, or its `StanceEdges`.
 Stances = Union["nx.MultiDiGraph", StanceEdges]
+
+
+@dataclass(frozen=True)
+class ArgumentEdges:
+    """An argument graph as the analyses read it: its claims and their relations.
+
+    `kinds` maps each node, in node order, to its `kind` (None for a node without one);
+    `targets` maps each node, in the same order, to the nodes it has an edge to, in the
+    graph's order of its successors, each with that edge's data: the DiGraph's adjacency
+    (`graph.adj`) as plain dicts. Nothing that reads it changes it.
+    """
+
+    kinds: Mapping[str, str | None]
+    targets: Mapping[str, Mapping[str, Mapping[str, Any]]]
+
+
+#: What an argument analysis takes: an argument graph, or its `ArgumentEdges`.
+Arguments = Union["nx.DiGraph", ArgumentEdges]
 
 
 def argument_graph(amap: ArgumentMap) -> nx.DiGraph:
@@ -83,26 +111,10 @@ def argument_graph(amap: ArgumentMap) -> nx.DiGraph:
     >>> g.edges["r", "p"]["sign"]
     -1
     """
-    # The edges are worked out first, then added in one call each for nodes and edges:
-    # networkx's add_edge per relation cost several Python calls apiece. A pair's first
-    # relation keeps its place in the order, as add_edge updating it in place did.
-    claims = {claim.id for claim in amap.claims}
-    edges: dict[tuple[str, str], dict[str, object]] = {}
-    for relation in amap.relations:
-        if relation.origin not in claims or relation.target not in claims:
-            continue
-        pair = (relation.origin, relation.target)
-        existing = edges.get(pair)
-        if existing is not None and existing["kind"] == RelationKind.ATTACKS.value:
-            continue
-        attack = relation.kind is RelationKind.ATTACKS
-        edges[pair] = {
-            "kind": relation.kind.value,
-            "sign": -1 if attack else 1,
-            "relation": relation.id,
-            "source": relation.source,
-            "inferred": relation.inferred,
-        }
+    # The edges are worked out first (`map_argument_edges`, the one home of which
+    # relations are kept), then added in one call each for nodes and edges: networkx's
+    # add_edge per relation cost several Python calls apiece.
+    targets = map_argument_edges(amap).targets
     import networkx as nx
 
     graph = nx.DiGraph()
@@ -115,8 +127,77 @@ def argument_graph(amap: ArgumentMap) -> nx.DiGraph:
         attributes = nodes[claim.id]
         attributes["kind"] = claim.kind.value
         attributes["label"] = claim.display
-    graph.add_edges_from((a, b, data) for (a, b), data in edges.items())
+    # Each pair in the place its first relation has, as add_edge per relation gave it
+    # (the order of each claim's predecessors).
+    pairs = dict.fromkeys(
+        (relation.origin, relation.target)
+        for relation in amap.relations
+        if relation.target in targets.get(relation.origin, ())
+    )
+    graph.add_edges_from((a, b, targets[a][b]) for a, b in pairs)
     return graph
+
+
+def map_argument_edges(amap: ArgumentMap) -> ArgumentEdges:
+    """`as_argument_edges(argument_graph(amap))`, without making the graph.
+
+    Claims in file order (a repeated id in its first place, with its last kind, as the
+    graph's node attributes are); each claim's targets in the order its relations first
+    name them. A relation naming an id that is no claim is left out. Should one pair of
+    claims be related twice, a later relation replaces the earlier one's data in its
+    place, unless the earlier one is an attack (`argument_graph`).
+
+    >>> from argmap.model import Claim, ClaimKind, Relation
+    >>> amap = ArgumentMap(
+    ...     title="t",
+    ...     claims=(Claim("p", "P", ClaimKind.PROPOSAL), Claim("r", "R")),
+    ...     relations=(Relation("r/attacks/p", "r", "p", RelationKind.ATTACKS),),
+    ... )
+    >>> found = map_argument_edges(amap)
+    >>> dict(found.kinds), {a: list(t) for a, t in found.targets.items()}
+    ({'p': 'proposal', 'r': 'claim'}, {'p': [], 'r': ['p']})
+    >>> found.targets["r"]["p"]["sign"]
+    -1
+    """
+    kinds: dict[str, str | None] = {}
+    for claim in amap.claims:
+        kinds[claim.id] = claim.kind.value
+    targets: dict[str, dict[str, dict[str, Any]]] = {claim: {} for claim in kinds}
+    attack = RelationKind.ATTACKS
+    for relation in amap.relations:
+        out = targets.get(relation.origin)
+        target = relation.target
+        if out is None or target not in targets:
+            continue
+        existing = out.get(target)
+        if existing is not None and existing["kind"] == attack.value:
+            continue
+        kind = relation.kind
+        out[target] = {
+            "kind": kind.value,
+            "sign": -1 if kind is attack else 1,
+            "relation": relation.id,
+            "source": relation.source,
+            "inferred": relation.inferred,
+        }
+    return ArgumentEdges(kinds, targets)
+
+
+def as_argument_edges(arguments: Arguments) -> ArgumentEdges:
+    """The `ArgumentEdges` of an argument graph, or the ones given.
+
+    >>> import networkx as nx
+    >>> g = nx.DiGraph()
+    >>> g.add_node("p", kind="proposal")
+    >>> g.add_edge("a", "p", sign=-1)
+    >>> found = as_argument_edges(g)
+    >>> dict(found.kinds), dict(found.targets)
+    ({'p': 'proposal', 'a': None}, {'p': {}, 'a': {'p': {'sign': -1}}})
+    """
+    if isinstance(arguments, ArgumentEdges):
+        return arguments
+    adjacency: dict[str, dict[str, dict[str, Any]]] = arguments._adj
+    return ArgumentEdges(dict(arguments.nodes(data="kind")), adjacency)
 
 
 def stance_graph(amap: ArgumentMap) -> nx.MultiDiGraph:

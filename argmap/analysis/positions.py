@@ -24,12 +24,8 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
-from argmap.analysis.graph import Stances, as_stance_edges
-
-if TYPE_CHECKING:
-    import networkx as nx
+from argmap.analysis.graph import Arguments, Stances, as_argument_edges, as_stance_edges
 
 __all__ = [
     "DISCOUNT",
@@ -88,7 +84,7 @@ Route = tuple[tuple[str, ...], int, tuple[Edge, ...]]
 Paths = dict[str, dict[str, tuple[Route, ...]]]
 
 
-def proposal_paths(arguments: nx.DiGraph, *, max_hops: int = MAX_HOPS) -> Paths:
+def proposal_paths(arguments: Arguments, *, max_hops: int = MAX_HOPS) -> Paths:
     """Every simple relation path of at most `max_hops` edges from a claim to a proposal.
 
     Returns `{claim: {proposal: ((path, sign, edges), ...)}}` where `path` runs from the
@@ -109,7 +105,14 @@ def proposal_paths(arguments: nx.DiGraph, *, max_hops: int = MAX_HOPS) -> Paths:
     [(('b', 'a', 'p'), 1)]
     """
     found: dict[str, dict[str, list[Route]]] = defaultdict(dict)
-    kinds = dict(arguments.nodes(data="kind"))
+    edges_of = as_argument_edges(arguments)
+    kinds = edges_of.kinds
+    adjacency = edges_of.targets
+    # Each claim's predecessors, as the graph's `predecessors` (sorted below anyway).
+    predecessors: dict[str, list[str]] = {}
+    for origin, targets in adjacency.items():
+        for target in targets:
+            predecessors.setdefault(target, []).append(origin)
     for proposal in (node for node, kind in kinds.items() if kind == "proposal"):
         frontier: list[Route] = [((proposal,), 1, ())]
         for hops in range(max_hops + 1):
@@ -118,9 +121,9 @@ def proposal_paths(arguments: nx.DiGraph, *, max_hops: int = MAX_HOPS) -> Paths:
                 found[path[0]].setdefault(proposal, []).append((path, sign, edges))
                 if hops == max_hops:
                     continue
-                for origin in sorted(arguments.predecessors(path[0])):
+                for origin in sorted(predecessors.get(path[0], ())):
                     if origin not in path:
-                        data = arguments.edges[origin, path[0]]
+                        data = adjacency[origin][path[0]]
                         edge = (
                             data.get("relation", f"{origin}->{path[0]}"),
                             data.get("source"),
@@ -172,7 +175,7 @@ def is_stated(stance_sign: int, stance_source: str, route: Route) -> bool:
 
 
 def positions(
-    arguments: nx.DiGraph,
+    arguments: Arguments,
     stances: Stances,
     *,
     max_hops: int = MAX_HOPS,
@@ -237,7 +240,7 @@ def positions(
                         through,
                     )
                 )
-    order = {node: index for index, node in enumerate(arguments)}
+    order = {node: index for index, node in enumerate(as_argument_edges(arguments).kinds)}
     return {
         actor: {
             proposal: score(by_proposal[proposal])
