@@ -14,8 +14,20 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from argmap.analysis import analyse
-from argmap.model import Actor, ActorKind, ArgumentMap, Claim, ClaimKind, Position, Source, Stance
+from argmap.model import (
+    Actor,
+    ActorKind,
+    ArgumentMap,
+    Claim,
+    ClaimKind,
+    Position,
+    Relation,
+    RelationKind,
+    Source,
+    Stance,
+)
 from argmap.render import html, outline, report
+from argmap.render.views import View, ViewEdge, ViewNode
 from argmap.text import md_escape
 
 # ---- script_json_parts --------------------------------------------------------------
@@ -210,3 +222,37 @@ def test_the_words_of_one_stance_and_of_two() -> None:
         " P&amp;Q, source 1, 2024-01</span>: supports <em>C</em></li>\n"
     )
     assert page._said(two).endswith(": supports <em>D</em>; opposes <em>D</em></li>\n")
+
+
+# ---- the drawings' rows ----------------------------------------------------------------
+
+
+def test_each_edge_names_its_items_by_index_however_many() -> None:
+    nodes = (ViewNode("a", "claim", 1, 2, "A"), ViewNode("b", "actor-org", 3, 4, "B", 0))
+    edges = (
+        ViewEdge("e1", "a", "b", "rel-supports", items=("r1",)),
+        ViewEdge("e2", "b", "a", "agg-stance-for", 2.5, ("s2", "s1", "r1"), ("curvedCW", 0.2)),
+        ViewEdge("e3", "a", "a", "rel-attacks", label="x"),
+        ViewEdge("e4", "a", "b", "agg-stance-even", items=("s1", "s2")),
+    )
+    drawing = html._drawing_json(View("argument", nodes, edges, 2, 4), {"r1": 4, "s1": 0, "s2": 1})
+    assert drawing["nodes"] == [["a", "claim", 1, 2, "A", -1], ["b", "actor-org", 3, 4, "B", 0]]
+    assert drawing["edges"] == [
+        ["e1", "a", "b", "rel-supports", 0.0, [4], "", []],
+        ["e2", "b", "a", "agg-stance-for", 2.5, [1, 0, 4], "", ["curvedCW", 0.2]],
+        ["e3", "a", "a", "rel-attacks", 0.0, [], "x", []],
+        ["e4", "a", "b", "agg-stance-even", 0.0, [0, 1], "", []],
+    ]
+
+
+def test_a_map_without_undercuts_leaves_each_drawing_as_it_is() -> None:
+    entry = {
+        "edges": [["r1", "a", "b", "rel-supports", 0, [0], "", []]],
+        "nodes": [["a", "claim", 0, 0, "", -1], ["b", "claim", 10, 20, "", -1]],
+    }
+    before = json.dumps(entry)
+    html._add_undercuts(entry, {}, {"r1": 0})
+    assert json.dumps(entry) == before
+    html._add_undercuts(entry, {"r1": [Relation("u", "b", "r1", RelationKind.UNDERCUTS)]}, {"u": 3})
+    assert entry["nodes"][2:] == [["cut:r1", "undercut-mid", 5, 10, "", -1]]
+    assert entry["edges"][1:] == [["u", "b", "cut:r1", "rel-undercuts", 0, [3], "", []]]

@@ -257,7 +257,8 @@ def _drawing_json(view: View, index: Mapping[str, int]) -> dict[str, Any]:
                 e.target,
                 e.cls,
                 e.width,
-                list(map(at, e.items)),
+                # Most edges stand for one stance or relation.
+                [at(e.items[0])] if len(e.items) == 1 else list(map(at, e.items)),
                 e.label,
                 list(e.bend) if e.bend else [],
             ]
@@ -450,6 +451,8 @@ def _add_undercuts(
     middle of the edge it undercuts (the page script moves the point onto the drawn
     curve). Undercuts of relations the view does not draw are left to the panel.
     `cutting` is `_undercuts_by_target`'s."""
+    if not cutting:
+        return  # a map without undercuts (most): no index of the drawing's edges and nodes
     drawn = {edge[0]: edge for edge in entry["edges"]}
     xy = {node[0]: (node[2], node[3]) for node in entry["nodes"]}
     points: dict[str, list[Any]] = {}
