@@ -76,6 +76,7 @@ __all__ = [
     "render_outline",
     "render_pages",
     "script_json",
+    "script_json_parts",
     "vis_options",
 ]
 
@@ -106,15 +107,37 @@ def script_json(value: object) -> str:
     terminators in older JavaScript) cannot break a parser; all are written as \\uXXXX,
     which `JSON.parse` turns back into the same characters.
     """
-    text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    for char, escaped in _SCRIPT_ESCAPES:
-        # `in` finds a character several times faster than `replace` counts it, and most
-        # blocks hold none of these: five `replace` passes were a third of this function.
-        if char in text:
-            text = text.replace(char, escaped)
-    return text
+    return "".join(script_json_parts(value))
 
 
+def script_json_parts(value: object) -> list[str]:
+    """`script_json(value)` as parts to be written one after the other: the JSON encoder's
+    own pieces, each escaped, never joined (joining them copied the page's 45 MB of JSON
+    once more on the debate of 20,000 statements). Each escaped character is one
+    character of one piece, so escaping piece by piece escapes the same characters."""
+    # The C encoder gives its pieces as a list (CPython 3.11) or a tuple; Python's own, as
+    # an iterator.
+    encoded = _SCRIPT_ENCODER.iterencode(value, _one_shot=True)
+    parts = encoded if isinstance(encoded, list) else list(encoded)
+    for i, part in enumerate(parts):
+        for char, escaped in _SCRIPT_ESCAPES:
+            # `in` finds a character several times faster than `replace` counts it, and
+            # most blocks hold none of these: five `replace` passes were a third of this.
+            if char in part:
+                part = part.replace(char, escaped)
+        parts[i] = part
+    return parts
+
+
+# `json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))`, whose
+# encoder joins the pieces that `iterencode` gives; without its check for a list or dict
+# inside itself (a dict entry added and removed for each of the 270,000 lists and dicts
+# of the debate of 20,000 statements' page, a tenth of the encoding): the page's data is
+# made of fresh rows and tables, and a cycle in it would still end the build, with a
+# RecursionError instead of a ValueError.
+_SCRIPT_ENCODER = json.JSONEncoder(
+    ensure_ascii=False, sort_keys=True, separators=(",", ":"), check_circular=False
+)
 _SCRIPT_ESCAPES = tuple((char, f"\\u{ord(char):04x}") for char in "<>&\u2028\u2029")
 
 
@@ -235,7 +258,8 @@ def _drawing_json(view: View, index: Mapping[str, int]) -> dict[str, Any]:
                 e.target,
                 e.cls,
                 e.width,
-                list(map(at, e.items)),
+                # Most edges stand for one stance or relation.
+                [at(e.items[0])] if len(e.items) == 1 else list(map(at, e.items)),
                 e.label,
                 list(e.bend) if e.bend else [],
             ]
@@ -428,6 +452,8 @@ def _add_undercuts(
     middle of the edge it undercuts (the page script moves the point onto the drawn
     curve). Undercuts of relations the view does not draw are left to the panel.
     `cutting` is `_undercuts_by_target`'s."""
+    if not cutting:
+        return  # a map without undercuts (most): no index of the drawing's edges and nodes
     drawn = {edge[0]: edge for edge in entry["edges"]}
     xy = {node[0]: (node[2], node[3]) for node in entry["nodes"]}
     points: dict[str, list[Any]] = {}
@@ -924,11 +950,11 @@ def _index_parts(amap: ArgumentMap, analysis: Analysis, report_href: str) -> lis
     # The JSON blocks reach the page as fragments (`splice`): through Jinja2 each would be
     # copied twice more and then joined with the rest. Each block's data is dropped once
     # its text is made, so the two are not both held whole.
-    fragments = {"data": script_json(data)}
+    fragments = {"data": script_json_parts(data)}
     del data
     for i in range(len(blocks)):
         ident = blocks[i][0]
-        fragments[ident] = script_json(blocks[i][1])
+        fragments[ident] = script_json_parts(blocks[i][1])
         blocks[i] = (ident, slot(ident))
     early, late = _placed(blocks)
     del blocks

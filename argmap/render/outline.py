@@ -96,7 +96,9 @@ class _Outline:
         for stance in amap.stances:
             self.stances[stance.claim].append(stance)
         for items in self.stances.values():
-            items.sort(key=lambda s: (_POSITION_ORDER[s.position], s.actor, s.id))
+            # Most claims have one stance, and a sort computes its key even for one item.
+            if len(items) > 1:
+                items.sort(key=lambda s: (_POSITION_ORDER[s.position], s.actor, s.id))
         self.claims = amap.claims_by_id
         # Target -> the (origin, relation id) of each `_ARGUING` kind, in its order.
         self.arguing: dict[str, tuple[list[tuple[str, str]], ...]] = {}
@@ -150,7 +152,7 @@ def _tree(
     """The proposals' trees, then the trees of the claims linked to no proposal
     (`disabled`: the relations an accepted undercut disables)."""
     outline = _Outline(amap, disabled)
-    claims = sorted(amap.claims, key=lambda c: c.id)
+    claims = sorted(amap.claims, key=attrgetter("id"))
     # The most argued-about proposal first (relations into it and stances on it).
     weight: dict[str, int] = defaultdict(int)
     for relation in amap.relations:
@@ -291,6 +293,10 @@ class _Markup:
         self.names = {a: esc(actor.name) for a, actor in amap.actors_by_id.items()}
         self.sources: dict[str, str] = {}
         self.dates: dict[str, str] = {}  # a stance's date as written: a few thousand on any map
+        # A stance's markup before its date, by (actor, position), and after its words, by
+        # source: a fifth and a fortieth as many as the stances on the debate of 20,000.
+        self.openings: dict[tuple[str, str], str] = {}
+        self.endings: dict[str, str] = {}
 
     def name(self, actor: str) -> str:
         found = self.names.get(actor)
@@ -361,17 +367,24 @@ class _Markup:
         out.append("</li>\n")
 
     def _stance(self, st: Stance) -> str:
+        opening = self.openings.get((st.actor, st.position))
+        if opening is None:
+            opening = self.openings[st.actor, st.position] = (
+                f"{_STANCE_OPEN[st.position]}{self.name(st.actor)}</strong>"
+                f" {_POSITION_VERB[st.position]} it"
+            )
+        ending = self.endings.get(st.source)
+        if ending is None:
+            ending = self.endings[st.source] = (
+                f' <span class="o-src">\u2014 {self.source(st.source)}</span></li>\n'
+            )
         date = self.date(st.date) if st.date else ""
         if st.quote:
             reported = "reported: " if st.reported else ""
             words = f'{reported}<span class="o-quote">\u201c{esc(st.quote)}\u201d</span>'
         else:
             words = "<em>reported, no quote</em>"
-        return (
-            f"{_STANCE_OPEN[st.position]}{self.name(st.actor)}</strong>"
-            f" {_POSITION_VERB[st.position]} it{date}:"
-            f' {words} <span class="o-src">\u2014 {self.source(st.source)}</span></li>\n'
-        )
+        return f"{opening}{date}: {words}{ending}"
 
     def actor_groups(
         self, groups: list[tuple[str, list[tuple[Actor, list[tuple[Claim, PositionScore]]]]]]
