@@ -1,7 +1,8 @@
 """The aggregated argument drawings (issue 18, eighth pass): a level of `claim_levels`
 numbers its relations' ends from its singles and its clusters' runs of the claim tree's
 order (`views._run_ends`); that must be what a look-up of every claim in its scope
-(`views._unit_ends`, the seventh pass's reading of `unit_of`) gives."""
+(`views._unit_ends`, the seventh pass's reading of `unit_of`) gives. The claim tree is
+made in one breadth-first pass; it must be the reference's (tests/reference_views.py)."""
 
 from __future__ import annotations
 
@@ -10,8 +11,9 @@ import random
 import numpy as np
 import pytest
 
-from argmap.model import ArgumentMap
+from argmap.model import ArgumentMap, Claim, ClaimKind, Relation, RelationKind
 from argmap.render import aggregate, views
+from tests import reference_views
 from tests.test_views_seventh import _chain_map, _random_map
 
 
@@ -68,3 +70,53 @@ def test_the_ends_of_a_chains_drawing_worked_by_hand(monkeypatch: pytest.MonkeyP
     # d/supports/a, e/attacks/p, u (e undercuts a/supports/p), x/supports/y.
     assert _end_names(units, origins) == ["@a", "@a", "@a", "@a", "@a", "e", "e", None]
     assert _end_names(units, targets) == ["p", "@a", "@a", None, "@a", "p", None, None]
+
+
+def test_the_claim_tree_is_the_references_on_random_maps() -> None:
+    rng = random.Random(8)
+    for _ in range(400):
+        amap = _random_map(rng)
+        tree = aggregate.claim_tree(amap)
+        expected = reference_views.claim_tree(amap)
+        assert list(tree.items()) == list(expected.items())
+
+
+def _rel(origin: str, target: str) -> Relation:
+    return Relation(f"{origin}>{target}", origin, target, RelationKind.SUPPORTS, "s")
+
+
+def test_a_claim_hangs_under_the_least_target_one_layer_up_worked_by_hand() -> None:
+    # p and q proposals; a and b argue about p (depth 1); c argues about b, a and q, so
+    # its depth is 1 through q, and a and b, at its own depth, are no parents of it; d
+    # argues about c and b, both at depth 1, and hangs under the lesser, b (c is reached
+    # later in the breadth-first order and offers itself second); e argues about d twice
+    # and about itself; f reaches nothing, nor does g (an undercut only).
+    claims = tuple(
+        Claim(n, n.upper(), ClaimKind.PROPOSAL if n in "pq" else ClaimKind.CLAIM)
+        for n in "qpfedcbag"
+    )
+    relations = (
+        _rel("a", "p"),
+        _rel("b", "p"),
+        _rel("c", "b"),
+        _rel("c", "a"),
+        _rel("c", "q"),
+        _rel("d", "c"),
+        _rel("d", "b"),
+        _rel("e", "d"),
+        _rel("e", "e"),
+        _rel("e", "d"),
+        Relation("u", "g", "a>p", RelationKind.UNDERCUTS, "s"),
+    )
+    amap = ArgumentMap("t", claims=claims, relations=relations)
+    assert list(aggregate.claim_tree(amap).items()) == [
+        ("q", ""),
+        ("p", ""),
+        ("f", ""),
+        ("e", "d"),
+        ("d", "b"),
+        ("c", "q"),
+        ("b", "p"),
+        ("a", "p"),
+        ("g", ""),
+    ]
