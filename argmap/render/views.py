@@ -996,23 +996,29 @@ def _tree(amap: ArgumentMap) -> _Tree:
         if found.amap is amap:
             return found
     parent = aggregate.claim_tree(amap)
+    ids = sorted(parent)  # every claim (each is in `order`), sorted once for all below
     children: dict[str, list[str]] = defaultdict(list)
-    for claim, above in sorted(parent.items()):
+    for claim in ids:
+        above = parent[claim]
         if above:
             children[above].append(claim)
     claims = amap.claims_by_id
-    roots = sorted(
-        c for c, above in parent.items() if not above and claims[c].kind is ClaimKind.PROPOSAL
-    )
+    roots = [c for c in ids if not parent[c] and claims[c].kind is ClaimKind.PROPOSAL]
     at_top = set(roots)
-    loose = sorted(c for c, above in parent.items() if not above and c not in at_top)
-    size = aggregate.subtree_sizes(children, roots)
+    loose = [c for c in ids if not parent[c] and c not in at_top]
     order: list[str] = []
     for root in roots:
         order.extend(aggregate.subtree(children, root))
+    # `aggregate.subtree_sizes`, from the walk just made: in reverse depth-first order
+    # every claim comes after all the claims under it, so each adds its size to its
+    # parent's (the same sizes, without a second walk).
+    size = dict.fromkeys(order, 1)
+    for claim in reversed(order):
+        above = parent[claim]
+        if above:
+            size[above] += size[claim]
     order.extend(loose)
     place = {c: i for i, c in enumerate(order)}
-    ids = sorted(place)
     kinds = list(ClaimKind)
     number = {kind: k for k, kind in enumerate(kinds)}
     kind_of = np.fromiter(map(number.__getitem__, (claims[c].kind for c in order)), np.int64)
