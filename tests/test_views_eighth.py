@@ -14,7 +14,7 @@ import pytest
 from argmap.model import ArgumentMap, Claim, ClaimKind, Relation, RelationKind
 from argmap.render import aggregate, views
 from tests import reference_views
-from tests.test_views_seventh import _chain_map, _random_map
+from tests.aggregate_maps import chain_map, random_map
 
 
 def _end_names(units: list[str], numbers: np.ndarray) -> list[str | None]:
@@ -38,7 +38,7 @@ def test_runs_number_the_ends_as_the_look_ups_do_on_random_maps(
     monkeypatch.setattr(aggregate, "AGGREGATE_NODES", limit)
     rng = random.Random(100 + limit)
     for _ in range(150):
-        amap = _random_map(rng)
+        amap = random_map(rng)
         for level in views.claim_levels(amap):
             assert level.runs
             by_runs, by_look_up = _both_ways(amap, level)
@@ -48,7 +48,7 @@ def test_runs_number_the_ends_as_the_look_ups_do_on_random_maps(
 def test_a_level_made_by_hand_reads_its_unit_of() -> None:
     # Not from `claim_levels`: `runs` is off, and the lines follow `unit_of` as given
     # (here b is drawn apart from a's cluster, which a run of the tree would not do).
-    amap = _chain_map()
+    amap = chain_map()
     unit_of = {"a": "@a", "b": "b", "c": "@a", "p": "p"}
     level = views.Level("k", "", "t", ("b", "p"), ("a",), tuple(sorted(unit_of)), unit_of)
     assert not level.runs
@@ -62,7 +62,7 @@ def test_a_level_made_by_hand_reads_its_unit_of() -> None:
 
 def test_the_ends_of_a_chains_drawing_worked_by_hand(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(aggregate, "AGGREGATE_NODES", 3)
-    amap = _chain_map()
+    amap = chain_map()
     level = views.claim_levels(amap)[1]  # p's drawing: p and e, a's cluster one node
     assert (level.singles, level.clusters) == (("p", "e"), ("a",))
     units, origins, targets = views._run_ends(amap, level)
@@ -75,7 +75,7 @@ def test_the_ends_of_a_chains_drawing_worked_by_hand(monkeypatch: pytest.MonkeyP
 def test_the_claim_tree_is_the_references_on_random_maps() -> None:
     rng = random.Random(8)
     for _ in range(400):
-        amap = _random_map(rng)
+        amap = random_map(rng)
         tree = aggregate.claim_tree(amap)
         expected = reference_views.claim_tree(amap)
         assert list(tree.items()) == list(expected.items())
