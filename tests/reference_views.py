@@ -1,7 +1,8 @@
 """Pieces of the drawings as they were before issue 18's sixth pass, in plain Python: the
 references the array versions must equal exactly (tests/test_views_sixth.py), and the
 aggregated drawings' levels, cluster counts and lines before its seventh pass
-(tests/test_views_seventh.py).
+(tests/test_views_seventh.py), and the claim tree before its eighth pass
+(tests/test_views_eighth.py).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from tests.reference_force import repulsion
 __all__ = [
     "agreement_weights",
     "claim_levels",
+    "claim_tree",
     "claim_unit",
     "relation_edges",
     "repulsion",
@@ -46,7 +48,7 @@ def agreement_weights(
 def claim_levels(amap: ArgumentMap) -> list[views.Level]:
     """`views.claim_levels` at 31156f5: every cluster walked at each drawing it is in."""
     limit = aggregate.AGGREGATE_NODES
-    parent = aggregate.claim_tree(amap)
+    parent = claim_tree(amap)
     children: dict[str, list[str]] = defaultdict(list)
     for claim, above in sorted(parent.items()):
         if above:
@@ -89,6 +91,38 @@ def claim_levels(amap: ArgumentMap) -> list[views.Level]:
         level(root, above, claims[root].display, sorted(drawn) if not rest else drawn, rest)
         todo.extend((root, c) for c in rest)
     return levels
+
+
+def claim_tree(amap: ArgumentMap) -> dict[str, str]:
+    """`aggregate.claim_tree` at 0398f3c: the depths first, then every target in id order
+    offering itself to its origins one layer below."""
+    claims = amap.claims_by_id
+    arguing: dict[str, list[str]] = defaultdict(list)  # target -> origins
+    for r in amap.relations:
+        if r.kind is not RelationKind.UNDERCUTS and r.origin in claims and r.target in claims:
+            arguing[r.target].append(r.origin)
+    depth: dict[str, int] = {}
+    queue: deque[str] = deque()
+    for c in sorted(claims):
+        if claims[c].kind is ClaimKind.PROPOSAL:
+            depth[c] = 0
+            queue.append(c)
+    while queue:
+        node = queue.popleft()
+        for origin in arguing.get(node, ()):
+            if origin not in depth:
+                depth[origin] = depth[node] + 1
+                queue.append(origin)
+    parent = dict.fromkeys(claims, "")
+    for target in sorted(arguing):
+        if target not in depth:
+            continue
+        for origin in arguing[target]:
+            if depth.get(origin, 0) != depth[target] + 1:
+                continue
+            if not parent[origin] or target < parent[origin]:
+                parent[origin] = target
+    return parent
 
 
 def claim_unit(amap: ArgumentMap, root: str, view: str, members: tuple[str, ...]) -> Unit:

@@ -18,44 +18,12 @@ from argmap.model import (
     Claim,
     ClaimKind,
     Position,
-    Relation,
     RelationKind,
-    Stance,
 )
 from argmap.render import aggregate, layout, styles, views
 from tests import reference_views
-
-_KINDS = (ClaimKind.PROPOSAL, ClaimKind.CLAIM, ClaimKind.CLAIM, ClaimKind.EVIDENCE)
-
-
-def _random_map(rng: random.Random) -> ArgumentMap:
-    """Claims with shuffled ids (so id order is not the tree's order), relations between
-    them and to unknown ends, undercuts, repeats, stances on known and unknown claims."""
-    count = rng.randint(1, 40)
-    names = rng.sample([f"{a}{b}" for a in "abcdefghij" for b in "0123456789"], count)
-    claims = tuple(Claim(n, n.upper(), rng.choice(_KINDS)) for n in names)
-    relations: list[Relation] = []
-    for _ in range(rng.randint(0, rng.choice([count, 3 * count]))):
-        origin = rng.choice([*names, "zz"]) if rng.random() < 0.1 else rng.choice(names)
-        kind = rng.choice([RelationKind.SUPPORTS, RelationKind.ATTACKS])
-        if relations and rng.random() < 0.1:
-            kind, target = RelationKind.UNDERCUTS, rng.choice(relations).id
-        else:
-            target = "yy" if rng.random() < 0.05 else rng.choice(names)
-        relations.append(Relation(f"{origin}/{kind}/{target}", origin, target, kind, "s"))
-    if relations and rng.random() < 0.3:
-        relations.append(rng.choice(relations))  # a repeated relation: the same id twice
-    stances = tuple(
-        Stance(
-            f"s{i}",
-            rng.choice(["x", "y", "z", "w"]),
-            "qq" if rng.random() < 0.05 else rng.choice(names),
-            rng.choice(list(Position)),
-            "s",
-        )
-        for i in rng.sample(range(500), rng.randint(0, 3 * count))
-    )
-    return ArgumentMap("t", claims=claims, relations=tuple(relations), stances=stances)
+from tests.aggregate_maps import chain_map as _chain_map
+from tests.aggregate_maps import random_map as _random_map
 
 
 @pytest.mark.parametrize("limit", [3, 4, 6, 10])
@@ -99,43 +67,6 @@ def test_lines_equal_the_walk_on_any_grouping_of_claims() -> None:
             "k", "", "t", tuple(singles), tuple(clusters), tuple(sorted(unit_of)), unit_of
         )
         assert views._relation_edges(amap, level) == reference_views.relation_edges(amap, level)
-
-
-def _chain_map() -> ArgumentMap:
-    """p <- a <- b <- c, d <- a (so a's cluster is a, b, c, d), e -> p, and x, y reaching
-    no proposal; c also attacks x, out of a's cluster; e undercuts a -> p."""
-    claims = (
-        Claim("p", "P", ClaimKind.PROPOSAL),
-        Claim("a", "A", ClaimKind.CLAIM),
-        Claim("b", "B", ClaimKind.CLAIM),
-        Claim("c", "C", ClaimKind.EVIDENCE),
-        Claim("d", "D", ClaimKind.EVIDENCE),
-        Claim("e", "E", ClaimKind.CLAIM),
-        Claim("x", "X", ClaimKind.CLAIM),
-        Claim("y", "Y", ClaimKind.CLAIM),
-    )
-    sup, att = RelationKind.SUPPORTS, RelationKind.ATTACKS
-
-    def rel(origin: str, kind: RelationKind, target: str) -> Relation:
-        return Relation(f"{origin}/{kind}/{target}", origin, target, kind, "s")
-
-    relations = (
-        rel("a", sup, "p"),
-        rel("b", sup, "a"),
-        rel("c", att, "b"),
-        rel("d", sup, "a"),
-        rel("e", att, "p"),
-        rel("c", att, "x"),
-        rel("x", sup, "y"),
-        Relation("u", "e", "a/supports/p", RelationKind.UNDERCUTS, "s"),
-    )
-    stances = (
-        Stance("s1", "m", "b", Position.SUPPORTS, "s"),
-        Stance("s2", "n", "c", Position.OPPOSES, "s"),
-        Stance("s3", "m", "d", Position.NEUTRAL, "s"),
-        Stance("s4", "n", "e", Position.SUPPORTS, "s"),
-    )
-    return ArgumentMap("t", claims=claims, relations=relations, stances=stances)
 
 
 def test_a_chain_opens_on_what_fits_and_counts_its_clusters(

@@ -230,27 +230,25 @@ def claim_tree(amap: ArgumentMap) -> dict[str, str]:
     for r in amap.relations:
         if r.kind is not RelationKind.UNDERCUTS and r.origin in claims and r.target in claims:
             arguing[r.target].append(r.origin)
-    depth: dict[str, int] = {}
-    queue: deque[str] = deque()
-    for c in sorted(claims):
-        if claims[c].kind is ClaimKind.PROPOSAL:
-            depth[c] = 0
-            queue.append(c)
+    proposals = [c for c, claim in claims.items() if claim.kind is ClaimKind.PROPOSAL]
+    depth = dict.fromkeys(proposals, 0)
+    queue = deque(proposals)
+    parent = dict.fromkeys(claims, "")
+    # Breadth first: a claim's depth is final when it is first reached, so each target
+    # popped offers itself as the parent of its origins one layer below it, and the
+    # least of those offers is kept, whatever order they come in (so the proposals need
+    # no sort, nor the targets).
     while queue:
         node = queue.popleft()
+        below = depth[node] + 1
         for origin in arguing.get(node, ()):
-            if origin not in depth:
-                depth[origin] = depth[node] + 1
+            found = depth.get(origin)
+            if found is None:
+                depth[origin] = below
                 queue.append(origin)
-    parent = dict.fromkeys(claims, "")
-    for target in sorted(arguing):
-        if target not in depth:
-            continue
-        for origin in arguing[target]:
-            if depth.get(origin, 0) != depth[target] + 1:
-                continue
-            if not parent[origin] or target < parent[origin]:
-                parent[origin] = target
+                parent[origin] = node
+            elif found == below and node < parent[origin]:
+                parent[origin] = node
     return parent
 
 
