@@ -15,6 +15,7 @@ from pathlib import Path
 from types import ModuleType
 
 from hypothesis import HealthCheck, settings
+from hypothesis import strategies as st
 
 from argmap import load as loader
 from argmap.checks import check
@@ -382,3 +383,43 @@ def agrees(text: str) -> ArgumentMap | None:
         assert fast == expected.map
         assert locations(fast) == locations(expected.map)
     return fast
+
+
+# Claim ids the random argument maps draw from (tests/test_analysis_fast7.py, _fast8).
+NAMES = ("a", "b", "c", "d", "e", "f")
+
+
+@st.composite
+def argument_maps(draw: st.DrawFn) -> ArgumentMap:
+    """Claims (a repeated id among them), and relations between them and unknown ids."""
+    claims = tuple(
+        Claim(
+            name,
+            name.upper(),
+            draw(st.sampled_from(ClaimKind)),
+            label=draw(st.sampled_from(("", "L"))),
+        )
+        for name in draw(st.lists(st.sampled_from(NAMES), max_size=8))
+    )
+    ends = st.sampled_from((*NAMES, "ghost"))
+    relations = tuple(
+        Relation(
+            f"{origin}/{kind.value}/{target}/{n}",
+            origin,
+            target,
+            kind,
+            source=draw(st.sampled_from((None, "s"))),
+            inferred=draw(st.booleans()),
+        )
+        for n, (origin, kind, target) in enumerate(
+            draw(
+                st.lists(
+                    st.tuples(
+                        ends, st.sampled_from((RelationKind.SUPPORTS, RelationKind.ATTACKS)), ends
+                    ),
+                    max_size=16,
+                )
+            )
+        )
+    )
+    return ArgumentMap(title="t", claims=claims, relations=relations)

@@ -33,11 +33,10 @@ from argmap.analysis.graph import ArgumentEdges, StanceEdges, argument_graph, as
 from argmap.analysis.positions import is_stated, never_stated
 from argmap.model import ArgumentMap, Claim, ClaimKind, Relation, RelationKind
 
-from .helpers import fuzz_settings
+from .helpers import NAMES, argument_maps, fuzz_settings
 from .reference_acceptance import dfquad_strengths as reference_dfquad
 
 FUZZ = fuzz_settings(200)
-NAMES = ("a", "b", "c", "d", "e", "f")
 
 
 # The code the fast paths replaced, as it was at 31156f5.
@@ -166,42 +165,6 @@ def graphs(draw: st.DrawFn) -> nx.DiGraph:
     return graph
 
 
-@st.composite
-def maps(draw: st.DrawFn) -> ArgumentMap:
-    """Claims (a repeated id among them), and relations between them and unknown ids."""
-    claims = tuple(
-        Claim(
-            name,
-            name.upper(),
-            draw(st.sampled_from(ClaimKind)),
-            label=draw(st.sampled_from(("", "L"))),
-        )
-        for name in draw(st.lists(st.sampled_from(NAMES), max_size=8))
-    )
-    ends = st.sampled_from((*NAMES, "ghost"))
-    relations = tuple(
-        Relation(
-            f"{origin}/{kind.value}/{target}/{n}",
-            origin,
-            target,
-            kind,
-            source=draw(st.sampled_from((None, "s"))),
-            inferred=draw(st.booleans()),
-        )
-        for n, (origin, kind, target) in enumerate(
-            draw(
-                st.lists(
-                    st.tuples(
-                        ends, st.sampled_from((RelationKind.SUPPORTS, RelationKind.ATTACKS)), ends
-                    ),
-                    max_size=16,
-                )
-            )
-        )
-    )
-    return ArgumentMap(title="t", claims=claims, relations=relations)
-
-
 def _reading(graph: nx.DiGraph) -> tuple[Any, ...]:
     return (
         list(graph.nodes(data=True)),
@@ -222,7 +185,7 @@ def _edges_reading(edges: ArgumentEdges) -> tuple[Any, ...]:
 
 
 @FUZZ
-@given(maps())
+@given(argument_maps())
 def test_argument_graph_is_the_one_built_with_attribute_pairs(amap: ArgumentMap) -> None:
     assert _reading(argument_graph(amap)) == _reading(_old_argument_graph(amap))
 

@@ -46,49 +46,9 @@ from argmap.analysis.sides import _route_side, central_question, stances_sides
 from argmap.model import ArgumentMap, Claim, ClaimKind, Relation, RelationKind
 from argmap.reach import reach
 
-from .helpers import fuzz_settings
+from .helpers import NAMES, argument_maps, fuzz_settings
 
 FUZZ = fuzz_settings(200)
-NAMES = ("a", "b", "c", "d", "e", "f")
-
-
-# Random maps, as tests/test_analysis_fast7.py makes them (a test module imports no other).
-
-
-@st.composite
-def maps(draw: st.DrawFn) -> ArgumentMap:
-    """Claims (a repeated id among them), and relations between them and unknown ids."""
-    claims = tuple(
-        Claim(
-            name,
-            name.upper(),
-            draw(st.sampled_from(ClaimKind)),
-            label=draw(st.sampled_from(("", "L"))),
-        )
-        for name in draw(st.lists(st.sampled_from(NAMES), max_size=8))
-    )
-    ends = st.sampled_from((*NAMES, "ghost"))
-    relations = tuple(
-        Relation(
-            f"{origin}/{kind.value}/{target}/{n}",
-            origin,
-            target,
-            kind,
-            source=draw(st.sampled_from((None, "s"))),
-            inferred=draw(st.booleans()),
-        )
-        for n, (origin, kind, target) in enumerate(
-            draw(
-                st.lists(
-                    st.tuples(
-                        ends, st.sampled_from((RelationKind.SUPPORTS, RelationKind.ATTACKS)), ends
-                    ),
-                    max_size=16,
-                )
-            )
-        )
-    )
-    return ArgumentMap(title="t", claims=claims, relations=relations)
 
 
 def _old_proposal_paths(arguments: nx.DiGraph, *, max_hops: int = MAX_HOPS) -> Paths:
@@ -142,7 +102,7 @@ _STANCES = st.lists(
 
 
 @FUZZ
-@given(maps())
+@given(argument_maps())
 def test_map_argument_edges_are_the_argument_graphs(amap: ArgumentMap) -> None:
     graph = argument_graph(amap)
     edges = map_argument_edges(amap)
@@ -155,7 +115,7 @@ def test_map_argument_edges_are_the_argument_graphs(amap: ArgumentMap) -> None:
 
 
 @FUZZ
-@given(maps(), _STANCES)
+@given(argument_maps(), _STANCES)
 def test_every_reader_reads_the_plain_edges_as_the_graph(
     amap: ArgumentMap, held: list[tuple[str, str, int, str]]
 ) -> None:
@@ -186,7 +146,7 @@ def _old_without_inferred(arguments: nx.DiGraph) -> nx.DiGraph:
 
 
 @FUZZ
-@given(maps())
+@given(argument_maps())
 def test_without_inferred_on_the_plain_edges_is_the_graphs_copy(amap: ArgumentMap) -> None:
     edges = map_argument_edges(amap)
     old = _old_without_inferred(argument_graph(amap))
@@ -501,7 +461,7 @@ def _old_contested(stances: StanceEdges) -> tuple[Contested, ...]:
 
 
 @FUZZ
-@given(maps(), _STANCES)
+@given(argument_maps(), _STANCES)
 def test_stances_sides_and_contested_are_the_old_ones(
     amap: ArgumentMap, held: list[tuple[str, str, int, str]]
 ) -> None:
