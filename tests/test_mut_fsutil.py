@@ -114,3 +114,44 @@ def test_write_atomic_writes_parts_in_order_across_its_chunks(
     argmap.fsutil.write_atomic(path, "one string")
     assert path.read_text(encoding="utf-8") == "one string"
     assert os.listdir(path.parent) == ["x.json"]
+
+
+# write_atomic (eighth pass's mutation run): its mode, its encoding and its message.
+
+
+def test_write_atomic_makes_a_file_0666_less_the_umask(tmp_path: Path, umask_022: None) -> None:
+    import argmap.fsutil
+
+    argmap.fsutil.write_atomic(tmp_path / "a.json", "a")
+    os.umask(0)
+    argmap.fsutil.write_atomic(tmp_path / "b.json", ["b"])
+    modes = {p.name: p.stat().st_mode & 0o7777 for p in tmp_path.iterdir()}
+    assert modes == {"a.json": 0o644, "b.json": 0o666}
+
+
+def test_write_atomic_writes_utf_8_under_an_ascii_locale(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG", "PYTHONUTF8"))}
+    env.update(LC_ALL="C", PYTHONCOERCECLOCALE="0", PYTHONUTF8="0")
+    code = (
+        "import sys, locale; from argmap.fsutil import write_atomic;"
+        "assert locale.getpreferredencoding(False).lower() in ('ascii', 'ansi_x3.4-1968');"
+        "write_atomic(sys.argv[1], ['caf\\u00e9 ', '\\u2014'])"
+    )
+    path = tmp_path / "x.json"
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(path)], env=env, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    assert path.read_bytes() == "café —".encode()
+
+
+def test_write_atomic_says_in_one_line_why_it_cannot_write(tmp_path: Path) -> None:
+    import argmap.fsutil
+
+    (tmp_path / "file").write_text("kept", encoding="utf-8")
+    target = tmp_path / "file" / "x.json"
+    with pytest.raises(OutputError) as raised:
+        argmap.fsutil.write_atomic(target, "x")
+    assert str(raised.value) == f"cannot write {target}: File exists"
+    assert (tmp_path / "file").read_text(encoding="utf-8") == "kept"
+    assert os.listdir(tmp_path) == ["file"]
