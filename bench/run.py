@@ -254,7 +254,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--argmap",
         help="command that runs argmap (default: the script beside this Python);"
-        " e.g. 'python -m argmap' with PYTHONPATH set, to time another copy",
+        " e.g. 'python -m argmap' with PYTHONPATH set, to time another copy. Run it from"
+        " outside any checkout: `-m` puts the working folder ahead of PYTHONPATH, so from"
+        " inside one it times that checkout's argmap, whatever PYTHONPATH says",
     )
     args = parser.parse_args(argv)
     sizes = [int(s.replace("_", "")) for s in args.sizes.split(",")]
