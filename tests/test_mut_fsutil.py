@@ -26,6 +26,22 @@ def umask_022() -> Iterator[None]:
         os.umask(old)
 
 
+def _in_ascii_locale(call: str, path: Path) -> None:
+    """Run `call` (with argv[1] = `path`) in a Python under the C locale without its UTF-8
+    coercion or mode: a text file opened there without an encoding would be ASCII, and
+    "é" would not encode."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG", "PYTHONUTF8"))}
+    env.update(LC_ALL="C", PYTHONCOERCECLOCALE="0", PYTHONUTF8="0")
+    code = (
+        "import sys, locale; from argmap.fsutil import write_all_or_none, write_atomic;"
+        "assert locale.getpreferredencoding(False).lower() in ('ascii', 'ansi_x3.4-1968');" + call
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(path)], env=env, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+
+
 def test_a_new_file_is_0666_less_the_umask(tmp_path: Path, umask_022: None) -> None:
     # Like any file a program creates: readable by all, executable by none.
     write_all_or_none(tmp_path, {"a.html": "a", "b.md": lambda: "b"})
@@ -41,17 +57,10 @@ def test_a_new_file_is_0666_less_the_umask(tmp_path: Path, umask_022: None) -> N
 def test_the_files_are_utf_8_under_an_ascii_locale(tmp_path: Path) -> None:
     # The C locale without its UTF-8 coercion or mode: a text file opened without an
     # encoding would be ASCII there, and "é" would not encode.
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG", "PYTHONUTF8"))}
-    env.update(LC_ALL="C", PYTHONCOERCECLOCALE="0", PYTHONUTF8="0")
-    code = (
-        "import sys, locale; from argmap.fsutil import write_all_or_none;"
-        "assert locale.getpreferredencoding(False).lower() in ('ascii', 'ansi_x3.4-1968');"
-        "write_all_or_none(sys.argv[1], {'a.html': 'caf\\u00e9 \\u2014', 'b.md': lambda: '\\u00e9'})"
+    _in_ascii_locale(
+        "write_all_or_none(sys.argv[1], {'a.html': 'caf\\u00e9 \\u2014', 'b.md': lambda: '\\u00e9'})",
+        tmp_path,
     )
-    done = subprocess.run(
-        [sys.executable, "-c", code, str(tmp_path)], env=env, capture_output=True, text=True
-    )
-    assert done.returncode == 0, done.stderr
     assert (tmp_path / "a.html").read_bytes() == "café —".encode()
     assert (tmp_path / "b.md").read_bytes() == b"\xc3\xa9"
 
@@ -130,18 +139,8 @@ def test_write_atomic_makes_a_file_0666_less_the_umask(tmp_path: Path, umask_022
 
 
 def test_write_atomic_writes_utf_8_under_an_ascii_locale(tmp_path: Path) -> None:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG", "PYTHONUTF8"))}
-    env.update(LC_ALL="C", PYTHONCOERCECLOCALE="0", PYTHONUTF8="0")
-    code = (
-        "import sys, locale; from argmap.fsutil import write_atomic;"
-        "assert locale.getpreferredencoding(False).lower() in ('ascii', 'ansi_x3.4-1968');"
-        "write_atomic(sys.argv[1], ['caf\\u00e9 ', '\\u2014'])"
-    )
     path = tmp_path / "x.json"
-    done = subprocess.run(
-        [sys.executable, "-c", code, str(path)], env=env, capture_output=True, text=True
-    )
-    assert done.returncode == 0, done.stderr
+    _in_ascii_locale("write_atomic(sys.argv[1], ['caf\\u00e9 ', '\\u2014'])", path)
     assert path.read_bytes() == "café —".encode()
 
 
