@@ -1,6 +1,7 @@
-"""fsutil.write_all_or_none's streamed writes, where mutmut found them untested (fifth
-pass): the new files' mode, UTF-8 whatever the locale, and a temporary name that is
-already taken (never opened through, never overwritten)."""
+"""fsutil's writes where mutmut found them untested: write_all_or_none's streamed writes
+(fifth pass: the new files' mode, UTF-8 whatever the locale, and a temporary name that is
+already taken, never opened through, never overwritten) and write_atomic (ninth pass: its
+mode, its encoding and its message)."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from argmap.errors import OutputError
-from argmap.fsutil import write_all_or_none
+from argmap.fsutil import write_all_or_none, write_atomic
 
 
 @pytest.fixture
@@ -114,13 +115,11 @@ def test_the_folder_itself_is_synced_after_the_renames(
 def test_write_atomic_writes_parts_in_order_across_its_chunks(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import argmap.fsutil
-
-    monkeypatch.setattr(argmap.fsutil, "_CHUNK", 3)
+    monkeypatch.setattr("argmap.fsutil._CHUNK", 3)
     path = tmp_path / "deep" / "x.json"
-    argmap.fsutil.write_atomic(path, ["{", "ab\u2014cdefg", "", "h", "}\n"])
+    write_atomic(path, ["{", "ab\u2014cdefg", "", "h", "}\n"])
     assert path.read_text(encoding="utf-8") == "{ab\u2014cdefgh}\n"
-    argmap.fsutil.write_atomic(path, "one string")
+    write_atomic(path, "one string")
     assert path.read_text(encoding="utf-8") == "one string"
     assert os.listdir(path.parent) == ["x.json"]
 
@@ -129,11 +128,9 @@ def test_write_atomic_writes_parts_in_order_across_its_chunks(
 
 
 def test_write_atomic_makes_a_file_0666_less_the_umask(tmp_path: Path, umask_022: None) -> None:
-    import argmap.fsutil
-
-    argmap.fsutil.write_atomic(tmp_path / "a.json", "a")
+    write_atomic(tmp_path / "a.json", "a")
     os.umask(0)
-    argmap.fsutil.write_atomic(tmp_path / "b.json", ["b"])
+    write_atomic(tmp_path / "b.json", ["b"])
     modes = {p.name: p.stat().st_mode & 0o7777 for p in tmp_path.iterdir()}
     assert modes == {"a.json": 0o644, "b.json": 0o666}
 
@@ -145,12 +142,10 @@ def test_write_atomic_writes_utf_8_under_an_ascii_locale(tmp_path: Path) -> None
 
 
 def test_write_atomic_says_in_one_line_why_it_cannot_write(tmp_path: Path) -> None:
-    import argmap.fsutil
-
     (tmp_path / "file").write_text("kept", encoding="utf-8")
     target = tmp_path / "file" / "x.json"
     with pytest.raises(OutputError) as raised:
-        argmap.fsutil.write_atomic(target, "x")
+        write_atomic(target, "x")
     assert str(raised.value) == f"cannot write {target}: File exists"
     assert (tmp_path / "file").read_text(encoding="utf-8") == "kept"
     assert os.listdir(tmp_path) == ["file"]
